@@ -1,0 +1,238 @@
+"""Run every stage over a corpus and write the output tables.
+
+Per-article stages (parse, boilerplate, quotes, sentiment, readability, framing) run on chunks
+of articles, in a process pool or on Dask; corpus-level stages (site furniture, entity tone,
+distinctive words, reuse) run once on the combined tables.
+"""
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from time import perf_counter
+
+import pandas as pd
+
+from analysis import boilerplate, corpus as C, framing, quotes, readability, reuse, sentiment
+from analysis.paths import DATA, SEEDS
+
+# The order tables are written in, and the key that sorts each one deterministically.
+TABLE_KEYS = {
+    "articles": ["article_id"],
+    "problems": ["file", "article_id", "problem"],
+    "lines": ["article_id", "line"],
+    "paragraphs": ["article_id", "paragraph"],
+    "sentences": ["article_id", "sentence"],
+    "content": ["article_id", "sentence"],
+    "quotes": ["article_id", "quote_id"],
+    "speech": ["article_id", "sentence", "start"],
+    "quote_stats": ["article_id"],
+    "voices": ["article_id", "speaker_type", "speaker"],
+    "sentiment": ["article_id", "scope"],
+    "sentiment_sentences": ["article_id", "scope", "sentence", "start"],
+    "entity_tone": ["entity", "article_id"],
+    "readability": ["article_id", "text", "metric"],
+    "frames": ["article_id", "frame"],
+    "frame_hits": ["article_id", "sentence", "frame", "term", "start"],
+    "frame_positions": ["article_id", "frame", "part"],
+    "distinctive_words": ["outlet", "rank"],
+    "reuse": ["article_a", "start_a", "article_b", "start_b"],
+    "originality": ["article_id"],
+    "quote_fidelity": ["speaker", "article_a", "article_b", "quote_a"],
+}
+PER_ARTICLE = ["lines", "paragraphs", "sentences", "content", "quotes", "speech", "quote_stats", "voices",
+               "sentiment", "sentiment_sentences", "readability", "frames", "frame_hits", "frame_positions",
+               "noise", "problems"]
+# Columns that hold identifiers or free text: never let CSV reading turn "001" into 1.
+ID_COLUMNS = ["article_id", "article_a", "article_b", "file", "outlet", "text", "speaker", "term", "duplicate_of"]
+STAGES = ["load", "boilerplate", "quotes", "sentiment", "readability", "framing", "reuse", "tables"]
+
+
+def default_manifest(corpus_dir: str | Path) -> Path | None:
+    """The seeds are immutable, so their manifest lives in data/; other corpora carry their own."""
+    if Path(corpus_dir).resolve() == SEEDS.resolve():
+        return DATA / "articles.csv"
+    return None
+
+
+@dataclass
+class Results:
+    """All output tables of one run, by name, plus the decoded texts the offsets point into."""
+    tables: dict[str, pd.DataFrame]
+    texts: dict[str, str]
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return self.tables[name]
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        try:
+            return self.__dict__["tables"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def analyse_chunk(texts: dict[str, str], furniture: frozenset[str] = frozenset(),
+                  codebook: pd.DataFrame | None = None) -> tuple[dict[str, pd.DataFrame], dict[str, float]]:
+    """Every per-article stage over a chunk of articles; tables concatenate across chunks."""
+    timings: dict[str, float] = {}
+    clock = perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = perf_counter()
+        timings[stage] = timings.get(stage, 0.0) + now - clock
+        clock = now
+
+    out = C.parse_texts(texts)
+    lap("load")
+    out["lines"] = boilerplate.label_lines(out["lines"], furniture)
+    out["content"] = boilerplate.content_sentences(out["lines"], out["sentences"])
+    content_paragraphs = boilerplate.content_paragraphs(out["lines"], out["paragraphs"])
+    out["noise"] = boilerplate.noise(out["lines"])
+    lap("boilerplate")
+    out.update(quotes.extract(content_paragraphs, out["content"], texts))
+    lap("quotes")
+    out.update(sentiment.score(out["content"], out["quotes"], out["lines"], texts))
+    lap("sentiment")
+    out.update(readability.measure(out["content"], out["lines"], texts))
+    lap("readability")
+    out.update(framing.frame(out["content"], content_paragraphs, out["quotes"], codebook))
+    lap("framing")
+    return out, timings
+
+
+def _analyse_chunk_args(args):
+    return analyse_chunk(*args)
+
+
+def chunked(ids: list[str], size: int) -> list[list[str]]:
+    return [ids[i:i + size] for i in range(0, len(ids), size)]
+
+
+def run(corpus_dir: str | Path, manifest: str | Path | None = None, *, engine: str = "local",
+        workers: int | None = None, chunk_size: int = 200, scheduler: str | None = None,
+        progress: bool = False) -> Results:
+    """Load a corpus and run every stage; see `write_tables` to save the result."""
+    timings: dict[str, float] = {}
+    clock = perf_counter()
+    loaded = C.load_corpus(corpus_dir, manifest or default_manifest(corpus_dir), parse=False)
+    timings["load"] = perf_counter() - clock
+    texts = loaded.texts
+    clock = perf_counter()
+    furniture = boilerplate.furniture(texts)
+    timings["boilerplate"] = perf_counter() - clock
+    codebook = framing.load_codebook()
+    chunks = [{i: texts[i] for i in ids} for ids in chunked(sorted(texts), chunk_size)]
+    jobs = [(chunk, furniture, codebook) for chunk in chunks]
+    parts = _map(jobs, engine=engine, workers=workers, scheduler=scheduler, progress=progress)
+
+    combined: dict[str, list[pd.DataFrame]] = {}
+    for tables, chunk_timings in parts:
+        for name, table in tables.items():
+            combined.setdefault(name, []).append(table)
+        for stage, seconds in chunk_timings.items():
+            timings[stage] = timings.get(stage, 0.0) + seconds
+    tables = {name: _concat(frames) for name, frames in combined.items()}
+    if not chunks:
+        tables, _ = analyse_chunk({}, furniture, codebook)
+
+    clock = perf_counter()
+    tables["entity_tone"] = sentiment.entity_tone(tables["sentiment_sentences"], tables["quotes"], tables["content"], texts)
+    timings["sentiment"] = timings.get("sentiment", 0.0) + perf_counter() - clock
+    clock = perf_counter()
+    articles = loaded.articles.merge(tables.pop("noise"), on="article_id", how="left")
+    articles = articles.merge(tables["quote_stats"][["article_id", "quote_share"]], on="article_id", how="left")
+    tables["distinctive_words"] = framing.distinctive_words(tables["content"], articles)
+    timings["framing"] = timings.get("framing", 0.0) + perf_counter() - clock
+    clock = perf_counter()
+    tables.update(reuse.find_reuse(tables["content"], tables["quotes"], articles, texts))
+    timings["reuse"] = perf_counter() - clock
+    articles = articles.merge(tables["originality"][["article_id", "originality_share"]], on="article_id", how="left")
+    tables["articles"] = articles
+    tables["problems"] = _concat([loaded.problems, tables.get("problems", pd.DataFrame(columns=C.PROBLEM_COLUMNS))])
+    return Results(tables=_sorted(tables), texts=texts, timings=timings)
+
+
+def _map(jobs, *, engine: str, workers: int | None, scheduler: str | None, progress: bool):
+    if engine == "dask":
+        from analysis import dask_engine
+        return dask_engine.map_chunks(_analyse_chunk_args, jobs, scheduler=scheduler)
+    workers = workers if workers is not None else min(os.cpu_count() or 1, len(jobs))
+    bar = _progress(len(jobs), progress)
+    results = []
+    if workers <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            results.append(_analyse_chunk_args(job))
+            bar.update()
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for result in pool.map(_analyse_chunk_args, jobs):
+                results.append(result)
+                bar.update()
+    bar.close()
+    return results
+
+
+def _progress(total: int, enabled: bool):
+    from tqdm.auto import tqdm
+    return tqdm(total=total, desc="articles (chunks)", unit="chunk", disable=not enabled, leave=False)
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    frames = [f for f in frames if f is not None]
+    non_empty = [f for f in frames if not f.empty]
+    if not non_empty:
+        return frames[0].iloc[0:0] if frames else pd.DataFrame()
+    return pd.concat(non_empty, ignore_index=True)
+
+
+def _sorted(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    out = {}
+    for name in list(TABLE_KEYS) + sorted(set(tables) - set(TABLE_KEYS)):
+        if name not in tables:
+            continue
+        table = tables[name]
+        keys = [k for k in TABLE_KEYS.get(name, []) if k in table.columns]
+        if keys and not table.empty:
+            table = table.sort_values(keys, kind="stable")
+        out[name] = table.reset_index(drop=True)
+    return out
+
+
+def write_tables(results: Results, out: str | Path, fmt: str = "csv") -> list[Path]:
+    """Write each table as CSV (or Parquet) with fixed float formatting: byte-identical across runs."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, table in results.tables.items():
+        path = out / f"{name}.{'parquet' if fmt == 'parquet' else 'csv'}"
+        if fmt == "parquet":
+            table.to_parquet(path, index=False)
+        else:
+            table.to_csv(path, index=False, float_format="%.6g", lineterminator="\n")
+        written.append(path)
+    return written
+
+
+def read_tables(folder: str | Path, corpus_dir: str | Path | None = None,
+                manifest: str | Path | None = None) -> Results:
+    """Tables written by `write_tables`, with the texts re-decoded from the corpus for evidence."""
+    folder = Path(folder)
+    tables = {}
+    for path in sorted(folder.glob("*.csv")):
+        tables[path.stem] = pd.read_csv(path, keep_default_na=False, na_values=[""], low_memory=False,
+                                        dtype={c: str for c in ID_COLUMNS})
+    texts = {}
+    if corpus_dir is not None:
+        texts = C.load_corpus(corpus_dir, manifest or default_manifest(corpus_dir), parse=False).texts
+    return Results(tables=tables, texts=texts)
+
+
+def load(corpus: str | Path, manifest: str | Path | None = None, tables: str | Path | None = None) -> Results:
+    """What notebooks call: read precomputed tables when given (reports), else run on the corpus."""
+    manifest = manifest or None
+    if tables:
+        return read_tables(tables, corpus, manifest)
+    return run(corpus, manifest, workers=1)
