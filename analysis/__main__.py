@@ -72,22 +72,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_tables(args) -> tuple[int, object]:
-    """Run the pipeline, report problems on stderr, write tables; (exit code, results)."""
+    """Run the pipeline and say what went wrong with the input; (exit code, results)."""
     from analysis import pipeline
     results = pipeline.run(args.corpus, args.manifest, engine=args.engine, workers=args.workers,
                            scheduler=args.scheduler, progress=not args.quiet)
-    for row in results.problems.itertuples():
-        where = row.file or row.article_id or "corpus"
-        print(f"warning: {where}: {row.problem} ({row.action})", file=sys.stderr)
-    n_ok = int((results.articles["status"] == "ok").sum())
-    if n_ok == 0:
-        print(f"error: no article could be analysed in {args.corpus} "
-              f"({len(results.articles)} files, {len(results.problems)} problems)", file=sys.stderr)
-        return 1, results
-    if args.strict and len(results.problems):
-        print(f"error: {len(results.problems)} problems and --strict is set", file=sys.stderr)
-        return 1, results
-    return 0, results
+    return pipeline.check(results, strict=args.strict, corpus=args.corpus), results
 
 
 def _tables(args) -> int:

@@ -7,6 +7,7 @@ distinctive words, reuse) run once on the combined tables.
 from __future__ import annotations
 
 import os
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -199,6 +200,23 @@ def _sorted(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
             table = table.sort_values(keys, kind="stable")
         out[name] = table.reset_index(drop=True)
     return out
+
+
+def check(results: Results, strict: bool = False, corpus: str | Path = "", stream=None) -> int:
+    """Print a warning line per input problem; the exit code: 1 when nothing (or, strict, anything) failed."""
+    stream = stream or sys.stderr
+    for row in results.problems.itertuples():
+        where = row.file or row.article_id or "corpus"
+        print(f"warning: {where}: {row.problem} ({row.action})", file=stream)
+    n_ok = int((results.articles["status"] == "ok").sum()) if "status" in results.articles else 0
+    if n_ok == 0:
+        print(f"error: no article could be analysed in {corpus} "
+              f"({len(results.articles)} files, {len(results.problems)} problems)", file=stream)
+        return 1
+    if strict and len(results.problems):
+        print(f"error: {len(results.problems)} problems and --strict is set", file=stream)
+        return 1
+    return 0
 
 
 def write_tables(results: Results, out: str | Path, fmt: str = "csv") -> list[Path]:
