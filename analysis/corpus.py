@@ -315,3 +315,35 @@ def _apply_manifest(articles: pd.DataFrame, path: Path, explicit: bool, problems
     for col in ["problem", "duplicate_of", "sha256", "encoding"] + extra:
         merged[col] = merged[col].fillna("")
     return merged
+
+
+def structure(articles: pd.DataFrame, lines: pd.DataFrame, paragraphs: pd.DataFrame,
+              sentences: pd.DataFrame) -> pd.DataFrame:
+    """One row per analysed article: how its raw text is laid out (lines, paragraphs, sentences).
+
+    `paragraph_style` tells blank-line separated copy from one-line-per-paragraph copy: the
+    share of paragraph breaks that are blank lines.
+    """
+    nonblank = lines[~lines["blank"].astype(bool)]
+    per_line = nonblank.assign(n_words=nonblank["text"].map(T.count_words)).groupby("article_id")
+    para = paragraphs.assign(n_words=paragraphs["text"].map(T.count_words)).groupby("article_id")
+    n_sentences = sentences.groupby("article_id").size()
+    blank_breaks = (
+        lines.sort_values(["article_id", "line"])
+        .assign(prev_blank=lambda d: d.groupby("article_id")["blank"].shift(1, fill_value=True).astype(bool))
+        .loc[lambda d: ~d["blank"].astype(bool)]
+        .groupby("article_id")["prev_blank"].mean()
+    )
+    table = pd.DataFrame({
+        "n_lines": lines.groupby("article_id").size(),
+        "n_nonblank_lines": per_line.size(),
+        "n_paragraphs": para.size(),
+        "n_sentences": n_sentences,
+        "words_per_paragraph": para["n_words"].mean(),
+        "words_per_sentence": per_line["n_words"].sum() / n_sentences,
+        "blank_line_breaks": blank_breaks,
+    }).fillna(0)
+    table["paragraph_style"] = table["blank_line_breaks"].map(
+        lambda share: "blank-line separated" if share >= 0.5 else "one line per paragraph")
+    ok = articles.loc[articles["status"] == "ok", ["article_id", "outlet"]]
+    return ok.merge(table.reset_index(names="article_id"), on="article_id", how="left")

@@ -177,7 +177,7 @@ def _map(jobs, *, engine: str, workers: int | None, scheduler: str | None, progr
 
 
 def _progress(total: int, enabled: bool):
-    from tqdm.auto import tqdm
+    from tqdm import tqdm  # not tqdm.auto: in a notebook kernel it warns on stderr
     return tqdm(total=total, desc="articles (chunks)", unit="chunk", disable=not enabled, leave=False)
 
 
