@@ -1,24 +1,639 @@
-"""PROVISIONAL: replaced by the boilerplate issue. Labels every line content/body."""
+"""Label every raw line as content, metadata or boilerplate, and measure how much noise each article carries.
+
+The classifier combines four kinds of evidence, in this order of trust:
+1. the pattern table (`analysis.patterns.BOILERPLATE_PATTERNS`): named cruft families;
+2. repetition: a line repeated within the article, or site furniture repeated across the corpus;
+3. line features: length, sentence-likeness, stopword density, capitalization, position;
+4. context, after jusText: the main body is the largest contiguous run of sentence-like lines;
+   short lines inside it are subheads, runs of short lines outside it are boilerplate, and the
+   first headline-like line above it is the headline.
+"""
+from __future__ import annotations
+
+import html
+import math
+import re
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
 import pandas as pd
 
-def furniture(texts):
-    return frozenset()
+from analysis import patterns as P
+from analysis import text as T
 
-def label_lines(lines, furniture=frozenset()):
+LABELS = ("content", "metadata", "boilerplate")
+ROLES = {
+    "content": ("headline", "subhead", "body", "summary"),
+    "metadata": ("masthead", "section", "byline", "dateline", "credit", "caption", "photo_credit", "reading_time"),
+    "boilerplate": ("related", "comments", "navigation", "share", "newsletter", "rating_widget",
+                    "duplicate_headline", "summary_label", "other"),
+}
+LABEL_OF_ROLE = {role: label for label, roles in ROLES.items() for role in roles}
+LABEL_COLUMNS = ["label", "role", "reason"]
+CONTENT_COLUMNS = ["article_id", "sentence", "paragraph", "line", "start", "end", "text", "role"]
+NOISE_COLUMNS = ["article_id", "noise_share_lines", "noise_share_chars", "n_content_words"]
+
+# Line classes, after jusText: good = running prose; neargood = a short sentence; short = anything else.
+GOOD_MIN_WORDS = 10          # a paragraph of prose has at least this many words ...
+GOOD_MIN_STOPWORDS = 0.25    # ... and this share of function words (menus and headlines have fewer)
+LONG_LINE_WORDS = 30         # this long and not Title Case Everywhere: prose whatever the language
+NEARGOOD_MIN_WORDS = 3
+NEARGOOD_MIN_STOPWORDS = 0.2
+HEADLINE_WORDS = (3, 30)     # a headline candidate's length in words
+MASTHEAD_MAX_WORDS = 4
+MENU_ITEM_MAX_WORDS = 3      # a navigation menu item
+MENU_MIN_RUN = 3             # this many short lines in a row outside the body form a menu or a list
+BODY_GAP = 4                 # this many non-prose lines in a row split the prose into two clusters
+# Site furniture: a short line found in at least max(FURNITURE_MIN_ARTICLES, FURNITURE_SHARE of
+# the corpus) articles that tell different stories.
+FURNITURE_MIN_ARTICLES = 3
+FURNITURE_SHARE = 0.002
+FURNITURE_MAX_WORDS = 12
+
+_COMBINED, _ALONE = P.compile_patterns()
+_PATTERN_INDEX = {p.name: i for i, (p, _) in enumerate(_ALONE)}
+_KEY_RE = re.compile(r"[^\W_]+")
+_ALPHA_RE = re.compile(r"[^\W\d_]")
+_STRIP = "\"'“”‘’()[]{}.,;:!?-–—•*«»"
+# A title with a site name after it: "Hikvision challenges order | The Daily Ledger".
+_SITE_SUFFIX_RE = re.compile(r"\s+[|\-–—:]\s+[^|\-–—:]{1,40}$")
+
+
+def line_key(text: str) -> str:
+    """Comparison key of a line: lower-case words only ("Related Articles:" -> "related articles")."""
+    return " ".join(_KEY_RE.findall(T.normalize(text).casefold()))
+
+
+# ---------------------------------------------------------------- corpus level
+
+def furniture(texts: dict) -> frozenset[str]:
+    """Keys of short, non-sentence lines repeated across many different stories of the corpus.
+
+    A line is furniture when it occurs in at least max(3, 0.2% of articles) articles whose
+    longest lines differ: syndicated copies of one wire story share their headline, but also
+    their longest paragraph, so they count once. Sentence-like lines are never furniture.
+    Two passes over the texts, memory linear in the number of distinct short lines.
+    """
+    texts = {k: v for k, v in (texts or {}).items() if isinstance(v, str)}
+    threshold = max(FURNITURE_MIN_ARTICLES, math.ceil(FURNITURE_SHARE * len(texts)))
+    counts: Counter = Counter()
+    per_article: dict[str, set[str]] = {}
+    for article_id, raw in texts.items():
+        keys = set()
+        for line in raw.splitlines():
+            stripped = line.strip()
+            if not stripped or len(stripped) > 120 or P.SENTENCE_END_RE.search(stripped[-6:]):
+                continue
+            key = line_key(stripped)
+            if key and key.count(" ") < FURNITURE_MAX_WORDS:
+                keys.add(key)
+        per_article[article_id] = keys
+        counts.update(keys)
+    candidates = {k for k, n in counts.items() if n >= threshold}
+    if not candidates:
+        return frozenset()
+    stories: dict[str, set[int]] = {k: set() for k in candidates}
+    for article_id, keys in per_article.items():
+        hits = keys & candidates
+        if hits:
+            story = hash(max(texts[article_id].splitlines(), key=len, default="").strip())
+            for k in hits:
+                stories[k].add(story)
+    return frozenset(k for k, s in stories.items() if len(s) >= threshold)
+
+
+# ---------------------------------------------------------------- line features
+
+_TAIL_ROWS = [(i, p, r) for i, (p, r) in enumerate(_ALONE) if p.tail_chars]
+_LONGEST_PATTERN = max(p.max_words for p, _ in _ALONE)
+# Lower case without punctuation, for counting stopwords in one split.
+_PUNCT_TO_SPACE = str.maketrans({c: " " for c in _STRIP if c not in "'’"})
+
+
+def match_pattern(s: str, n_words: int | None = None) -> P.LinePattern | None:
+    """The first row of the pattern table that decides this normalized, stripped line.
+
+    One combined regex call for the whole-line rows; rows that read only the end of a line
+    (captions) on that end; lines longer than every row's word limit skip the combined call.
+    """
+    n_words = len(s.split()) if n_words is None else n_words
+    m = _COMBINED.match(s) if n_words <= _LONGEST_PATTERN else None
+    first = _PATTERN_INDEX[m.lastgroup] if m else len(_ALONE)
+    for i, pattern, regex in _TAIL_ROWS:
+        if i < first and (not pattern.max_words or n_words <= pattern.max_words) and regex.match(s[-pattern.tail_chars:]):
+            return pattern
+    if m is None:
+        return None
+    for pattern, regex in _ALONE[first:]:
+        if pattern.max_words and n_words > pattern.max_words:
+            continue
+        if regex.match(s[-pattern.tail_chars:] if pattern.tail_chars else s):
+            return pattern
+    return None
+
+
+def _features(s: str) -> tuple[int, float, float, bool, bool]:
+    """(words, stopword share, capitalized share, ends like a sentence, has a verb-like stopword).
+
+    Shares are read on the first 400 characters: enough to tell prose from a menu, and cheap.
+    """
+    n = len(s.split())
+    if n == 0:
+        return 0, 0.0, 0.0, False, False
+    sample = s[:400].split()
+    if n > len(sample):
+        sample = sample[:-1]  # the last token may be cut in two
+    low = " ".join(sample).lower().translate(_PUNCT_TO_SPACE).split()
+    stop = sum(map(P.STOPWORDS.__contains__, low)) / max(len(sample), 1)
+    verb = not P.VERB_STOPWORDS.isdisjoint(low)
+    alpha = [t for t in sample if t[:1].isalpha()]
+    caps = sum(1 for t in alpha if t[0].isupper()) / max(len(alpha), 1)
+    return n, stop, caps, P.SENTENCE_END_RE.search(s[-6:]) is not None, verb
+
+
+def _line_class(n: int, stop: float, caps: float, sent_end: bool) -> str:
+    if (n >= GOOD_MIN_WORDS and stop >= GOOD_MIN_STOPWORDS and (sent_end or n >= 20)) \
+            or (n >= LONG_LINE_WORDS and caps < 0.5):
+        return "good"
+    if n >= NEARGOOD_MIN_WORDS and sent_end and stop >= NEARGOOD_MIN_STOPWORDS and caps < 0.8:
+        return "neargood"
+    return "short"
+
+
+def _hard_wrapped(texts: list[str], numbers: list[int]) -> bool:
+    """Hard-wrapped copy (as in analysis.corpus): most lines end near one width, mid-sentence."""
+    if len(texts) < 5:
+        return False
+    lengths = [len(t) for t in texts]
+    width = max(lengths)
+    if width > 100:
+        return False
+    open_ended = sum(1 for t, n in zip(texts, lengths) if n >= 0.75 * width and t.rstrip()[-1:] not in ".!?\"'”’:")
+    return open_ended / len(texts) >= 0.5
+
+
+# ---------------------------------------------------------------- one article
+
+def classify_article(texts: list[str], numbers: list[int], furniture: frozenset = frozenset()
+                     ) -> list[tuple[str, str, str]]:
+    """(label, role, reason) for each non-blank line of one article, in order.
+
+    `texts` are the non-blank raw lines, `numbers` their 1-based raw line numbers.
+    """
+    n_lines = len(texts)
+    if n_lines == 0:
+        return []
+    out: list[tuple[str, str, str] | None] = [None] * n_lines
+    stripped = [T.normalize(t).strip() for t in texts]
+    feats = [_features(s) for s in stripped]
+    words = [f[0] for f in feats]
+    cls = [_line_class(n, stop, caps, end) for n, stop, caps, end, _ in feats]
+    if _hard_wrapped(stripped, numbers):
+        _classify_blocks(stripped, numbers, cls)
+    patterns = [match_pattern(s, n) for s, n in zip(stripped, words)]
+    for i, p in enumerate(patterns):
+        if p is not None:
+            out[i] = (p.label, p.role, f"pattern {p.name}")
+
+    # Widgets and lists reach past their own line. A tail opener above the first prose line is
+    # a counter in the header ("12 Comments"), not the start of a comment section.
+    first_prose = next((i for i in range(n_lines) if cls[i] == "good" and out[i] is None), n_lines)
+    i = 0
+    while i < n_lines:
+        p = patterns[i]
+        if p is None or p.scope == "line":
+            i += 1
+            continue
+        j = i + 1
+        if p.scope == "tail" and i > first_prose:
+            while j < n_lines:
+                # Words as generic as "Reply" or "Comment" belong to whichever widget holds them.
+                weak = patterns[j] is not None and 0 < patterns[j].max_words <= 2
+                if out[j] is None or weak:
+                    out[j] = (p.label, p.role, f"after line {numbers[i]} ({p.name})")
+                j += 1
+        elif p.scope == "list":
+            while j < n_lines and out[j] is None and cls[j] == "short":
+                out[j] = (p.label, p.role, f"listed under line {numbers[i]} ({p.name})")
+                j += 1
+        elif p.scope == "bullets":
+            while j < n_lines and out[j] is None and P.BULLET_RE.match(texts[j]):
+                out[j] = ("content", "summary", f"bullet under line {numbers[i]} ({p.name})")
+                j += 1
+        i = max(j, i + 1) if p.scope != "tail" else i + 1
+
+    # Repetition: within the article, then across the corpus.
+    seen: dict[str, int] = {}
+    for i, s in enumerate(stripped):
+        if words[i] > FURNITURE_MAX_WORDS:  # long lines: exact repeats only, and a cheap key
+            key = short_key = " ".join(s.casefold().split())
+        else:
+            key, short_key = line_key(s), line_key(_SITE_SUFFIX_RE.sub("", s))
+        if not key:
+            continue
+        earlier = seen.get(key, seen.get(short_key))
+        if earlier is not None and out[i] is None:
+            role = "duplicate_headline" if words[i] <= HEADLINE_WORDS[1] else "other"
+            out[i] = ("boilerplate", role, f"repeats line {numbers[earlier]}")
+        elif out[i] is None and key in furniture:
+            if i == 0 and words[i] <= MASTHEAD_MAX_WORDS + 2:
+                out[i] = ("metadata", "masthead", "site furniture at the top")
+            else:
+                out[i] = ("boilerplate", "navigation" if words[i] <= MENU_ITEM_MAX_WORDS else "other",
+                          "site furniture (repeated across the corpus)")
+        seen.setdefault(key, i)
+        seen.setdefault(short_key, i)
+
+    body_first, body_last = _main_body(cls, out, n_lines)
+    if body_first is None:
+        _label_without_body(out, cls, feats, stripped, numbers)
+    else:
+        _label_header(out, cls, feats, stripped, body_first)
+        _label_body(out, cls, feats, stripped, texts, body_first, body_last)
+        _label_footer(out, cls, feats, stripped, body_last)
+    return [o if o is not None else ("boilerplate", "other", "unclassified") for o in out]
+
+
+def _classify_blocks(stripped, numbers, cls) -> None:
+    """In hard-wrapped copy a paragraph spans lines: classify each block of adjacent lines as a whole."""
+    start = 0
+    for i in range(1, len(stripped) + 1):
+        if i == len(stripped) or numbers[i] != numbers[i - 1] + 1:
+            if i - start > 1:
+                block = _line_class(*_features(" ".join(stripped[start:i]))[:4])
+                for j in range(start, i):
+                    cls[j] = block
+            start = i
+
+
+def _main_body(cls, out, n_lines):
+    """(first, last) index of the largest cluster of prose lines, or (None, None)."""
+    strong = [i for i in range(n_lines) if out[i] is None and cls[i] == "good"]
+    if not strong:
+        strong = [i for i in range(n_lines) if out[i] is None and cls[i] == "neargood"]
+    if not strong:
+        return None, None
+    clusters, current = [], [strong[0]]
+    for a, b in zip(strong, strong[1:]):
+        gap = sum(1 for k in range(a + 1, b)
+                  if not (out[k] is None and cls[k] == "neargood") and not (out[k] and out[k][0] != "boilerplate"))
+        if gap >= BODY_GAP:
+            clusters.append(current)
+            current = []
+        current.append(b)
+    clusters.append(current)
+    best = max(clusters, key=len)
+    first, last = best[0], best[-1]
+    # A short closing sentence right after the body is body (jusText: neargood next to good).
+    while last + 1 < n_lines and out[last + 1] is None and cls[last + 1] == "neargood":
+        last += 1
+    return first, last
+
+
+def _is_name(s: str, n: int) -> bool:
+    return 2 <= n <= 4 and P.NAME_RE.fullmatch(s) is not None
+
+
+def _is_section(s: str) -> bool:
+    toks = line_key(s).split()
+    return 0 < len(toks) <= 3 and all(t in P.SECTION_WORDS for t in toks)
+
+
+def _menu_runs(idx: list[int], out, feats, max_words: int) -> set[int]:
+    """Indexes in runs of >= MENU_MIN_RUN adjacent unlabelled lines of at most max_words words."""
+    members, run = set(), []
+    for i in idx + [None]:
+        if i is not None and out[i] is None and 0 < feats[i][0] <= max_words and (not run or i == run[-1] + 1):
+            run.append(i)
+            continue
+        if len(run) >= MENU_MIN_RUN:
+            members.update(run)
+        run = [i] if i is not None and out[i] is None and 0 < feats[i][0] <= max_words else []
+    return members
+
+
+def _headline_like(s: str, feat, cls: str) -> bool:
+    n = feat[0]
+    return (HEADLINE_WORDS[0] <= n <= HEADLINE_WORDS[1] and cls != "good" and not s.endswith((":", ".", ","))
+            and _ALPHA_RE.search(s) is not None)
+
+
+def _label_header(out, cls, feats, stripped, body_first) -> None:
+    idx = list(range(body_first))
+    menu = _menu_runs(idx, out, feats, MENU_ITEM_MAX_WORDS)
+    for i in menu:
+        out[i] = ("boilerplate", "navigation", f"menu: {MENU_MIN_RUN}+ short lines in a row above the body")
+    candidates = [i for i in idx if out[i] is None and _headline_like(stripped[i], feats[i], cls[i])]
+    headline = candidates[0] if candidates else None
+    first_line = next((i for i in idx if out[i] is None or out[i][1] == "masthead"), None)
+    if (headline is not None and headline == first_line and len(candidates) > 1
+            and feats[headline][0] <= MASTHEAD_MAX_WORDS and not feats[headline][3]):
+        headline = candidates[1]
+    if headline is not None:
+        out[headline] = ("content", "headline", "first headline-like line above the body")
+    for i in idx:
+        if out[i] is not None:
+            continue
+        s, (n, stop, _, _, _) = stripped[i], feats[i]
+        above = headline is None or i < headline
+        if above and _is_section(s):
+            out[i] = ("metadata", "section", "section name above the headline")
+        elif above and i == first_line and n <= MASTHEAD_MAX_WORDS + 2:
+            out[i] = ("metadata", "masthead", "short first line above the headline")
+        elif _is_name(s, n):
+            out[i] = ("metadata", "byline", "a name alone near the headline")
+        elif above and cls[i] != "short":
+            out[i] = ("boilerplate", "other", "prose above the headline, apart from the body")
+        elif above:
+            out[i] = ("boilerplate", "navigation" if n <= MENU_ITEM_MAX_WORDS else "other", "short line above the headline")
+        elif cls[i] != "short":
+            out[i] = ("content", "body", "sentence between the headline and the body")
+        elif n >= 6 and stop >= NEARGOOD_MIN_STOPWORDS:
+            out[i] = ("content", "summary", "standfirst between the headline and the body")
+        elif _is_section(s):
+            out[i] = ("metadata", "section", "section name near the headline")
+        else:
+            out[i] = ("boilerplate", "other", "short line between the headline and the body")
+
+
+def _label_body(out, cls, feats, stripped, texts, first, last) -> None:
+    run: list[int] = []
+    for i in list(range(first, last + 1)) + [None]:
+        if i is not None and out[i] is None and cls[i] == "short":
+            run.append(i)
+            continue
+        if run:
+            _label_body_run(out, feats, stripped, texts, run)
+            run = []
+        if i is not None and out[i] is None:
+            out[i] = ("content", "body", f"{cls[i]} prose in the main body")
+
+
+def _label_body_run(out, feats, stripped, texts, run) -> None:
+    if len(run) < MENU_MIN_RUN:
+        for i in run:
+            if _ALPHA_RE.search(stripped[i]) and feats[i][0] <= HEADLINE_WORDS[1]:
+                out[i] = ("content", "subhead", "short line inside the main body")
+            elif _ALPHA_RE.search(stripped[i]):
+                out[i] = ("content", "body", "long unpunctuated line inside the main body")
+            else:
+                out[i] = ("boilerplate", "other", "no words")
+        return
+    if all(P.BULLET_RE.match(texts[i]) for i in run):
+        for i in run:
+            out[i] = ("content", "body", "list item inside the main body")
+        return
+    mean_words = sum(feats[i][0] for i in run) / len(run)
+    role = "related" if mean_words > MENU_ITEM_MAX_WORDS else "navigation"
+    for i in run:
+        out[i] = ("boilerplate", role, f"run of {len(run)} short lines inside the body")
+
+
+def _label_footer(out, cls, feats, stripped, last) -> None:
+    idx = [i for i in range(last + 1, len(out)) if out[i] is None]
+    runs, run = [], []
+    for i in idx:
+        if run and i != run[-1] + 1:
+            runs.append(run)
+            run = []
+        run.append(i)
+    if run:
+        runs.append(run)
+    for run in runs:
+        short = [i for i in run if cls[i] == "short"]
+        mean_words = sum(feats[i][0] for i in short) / max(len(short), 1)
+        for i in run:
+            s, n = stripped[i], feats[i][0]
+            if cls[i] != "short":
+                out[i] = ("boilerplate", "other", "prose after the main body, apart from it")
+            elif len(run) == 1 and _is_name(s, n):
+                out[i] = ("metadata", "byline", "a name alone after the body")
+            elif len(short) >= 2 and mean_words > MENU_ITEM_MAX_WORDS:
+                out[i] = ("boilerplate", "related", "list of short lines after the body")
+            elif n <= MENU_ITEM_MAX_WORDS:
+                out[i] = ("boilerplate", "navigation", "short line after the body")
+            else:
+                out[i] = ("boilerplate", "other", "short line after the body")
+
+
+def _label_without_body(out, cls, feats, stripped, numbers) -> None:
+    """No prose at all: the first headline-like line is the headline, sentences are body."""
+    headline_done = False
+    for i in range(len(out)):
+        if out[i] is not None:
+            continue
+        if not headline_done and _headline_like(stripped[i], feats[i], cls[i]):
+            out[i] = ("content", "headline", "first headline-like line (no prose body found)")
+            headline_done = True
+        elif cls[i] != "short":
+            out[i] = ("content", "body", "sentence (no prose body found)")
+        else:
+            out[i] = ("boilerplate", "other", "short line (no prose body found)")
+
+
+# ---------------------------------------------------------------- stage functions
+
+def label_lines(lines: pd.DataFrame, furniture: frozenset = frozenset()) -> pd.DataFrame:
+    """`lines` plus label, role and reason; blank lines get ''. One pass per article over plain tuples."""
     out = lines.copy()
-    out["label"] = out["blank"].map({True: "", False: "content"})
-    out["role"] = out["blank"].map({True: "", False: "body"})
-    out["reason"] = ""
+    if out.empty:
+        for col in LABEL_COLUMNS:
+            out[col] = pd.Series(dtype="str")
+        return out
+    n = len(out)
+    article = out["article_id"].astype(str).to_numpy()
+    number = pd.to_numeric(out["line"], errors="coerce").fillna(0).to_numpy()
+    order = np.lexsort((number, article))
+    texts = out["text"].fillna("").astype(str).tolist()
+    blank = [not t.strip() for t in texts]
+    labels, roles, reasons = [""] * n, [""] * n, [""] * n
+    furniture = frozenset(furniture or ())
+    start = 0
+    order_list = order.tolist()
+    for k in range(1, n + 1):
+        if k < n and article[order_list[k]] == article[order_list[start]]:
+            continue
+        rows = [r for r in order_list[start:k] if not blank[r]]
+        result = classify_article([texts[r] for r in rows], [int(number[r]) for r in rows], furniture)
+        for r, (label, role, reason) in zip(rows, result):
+            labels[r], roles[r], reasons[r] = label, role, reason
+        start = k
+    out["label"], out["role"], out["reason"] = labels, roles, reasons
     return out
 
-def content_sentences(lines, sentences):
-    out = sentences.merge(lines[["article_id", "start", "end", "line"]].rename(columns={"start": "l_start", "end": "l_end"}), on="article_id")
-    out = out[(out.start >= out.l_start) & (out.start <= out.l_end)].drop(columns=["l_start", "l_end"])
-    return out.assign(role="body").reset_index(drop=True)
 
-def content_paragraphs(lines, paragraphs):
-    return paragraphs.assign(role="body")
+def content_sentences(lines: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Sentences whose start lies in a content line, with that line's number and role."""
+    if sentences.empty or lines.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in CONTENT_COLUMNS})
+    nonblank = lines.loc[lines["label"] != "", ["article_id", "start", "line", "label", "role"]]
+    left = sentences.assign(article_id=sentences["article_id"].astype(str), start=sentences["start"].astype("int64"))
+    right = nonblank.assign(article_id=nonblank["article_id"].astype(str), start=nonblank["start"].astype("int64"))
+    merged = pd.merge_asof(left.sort_values("start", kind="stable"), right.sort_values("start", kind="stable"),
+                           on="start", by="article_id", direction="backward")
+    merged = merged[merged["label"] == "content"]
+    return merged[CONTENT_COLUMNS].sort_values(["article_id", "sentence"], kind="stable").reset_index(drop=True)
 
-def noise(lines):
-    g = lines[~lines.blank].groupby("article_id")
-    return pd.DataFrame({"article_id": list(g.groups), "noise_share_lines": 0.0, "noise_share_chars": 0.0, "n_content_words": 0})
+
+def content_paragraphs(lines: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """Paragraphs whose first line is content, with that line's role."""
+    columns = list(paragraphs.columns) + ["role"]
+    if paragraphs.empty or lines.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
+    first = lines.loc[lines["label"] == "content", ["article_id", "line", "role"]].rename(columns={"line": "line_first"})
+    first = first.assign(article_id=first["article_id"].astype(str))
+    out = paragraphs.assign(article_id=paragraphs["article_id"].astype(str)).merge(first, on=["article_id", "line_first"])
+    return out[columns].sort_values(["article_id", "paragraph"], kind="stable").reset_index(drop=True)
+
+
+def noise(lines: pd.DataFrame) -> pd.DataFrame:
+    """Per article: share of non-blank lines and characters that are metadata or boilerplate; content words."""
+    nonblank = lines[lines["label"].fillna("") != ""] if "label" in lines else lines.iloc[0:0]
+    if nonblank.empty:
+        ids = sorted(lines["article_id"].astype(str).unique()) if not lines.empty else []
+        return pd.DataFrame({"article_id": ids, "noise_share_lines": 0.0, "noise_share_chars": 0.0,
+                             "n_content_words": 0}, columns=NOISE_COLUMNS)
+    is_noise = nonblank["label"] != "content"
+    chars = nonblank["text"].astype(str).str.strip().str.len()
+    content_words = [T.count_words(t) if c else 0 for t, c in zip(nonblank["text"].astype(str), ~is_noise)]
+    table = pd.DataFrame({"article_id": nonblank["article_id"].astype(str), "noise": is_noise.astype(float),
+                          "chars": chars, "noise_chars": chars.where(is_noise, 0), "words": content_words})
+    g = table.groupby("article_id", sort=True)
+    agg = g.agg(noise_share_lines=("noise", "mean"), chars=("chars", "sum"), noise_chars=("noise_chars", "sum"),
+                n_content_words=("words", "sum")).reset_index()
+    agg["noise_share_chars"] = (agg["noise_chars"] / agg["chars"].where(agg["chars"] > 0)).fillna(0.0)
+    agg["n_content_words"] = agg["n_content_words"].astype(int)
+    all_ids = pd.DataFrame({"article_id": sorted(lines["article_id"].astype(str).unique())})
+    return all_ids.merge(agg[NOISE_COLUMNS], on="article_id", how="left").fillna(
+        {"noise_share_lines": 0.0, "noise_share_chars": 0.0, "n_content_words": 0}
+    ).astype({"n_content_words": int})[NOISE_COLUMNS]
+
+
+# ---------------------------------------------------------------- baseline, evaluation, distortion
+
+def justext_baseline(lines: pd.DataFrame) -> pd.DataFrame:
+    """jusText's verdict on the same lines: each non-blank line becomes one <p> of an HTML page.
+
+    Columns: article_id, line, justext_class (good, neargood, short, bad after smoothing),
+    justext_label (content or noise). Slow (an HTML parse per article): for notebooks, not the pipeline.
+    """
+    import justext
+
+    stoplist = justext.get_stoplist("English")
+    rows = []
+    nonblank = lines[~lines["text"].fillna("").astype(str).str.strip().eq("")]
+    for article_id, group in nonblank.sort_values(["article_id", "line"]).groupby("article_id", sort=True):
+        texts, numbers = group["text"].astype(str).tolist(), group["line"].tolist()
+        page = "<html><body>" + "".join(f"<p>{html.escape(t.strip())}</p>" for t in texts) + "</body></html>"
+        try:
+            paragraphs = justext.justext(page.encode("utf-8"), stoplist, encoding="utf-8")
+        except Exception:  # jusText raises on pages it cannot parse: every line counts as noise
+            paragraphs = []
+        verdicts = _align_justext(texts, paragraphs)
+        for number, (cf, is_bp) in zip(numbers, verdicts):
+            rows.append((str(article_id), int(number), cf, "noise" if is_bp else "content"))
+    return pd.DataFrame(rows, columns=["article_id", "line", "justext_class", "justext_label"])
+
+
+def _align_justext(texts: list[str], paragraphs) -> list[tuple[str, bool]]:
+    """jusText keeps one paragraph per <p> in order; match by whitespace-folded text to be safe."""
+    fold = lambda s: " ".join(s.split())
+    out, j = [], 0
+    for t in texts:
+        target = fold(html.unescape(html.escape(t.strip())))
+        k = j
+        while k < len(paragraphs) and fold(paragraphs[k].text) != target:
+            k += 1
+        if k < len(paragraphs):
+            out.append((paragraphs[k].class_type, paragraphs[k].is_boilerplate))
+            j = k + 1
+        else:
+            out.append(("missing", True))
+    return out
+
+
+def evaluate(labelled: pd.DataFrame, gold: pd.DataFrame, column: str = "label",
+             gold_column: str | None = None) -> pd.DataFrame:
+    """Precision, recall and F1 per class of `column` against `gold`, joined on article_id and line."""
+    gold_column = gold_column or column
+    pred = labelled[["article_id", "line", column]].rename(columns={column: "predicted"})
+    truth = gold[["article_id", "line", gold_column]].rename(columns={gold_column: "gold"})
+    joined = truth.merge(pred, on=["article_id", "line"], how="left")
+    joined = joined[joined["gold"].fillna("") != ""]
+    joined["predicted"] = joined["predicted"].fillna("(missing)")
+    rows = []
+    for cls in sorted(set(joined["gold"]) | (set(joined["predicted"]) - {"(missing)"})):
+        tp = int(((joined["gold"] == cls) & (joined["predicted"] == cls)).sum())
+        n_pred = int((joined["predicted"] == cls).sum())
+        n_gold = int((joined["gold"] == cls).sum())
+        precision = tp / n_pred if n_pred else float("nan")
+        recall = tp / n_gold if n_gold else float("nan")
+        f1 = 2 * precision * recall / (precision + recall) if n_pred and n_gold and tp else 0.0
+        rows.append((cls, precision, recall, f1, n_gold, n_pred))
+    return pd.DataFrame(rows, columns=["class", "precision", "recall", "f1", "n_gold", "n_predicted"])
+
+
+def read_gold(raw_fixture: str, article_id: str) -> tuple[str, pd.DataFrame]:
+    """A hand-labelled page dump: each line is `role | text` (blank lines blank).
+
+    Returns the article text and its gold table (article_id, line, label, role).
+    """
+    lines, gold = [], []
+    for number, row in enumerate(raw_fixture.splitlines(), start=1):
+        if not row.strip():
+            lines.append("")
+            gold.append((article_id, number, "", ""))
+            continue
+        role, _, text = row.partition(" | ")
+        role = role.strip()
+        if role not in LABEL_OF_ROLE:
+            raise ValueError(f"{article_id} line {number}: unknown role {role!r}")
+        lines.append(text)
+        gold.append((article_id, number, LABEL_OF_ROLE[role], role))
+    return "\n".join(lines) + "\n", pd.DataFrame(gold, columns=["article_id", "line", "label", "role"])
+
+
+def read_gold_folder(folder: str | Path) -> tuple[dict[str, str], pd.DataFrame]:
+    """Every `*.txt` fixture of a folder: texts by id (the file stem) and one gold table."""
+    texts, golds = {}, []
+    for path in sorted(Path(folder).glob("*.txt")):
+        texts[path.stem], gold = read_gold(path.read_text(encoding="utf-8"), path.stem)
+        golds.append(gold)
+    return texts, pd.concat(golds, ignore_index=True) if golds else pd.DataFrame(columns=["article_id", "line", "label", "role"])
+
+
+def distortion(lines: pd.DataFrame, sentences: pd.DataFrame, content: pd.DataFrame) -> pd.DataFrame:
+    """How the noise moves two other measures: VADER tone and Flesch reading ease, raw vs content.
+
+    Per article and measure: `raw` over every sentence (or all non-blank text), `content` over the
+    content sentences except the headline, and `difference` = raw - content.
+    VADER compound is averaged over sentences; Flesch reading ease is computed on the joined text.
+    """
+    import textstat
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    analyzer = SentimentIntensityAnalyzer()
+    body = content[content["role"] != "headline"]
+    raw_text = lines[lines["text"].fillna("").astype(str).str.strip() != ""].groupby("article_id")["text"].agg("\n".join)
+    body_text = body.groupby("article_id")["text"].agg(" ".join)
+    raw_sent = sentences.groupby("article_id")["text"].agg(list)
+    body_sent = body.groupby("article_id")["text"].agg(list)
+    rows = []
+    for article_id in sorted(raw_text.index.astype(str)):
+        vader_raw = _mean([analyzer.polarity_scores(s)["compound"] for s in raw_sent.get(article_id, [])])
+        vader_content = _mean([analyzer.polarity_scores(s)["compound"] for s in body_sent.get(article_id, [])])
+        flesch_raw = _flesch(textstat, raw_text.get(article_id, ""))
+        flesch_content = _flesch(textstat, body_text.get(article_id, ""))
+        rows.append((article_id, "vader_compound_mean", vader_raw, vader_content))
+        rows.append((article_id, "flesch_reading_ease", flesch_raw, flesch_content))
+    out = pd.DataFrame(rows, columns=["article_id", "measure", "raw", "content"])
+    return out.assign(difference=out["raw"] - out["content"])
+
+
+def _mean(values: list[float]) -> float:
+    return float(np.mean(values)) if values else float("nan")
+
+
+def _flesch(textstat, text: str) -> float:
+    return float(textstat.flesch_reading_ease(text)) if text.strip() else float("nan")

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,40 +52,75 @@ class Corpus:
 
 # ---------------------------------------------------------------- decoding
 
+# Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
+BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+# Decoded text with more than this share of control characters is binary, or the wrong encoding.
+MAX_CONTROL_SHARE = 0.01
+# A news article is never this large: bigger files are reported and skipped, not read into memory.
+MAX_FILE_BYTES = 50_000_000
+
+
 def decode(data: bytes) -> tuple[str | None, str, str]:
     """(text, encoding, problem) for raw bytes; text is None when the file cannot be analysed.
 
-    Chain: a BOM decides (UTF-8, UTF-16, UTF-32); NUL bytes without a BOM mean binary;
-    then strict UTF-8; then cp1252 (Windows smart quotes), reported; then latin-1, reported.
+    Chain: a BOM decides (UTF-8, UTF-16, UTF-32); NUL bytes without a BOM mean UTF-16 without
+    a BOM (NUL in every other byte) or binary; then strict UTF-8; then cp1252 (Windows smart
+    quotes), reported; then latin-1, reported. Text that decodes but is full of control
+    characters is reported as binary rather than analysed as mojibake.
     """
-    boms = [(b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
-            (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")]
-    for bom, encoding in boms:
+    text, encoding, problem = _decode_chain(data)
+    if text is not None and _control_share(text) > MAX_CONTROL_SHARE:
+        what = "binary file" if encoding in ("utf-8", "utf-8-sig") else f"not text in {encoding} either"
+        return None, encoding, f"{what} (more than {MAX_CONTROL_SHARE:.0%} control characters)"
+    return text, encoding, problem
+
+
+def _decode_chain(data: bytes) -> tuple[str | None, str, str]:
+    for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(encoding), encoding, ""
             except UnicodeDecodeError as exc:
                 return None, encoding, f"starts with a {encoding} byte-order mark but does not decode ({exc.reason})"
     if b"\x00" in data:
+        encoding = _utf16_without_bom(data)
+        if encoding:
+            try:
+                return data.decode(encoding), encoding, f"no byte-order mark; decoded as {encoding.upper()}"
+            except UnicodeDecodeError:
+                pass
         return None, "binary", "binary file (contains NUL bytes)"
     try:
         return data.decode("utf-8"), "utf-8", ""
     except UnicodeDecodeError:
         pass
     try:
-        text = data.decode("cp1252")
-        return text, "cp1252", "not valid UTF-8; decoded as cp1252 (Windows-1252)"
+        return data.decode("cp1252"), "cp1252", "not valid UTF-8; decoded as cp1252 (Windows-1252)"
     except UnicodeDecodeError:
         pass
-    text = data.decode("latin-1")
-    if _control_share(text) > 0.01:
-        return None, "unknown", "not valid UTF-8, cp1252 or latin-1 text (too many control characters)"
-    return text, "latin-1", "not valid UTF-8 or cp1252; decoded as latin-1"
+    return data.decode("latin-1"), "latin-1", "not valid UTF-8 or cp1252; decoded as latin-1"
+
+
+def _utf16_without_bom(data: bytes) -> str:
+    """'utf-16-le' or 'utf-16-be' when NUL fills nearly every other byte (ASCII-range text), else ''."""
+    if len(data) < 4 or len(data) % 2:
+        return ""
+    even, odd = data[0::2], data[1::2]
+    half = len(data) // 2
+    if odd.count(0) >= 0.9 * half and even.count(0) < 0.1 * half:
+        return "utf-16-le"
+    if even.count(0) >= 0.9 * half and odd.count(0) < 0.1 * half:
+        return "utf-16-be"
+    return ""
+
+
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def _control_share(text: str) -> float:
-    controls = sum(1 for c in text if (ord(c) < 32 and c not in "\t\n\r\f") or 0x80 <= ord(c) < 0xA0)
-    return controls / max(len(text), 1)
+    """Share of C0/C1 control characters other than tab, newline, vertical tab, form feed, CR."""
+    return len(_CONTROL_RE.findall(text)) / max(len(text), 1)
 
 
 # ---------------------------------------------------------------- structure of one article
@@ -139,20 +176,35 @@ def _is_hard_wrapped(raw: str, line_spans, nonblank: list[int]) -> bool:
 # ---------------------------------------------------------------- manifest
 
 def read_manifest(path: Path) -> tuple[pd.DataFrame, list[str]]:
-    """The manifest with its columns mapped to `file` and `outlet`, and the problems found."""
-    problems = []
+    """The manifest with its columns mapped to `file` and `outlet`, and the problems found.
+
+    Only a manifest that does not exist stops the run (CorpusError); one that cannot be read or
+    parsed comes back empty with a problem, and the run goes on with ids from file names.
+    """
+    problems: list[str] = []
+    fallback = "ids and outlets come from file names"
     try:
-        manifest = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        data = Path(path).read_bytes()
     except FileNotFoundError as exc:
         raise CorpusError(f"manifest {path} does not exist") from exc
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
-        raise CorpusError(f"manifest {path} is not a readable CSV file ({exc})") from exc
+    except OSError as exc:
+        return pd.DataFrame(), [f"manifest cannot be read ({exc.strerror or exc}); {fallback}"]
+    text, encoding, problem = decode(data)
+    if text is None:
+        return pd.DataFrame(), [f"manifest is not text ({problem}); {fallback}"]
+    if problem:
+        problems.append(f"manifest {problem}")
+    try:
+        manifest = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        return pd.DataFrame(), problems + [f"manifest is not a readable CSV file ({reason}); {fallback}"]
     manifest.columns = [str(c).strip() for c in manifest.columns]
     renames = {}
     for wanted in MANIFEST_REQUIRED:
         if wanted in manifest.columns:
             continue
-        lower = {c.lower(): c for c in manifest.columns}
+        lower = {c.lower(): c for c in manifest.columns if c not in MANIFEST_REQUIRED}
         close = difflib.get_close_matches(wanted, list(lower), n=1, cutoff=0.6)
         if wanted in lower:
             renames[lower[wanted]] = wanted
@@ -161,13 +213,20 @@ def read_manifest(path: Path) -> tuple[pd.DataFrame, list[str]]:
             problems.append(f"manifest has no '{wanted}' column; used '{lower[close[0]]}' instead")
         else:
             problems.append(f"manifest has no '{wanted}' column; "
-                            + ("ids come from file names" if wanted == "file" else "outlet set to the article id"))
+                            + (fallback if wanted == "file" else "outlet set to the article id"))
     manifest = manifest.rename(columns=renames)
     reserved = set(ARTICLE_COLUMNS) - set(MANIFEST_REQUIRED)
     clashes = [c for c in manifest.columns if c in reserved]
     if clashes:
         manifest = manifest.rename(columns={c: f"manifest_{c}" for c in clashes})
         problems.append(f"manifest columns {clashes} clash with computed columns; kept as manifest_<name>")
+    if "file" in manifest.columns:
+        # "corpus/a.txt" or " a.txt " in a manifest still means the file a.txt of the folder.
+        manifest["file"] = manifest["file"].astype(str).str.strip().str.split(r"[\\/]", regex=True).str[-1]
+        blank = manifest["file"] == ""
+        if blank.any():
+            problems.append(f"manifest has {int(blank.sum())} rows with an empty file name; ignored")
+            manifest = manifest[~blank].reset_index(drop=True)
     return manifest, problems
 
 
@@ -178,8 +237,9 @@ def load_corpus(path: str | Path, manifest: str | Path | None = None, parse: boo
 
     Manifest: `manifest` if given, else `DIR/articles.csv` if present, else ids from file names
     and each article its own outlet. `parse=False` leaves lines, paragraphs and sentences
-    empty (the pipeline parses in worker processes). Nothing is dropped: every file in the folder and every
-    manifest row gets a row in `articles` with a `status` and a `problem`.
+    empty (the pipeline parses in worker processes). Nothing is dropped: every file in the folder
+    and every manifest row gets a row in `articles` with a `status` and a `problem`, and every
+    problem a row in `problems` (file, article_id, problem, action).
     """
     folder = Path(path)
     if not folder.exists():
@@ -187,24 +247,37 @@ def load_corpus(path: str | Path, manifest: str | Path | None = None, parse: boo
     if not folder.is_dir():
         raise CorpusError(f"corpus path {folder} is not a folder")
     manifest_path = Path(manifest) if manifest else folder / "articles.csv"
+    if manifest and not manifest_path.is_file():
+        raise CorpusError(f"manifest {manifest_path} does not exist")
+    try:
+        entries = sorted(p for p in folder.iterdir() if p.resolve() != manifest_path.resolve())
+    except OSError as exc:
+        raise CorpusError(f"corpus folder {folder} cannot be read ({exc.strerror or exc})") from exc
     problems: list[tuple[str, str, str, str]] = []
     rows: list[dict] = []
     texts: dict[str, str] = {}
     by_sha: dict[str, str] = {}
-
-    entries = sorted(p for p in folder.iterdir() if p.resolve() != manifest_path.resolve())
     used_ids: set[str] = set()
     for entry in entries:
-        if entry.is_dir():
+        name, name_problem = _display_name(entry.name)
+        if _is_folder(entry):
+            problems.append((name + "/", "", "a sub-folder", "not read (only the corpus folder itself is read)"))
             continue
-        article_id = _unique_id(entry.stem if entry.suffix.lower() == ".txt" else entry.name, used_ids)
-        row = {"article_id": article_id, "file": entry.name, "status": "ok", "problem": "", "duplicate_of": "",
+        stem = name[: -len(entry.suffix)] if entry.suffix.lower() == ".txt" and len(name) > len(entry.suffix) else name
+        article_id = _unique_id(stem, used_ids)
+        row = {"article_id": article_id, "file": name, "status": "ok", "problem": "", "duplicate_of": "",
                "sha256": "", "encoding": "", "n_chars": 0, "n_lines": 0, "n_words": 0}
         rows.append(row)
+        if name_problem:
+            _flag(row, problems, "ok", name_problem, "file name shown with replacement characters")
         if entry.suffix.lower() != ".txt":
             _flag(row, problems, "skipped", "not a .txt file", "ignored")
             continue
         try:
+            size = entry.stat().st_size
+            if size > MAX_FILE_BYTES:
+                _flag(row, problems, "skipped", f"{size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit", "skipped")
+                continue
             data = entry.read_bytes()
         except OSError as exc:
             _flag(row, problems, "unreadable", f"cannot be read ({exc.strerror or exc})", "skipped")
@@ -216,7 +289,7 @@ def load_corpus(path: str | Path, manifest: str | Path | None = None, parse: boo
         text, encoding, problem = decode(data)
         row["encoding"] = encoding
         if text is None:
-            _flag(row, problems, "undecodable" if encoding != "binary" else "binary", problem, "skipped")
+            _flag(row, problems, "binary" if encoding == "binary" else "undecodable", problem, "skipped")
             continue
         if problem:
             _flag(row, problems, "ok", problem, "analysed")
@@ -225,20 +298,20 @@ def load_corpus(path: str | Path, manifest: str | Path | None = None, parse: boo
             continue
         if row["sha256"] in by_sha:
             row["duplicate_of"] = by_sha[row["sha256"]]
-            _flag(row, problems, "duplicate_of", f"same bytes as {row['duplicate_of']}", "skipped; the first copy is analysed")
+            _flag(row, problems, "duplicate_of", f"same bytes as {row['duplicate_of']}",
+                  "skipped; the first copy is analysed")
             continue
         by_sha[row["sha256"]] = article_id
         texts[article_id] = text
-        row.update(n_chars=len(text), n_words=T.count_words(text))
+        row.update(n_chars=len(text), n_lines=len(T.split_lines(text)), n_words=T.count_words(text))
 
     articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
-    articles = _apply_manifest(articles, manifest_path, manifest is not None, problems)
-    if articles.empty:
+    articles = _apply_manifest(articles, manifest_path, problems, used_ids)
+    if not rows:
         problems.append((str(folder), "", "the folder holds no files", "nothing to analyse"))
-    articles["n_lines"] = articles["article_id"].map(
-        {article_id: len(T.split_lines(raw)) for article_id, raw in texts.items()}).fillna(0).astype(int)
-    corpus = Corpus(articles=articles, texts=texts, lines=_empty(LINE_COLUMNS),
-                    paragraphs=_empty(PARAGRAPH_COLUMNS), sentences=_empty(SENTENCE_COLUMNS),
+    corpus = Corpus(articles=articles, texts=texts, lines=_typed(pd.DataFrame(columns=LINE_COLUMNS)),
+                    paragraphs=_typed(pd.DataFrame(columns=PARAGRAPH_COLUMNS)),
+                    sentences=_typed(pd.DataFrame(columns=SENTENCE_COLUMNS)),
                     problems=pd.DataFrame(problems, columns=PROBLEM_COLUMNS))
     if parse:
         corpus.lines, corpus.paragraphs, corpus.sentences = parse_texts(texts).values()
@@ -246,20 +319,52 @@ def load_corpus(path: str | Path, manifest: str | Path | None = None, parse: boo
 
 
 def parse_texts(texts: dict[str, str]) -> dict[str, pd.DataFrame]:
-    """The lines, paragraphs and sentences tables for a mapping of article id to decoded text."""
+    """The lines, paragraphs and sentences tables for a mapping of article id to decoded text.
+
+    Column types are fixed even for zero rows (int offsets, bool `blank`, str text), so later
+    stages can filter and group an empty chunk the same way as a full one.
+    """
     parsed = {"lines": [], "paragraphs": [], "sentences": []}
     for article_id, raw in texts.items():
         for name, table_rows in parse_article(article_id, raw).items():
             parsed[name].extend(table_rows)
     return {
-        "lines": pd.DataFrame(parsed["lines"], columns=LINE_COLUMNS),
-        "paragraphs": pd.DataFrame(parsed["paragraphs"], columns=PARAGRAPH_COLUMNS),
-        "sentences": pd.DataFrame(parsed["sentences"], columns=SENTENCE_COLUMNS),
+        "lines": _typed(pd.DataFrame(parsed["lines"], columns=LINE_COLUMNS)),
+        "paragraphs": _typed(pd.DataFrame(parsed["paragraphs"], columns=PARAGRAPH_COLUMNS)),
+        "sentences": _typed(pd.DataFrame(parsed["sentences"], columns=SENTENCE_COLUMNS)),
     }
 
 
-def _empty(columns: list[str]) -> pd.DataFrame:
-    return pd.DataFrame(columns=columns)
+_COLUMN_TYPES = {"article_id": "str", "text": "str", "blank": "bool", "line": "int64", "paragraph": "int64",
+                 "sentence": "int64", "line_first": "int64", "line_last": "int64", "start": "int64", "end": "int64"}
+
+
+def _typed(table: pd.DataFrame) -> pd.DataFrame:
+    return table.astype({c: t for c, t in _COLUMN_TYPES.items() if c in table.columns})
+
+
+def _is_folder(entry: Path) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+_UNPRINTABLE_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffd]")
+
+
+def _display_name(name: str) -> tuple[str, str]:
+    """A file name that can be written to CSV and printed on one line, and the problem if it changed.
+
+    Names that are not valid UTF-8 come from the OS with surrogate escapes, which cannot be
+    written; control characters (a newline in a name) would break the one-line warnings.
+    """
+    shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    problem = "file name is not valid UTF-8" if shown != name else ""
+    if _UNPRINTABLE_RE.search(shown.replace("\ufffd", "")):
+        shown = _UNPRINTABLE_RE.sub("\ufffd", shown)
+        problem = problem or "file name contains control characters"
+    return shown, problem
 
 
 def _unique_id(stem: str, used: set[str]) -> str:
@@ -276,11 +381,9 @@ def _flag(row: dict, problems: list, status: str, problem: str, action: str) -> 
     problems.append((row["file"], row["article_id"], problem, action))
 
 
-def _apply_manifest(articles: pd.DataFrame, path: Path, explicit: bool, problems: list) -> pd.DataFrame:
+def _apply_manifest(articles: pd.DataFrame, path: Path, problems: list, used_ids: set[str]) -> pd.DataFrame:
     """Join manifest columns on `file`; report rows without files and files without rows."""
-    if not path.exists():
-        if explicit:
-            raise CorpusError(f"manifest {path} does not exist")
+    if not path.is_file():
         return articles.assign(outlet=articles["article_id"])
     manifest, manifest_problems = read_manifest(path)
     problems.extend((path.name, "", p, "continued") for p in manifest_problems)
@@ -293,25 +396,28 @@ def _apply_manifest(articles: pd.DataFrame, path: Path, explicit: bool, problems
         problems.append((path.name, "", f"manifest lists {name} more than once", "kept the first row"))
     manifest = manifest[~duplicated]
     merged = articles.drop(columns="outlet").merge(manifest, on="file", how="outer", indicator=True, sort=False)
+    merged["_merge"] = merged["_merge"].astype(str)
     missing = merged["_merge"] == "right_only"
     for index in merged.index[missing]:
         name = merged.at[index, "file"]
+        stem = name[:-4] if name.lower().endswith(".txt") and len(name) > 4 else name
+        article_id = _unique_id(stem, used_ids)
         merged.loc[index, ["article_id", "status", "problem", "duplicate_of", "sha256", "encoding"]] = [
-            Path(name).stem, "missing", "listed in the manifest but no such file", "", "", ""]
-        merged.loc[index, ["n_chars", "n_lines", "n_words"]] = 0
-        problems.append((name, Path(name).stem, "listed in the manifest but no such file", "reported; nothing to analyse"))
+            article_id, "missing", "listed in the manifest but no such file", "", "", ""]
+        problems.append((name, article_id, "listed in the manifest but no such file", "reported; nothing to analyse"))
     unlisted = (merged["_merge"] == "left_only") & merged["file"].str.lower().str.endswith(".txt")
     for index in merged.index[unlisted]:
         merged.at[index, "problem"] = "; ".join(p for p in (merged.at[index, "problem"], "no manifest row") if p)
         problems.append((merged.at[index, "file"], merged.at[index, "article_id"], "no manifest row",
-                         "analysed with the article id as outlet"))
-    merged["outlet"] = merged["outlet"].where(merged["outlet"].fillna("").astype(str).str.len() > 0,
+                         "analysed with the article id as outlet"
+                         if merged.at[index, "status"] == "ok" else "reported"))
+    merged["outlet"] = merged["outlet"].where(merged["outlet"].fillna("").astype(str).str.strip().str.len() > 0,
                                               merged["article_id"])
     merged = merged.drop(columns="_merge")
     extra = [c for c in merged.columns if c not in ARTICLE_COLUMNS]
     merged = merged[ARTICLE_COLUMNS + extra].sort_values("file", kind="stable").reset_index(drop=True)
     for col in ("n_chars", "n_lines", "n_words"):
-        merged[col] = merged[col].astype(int)
+        merged[col] = merged[col].fillna(0).astype(int)
     for col in ["problem", "duplicate_of", "sha256", "encoding"] + extra:
         merged[col] = merged[col].fillna("")
     return merged

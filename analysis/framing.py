@@ -1,10 +1,438 @@
-"""PROVISIONAL: replaced by the framing issue."""
+"""Framing: cue terms from an editable codebook (data/frames.csv) located in the content sentences,
+frame weights per article with evidence, and distinctive words per outlet (weighted log-odds).
+
+Nothing here knows any frame: every frame, cue term and phrase is a row of the codebook.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
 import pandas as pd
-def load_codebook(path=None):
-    return pd.DataFrame()
-def frame(content, content_paragraphs, quotes, codebook):
-    return {"frames": pd.DataFrame(columns=["article_id", "frame", "weight", "n_hits", "n_sentences", "evidence"]),
-            "frame_hits": pd.DataFrame(columns=["article_id", "sentence", "start", "end", "frame", "term", "voice"]),
-            "frame_positions": pd.DataFrame(columns=["article_id", "frame", "part", "n_hits"])}
-def distinctive_words(content, articles):
-    return pd.DataFrame(columns=["outlet", "rank", "word", "log_odds_z"])
+
+from analysis import text as T
+from analysis.paths import DATA
+
+CODEBOOK = DATA / "frames.csv"
+STOPWORDS = DATA / "stopwords_en.txt"
+CODEBOOK_COLUMNS = ["frame", "label", "definition", "terms", "example", "source"]
+FRAME_COLUMNS = ["article_id", "frame", "weight", "n_hits", "n_sentences", "evidence", "headline", "lede",
+                 "narrator_hits", "quoted_hits", "negated_hits"]
+HIT_COLUMNS = ["article_id", "sentence", "start", "end", "frame", "term", "cue", "voice", "negated"]
+POSITION_COLUMNS = ["article_id", "frame", "part", "n_hits"]
+DISTINCTIVE_COLUMNS = ["outlet", "rank", "word", "log_odds_z", "n_outlet", "n_rest"]
+PARTS = ("first", "middle", "last")
+
+# Words that negate a cue when they occur among the few words before it:
+# "did not threaten national security", "without transparency", "denied human rights abuses".
+NEGATION_CUES = frozenset("""
+not no never without nor neither none nothing nobody cannot
+deny denies denied denying reject rejects rejected rejecting dismiss dismissed dismisses
+lack lacks lacked lacking
+""".split())
+NEGATION_WINDOW_WORDS = 3
+NEGATION_WINDOW_CHARS = 60   # enough for three words before the cue
+EVIDENCE_TERMS = 5           # cue terms listed in frames.evidence
+TOP_WORDS = 15               # distinctive words per outlet
+PRIOR_SIZE = 1000.0          # alpha_0: pseudo-words in the informative Dirichlet prior
+
+# Between the words of a codebook phrase: spaces, line breaks or hyphens ("shut down", "shut-down").
+PHRASE_SEPARATOR = r"[\s\-]+"
+# '~' inside a phrase: up to three intervening words ("challenge ~ order" matches
+# "challenging Canada's shutdown order" and "challenge the order").
+GAP = r"(?:[\s\-]+[^\W_]+(?:'[^\W_]+)*){0,3}"
+GAP_TOKEN = "~"
+# A term starts and ends on a word boundary; letters, digits and '_' continue a word.
+TERM_BOUNDARY_BEFORE = r"(?<!\w)"
+TERM_BOUNDARY_AFTER = r"(?!\w)"
+# Sentences are joined with this character for one regex pass per chunk: neither a word character
+# nor a phrase separator, so no match crosses two sentences.
+SENTENCE_JOINER = "\x00"
+_TERM_SPLIT = re.compile(r"[\s\-]+")
+_VOWELS = frozenset("aeiou")
+
+
+# ---------------------------------------------------------------- codebook
+
+def load_codebook(path: str | Path | None = None) -> pd.DataFrame:
+    """The frame codebook: one row per frame with its ';'-separated cue terms (default data/frames.csv)."""
+    path = Path(path) if path else CODEBOOK
+    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    table.columns = [str(c).strip().lower() for c in table.columns]
+    missing = [c for c in ("frame", "terms") if c not in table.columns]
+    if missing:
+        raise ValueError(f"codebook {path.name} lacks the column(s) {', '.join(missing)}")
+    for column in CODEBOOK_COLUMNS:
+        if column not in table.columns:
+            table[column] = ""
+    table = table.assign(frame=table["frame"].str.strip(), terms=table["terms"].str.strip())
+    table = table[table["frame"] != ""]
+    return table[CODEBOOK_COLUMNS + [c for c in table.columns if c not in CODEBOOK_COLUMNS]].reset_index(drop=True)
+
+
+def parse_terms(terms: str) -> list[str]:
+    """Codebook cue terms: ';'-separated, lower-cased, spaces collapsed, duplicates dropped."""
+    out = []
+    for term in str(terms or "").split(";"):
+        term = " ".join(term.strip().lower().split())
+        if term.strip("*~ -") and term not in out:
+            out.append(term)
+    return out
+
+
+@lru_cache(maxsize=1)
+def stopwords(path: str | Path | None = None) -> frozenset[str]:
+    """English function words (data/stopwords_en.txt), one per line, '#' comments."""
+    lines = Path(path or STOPWORDS).read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.lstrip().startswith("#"))
+
+
+def inflections(word: str) -> list[str]:
+    """Regular English forms of a plain codebook word: ban -> bans, banned, banning; policy -> policies.
+
+    Over-generation is harmless ("securitys" never occurs); function words and short words stay as they are.
+    """
+    if len(word) < 3 or not word.isalpha() or word in stopwords():
+        return [word]
+    forms = {word, word + "s", word + "ed", word + "ing"}
+    if word.endswith("e"):
+        forms |= {word + "d", word[:-1] + "ing"}
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        forms.add(word + "es")
+    if word.endswith("y") and word[-2] not in _VOWELS:
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    if word[-1] not in _VOWELS | {"w", "x", "y"} and word[-2] in _VOWELS and word[-3] not in _VOWELS:
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return sorted(forms, key=lambda f: (-len(f), f))
+
+
+def _word_pattern(token: str, skip_first: bool) -> str:
+    """Regex for one word of a term; `skip_first` drops the first letter (matched by the dispatch)."""
+    cut = 1 if skip_first else 0
+    if token.endswith("*"):
+        return re.escape(token[:-1][cut:]) + r"\w*"
+    forms = [re.escape(f[cut:]) for f in inflections(token)]
+    return forms[0] if len(forms) == 1 else "(?:" + "|".join(forms) + ")"
+
+
+def term_pattern(term: str, skip_first: bool = False) -> str:
+    """Regex for one codebook term: words joined by PHRASE_SEPARATOR, '~' as GAP, '*' as stem wildcard."""
+    tokens = [t for t in _TERM_SPLIT.split(term) if t]
+    while tokens and tokens[0] == GAP_TOKEN:
+        tokens.pop(0)
+    while tokens and tokens[-1] == GAP_TOKEN:
+        tokens.pop()
+    parts, gap = [], False
+    for token in tokens:
+        if token == GAP_TOKEN:
+            gap = True
+            continue
+        token = token.replace("*", "") + ("*" if token.endswith("*") else "")
+        if not token.strip("*"):
+            continue
+        if parts:
+            parts.append((GAP if gap else "") + PHRASE_SEPARATOR)
+        parts.append(_word_pattern(token, skip_first and not parts))
+        gap = False
+    return "".join(parts)
+
+
+@dataclass(frozen=True)
+class Matcher:
+    """A compiled codebook: one alternation regex; group `t<i>` is cue term i."""
+    regex: re.Pattern
+    cues: tuple[str, ...]
+    frames: tuple[tuple[str, ...], ...]   # frames that list cue term i
+
+
+def compile_codebook(codebook: pd.DataFrame) -> Matcher:
+    """One regex for the whole codebook, longest phrases tried first, dispatched on the first letter."""
+    key = tuple(zip(codebook["frame"].astype(str), codebook["terms"].astype(str))) if len(codebook) else ()
+    return _compile(key)
+
+
+@lru_cache(maxsize=8)
+def _compile(rows: tuple[tuple[str, str], ...]) -> Matcher:
+    frames_of: dict[str, list[str]] = {}
+    for frame_name, terms in rows:
+        for term in parse_terms(terms):
+            if not term_pattern(term):
+                continue
+            frames_of.setdefault(term, [])
+            if frame_name not in frames_of[term]:
+                frames_of[term].append(frame_name)
+    cues = tuple(frames_of)
+    buckets: dict[str, list[int]] = {}
+    for i, cue in enumerate(cues):
+        buckets.setdefault(cue.lstrip("~ -")[0], []).append(i)
+    # Phrases before single words, then longer before shorter: the regex takes the first branch that fits.
+    order = lambda i: (-len([t for t in _TERM_SPLIT.split(cues[i]) if t and t != GAP_TOKEN]), -len(cues[i]), cues[i])
+    branches = []
+    for first in sorted(buckets):
+        inner = "|".join(f"(?P<t{i}>{term_pattern(cues[i], skip_first=True)})" for i in sorted(buckets[first], key=order))
+        branches.append(re.escape(first) + "(?:" + inner + ")")
+    pattern = TERM_BOUNDARY_BEFORE + "(?:" + "|".join(branches) + ")" + TERM_BOUNDARY_AFTER if branches else r"(?!x)x"
+    return Matcher(re.compile(pattern), cues, tuple(tuple(frames_of[c]) for c in cues))
+
+
+# ---------------------------------------------------------------- per-article framing
+
+def _empty() -> dict[str, pd.DataFrame]:
+    return {"frames": pd.DataFrame(columns=FRAME_COLUMNS), "frame_hits": pd.DataFrame(columns=HIT_COLUMNS),
+            "frame_positions": pd.DataFrame(columns=POSITION_COLUMNS)}
+
+
+def _lower_same_length(text: str) -> str:
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)   # 'İ' lowers to two characters
+
+
+def _quote_spans(quotes: pd.DataFrame | None, article_ids) -> dict[str, tuple[list[int], list[int]]]:
+    """Per article: starts of non-term quotes (sorted) and the running maximum of their ends."""
+    if quotes is None or quotes.empty or not {"article_id", "start", "end"} <= set(quotes.columns):
+        return {}
+    q = quotes[quotes["article_id"].astype(str).isin(set(article_ids))]
+    if "kind" in q.columns:
+        q = q[q["kind"].astype(str) != "term"]
+    q = q.assign(start=pd.to_numeric(q["start"], errors="coerce"), end=pd.to_numeric(q["end"], errors="coerce"))
+    q = q.dropna(subset=["start", "end"]).sort_values(["article_id", "start"])
+    spans = {}
+    for aid, group in q.groupby(q["article_id"].astype(str), sort=False):
+        spans[aid] = (group["start"].astype(int).tolist(), np.maximum.accumulate(group["end"].astype(int).to_numpy()).tolist())
+    return spans
+
+
+def _prepare_content(content: pd.DataFrame, content_paragraphs: pd.DataFrame | None) -> pd.DataFrame:
+    """Content sentences in order, with body flag, lede flag and positional third of each body sentence."""
+    c = content.copy()
+    c["article_id"] = c["article_id"].astype(str)
+    c["text"] = c["text"].fillna("").astype(str) if "text" in c.columns else ""
+    c["role"] = c["role"].fillna("body").astype(str) if "role" in c.columns else "body"
+    if "paragraph" not in c.columns:
+        c["paragraph"] = -1
+    c["paragraph"] = pd.to_numeric(c["paragraph"], errors="coerce").fillna(-1).astype(int)
+    c["start"] = pd.to_numeric(c["start"], errors="coerce").fillna(0).astype(int)
+    c = c.sort_values(["article_id", "sentence"], kind="stable").reset_index(drop=True)
+    c["body"] = c["role"] != "headline"
+    n_body = c.groupby("article_id")["body"].transform("sum")
+    index = c[c["body"]].groupby("article_id").cumcount()
+    third = (index * 3 // n_body[index.index]).clip(upper=2)
+    c["part"] = ""
+    c.loc[third.index, "part"] = np.asarray(PARTS, dtype=object)[third.to_numpy()]
+    # The lede: the first body paragraph (role 'body'), else the first non-headline one.
+    lede = pd.Series(dtype=int)
+    if content_paragraphs is not None and not content_paragraphs.empty and "paragraph" in content_paragraphs:
+        p = content_paragraphs.assign(article_id=content_paragraphs["article_id"].astype(str))
+        if "role" in p.columns:
+            p = p[p["role"].astype(str) == "body"]
+        lede = p.groupby("article_id")["paragraph"].min()
+    fallback = c[c["role"] == "body"].groupby("article_id")["paragraph"].min()
+    fallback = fallback.combine_first(c[c["body"]].groupby("article_id")["paragraph"].min())
+    lede = lede.combine_first(fallback)
+    c["lede"] = c["body"] & (c["paragraph"] == c["article_id"].map(lede).fillna(-2).astype(int))
+    return c
+
+
+def frame(content: pd.DataFrame, content_paragraphs: pd.DataFrame | None, quotes: pd.DataFrame | None,
+          codebook: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+    """Frame hits in the content sentences of a chunk of articles, with per-article weights and positions."""
+    if codebook is None:
+        codebook = load_codebook()
+    if content is None or content.empty or not {"article_id", "sentence", "start"} <= set(content.columns):
+        return _empty()
+    matcher = compile_codebook(codebook)
+    c = _prepare_content(content, content_paragraphs)
+    texts = c["text"].tolist()
+    ids = c["article_id"].tolist()
+    starts = c["start"].tolist()
+    sentence_ids = c["sentence"].tolist()
+    view = _lower_same_length(T.normalize(SENTENCE_JOINER.join(texts)))
+    offsets = np.concatenate([[0], np.cumsum([len(t) + 1 for t in texts])]).tolist()
+    quote_spans = _quote_spans(quotes, set(ids))
+    cue_frames, cues = matcher.frames, matcher.cues
+    word_re, negators = T.WORD_RE, NEGATION_CUES
+
+    rows, row_index = [], []
+    i, seen = 0, set()
+    for m in matcher.regex.finditer(view):
+        s, e = m.span()
+        if offsets[i + 1] <= s:
+            while offsets[i + 1] <= s:
+                i += 1
+            seen = set()
+        cue = int(m.lastgroup[1:])
+        if cue in seen:   # a cue term counts once per sentence
+            continue
+        seen.add(cue)
+        base = offsets[i]
+        before = word_re.findall(view[max(base, s - NEGATION_WINDOW_CHARS):s])[-NEGATION_WINDOW_WORDS:]
+        negated = any(w in negators or w.endswith("n't") for w in before)
+        start = starts[i] + s - base
+        voice = "narrator"
+        spans = quote_spans.get(ids[i])
+        if spans:
+            k = bisect_right(spans[0], start) - 1
+            if k >= 0 and spans[1][k] > start:
+                voice = "quoted"
+        term = texts[i][s - base:e - base]
+        for frame_name in cue_frames[cue]:
+            rows.append((ids[i], sentence_ids[i], start, start + e - s, frame_name, term, cues[cue], voice, negated))
+            row_index.append(i)
+    if not rows:
+        return _empty()
+    hits = pd.DataFrame(rows, columns=HIT_COLUMNS)
+    where = c.iloc[row_index]
+    hits_meta = hits.assign(body=where["body"].to_numpy(), in_lede=where["lede"].to_numpy(), part=where["part"].to_numpy())
+    return {"frames": _frame_table(hits_meta, c), "frame_hits": hits,
+            "frame_positions": _positions(hits_meta)}
+
+
+def _frame_table(hits: pd.DataFrame, c: pd.DataFrame) -> pd.DataFrame:
+    n_body = c.groupby("article_id")["body"].sum()
+    body = hits[hits["body"]]
+    table = body.groupby(["article_id", "frame"]).agg(
+        n_hits=("cue", "size"), n_sentences=("sentence", "nunique"), lede=("in_lede", "any"),
+        narrator_hits=("voice", lambda v: int((v == "narrator").sum())),
+        quoted_hits=("voice", lambda v: int((v == "quoted").sum())),
+        negated_hits=("negated", "sum"))
+    evidence = (body.groupby(["article_id", "frame", "cue"]).size().rename("count").reset_index()
+                .sort_values(["article_id", "frame", "count", "cue"], ascending=[True, True, False, True])
+                .groupby(["article_id", "frame"]).head(EVIDENCE_TERMS)
+                .groupby(["article_id", "frame"])["cue"].agg("; ".join).rename("evidence"))
+    headline = hits[~hits["body"]].groupby(["article_id", "frame"]).size().rename("in_headline")
+    table = table.join(evidence).join(headline, how="outer").reset_index()
+    table = table.fillna({"n_hits": 0, "n_sentences": 0, "lede": False, "narrator_hits": 0, "quoted_hits": 0,
+                          "negated_hits": 0, "evidence": "", "in_headline": 0})
+    denominator = table["article_id"].map(n_body).astype(float)
+    table["weight"] = (table["n_sentences"] / denominator.where(denominator > 0)).round(6)
+    table["headline"] = table["in_headline"] > 0
+    for column in ("n_hits", "n_sentences", "narrator_hits", "quoted_hits", "negated_hits"):
+        table[column] = table[column].astype(int)
+    table["lede"] = table["lede"].astype(bool)
+    return table[FRAME_COLUMNS].sort_values(["article_id", "frame"]).reset_index(drop=True)
+
+
+def _positions(hits: pd.DataFrame) -> pd.DataFrame:
+    body = hits[hits["body"]]
+    if body.empty:
+        return pd.DataFrame(columns=POSITION_COLUMNS)
+    counts = body.groupby(["article_id", "frame", "part"]).size()
+    pairs = body[["article_id", "frame"]].drop_duplicates()
+    grid = pd.MultiIndex.from_tuples([(a, f, p) for a, f in pairs.itertuples(index=False) for p in PARTS],
+                                     names=["article_id", "frame", "part"])
+    out = counts.reindex(grid, fill_value=0).rename("n_hits").reset_index()
+    out["n_hits"] = out["n_hits"].astype(int)
+    return out[POSITION_COLUMNS]
+
+
+# ---------------------------------------------------------------- views for the notebook
+
+def frame_profile(frames: pd.DataFrame, articles: pd.DataFrame, codebook: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Outlet x frame: mean weight over the outlet's analysed articles (absent frame = 0) and share of
+    articles carrying the frame in the body, in the headline and in the lede."""
+    codebook = load_codebook() if codebook is None else codebook
+    a = articles
+    if "status" in a.columns:
+        a = a[a["status"] == "ok"]
+    a = a[["article_id", "outlet"]].astype(str)
+    grid = a.merge(pd.DataFrame({"frame": codebook["frame"].unique()}), how="cross")
+    f = frames.assign(article_id=frames["article_id"].astype(str))[["article_id", "frame", "weight", "n_hits", "headline", "lede"]]
+    grid = grid.merge(f, on=["article_id", "frame"], how="left")
+    grid = grid.assign(weight=grid["weight"].astype(float).fillna(0.0), n_hits=grid["n_hits"].fillna(0).astype(int),
+                       headline=grid["headline"].fillna(False).astype(bool), lede=grid["lede"].fillna(False).astype(bool))
+    grid["present"] = grid["n_hits"] > 0
+    out = grid.groupby(["outlet", "frame"]).agg(
+        n_articles=("article_id", "nunique"), weight=("weight", "mean"), share_articles=("present", "mean"),
+        share_headline=("headline", "mean"), share_lede=("lede", "mean"), n_hits=("n_hits", "sum")).reset_index()
+    return out
+
+
+def evidence_sentences(frame_hits: pd.DataFrame, content: pd.DataFrame, texts: dict[str, str],
+                       article_id: str, frame_name: str) -> pd.DataFrame:
+    """The sentences behind one article's frame, with the cue terms found and the text cut from the raw."""
+    h = frame_hits[(frame_hits["article_id"].astype(str) == str(article_id)) & (frame_hits["frame"] == frame_name)]
+    if h.empty:
+        return pd.DataFrame(columns=["article_id", "sentence", "start", "end", "voice", "cues", "text"])
+    sentences = content[content["article_id"].astype(str) == str(article_id)][["sentence", "start", "end"]]
+    grouped = h.groupby("sentence").agg(cues=("term", lambda t: "; ".join(t)),
+                                        voice=("voice", lambda v: "/".join(sorted(set(v))))).reset_index()
+    out = grouped.merge(sentences, on="sentence", how="left")
+    raw = texts.get(str(article_id), "")
+    out["text"] = [raw[int(s):int(e)] if pd.notna(s) else "" for s, e in zip(out["start"], out["end"])]
+    out.insert(0, "article_id", str(article_id))
+    return out[["article_id", "sentence", "start", "end", "voice", "cues", "text"]].sort_values("sentence").reset_index(drop=True)
+
+
+# ---------------------------------------------------------------- distinctive words
+
+def word_counts(texts, stop: frozenset[str] | None = None) -> Counter:
+    """Lower-cased word counts, possessive 's folded into the word, stopwords and numbers dropped."""
+    stop = stopwords() if stop is None else stop
+    raw: Counter = Counter()
+    batch: list[str] = []
+    for text in texts:
+        batch.append(text if isinstance(text, str) else "")
+        if len(batch) >= 5000:
+            raw.update(T.WORD_RE.findall(T.normalize("\n".join(batch)).lower()))
+            batch = []
+    if batch:
+        raw.update(T.WORD_RE.findall(T.normalize("\n".join(batch)).lower()))
+    out: Counter = Counter()
+    for word, n in raw.items():
+        if word.endswith("'s"):
+            word = word[:-2]
+        if word and word not in stop and any(ch.isalpha() for ch in word):
+            out[word] += n
+    return out
+
+
+def log_odds_z_scores(y_i, y_j, alpha_w, n_i: float, n_j: float, alpha_0: float) -> np.ndarray:
+    """Monroe, Colaresi & Quinn (2008), eqs. 16 and 18 (informative Dirichlet prior):
+
+    delta_w = log((y_iw + a_w) / (n_i + a_0 - y_iw - a_w)) - log((y_jw + a_w) / (n_j + a_0 - y_jw - a_w))
+    var_w  ~= 1 / (y_iw + a_w) + 1 / (y_jw + a_w);   z_w = delta_w / sqrt(var_w)
+    """
+    y_i, y_j, a = (np.asarray(x, dtype=float) for x in (y_i, y_j, alpha_w))
+    delta = np.log((y_i + a) / (n_i + alpha_0 - y_i - a)) - np.log((y_j + a) / (n_j + alpha_0 - y_j - a))
+    return delta / np.sqrt(1.0 / (y_i + a) + 1.0 / (y_j + a))
+
+
+def distinctive_words(content: pd.DataFrame, articles: pd.DataFrame, top: int = TOP_WORDS,
+                      alpha_0: float = PRIOR_SIZE) -> pd.DataFrame:
+    """Each outlet's most distinctive words against the rest of the corpus (weighted log-odds ratio,
+    informative Dirichlet prior from the whole corpus scaled to alpha_0 pseudo-words)."""
+    empty = pd.DataFrame(columns=DISTINCTIVE_COLUMNS)
+    if content is None or content.empty or articles is None or "outlet" not in articles.columns:
+        return empty
+    outlet_of = articles.assign(article_id=articles["article_id"].astype(str)).set_index("article_id")["outlet"]
+    c = content.assign(outlet=content["article_id"].astype(str).map(outlet_of))
+    c = c[c["outlet"].notna() & (c["outlet"].astype(str).str.strip() != "")]
+    per_outlet = {str(o): word_counts(g["text"].tolist()) for o, g in c.groupby("outlet", sort=True)}
+    if len(per_outlet) < 2:
+        return empty
+    total: Counter = Counter()
+    for counts in per_outlet.values():
+        total.update(counts)
+    n_total = sum(total.values())
+    if n_total == 0:
+        return empty
+    rows = []
+    for outlet, counts in per_outlet.items():
+        if not counts:
+            continue
+        words = np.array(list(counts), dtype=object)
+        y_i = np.fromiter(counts.values(), dtype=float, count=len(counts))
+        y_all = np.fromiter((total[w] for w in words), dtype=float, count=len(words))
+        n_i = float(y_i.sum())
+        z = log_odds_z_scores(y_i, y_all - y_i, alpha_0 * y_all / n_total, n_i, n_total - n_i, alpha_0)
+        order = np.lexsort((words, -z))[:top]
+        for rank, k in enumerate(order, start=1):
+            rows.append((outlet, rank, words[k], round(float(z[k]), 6), int(y_i[k]), int(y_all[k] - y_i[k])))
+    return pd.DataFrame(rows, columns=DISTINCTIVE_COLUMNS) if rows else empty

@@ -121,6 +121,9 @@ def run(corpus_dir: str | Path, manifest: str | Path | None = None, *, engine: s
     loaded = C.load_corpus(corpus_dir, manifest or default_manifest(corpus_dir), parse=False)
     timings["load"] = perf_counter() - clock
     texts = loaded.texts
+    if not texts:  # nothing decodable: report the files and problems, run no stage on empty tables
+        return Results(tables=_sorted({"articles": loaded.articles, "problems": loaded.problems}),
+                       texts=texts, timings=timings)
     clock = perf_counter()
     furniture = boilerplate.furniture(texts)
     timings["boilerplate"] = perf_counter() - clock

@@ -27,3 +27,71 @@ def outlet_colors(outlets) -> dict[str, tuple]:
 def caption(fig, text: str) -> None:
     """A source line under the figure."""
     fig.text(0.01, -0.02, text, ha="left", va="top", fontsize=8, color="0.4")
+
+
+# ---------------------------------------------------------------- figures saved by the report (issue 9)
+FIGURES_ENV = "NEWSCOMPARE_FIGURES"
+
+
+def save(fig, name: str, data=None) -> None:
+    """Save a figure as PNG with the table behind it as CSV, when the report asks for figures.
+
+    `python -m analysis report` sets NEWSCOMPARE_FIGURES to OUT/figures for the notebook kernels;
+    unset (interactive work, committed notebooks), this does nothing. Call it before `plt.show()`
+    with a name that starts with the notebook's number: `plots.save(fig, "07-outlets", table)`.
+    """
+    import os
+    import re
+    from pathlib import Path
+
+    import pandas as pd
+    folder = os.environ.get(FIGURES_ENV)
+    if not folder:
+        return
+    stem = re.sub(r"[^A-Za-z0-9_.-]+", "-", str(name)).strip("-.") or "figure"
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    fig.savefig(Path(folder) / f"{stem}.png")
+    if data is not None:
+        data.to_csv(Path(folder) / f"{stem}.csv", index=not isinstance(data.index, pd.RangeIndex),
+                    lineterminator="\n", float_format="%.6g")
+
+
+def dot_panels(table, panels, colors: dict, label: str = "outlet", ncols: int = 3):
+    """Small multiples: one dot plot per measure, one row per `label`, optional interval columns.
+
+    `panels` is a list of (column, title, x-axis label, low column or None, high column or None).
+    A panel whose column has no values says so instead of drawing an empty axis.
+    """
+    import numpy as np
+    import pandas as pd
+    n = len(panels)
+    ncols = min(ncols, n)
+    nrows = -(-n // ncols)
+    labels = list(table[label].astype(str))
+    height = max(2.2, 0.32 * len(labels) + 1.2)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(4.0 * ncols, height * nrows), sharey=True, squeeze=False)
+    y = np.arange(len(labels))
+    for ax, (column, title, xlabel, low, high) in zip(axes.flat, panels):
+        values = pd.to_numeric(table[column], errors="coerce") if column in table else pd.Series(np.nan, index=table.index)
+        ax.set_title(title, fontsize=10, loc="left")
+        ax.set_xlabel(xlabel)
+        ax.set_yticks(y, labels)
+        if not ax.yaxis_inverted():  # shared y axes: invert once, first row on top
+            ax.invert_yaxis()
+        if values.notna().sum() == 0:
+            ax.text(0.5, 0.5, "not available", transform=ax.transAxes, ha="center", va="center", color="0.5")
+            continue
+        for i, name in enumerate(labels):
+            value = values.iloc[i]
+            if pd.isna(value):
+                continue
+            color = colors.get(name, "0.3")
+            if low and high and low in table and high in table:
+                lo, hi = pd.to_numeric(pd.Series([table[low].iloc[i], table[high].iloc[i]]), errors="coerce")
+                if pd.notna(lo) and pd.notna(hi):
+                    ax.plot([lo, hi], [i, i], color=color, lw=2, alpha=0.6, solid_capstyle="round")
+            ax.plot([value], [i], "o", color=color, ms=7)
+    for ax in list(axes.flat)[n:]:
+        ax.set_visible(False)
+    fig.tight_layout()
+    return fig, axes

@@ -1,8 +1,1399 @@
-"""PROVISIONAL: replaced by the quotes issue."""
+"""Quotations: find quoted and reported speech, attribute it to a speaker, and measure who speaks.
+
+Rule-based (no parser model is available offline). Cue verbs live in `data/cue_verbs.csv`, speaker
+types in `data/speaker_types.csv`, country names and demonyms in `data/countries.csv`.
+"""
+from __future__ import annotations
+
+import csv
+import difflib
+import json
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
 import pandas as pd
-QUOTE_COLUMNS = ["article_id", "quote_id", "line", "start", "end", "text", "kind", "cue", "speaker", "speaker_start", "speaker_end", "speaker_type", "n_words"]
-def extract(content_paragraphs, content, texts):
-    return {"quotes": pd.DataFrame(columns=QUOTE_COLUMNS),
-            "speech": pd.DataFrame(columns=["article_id", "sentence", "start", "end", "speaker", "speaker_type", "mode"]),
-            "quote_stats": pd.DataFrame({"article_id": sorted(texts), "quote_share": 0.0}),
-            "voices": pd.DataFrame(columns=["article_id", "speaker_type", "speaker", "n_words", "n_quotes"])}
+
+from analysis import text as T
+from analysis.paths import DATA, ROOT
+
+QUOTE_COLUMNS = ["article_id", "quote_id", "line", "start", "end", "text", "kind", "cue", "speaker",
+                 "speaker_start", "speaker_end", "speaker_type", "n_words"]
+SPEECH_COLUMNS = ["article_id", "sentence", "start", "end", "speaker", "speaker_type", "mode"]
+STATS_COLUMNS = ["article_id", "quote_share", "indirect_share", "narrator_share", "n_quotes", "n_speakers",
+                 "first_speaker", "first_speaker_type", "problem"]
+VOICE_COLUMNS = ["article_id", "speaker_type", "speaker", "n_words", "n_quotes", "n_indirect"]
+PROBLEM_COLUMNS = ["file", "article_id", "problem", "action"]
+KINDS = ("direct", "partial", "floating", "multi_paragraph", "term")
+SPEAKER_TYPES = ("government", "foreign_government", "company", "advocacy_group", "expert", "media", "unknown")
+EVAL_PATH = ROOT / "tests" / "fixtures" / "quotes" / "eval.json"
+
+# ---------------------------------------------------------------- fixed patterns
+
+# Double quote marks of any style; single marks are only read in headlines (or single-quote copy).
+DOUBLE_MARK_RE = re.compile(r'[“”„«»"]')
+SINGLE_MARK_RE = re.compile(r"[‘’']")
+DOUBLE_OPENERS, DOUBLE_CLOSERS = "“„«", "”»"
+# A mark at a word start can open a quote: what may stand before it ("(“", "—“", ": “").
+OPEN_CONTEXT = set(" \t\n([{—–-/•:;*>")
+# Words with offsets: "U.S." and "Canada’s" are one token, "Co." is "Co" + "."
+TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[’'\-&][^\W_]+)*|[^\w\s]")
+# A run of capitalized words, joined by small connectors: "Uyghur Human Rights Project",
+# "Ministry of Foreign Affairs", "Canada’s Industry Minister Mélanie Joly".
+CAP = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-Þ](?:[\w’'\-&]|\.(?=\w))*)"
+CAP_RUN_RE = re.compile(rf"{CAP}(?:\s+(?:(?:of|for|and|de|du|del|van|von|der|al|bin)\s+)?{CAP})*")
+# "Name, a/the/one of/also known as ...": an appositive that may say what the name is.
+APPOSITIVE_RE = re.compile(rf"(?P<name>{CAP_RUN_RE.pattern}),\s+(?:also\s+known|known|formerly|a|an|the|one\s+of|which|who|"
+                           rf"[A-Z][\w’'-]*(?:’s|'s))\b")
+# "X, also known as Y": Y names the same entity.
+ALIAS_RE = re.compile(rf",\s+(?:also\s+|formerly\s+|officially\s+)*(?:known as|called)\s+({CAP_RUN_RE.pattern})")
+# Words a quote must not be preceded by to be speech: "the so-called “reform”" is a term.
+TERM_MARKER_RE = re.compile(r"(?:so-called|so called|dubbed|termed|labelled|labeled|branded|known as|"
+                            r"the words?|the term|the phrase|titled|entitled|named)\s*$", re.I)
+PASSIVE_RE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
+THAT_RE = re.compile(r"^\W*(?:\S+\s+){0,6}?(?:that|whether|how|why)\b", re.I)
+
+DETERMINERS = frozenset("the a an this that these those its his her their our one another some".split())
+PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "org", "we": "any", "i": "person"}
+SKIP_BEFORE_CUE = frozenset("also later previously then further once recently earlier again first publicly "
+                            "has had have would will had already separately similarly repeatedly "
+                            "strongly firmly herself himself itself themselves".split())
+STOP = frozenset("""and or but nor so yet that which who whom whose when while where as if because since after
+before than then to in on at with by about into over under through during against among without within
+is was are were be been being has had have will would could should can may might must shall did does do not
+no also however although though despite meanwhile last next this past ago there here what why how
+""".split())
+CONNECTORS = frozenset("of for from at".split())
+TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+tonight january february march april may june july august september october november december
+week month year weekend morning afternoon evening night earlier later""".split())
+INTRO_WORDS = frozenset("""in on at after before since while although though as under despite during for
+with without when if because following amid according last earlier later previously meanwhile however
+but and also separately similarly""".split())
+PERSON_TITLES = frozenset("mr mrs ms dr prof sir dame lord madam".split())
+QUOTE_PUNCT = frozenset('“”„«»"‘’\'')
+BULLET_OR_END = set(".!?:;•*-—–>”\"»(")
+
+
+# ---------------------------------------------------------------- lexicons (read once, on first use)
+
+@dataclass(frozen=True)
+class Cue:
+    lemma: str
+    form: str
+    kind: str          # verb | frame
+    inverted: bool     # may come before its speaker ("said the minister")
+    indirect: str      # always | that | no: whether the cue alone marks reported speech
+    participle: bool   # "citing", "stating": the speaker is the clause subject
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    cues: dict          # lower-case form -> Cue (frames keyed by their first word too)
+    frames: dict        # first word -> list of (tuple of words, Cue)
+    cue_re: re.Pattern  # any cue form as a whole word
+    heads: dict         # singular head noun (one or two words) -> (speaker_type, kind)
+    name_words: dict    # word inside a proper name -> speaker_type
+    name_order: dict    # word -> priority (table order)
+    countries: dict     # alias -> country
+    country_re: re.Pattern
+    head_name_re: re.Pattern  # a role noun followed by a name: "manufacturer Hikvision"
+
+
+def _read_csv(path: Path) -> list[dict]:
+    with open(path, newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+@lru_cache(maxsize=4)
+def lexicon(data_dir: str = str(DATA)) -> Lexicon:
+    """The cue, speaker-type and country tables compiled into lookups and regexes."""
+    folder = Path(data_dir)
+    cues, frames, forms = {}, {}, []
+    for row in _read_csv(folder / "cue_verbs.csv"):
+        for form in row["forms"].split("|"):
+            form = form.strip().lower()
+            cue = Cue(row["cue"], form, row["kind"], row["inverted"] == "1", row["indirect"],
+                      row["kind"] == "verb" and form.endswith("ing"))
+            forms.append(form)
+            if cue.kind == "frame":
+                words = tuple(form.split())
+                frames.setdefault(words[0], []).append((words, cue))
+            else:
+                cues[form] = cue
+    forms.sort(key=len, reverse=True)
+    cue_re = re.compile(r"\b(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")\b", re.I)
+    heads, name_words, order = {}, {}, {}
+    for i, row in enumerate(_read_csv(folder / "speaker_types.csv")):
+        pattern = row["pattern"].strip().lower()
+        if row["where"] == "head":
+            heads.setdefault(pattern, (row["speaker_type"], row["kind"]))
+        else:
+            name_words.setdefault(pattern, row["speaker_type"])
+            order.setdefault(pattern, i)
+    countries = {}
+    for row in _read_csv(folder / "countries.csv"):
+        for alias in row["aliases"].split("|"):
+            countries[alias.strip()] = row["country"]
+    aliases = sorted(countries, key=len, reverse=True)
+    country_re = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in aliases) + r")(?![\w])(?:’s|'s)?")
+    head_words = sorted({h for h in heads}, key=len, reverse=True)
+    head_name_re = re.compile(r"(?i:\b(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in head_words)
+                              + r")(?:s|es)?),?\s+(?P<name>" + CAP_RUN_RE.pattern + ")")
+    return Lexicon(cues, frames, cue_re, heads, name_words, order, countries, country_re, head_name_re)
+
+
+def singular(word: str) -> str:
+    """Crude singular for head nouns: companies -> company, groups -> group, analysts -> analyst."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "ws")):
+        return word[:-1]
+    return word
+
+
+# ---------------------------------------------------------------- tokens
+
+@dataclass(slots=True)
+class Tok:
+    text: str
+    start: int
+    end: int
+    low: str
+    cap: bool
+    word: bool
+
+
+def tokenize(raw: str, start: int, end: int) -> list[Tok]:
+    toks = []
+    for m in TOKEN_RE.finditer(raw, start, end):
+        t = m.group()
+        toks.append(Tok(t, m.start(), m.end(), t.lower(), t[0].isupper(), t[0].isalnum()))
+    return toks
+
+
+def _base(low: str) -> str:
+    """The token without a possessive ending."""
+    return low[:-2] if low.endswith(("’s", "'s")) else low
+
+
+# ---------------------------------------------------------------- quote marks
+
+@dataclass
+class Piece:
+    """One run of quoted text inside one paragraph (a multi-paragraph quote has a piece per paragraph)."""
+    paragraph: int
+    line: int
+    open: int            # offset of the opening mark
+    close: int | None    # offset of the closing mark (None: open at the paragraph end)
+    start: int
+    end: int
+    cont_prev: bool = False
+    cont_next: bool = False
+    kind: str = ""
+    cue: str = ""
+    speaker: str = ""
+    speaker_type: str = "unknown"
+    speaker_start: int = -1
+    speaker_end: int = -1
+    n_words: int = 0
+
+
+def scan_double(raw: str, start: int, end: int) -> tuple[list[tuple[int, int | None]], list[str]]:
+    """(open, close) mark offsets of double-quoted runs in raw[start:end], and the problems met.
+
+    Curly marks are trusted unless their context says the opposite; straight marks toggle.
+    An opening mark inside an open quote closes the earlier one there; a stray closing mark is ignored.
+    """
+    spans, problems, open_at = [], [], None
+    for m in DOUBLE_MARK_RE.finditer(raw, start, end):
+        i, c = m.start(), m.group()
+        prev = raw[i - 1] if i > start else " "
+        nxt = raw[i + 1] if i + 1 < end else " "
+        opener_like = (prev in OPEN_CONTEXT or prev.isspace()) and not nxt.isspace()
+        closer_like = not prev.isspace() and (nxt.isspace() or not nxt.isalnum())
+        if c == '"':
+            if open_at is None:
+                if prev.isdigit() and not opener_like:
+                    continue  # 12" screen: an inch mark
+                if closer_like and not opener_like:
+                    problems.append(f"stray closing quote mark at offset {i}")
+                    continue
+                open_at = i
+            else:
+                spans.append((open_at, i))
+                open_at = None
+            continue
+        if c in DOUBLE_OPENERS:
+            if open_at is None:
+                open_at = i
+            elif closer_like and not opener_like:
+                spans.append((open_at, i))  # “...“ used as a closing mark
+                open_at = None
+            else:
+                problems.append(f"opening quote mark inside an open quote at offset {i}")
+                spans.append((open_at, i))
+                open_at = i
+        else:
+            if open_at is not None:
+                spans.append((open_at, i))
+                open_at = None
+            elif opener_like and not closer_like:
+                open_at = i  # ”...” used as an opening mark
+            else:
+                problems.append(f"stray closing quote mark at offset {i}")
+    if open_at is not None:
+        spans.append((open_at, None))
+    return spans, problems
+
+
+def scan_single(raw: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Closed ‘single-quoted’ runs; apostrophes (Canada’s, companies’) never open a quote."""
+    spans, open_at = [], None
+    for m in SINGLE_MARK_RE.finditer(raw, start, end):
+        i = m.start()
+        prev = raw[i - 1] if i > start else " "
+        nxt = raw[i + 1] if i + 1 < end else " "
+        if open_at is None:
+            if m.group() != "’" and (prev in OPEN_CONTEXT or prev.isspace()) and nxt.isalnum():
+                open_at = i
+        elif m.group() != "‘" and prev not in " (" and not nxt.isalnum():
+            spans.append((open_at, i))
+            open_at = None
+    return spans
+
+
+def _trim(raw: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and raw[a].isspace():
+        a += 1
+    while b > a and raw[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+# ---------------------------------------------------------------- per-article state
+
+@dataclass
+class Entity:
+    name: str
+    key: str
+    kind: str = ""                                  # person | org | country | group
+    heads: set = field(default_factory=set)
+    types: list = field(default_factory=list)       # (priority, speaker_type) evidence
+    country: str = ""
+    positions: list = field(default_factory=list)
+
+
+@dataclass
+class Speaker:
+    name: str
+    speaker_type: str
+    entity: Entity | None
+    start: int
+    end: int
+    cue: str
+
+
+class Article:
+    """Everything known about one article while its quotes are attributed, in text order."""
+
+    def __init__(self, article_id: str, raw: str, paragraphs: list[tuple], lex: Lexicon):
+        self.article_id, self.raw, self.lex = article_id, raw, lex
+        self.paragraphs = paragraphs          # (paragraph, line, start, end, role)
+        self.entities: dict[str, Entity] = {}
+        self.surnames: dict[str, str] = {}
+        self.history: list[tuple[int, Entity | None, str, str]] = []  # (position, entity, name, type)
+        counts = Counter()
+        for _, _, s, e, role in paragraphs:
+            for m in lex.country_re.finditer(raw, s, e):
+                counts[lex.countries[_strip_possessive(m.group())]] += 1
+        self.country_counts = counts
+        self.home = max(sorted(counts), key=counts.__getitem__) if counts else ""
+        self._evidence()
+
+    # -- evidence about names, read once over the article's content
+    def _evidence(self) -> None:
+        """Names with a role next to them: "manufacturer Hikvision", "Minister Melanie Joly", "X, a rights group,"."""
+        raw, lex = self.raw, self.lex
+        for _, _, s, e, _ in self.paragraphs:
+            spans = {m.span("name") for m in lex.head_name_re.finditer(raw, s, e)}
+            spans.update(m.span("name") for m in APPOSITIVE_RE.finditer(raw, s, e))
+            for a, b in sorted(spans):
+                self._run(a, b, s)
+
+    def _run(self, a: int, b: int, para_start: int) -> None:
+        raw, lex = self.raw, self.lex
+        words = raw[a:b].split()
+        # leading function words and possessive countries: "The", "In", "Canada’s"
+        country = ""
+        while words:
+            low = words[0].lower()
+            base = _strip_possessive(words[0])
+            if low in STOP or low in DETERMINERS or low in INTRO_WORDS or low in TIME_WORDS:
+                a += len(words[0]) + (len(raw[a + len(words[0]):b]) - len(raw[a + len(words[0]):b].lstrip()))
+                words.pop(0)
+            elif base in lex.countries and (base != words[0] or len(words) > 1):
+                country = lex.countries[base]
+                a += len(words[0]) + (len(raw[a + len(words[0]):b]) - len(raw[a + len(words[0]):b].lstrip()))
+                words.pop(0)
+            else:
+                break
+        if not words:
+            return
+        if any(w.endswith(("’s", "'s")) for w in words[:-1]):
+            return  # "Hikvision’s Canadian" etc.: a possessive inside, not a clean name
+        heads = set()
+        # titles inside the run: "Industry Minister Melanie Joly" -> Melanie Joly, head minister
+        lows = [singular(w.lower().rstrip(".")) for w in words]
+        cut = -1
+        for i, low in enumerate(lows[:-1]):
+            if low in lex.heads and lex.heads[low][1] in ("person", "spokesperson") or low in PERSON_TITLES:
+                cut = i
+        if cut >= 0:
+            heads.update(x for x in lows[:cut + 1] if x in lex.heads)
+            words = words[cut + 1:]
+        name = _strip_possessive(" ".join(words))
+        if len(name) < 2 or name.lower() in STOP or name.lower() in TIME_WORDS:
+            return
+        plain = name.rstrip(".")
+        if plain in lex.countries and len(words) == 1:
+            entity = self._entity(plain, "country", aliases=False)
+            entity.country = lex.countries[plain]
+            entity.types.append((0, "government"))
+            entity.positions.append(a)
+            return
+        # head noun just before: "manufacturer Hikvision", "the minister, Melanie Joly"
+        before = raw[max(para_start, a - 60):a]
+        prev_words = re.findall(r"[\w’'-]+", before)[-3:]
+        if prev_words and not before.rstrip().endswith((".", ";", ":")):
+            last = singular(prev_words[-1].lower())
+            two = " ".join(singular(w.lower()) for w in prev_words[-2:])
+            for cand in (two, last):
+                if cand in lex.heads:
+                    heads.add(cand)
+                    break
+            for w in prev_words:
+                if _strip_possessive(w) in lex.countries and not country:
+                    country = lex.countries[_strip_possessive(w)]
+        # an appositive after: "Hikvision, one of the world’s largest ... companies," / ", also known as X Co"
+        after = raw[b:min(b + 160, len(raw))]
+        if after.startswith(","):
+            segment = re.split(r"[,.;:()—–]|\s-\s", after[1:], maxsplit=1)[0] if len(after) > 1 else ""
+            seg_words = re.findall(r"[\w’'-]+", segment)
+            if seg_words and (seg_words[0].lower() in DETERMINERS or seg_words[0].lower() in ("also", "who", "which", "known")
+                              or seg_words[0] in lex.countries or _strip_possessive(seg_words[0]) in lex.countries):
+                for w in seg_words:
+                    low = singular(w.lower())
+                    if low in lex.heads:
+                        heads.add(low)
+                    if w.lower() in lex.name_words and w[0].isupper():
+                        heads.add("~" + w.lower())
+                    base = _strip_possessive(w)
+                    if base in lex.countries and not country:
+                        country = lex.countries[base]
+        entity = self._entity(name, "")
+        entity.positions.append(a)
+        alias = ALIAS_RE.match(raw, b)
+        if alias:
+            self.entities.setdefault(T.fold(alias.group(1)), entity)
+        entity.heads.update(h for h in heads if not h.startswith("~"))
+        for h in heads:
+            if h.startswith("~"):
+                entity.types.append((1, lex.name_words[h[1:]]))
+        if country and not entity.country:
+            entity.country = country
+        if any(lex.heads.get(h, ("", ""))[1] == "person" for h in heads) or any(w.lower().rstrip(".") in PERSON_TITLES for w in words[:1]):
+            entity.kind = "person"
+
+    def _entity(self, name: str, kind: str, aliases: bool = True) -> Entity:
+        key = T.fold(name).rstrip(".")
+        if key in self.entities and (aliases or self.entities[key].key == key):
+            return self.entities[key]
+        if aliases and " " not in key and key in self.surnames:
+            return self.entities[self.surnames[key]]
+        entity = Entity(name=name, key=key, kind=kind)
+        # name words decide the type when present ("... Rights Project", "... Commission", "... Co")
+        best = None
+        for w in key.replace(".", " ").split():
+            t = self.lex.name_words.get(w)
+            if t is not None and (best is None or self.lex.name_order[w] < best[0]):
+                best = (self.lex.name_order[w], t)
+        if best:
+            entity.types.append((0, best[1]))
+            entity.kind = entity.kind or "org"
+        self.entities[key] = entity
+        parts = key.split()
+        last = name.split()[-1] if parts else ""
+        if (len(parts) >= 2 and not best and last not in self.lex.countries
+                and singular(parts[-1]) not in self.lex.heads and kind != "country"):
+            # surname alias for people: "Joly" -> "melanie joly"; the first full form wins
+            self.surnames.setdefault(parts[-1], key)
+            if parts[-1] in self.entities and self.entities[parts[-1]] is not entity:
+                # an earlier bare "Joly" merges into the full name
+                old = self.entities.pop(parts[-1])
+                entity.positions.extend(old.positions)
+                entity.heads.update(old.heads)
+                entity.types.extend(old.types)
+                entity.kind = entity.kind or old.kind
+                if not entity.country:
+                    entity.country = old.country
+                self.entities[parts[-1]] = entity
+        return entity
+
+    def find(self, name: str) -> Entity | None:
+        key = T.fold(name).rstrip(".")
+        if key in self.entities:
+            return self.entities[key]
+        if key in self.surnames:
+            return self.entities.get(self.surnames[key])
+        return None
+
+    # -- typing
+    def type_of(self, entity: Entity | None, heads: set, country: str) -> str:
+        lex = self.lex
+        kind_type = ""
+        if entity is not None:
+            if entity.types:
+                kind_type = min(entity.types)[1]
+            elif entity.heads:
+                found = sorted(lex.heads[h][0] for h in entity.heads if lex.heads[h][0] != "inherit")
+                kind_type = _priority_type(found)
+            country = country or entity.country
+        if not kind_type:
+            found = [lex.heads[h][0] for h in heads if h in lex.heads and lex.heads[h][0] != "inherit"]
+            kind_type = _priority_type(found)
+        if not kind_type:
+            return "unknown"
+        if kind_type == "government" and country and self.home and country != self.home:
+            return "foreign_government"
+        return kind_type
+
+    def recent(self, position: int, accept) -> Entity | None:
+        """The entity with the latest mention before `position` that `accept` allows."""
+        best, best_pos = None, -1
+        for entity in self.entities.values():
+            if not accept(entity):
+                continue
+            i = bisect_right(entity.positions, position - 1) if entity.positions == sorted(entity.positions) else None
+            pos = entity.positions[i - 1] if i else max((p for p in entity.positions if p < position), default=-1)
+            if pos > best_pos:
+                best, best_pos = entity, pos
+        return best
+
+    def last_speaker(self, position: int, accept=lambda e, n, t: True):
+        for pos, entity, name, stype in reversed(self.history):
+            if pos < position and name and accept(entity, name, stype):
+                return entity, name, stype
+        return None
+
+
+def _strip_possessive(text: str) -> str:
+    return text[:-2] if text.endswith(("’s", "'s")) else text
+
+
+TYPE_PRIORITY = ["government", "company", "advocacy_group", "expert", "media"]
+
+
+def _priority_type(found: list[str]) -> str:
+    if not found:
+        return ""
+    counts = Counter(found)
+    return max(counts, key=lambda t: (counts[t], -TYPE_PRIORITY.index(t) if t in TYPE_PRIORITY else -99))
+
+
+# ---------------------------------------------------------------- noun phrases around cues
+
+def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None] | None:
+    """(first, last+1, appositive) token span of the speaker phrase ending just before toks[k]."""
+    j = k - 1
+    while j >= lo and toks[j].low in SKIP_BEFORE_CUE:
+        j -= 1
+    if j < lo:
+        return None
+    if toks[j].low in PRONOUNS:
+        return j, j + 1, None
+    appositive = None
+    if toks[j].text == ",":
+        c = j - 1
+        while c >= lo and toks[c].text not in {",", ".", ";", ":", "“", "”", '"', "(", ")"}:
+            c -= 1
+        if c < lo or toks[c].text != "," or c + 1 >= j:
+            return None
+        appositive = (c + 1, j)
+        j = c - 1
+    end = j + 1
+    while j >= lo and end - j <= 10:
+        t = toks[j]
+        if not t.word:
+            if t.text == "." and j > lo and toks[j - 1].low in T.ABBREVIATIONS:
+                j -= 1
+                continue
+            break
+        low = t.low
+        if low in DETERMINERS:
+            j -= 1
+            break
+        if low in CONNECTORS and end - j > 1 and j > lo:
+            j -= 1
+            continue
+        if low in STOP or low in TIME_WORDS or (not t.cap and low in lexicon().cues):
+            break
+        j -= 1
+    start = j + 1
+    while start < end and (toks[start].low in CONNECTORS or not toks[start].word):
+        start += 1
+    if start >= end:
+        return None
+    return start, end, appositive
+
+
+def np_after(toks: list[Tok], i: int, hi: int) -> tuple[int, int, tuple | None] | None:
+    """Token span of the speaker phrase starting at toks[i] ("a spokesperson from X to Reuters" -> up to X)."""
+    j = i
+    if j < hi and toks[j].low in PRONOUNS:
+        return j, j + 1, None
+    while j < hi and j - i < 12:
+        t = toks[j]
+        if not t.word:
+            if t.text == "." and j > i and toks[j - 1].low in T.ABBREVIATIONS and j + 1 < hi and toks[j + 1].cap:
+                j += 1
+                continue
+            break
+        low = t.low
+        if low in DETERMINERS:
+            if j > i and toks[j - 1].low not in CONNECTORS:
+                break
+            j += 1
+            continue
+        if low in CONNECTORS:
+            if j > i and j + 1 < hi and toks[j + 1].word and (toks[j + 1].cap or toks[j + 1].low in DETERMINERS):
+                j += 1
+                continue
+            break
+        if low in STOP or low in TIME_WORDS or (not t.cap and low in lexicon().cues):
+            break
+        if not t.cap and j > i and _np_closed(toks, i, j, hi):
+            break
+        j += 1
+    if j == i:
+        return None
+    appositive = None
+    if j < hi and toks[j].text == ",":
+        c = j + 1
+        while c < hi and toks[c].text not in {",", ".", ";", ":", "“", "”", '"'}:
+            c += 1
+        if c > j + 1 and toks[j + 1].low in DETERMINERS | {"who", "which"} or (c > j + 1 and toks[j + 1].cap and _strip_possessive(toks[j + 1].text) in lexicon().countries):
+            appositive = (j + 1, c)
+    return i, j, appositive
+
+
+def _np_closed(toks: list[Tok], i: int, j: int, hi: int) -> bool:
+    """Whether a lower-case toks[j] starts something after the phrase toks[i:j] ("... Commission barred").
+
+    The phrase goes on through modifiers only when a head noun follows within three words
+    ("the Chinese foreign ministry"); after a name or a head noun, other lower-case words end it.
+    """
+    heads = lexicon().heads
+    if singular(toks[j].low) in heads or toks[j].low.isdigit():
+        return False
+    seen = [t for t in toks[i:j] if t.word and t.low not in DETERMINERS]
+    if not seen:
+        return False
+    if not any(t.cap or singular(_base(t.low)) in heads for t in seen):
+        return False  # "a 2023 report": still before the head
+    for t in toks[j + 1:min(j + 3, hi)]:
+        if not t.word or t.low in STOP or t.low in CONNECTORS:
+            break
+        if singular(t.low) in heads:
+            return False
+    return True
+
+
+def clause_subject(toks: list[Tok], lo: int, hi: int):
+    """The subject of the sentence toks[lo:hi]: skip an introductory phrase ending in a comma."""
+    i = lo
+    while i < hi and not toks[i].word:
+        i += 1
+    if i < hi and toks[i].low in INTRO_WORDS:
+        c = i
+        while c < hi and toks[c].text != ",":
+            c += 1
+        if c >= hi:
+            return None
+        i = c + 1
+    return np_after(toks, i, hi)
+
+
+# ---------------------------------------------------------------- resolving a mention to a speaker
+
+def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Speaker | None:
+    if span is None:
+        return None
+    a, b, appositive = span
+    words = toks[a:b]
+    if not words:
+        return None
+    lex = art.lex
+    s0, s1 = words[0].start, words[-1].end
+    lows = [_base(w.low) for w in words]
+    app_words = toks[appositive[0]:appositive[1]] if appositive else []
+    app_heads = {singular(_base(w.low)) for w in app_words} & set(lex.heads)
+    app_country = next((lex.countries[_strip_possessive(w.text)] for w in app_words
+                        if _strip_possessive(w.text) in lex.countries), "")
+
+    def done(entity, name, stype=None, heads=()):
+        if entity is not None:
+            entity.heads.update(h for h in heads if h in lex.heads)
+        if stype is None:
+            stype = art.type_of(entity, set(heads) | app_heads, app_country)
+        art.history.append((position, entity, name, stype))
+        return Speaker(name, stype, entity, s0, s1, cue)
+
+    # pronouns: the most recent compatible speaker, else the most recent compatible name
+    if len(words) == 1 and words[0].low in PRONOUNS:
+        want = PRONOUNS[words[0].low]
+
+        def ok(entity, name, stype):
+            if entity is None:
+                return want != "person"
+            if want == "person":
+                return entity.kind in ("person", "")
+            if want == "org":
+                return entity.kind != "person"
+            return True
+        hit = art.last_speaker(position, ok)
+        if hit:
+            return done(*hit[:2], hit[2])
+        entity = art.recent(position, lambda e: ok(e, e.name, ""))
+        if entity:
+            return done(entity, entity.name)
+        return done(None, words[0].text, "unknown")
+
+    heads = [singular(lw) for lw in lows if singular(lw) in lex.heads]
+    two = [singular(" ".join(lows[i:i + 2])) for i in range(len(lows) - 1)]
+    heads += [h for h in two if h in lex.heads]
+    head_kinds = {lex.heads[h][1] for h in heads}
+    # owner after "from/for/of/by": "a spokesperson from X", "a report from X"
+    owner_span = None
+    for i, w in enumerate(words):
+        if w.low in ("from", "for", "of", "by", "at") and i + 1 < len(words) and (head_kinds & {"document", "spokesperson"} or w.low in ("from", "by")):
+            owner_span = (a + i + 1, b, None)
+            words_before = lows[:i]
+            break
+    if owner_span is None:
+        words_before = lows
+    caps = [w for w in toks[a:owner_span[0] - 1 if owner_span else b] if w.cap and _base(w.low) not in DETERMINERS]
+
+    if head_kinds & {"document", "spokesperson"} and not _personal_name(words, lex):
+        # the organisation behind a document or an unnamed spokesperson
+        if owner_span is not None:
+            owner = resolve(art, toks, owner_span, position, cue)
+            if owner is not None:
+                art.history.pop()
+                return done(owner.entity, owner.name, owner.speaker_type)
+        owner_caps = [w for w in caps if singular(_base(w.low)) not in lex.heads]
+        if owner_caps:  # "A Hikvision spokesperson", "Joly’s public statement"
+            name = _strip_possessive(" ".join(w.text for w in owner_caps))
+            entity = art.find(name) or art._entity(name, "")
+            return done(entity, entity.name)
+        if "document" in head_kinds:
+            hit = art.last_speaker(position)
+            if hit:
+                return done(*hit)
+        else:
+            entity = art.recent(position, lambda e: bool(e.heads & {"spokesperson", "spokesman", "spokeswoman"}))
+            hit = art.last_speaker(position, lambda e, n, t: e is not None and e.kind != "person")
+            if hit:
+                return done(*hit)
+            if entity:
+                return done(entity, entity.name)
+        return done(None, _phrase(words), None, heads)
+
+    # a proper name in the phrase: strip titles and possessive countries
+    name_words = _name_words(words, lex)
+    if not name_words and app_words and heads:
+        # "The Industry Minister, Melanie Joly, said": the name stands in the appositive
+        app_names = _name_words(app_words, lex)
+        if app_names and app_names[0] is app_words[0]:
+            name_words = app_names
+            s0, s1 = app_names[0].start, app_names[-1].end
+    lead_country = ""
+    while len(name_words) > 1 and _strip_possessive(name_words[0].text) in lex.countries:
+        lead_country = lead_country or lex.countries[_strip_possessive(name_words[0].text)]
+        name_words = name_words[1:]
+    if name_words:
+        name = _strip_possessive(" ".join(w.text for w in name_words)).rstrip(",")
+        plain = name.rstrip(".")
+        if plain in lex.countries:
+            entity = art._entity(plain, "country", aliases=False)
+            entity.country = lex.countries[plain]
+            if not entity.types:
+                entity.types.append((0, "government"))
+            return done(entity, entity.name, None, heads)
+        entity = art.find(name) or art._entity(name, "")
+        country = lead_country or next((lex.countries[_strip_possessive(w.text)] for w in words
+                                        if _strip_possessive(w.text) in lex.countries and w not in name_words), "")
+        if country and not entity.country:
+            entity.country = country
+        if head_kinds & {"person"} or any(w.low.rstrip(".") in PERSON_TITLES for w in words):
+            entity.kind = entity.kind or "person"
+        entity.heads.update(h for h in heads if h in lex.heads)
+        entity.heads.update(h for h in app_heads)
+        if app_country and not entity.country:
+            entity.country = app_country
+        if position not in entity.positions:
+            entity.positions.append(position)
+            entity.positions.sort()
+        return done(entity, entity.name, None, heads)
+
+    # a nominal: "the company", "the minister", "the newspaper" -> an earlier mention with that role
+    head = heads[-1] if heads else (singular(lows[-1]) if lows else "")
+    short = len(words) == 2 and lows[0] in ("the", "this", "that")
+    if short and head in lex.heads:
+        htype, hkind = lex.heads[head]
+        fits = (lambda e: e.kind in ("person", "")) if hkind == "person" else (lambda e: e.kind not in ("person", "country"))
+        entity = art.recent(position, lambda e: head in e.heads and fits(e))
+        if entity is None and htype not in ("inherit", ""):
+            entity = art.recent(position, lambda e: fits(e) and art.type_of(e, set(), "") in
+                                (htype, "foreign_government" if htype == "government" else htype))
+        if entity is not None:
+            return done(entity, entity.name)
+    country = next((lex.countries[_strip_possessive(w.text)] for w in words if _strip_possessive(w.text) in lex.countries), "")
+    stype = art.type_of(None, set(heads) | app_heads, country or app_country)
+    return done(None, _phrase(words), stype, heads)
+
+
+def _personal_name(words: list[Tok], lex: Lexicon) -> bool:
+    """True when a capitalized name follows the spokesperson or document head: "spokesman John Smith"."""
+    seen_head = False
+    for w in words:
+        low = singular(_base(w.low))
+        if low in lex.heads and lex.heads[low][1] in ("spokesperson", "document"):
+            seen_head = True
+        elif seen_head and w.cap:
+            return True
+        elif seen_head and w.low in CONNECTORS:
+            return False
+    return False
+
+
+def _name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
+    """The trailing run of capitalized words after any title: "Canada’s Industry Minister Melanie Joly" -> Melanie Joly."""
+    run: list[Tok] = []
+    for w in words:
+        if w.cap or (run and w.low in ("of", "for", "and", "de", "du", "van", "von")) or (run and w.text == "."):
+            run.append(w)
+        else:
+            run = []
+        if w.low.endswith(("’s", "'s")) and w is not words[-1]:
+            run = []
+        low = singular(w.low.rstrip("."))
+        if w.cap and (low in lex.heads and lex.heads[low][1] in ("person", "spokesperson") or low in PERSON_TITLES):
+            run = []
+    while run and (run[0].low in DETERMINERS or run[0].low in ("of", "for", "and") or not run[0].word):
+        run = run[1:]
+    while run and not run[-1].word and run[-1].text != ".":
+        run = run[:-1]
+    if run and all(_strip_possessive(w.text) in lex.countries for w in run) and len(words) > len(run):
+        return []  # "the Canadian government": a demonym, not the name
+    if run and all(singular(w.low) in lex.heads or w.low in STOP for w in run if w.word):
+        return []  # "The Government", "The Company" at a sentence start
+    return run
+
+
+def _phrase(words: list[Tok]) -> str:
+    """A descriptive phrase as a speaker name: determiner dropped ("The Chinese foreign ministry" -> Chinese foreign ministry)."""
+    parts = [w.text for w in words]
+    while parts and parts[0].lower() in DETERMINERS:
+        parts.pop(0)
+    return " ".join(parts).strip() or " ".join(w.text for w in words)
+
+
+# ---------------------------------------------------------------- cue search
+
+def find_cue(toks: list[Tok], lo: int, hi: int, lex: Lexicon, last: bool = False):
+    """(token index, Cue, n_tokens) of the first (or last) cue in toks[lo:hi], skipping passives."""
+    found = None
+    for k in range(lo, hi):
+        t = toks[k]
+        if not t.word:
+            continue
+        cue = lex.cues.get(t.low)
+        n = 1
+        if cue is None and t.low in lex.frames:
+            for words, frame in lex.frames[t.low]:
+                if tuple(x.low for x in toks[k:k + len(words)]) == words:
+                    cue, n = frame, len(words)
+                    break
+        if cue is None:
+            continue
+        if cue.kind == "verb" and t.cap and k > lo:
+            continue  # "the United States", "Said Business School": names, not verbs
+        if cue.kind == "verb" and k > lo and toks[k - 1].low in ("was", "were", "is", "are", "be", "been", "being"):
+            continue
+        if cue.kind == "verb" and k > lo and toks[k - 1].low in ("the", "a", "an", "this", "its", "his", "her"):
+            continue  # "the report", "a statement": nouns
+        found = (k, cue, n)
+        if not last:
+            return found
+    return found
+
+
+def attribute_cue(art: Article, toks, k: int, cue: Cue, n: int, lo: int, hi: int, position: int) -> Speaker | None:
+    """The speaker of cue toks[k] inside the clause toks[lo:hi]."""
+    if cue.kind == "frame":
+        return resolve(art, toks, np_after(toks, k + n, hi), position, cue.form)
+    if cue.participle:
+        return resolve(art, toks, clause_subject(toks, lo, k), position, cue.form)
+    span = np_before(toks, k, lo)
+    if span is None and cue.inverted:
+        span = np_after(toks, k + 1, hi)
+    if span is None:
+        span = clause_subject(toks, lo, k)
+    return resolve(art, toks, span, position, cue.form)
+
+
+# ---------------------------------------------------------------- one article
+
+def _sentence_index(bounds: list[tuple[int, int]], pos: int) -> int:
+    i = bisect_right([b[0] for b in bounds], pos) - 1
+    return max(i, 0)
+
+
+def extract_article(article_id: str, raw: str, paragraphs: list[tuple], sentences: list[tuple],
+                    lex: Lexicon | None = None) -> tuple[list[Piece], list[tuple], list[str], Article]:
+    """Quotes, speech rows and problems of one article.
+
+    paragraphs: (paragraph, line, start, end, role) in text order; sentences: (sentence, paragraph, start, end, role).
+    """
+    lex = lex or lexicon()
+    art = Article(article_id, raw, paragraphs, lex)
+    problems: list[str] = []
+    # single quotes count as quotes in the body only for copy that never uses double marks
+    body_text_has_double = any(DOUBLE_MARK_RE.search(raw, s, e) for _, _, s, e, role in paragraphs if role != "headline")
+    single_body = not body_text_has_double
+    by_para: dict[int, list[tuple]] = {}
+    for row in sentences:
+        by_para.setdefault(row[1], []).append(row)
+
+    # 1. quoted runs per paragraph
+    pieces_by_para: list[list[Piece]] = []
+    for p_index, (pid, line, s, e, role) in enumerate(paragraphs):
+        spans, found = scan_double(raw, s, e)
+        for message in found:
+            problems.append(f"paragraph {pid} (line {line}): {message}")
+        if role in ("headline", "subhead") or (single_body and not spans):
+            spans += scan_single(raw, s, e)
+            spans.sort()
+        pieces = []
+        for o, c in spans:
+            a, b = _trim(raw, o + 1, c if c is not None else e)
+            if b <= a:
+                continue
+            pieces.append(Piece(pid, line, o, c, a, b))
+        pieces_by_para.append(pieces)
+    # 2. multi-paragraph chains; unclosed quotes end at the paragraph boundary
+    for p_index, pieces in enumerate(pieces_by_para):
+        if not pieces or pieces[-1].close is not None:
+            continue
+        pid, line, s, e, _ = paragraphs[p_index]
+        nxt = pieces_by_para[p_index + 1] if p_index + 1 < len(pieces_by_para) else []
+        if nxt and raw[paragraphs[p_index + 1][2]:nxt[0].open].strip() == "":
+            pieces[-1].cont_next = True
+            nxt[0].cont_prev = True
+        else:
+            problems.append(f"paragraph {pid} (line {line}): unclosed quote mark")
+
+    # 3. attribution, in text order
+    speech: list[tuple] = []
+    quoted_sentences: dict[int, Speaker | None] = {}
+    prev_para_speaker = None
+    for p_index, (pid, line, s, e, role) in enumerate(paragraphs):
+        pieces = pieces_by_para[p_index]
+        sents = by_para.get(pid) or [(None, pid, s, e, role)]
+        bounds = [(x[2], x[3]) for x in sents]
+        para_speaker = None
+        if not pieces:
+            for sid, _, ss, se, srole in sents:
+                if sid is None or lex.cue_re.search(raw, ss, se) is None:
+                    continue
+                toks = tokenize(raw, ss, se)
+                hit = _indirect(art, toks, [t.start for t in toks], [False] * len(toks), ss, se, lex)
+                if hit is not None:
+                    speech.append((article_id, sid, ss, se, hit.name, hit.speaker_type, "indirect"))
+                    para_speaker = para_speaker if para_speaker is not None else hit
+        else:
+            toks = tokenize(raw, s, e)
+            starts = [t.start for t in toks]
+            inside = _inside_mask(toks, pieces)
+            for qi, piece in enumerate(pieces):
+                _attribute_piece(art, piece, qi, pieces, toks, starts, inside, bounds, raw, s, e, lex)
+            # continuation of split quotes: a quote without its own cue takes its neighbour's speaker
+            for qi, piece in enumerate(pieces):
+                if piece.speaker or piece.kind == "term":
+                    continue
+                for other in pieces[qi - 1::-1] if qi else []:
+                    if other.speaker and other.kind != "term":
+                        _copy(piece, other)
+                        break
+                else:
+                    for other in pieces[qi + 1:]:
+                        if other.speaker and other.kind != "term":
+                            _copy(piece, other)
+                            break
+            spoken = [q for q in pieces if q.speaker and q.kind != "term"]
+            if spoken:
+                para_speaker = spoken[-1]
+            # sentences: direct (holding a non-term quote) or indirect (a reported-speech cue)
+            for sent in sents:
+                sid, _, ss, se, srole = sent
+                if sid is None:
+                    continue
+                holding = [q for q in pieces if q.kind != "term" and q.start < se and q.end > ss]
+                if holding:
+                    q = next((x for x in holding if x.speaker), holding[0])
+                    speech.append((article_id, sid, ss, se, q.speaker, q.speaker_type if q.speaker else "unknown", "direct"))
+                    continue
+                hit = _indirect(art, toks, starts, inside, ss, se, lex)
+                if hit is not None:
+                    speech.append((article_id, sid, ss, se, hit.name, hit.speaker_type, "indirect"))
+                    para_speaker = para_speaker if para_speaker is not None else hit
+        # floating quotes: a paragraph that is all quote, with no cue, speaks for the previous speaker
+        for piece in pieces:
+            if piece.kind == "floating" and not piece.speaker and prev_para_speaker is not None:
+                _copy(piece, prev_para_speaker, keep_kind=True)
+                for i, row in enumerate(speech):
+                    if row[0] == article_id and row[1] in _sentence_ids(sents, piece) and row[4] == "":
+                        speech[i] = row[:4] + (piece.speaker, piece.speaker_type, "direct")
+        if para_speaker is None and any(q.speaker for q in pieces):
+            para_speaker = next(q for q in reversed(pieces) if q.speaker)
+        if para_speaker is not None:
+            prev_para_speaker = para_speaker
+        elif pieces or role not in ("headline", "subhead"):
+            prev_para_speaker = None if not pieces else prev_para_speaker
+
+    all_pieces = [q for pieces in pieces_by_para for q in pieces]
+    # 4. multi-paragraph chains share one speaker
+    chain: list[Piece] = []
+    for q in all_pieces:
+        if q.cont_prev and chain:
+            chain.append(q)
+        else:
+            _close_chain(chain)
+            chain = [q]
+        if not q.cont_next:
+            _close_chain(chain)
+            chain = []
+    _close_chain(chain)
+    # 5. quotes with no cue at all (headlines, subheads): the speaker of a longer quote with the same words
+    attributed = [q for q in all_pieces if q.speaker and q.kind != "term"]
+    for q in all_pieces:
+        if q.speaker or q.kind == "term":
+            continue
+        words = set(T.fold(w) for w in T.words(raw[q.start:q.end]))
+        if len(words) < 2:
+            continue
+        for other in attributed:
+            if other is q:
+                continue
+            if words <= set(T.fold(w) for w in T.words(raw[other.start:other.end])):
+                q.speaker, q.speaker_type = other.speaker, other.speaker_type
+                q.cue = q.cue or "echo"
+                break
+    for q in all_pieces:
+        q.n_words = _count(raw, q.start, q.end)
+        if not q.speaker:
+            q.speaker_type = "unknown"
+    # fill direct speech rows whose speaker came late (chains, echoes)
+    pos_speaker = {}
+    for q in all_pieces:
+        if q.speaker and q.kind != "term":
+            pos_speaker.setdefault(q.start, q)
+    if pos_speaker:
+        starts_sorted = sorted(pos_speaker)
+        for i, row in enumerate(speech):
+            if row[6] == "direct" and not row[4]:
+                for qs in starts_sorted:
+                    q = pos_speaker[qs]
+                    if q.start < row[3] and q.end > row[2]:
+                        speech[i] = row[:4] + (q.speaker, q.speaker_type, "direct")
+                        break
+    return all_pieces, speech, problems, art
+
+
+def _sentence_ids(sents, piece):
+    return {x[0] for x in sents if x[2] < piece.end and x[3] > piece.start}
+
+
+def _copy(piece: Piece, other, keep_kind: bool = False) -> None:
+    if isinstance(other, Speaker):
+        piece.speaker, piece.speaker_type, piece.cue = other.name, other.speaker_type, other.cue
+        piece.speaker_start, piece.speaker_end = other.start, other.end
+        return
+    piece.speaker, piece.speaker_type, piece.cue = other.speaker, other.speaker_type, other.cue
+    piece.speaker_start, piece.speaker_end = other.speaker_start, other.speaker_end
+
+
+def _close_chain(chain: list[Piece]) -> None:
+    if len(chain) < 2:
+        return
+    source = next((q for q in chain if q.speaker and q.cue), None) or next((q for q in chain if q.speaker), None)
+    for q in chain:
+        q.kind = "multi_paragraph"
+        if source is not None and (not q.speaker or not q.cue):
+            _copy(q, source)
+
+
+def _inside_mask(toks: list[Tok], pieces: list[Piece]) -> list[bool]:
+    """Per token: whether it lies inside a quote (marks included)."""
+    mask = [False] * len(toks)
+    starts = [t.start for t in toks]
+    for q in pieces:
+        close = q.close if q.close is not None else q.end
+        for i in range(bisect_right(starts, q.open - 1), bisect_right(starts, close)):
+            mask[i] = True
+    return mask
+
+
+def _tok_index(starts: list[int], pos: int) -> int:
+    """Index of the first token starting at or after `pos`."""
+    return bisect_right(starts, pos - 1)
+
+
+def _attribute_piece(art, piece, qi, pieces, toks, starts, inside, bounds, raw, s, e, lex) -> None:
+    open_i = _tok_index(starts, piece.open)
+    close_pos = piece.close if piece.close is not None else piece.end
+    after_i = _tok_index(starts, close_pos + 1)
+    sent_lo, _ = bounds[_sentence_index(bounds, piece.open)]
+    _, sent_hi = bounds[_sentence_index(bounds, close_pos)]
+    prev_close = pieces[qi - 1].close + 1 if qi and pieces[qi - 1].close is not None else s
+    next_open = pieces[qi + 1].open if qi + 1 < len(pieces) else e
+    lo = _tok_index(starts, max(sent_lo, prev_close))
+    hi = _tok_index(starts, min(sent_hi, next_open))
+    # the sentence around an inner quote may end inside the quote: extend to the sentence after
+    if hi <= after_i:
+        nxt = _sentence_index(bounds, close_pos + 1)
+        hi = _tok_index(starts, min(bounds[nxt][1], next_open))
+    text = raw[piece.start:piece.end]
+    n_words = T.count_words(text)
+    before_text = raw[max(sent_lo, prev_close):piece.open]
+    last_char = before_text.rstrip()[-1:] if before_text.strip() else ""
+    at_start = last_char == "" or last_char in BULLET_OR_END
+    whole = raw[s:piece.open].strip() in ("", "•", "-", "*") and (
+        piece.close is None or raw[piece.close + 1:e].strip(" .,;:!?—–-") == "")
+    ends_open = text[-1:] in ",?!—–-" or raw[piece.close + 1:piece.close + 2] == "," if piece.close is not None else False
+
+    speaker = None
+    # a) cue right after the quote: “...,” the company said / “...,” said X / “...” reads the statement
+    if after_i < hi:
+        window_hi = min(hi, after_i + 14)
+        j = after_i
+        if j < window_hi and toks[j].text in (",", "—", "–", "-"):
+            j += 1
+        hit = find_cue(toks, j, window_hi, lex)
+        if hit is not None and (ends_open or hit[0] <= j + 5):
+            k, cue, n = hit
+            between = [t for t in toks[j:k] if not t.word and t.text not in (",", ".")]
+            if not between:
+                if k == j and cue.inverted:
+                    span = np_after(toks, k + 1, hi)
+                    if span is not None:
+                        speaker = resolve(art, toks, span, piece.open, cue.form)
+                elif k == j and not at_start:
+                    # she “strongly” advised: the subject stands before the quote
+                    speaker = resolve(art, toks, np_before(toks, open_i, lo), piece.open, cue.form)
+                elif k > j:
+                    span = _np_between(toks, j, k)
+                    if span is not None:
+                        speaker = resolve(art, toks, span, piece.open, cue.form)
+                elif cue.kind == "frame":
+                    speaker = resolve(art, toks, np_after(toks, k + n, hi), piece.open, cue.form)
+    # b) cue before the quote in the same sentence: X told Reuters: “...” / X said it “strongly disagrees”
+    if speaker is None and open_i > lo:
+        hit = find_cue(toks, lo, open_i, lex, last=True)
+        if hit is not None and not any(inside[lo:open_i][x - lo] for x in (hit[0],)):
+            k, cue, n = hit
+            speaker = attribute_cue(art, toks, k, cue, n, lo, open_i, piece.open)
+    # c) the speaker named after a colon-less frame before: "According to X, “...”" is covered by b)
+    if speaker is not None:
+        piece.speaker, piece.speaker_type, piece.cue = speaker.name, speaker.speaker_type, speaker.cue
+        piece.speaker_start, piece.speaker_end = speaker.start, speaker.end
+    # kind
+    marker = TERM_MARKER_RE.search(raw[max(s, piece.open - 30):piece.open])
+    if marker or (n_words <= 2 and speaker is None):
+        piece.kind = "term"
+        piece.speaker, piece.speaker_type, piece.cue = "", "unknown", ""
+        piece.speaker_start = piece.speaker_end = -1
+    elif whole and speaker is None and not (qi and pieces[qi - 1].speaker) and not piece.cont_prev:
+        piece.kind = "floating"
+    elif at_start or before_text.rstrip().endswith(","):
+        piece.kind = "direct"
+    else:
+        piece.kind = "partial"
+
+
+def _np_between(toks, j, k):
+    """The speaker phrase between a quote and its cue: “...,” John Smith, a spokesman for X, said."""
+    k2 = k
+    while k2 > j and toks[k2 - 1].low in SKIP_BEFORE_CUE:
+        k2 -= 1
+    if k2 <= j:
+        return None
+    commas = [x for x in range(j, k2) if toks[x].text == ","]
+    if commas:
+        first = commas[0]
+        if first == j:
+            return None
+        appositive = (first + 1, commas[-1] if commas[-1] > first else k2)
+        return j, first, appositive
+    return j, k2, None
+
+
+def _indirect(art, toks, starts, inside, ss, se, lex) -> Speaker | None:
+    lo, hi = _tok_index(starts, ss), _tok_index(starts, se)
+    k = lo
+    while k < hi:
+        hit = find_cue(toks, k, hi, lex)
+        if hit is None:
+            return None
+        k, cue, n = hit
+        if inside[k]:
+            k += 1
+            continue
+        rest = art.raw[toks[k].end:se]
+        if cue.indirect == "always" or (cue.indirect == "that" and THAT_RE.match(rest)):
+            return attribute_cue(art, toks, k, cue, n, lo, hi, toks[k].start)
+        k += 1
+    return None
+
+
+# ---------------------------------------------------------------- the stage
+
+def extract(content_paragraphs: pd.DataFrame, content: pd.DataFrame, texts: dict) -> dict:
+    """Quotes, speech sentences, per-article stats, voices and problems for a chunk of articles."""
+    lex = lexicon()
+    para_rows = _rows_by_article(content_paragraphs, ["paragraph", "line_first", "start", "end", "role"])
+    sent_rows = _rows_by_article(content, ["sentence", "paragraph", "start", "end", "role"])
+    quotes, speech, stats, voices, problems = [], [], [], [], []
+    for article_id in sorted(set(texts) | set(para_rows)):
+        raw = texts.get(article_id)
+        if raw is None:
+            problems.append(("", article_id, "content rows for an article without text", "skipped"))
+            continue
+        paragraphs = sorted(para_rows.get(article_id, []), key=lambda r: r[2])
+        sentences = sorted(sent_rows.get(article_id, []), key=lambda r: r[2])
+        try:
+            pieces, rows, found, art = extract_article(article_id, raw, paragraphs, sentences, lex)
+        except Exception as exc:  # odd text must never stop the run: report it and move on
+            pieces, rows, found = [], [], []
+            problems.append(("", article_id, f"quote extraction failed ({type(exc).__name__}: {exc})",
+                             "no quotes recorded for this article"))
+        for message in found:
+            action = ("quote ended at the paragraph boundary" if "unclosed" in message else
+                      "closed the earlier quote at the new mark" if "inside an open" in message else "ignored the mark")
+            problems.append(("", article_id, message, action))
+        for n, q in enumerate(pieces, start=1):
+            quotes.append((article_id, n, q.line, q.start, q.end, raw[q.start:q.end], q.kind, q.cue, q.speaker,
+                           q.speaker_start, q.speaker_end, q.speaker_type, q.n_words))
+        speech.extend(rows)
+        stats.append(_stats(article_id, raw, pieces, rows, sentences, found))
+        voices.extend(_voices(article_id, pieces, rows))
+    return {
+        "quotes": pd.DataFrame(quotes, columns=QUOTE_COLUMNS).astype({"speaker_start": "int64", "speaker_end": "int64"}),
+        "speech": pd.DataFrame(speech, columns=SPEECH_COLUMNS),
+        "quote_stats": pd.DataFrame(stats, columns=STATS_COLUMNS),
+        "voices": pd.DataFrame(voices, columns=VOICE_COLUMNS),
+        "problems": pd.DataFrame(problems, columns=PROBLEM_COLUMNS),
+    }
+
+
+def _rows_by_article(table: pd.DataFrame, columns: list[str]) -> dict[str, list[tuple]]:
+    if table is None or table.empty:
+        return {}
+    cols = [c if c in table.columns else None for c in columns]
+    if "line_first" in columns and "line_first" not in table.columns and "line" in table.columns:
+        cols[columns.index("line_first")] = "line"
+    data = [table["article_id"].astype(str).tolist()]
+    for c in cols:
+        data.append(table[c].tolist() if c is not None else [("body" if c is None else None)] * len(table))
+    if "role" not in table.columns:
+        data[-1] = ["body"] * len(table)
+    out: dict[str, list[tuple]] = {}
+    for row in zip(*data):
+        out.setdefault(row[0], []).append(tuple(int(x) if isinstance(x, (int,)) or hasattr(x, "item") else x for x in row[1:]))
+    return out
+
+
+def _count(raw: str, s: int, e: int) -> int:
+    return len(T.WORD_RE.findall(raw, s, e))
+
+
+def _stats(article_id, raw, pieces, rows, sentences, problems) -> tuple:
+    body = [(s, e) for _, _, s, e, role in sentences if role != "headline"]
+    body_words = sum(_count(raw, s, e) for s, e in body)
+    starts = [s for s, _ in body]
+
+    def in_body(pos):
+        i = bisect_right(starts, pos) - 1
+        return i >= 0 and body[i][0] <= pos < body[i][1]
+    quoted = [q for q in pieces if q.kind != "term" and in_body(q.start)]
+    quote_words = sum(q.n_words for q in quoted)
+    indirect_words = sum(_count(raw, r[2], r[3]) for r in rows if r[6] == "indirect" and in_body(r[2]))
+    share = lambda n: round(min(n / body_words, 1.0), 4) if body_words else 0.0
+    speakers = {T.fold(q.speaker) for q in quoted if q.speaker}
+    first = next((r for r in sorted(rows, key=lambda r: r[2]) if r[4] and in_body(r[2])), None)
+    narrator = max(body_words - quote_words - indirect_words, 0)
+    return (article_id, share(quote_words), share(indirect_words), share(narrator), len(quoted), len(speakers),
+            first[4] if first else "", first[5] if first else "", "; ".join(problems))
+
+
+def _voices(article_id, pieces, rows) -> list[tuple]:
+    agg: dict[tuple, list] = {}
+    names: dict[str, str] = {}
+    for q in pieces:
+        if q.kind == "term":
+            continue
+        key = (q.speaker_type if q.speaker else "unknown", q.speaker)
+        rec = agg.setdefault(key, [0, 0, 0])
+        rec[0] += q.n_words
+        rec[1] += 1
+    for r in rows:
+        if r[6] == "indirect":
+            rec = agg.setdefault((r[5] if r[4] else "unknown", r[4]), [0, 0, 0])
+            rec[2] += 1
+    return [(article_id, t, s, n, k, i) for (t, s), (n, k, i) in sorted(agg.items())]
+
+
+# ---------------------------------------------------------------- comparing quotes across outlets
+
+def quote_variants(quotes: pd.DataFrame, articles: pd.DataFrame, min_similarity: float = 0.6) -> pd.DataFrame:
+    """Pairs of quotes by the same speaker in different outlets that render one statement differently.
+
+    Similarity is difflib's ratio on folded words; 1.0 means word-for-word the same.
+    """
+    columns = ["speaker", "outlet_a", "article_a", "quote_a", "outlet_b", "article_b", "quote_b", "similarity"]
+    if quotes.empty:
+        return pd.DataFrame(columns=columns)
+    outlet = dict(zip(articles["article_id"].astype(str), articles["outlet"].astype(str)))
+    q = quotes[(quotes["kind"] != "term") & (quotes["speaker"].fillna("") != "")]
+    items = [(T.fold(r.speaker), r.speaker, str(r.article_id), outlet.get(str(r.article_id), str(r.article_id)),
+              r.text, T.fold(r.text).split()) for r in q.itertuples()]
+    rows = []
+    for i, a in enumerate(items):
+        for b in items[i + 1:]:
+            if a[2] == b[2] or a[3] == b[3] or not _same_speaker(a[0], b[0]):
+                continue
+            matcher = difflib.SequenceMatcher(None, a[5], b[5], autojunk=False)
+            if matcher.real_quick_ratio() < min_similarity:
+                continue
+            ratio = matcher.ratio()
+            # a partial quote inside a longer one is the same statement too
+            short, long_ = (a[5], b[5]) if len(a[5]) <= len(b[5]) else (b[5], a[5])
+            contained = len(short) >= 3 and set(short) <= set(long_)
+            if ratio >= min_similarity or contained:
+                first, second = (a, b) if (a[3], a[2]) <= (b[3], b[2]) else (b, a)
+                rows.append((first[1], first[3], first[2], first[4], second[3], second[2], second[4], round(ratio, 3)))
+    return pd.DataFrame(rows, columns=columns).sort_values(["speaker", "similarity", "article_a", "article_b"],
+                                                          ascending=[True, False, True, True]).reset_index(drop=True)
+
+
+def _same_speaker(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    wa, wb = a.split(), b.split()
+    return bool(wa and wb) and (wa[-1] == wb[-1] and (len(wa) == 1 or len(wb) == 1))
+
+
+# ---------------------------------------------------------------- evaluation on hand-annotated copy
+
+def load_eval(path: str | Path = EVAL_PATH) -> list[dict]:
+    with open(path, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def run_items(items: list[dict]) -> dict:
+    """Run `extract` on evaluation items: each is a small article (paragraphs split by blank lines)."""
+    from analysis import corpus as C
+    texts = {item["id"]: item["text"] for item in items}
+    parsed = C.parse_texts(texts)
+    paragraphs = parsed["paragraphs"].assign(role="body")
+    heads = {item["id"] for item in items if item.get("headline")}
+    first = parsed["paragraphs"].groupby("article_id")["paragraph"].transform("min")
+    paragraphs.loc[paragraphs["article_id"].isin(heads) & (paragraphs["paragraph"] == first), "role"] = "headline"
+    role = dict(zip(zip(paragraphs["article_id"], paragraphs["paragraph"]), paragraphs["role"]))
+    sentences = parsed["sentences"].assign(
+        line=0, role=[role[(a, p)] for a, p in zip(parsed["sentences"]["article_id"], parsed["sentences"]["paragraph"])])
+    return extract(paragraphs, sentences, texts)
+
+
+def _norm_quote(text: str) -> str:
+    return " ".join(T.fold(w) for w in T.words(text))
+
+
+def evaluate(items: list[dict] | None = None) -> dict:
+    """Precision and recall of quote extraction and attribution against hand-made gold quotes.
+
+    Each item: {"id", "text", "quotes": [{"text", "speaker", "speaker_type", "kind"}], "speech": [...]}.
+    A predicted quote matches a gold quote when their folded words are equal. Attribution counts a
+    match whose speaker equals the gold speaker (folded; a surname alone matches the full name).
+    Returns {"summary": one row per measure, "detail": one row per gold or predicted quote}.
+    """
+    items = items if items is not None else load_eval()
+    out = run_items(items)
+    predicted = out["quotes"]
+    detail = []
+    for item in items:
+        pred = predicted[predicted["article_id"] == item["id"]]
+        pred_rows = [r for r in pred.itertuples()]
+        used = set()
+        for g in item.get("quotes", []):
+            key = _norm_quote(g["text"])
+            match = next((r for r in pred_rows if r.quote_id not in used and _norm_quote(r.text) == key), None)
+            if match is not None:
+                used.add(match.quote_id)
+            detail.append({
+                "item": item["id"], "gold_text": g["text"], "gold_kind": g.get("kind", "direct"),
+                "gold_speaker": g.get("speaker", ""), "gold_type": g.get("speaker_type", "unknown"),
+                "text": match.text if match is not None else "", "kind": match.kind if match is not None else "",
+                "speaker": match.speaker if match is not None else "",
+                "speaker_type": match.speaker_type if match is not None else "",
+            })
+        for r in pred_rows:
+            if r.quote_id not in used:
+                detail.append({"item": item["id"], "gold_text": "", "gold_kind": "", "gold_speaker": "", "gold_type": "",
+                               "text": r.text, "kind": r.kind, "speaker": r.speaker, "speaker_type": r.speaker_type})
+    detail = pd.DataFrame(detail)
+    d = detail
+    gold_q = d[(d["gold_text"] != "") & (d["gold_kind"] != "term")]
+    pred_q = d[(d["text"] != "") & (d["kind"] != "term")]
+    matched = d[(d["gold_text"] != "") & (d["text"] != "") & (d["gold_kind"] != "term") & (d["kind"] != "term")]
+    right = matched[[_speaker_match(a, b) for a, b in zip(matched["gold_speaker"], matched["speaker"])]]
+    pred_attr = pred_q[pred_q["speaker"] != ""]
+    gold_terms = d[d["gold_kind"] == "term"]
+    summary = pd.DataFrame([
+        ("extraction", "precision", _ratio(len(matched), len(pred_q)), len(matched), len(pred_q)),
+        ("extraction", "recall", _ratio(len(matched), len(gold_q)), len(matched), len(gold_q)),
+        ("attribution", "precision", _ratio(len(right), len(pred_attr)), len(right), len(pred_attr)),
+        ("attribution", "recall", _ratio(len(right), len(gold_q)), len(right), len(gold_q)),
+        ("speaker_type", "accuracy", _ratio(int((right["gold_type"] == right["speaker_type"]).sum()), len(right)),
+         int((right["gold_type"] == right["speaker_type"]).sum()), len(right)),
+        ("kind", "accuracy", _ratio(int((matched["gold_kind"] == matched["kind"]).sum()), len(matched)),
+         int((matched["gold_kind"] == matched["kind"]).sum()), len(matched)),
+        ("term", "recall", _ratio(int((gold_terms["kind"] == "term").sum()), len(gold_terms)),
+         int((gold_terms["kind"] == "term").sum()), len(gold_terms)),
+    ], columns=["task", "measure", "value", "n_correct", "n_total"])
+    return {"summary": summary, "detail": detail}
+
+
+def _ratio(a: int, b: int) -> float:
+    return round(a / b, 3) if b else 0.0
+
+
+def _speaker_match(gold: str, predicted: str) -> bool:
+    g, p = T.fold(gold).split(), T.fold(predicted).split()
+    if not g or not p:
+        return not g and not p
+    return g == p or (g[-1] == p[-1] and (len(g) == 1 or len(p) == 1))

@@ -1,4 +1,207 @@
-"""PROVISIONAL: replaced by the readability issue."""
+"""Readability formulas per article, on the content body and on the raw page, with bootstrap intervals.
+
+Segmentation: the project's own sentences (NLTK Punkt with the abbreviation list in
+`analysis.text`, run per paragraph): one content row = one sentence. Words are
+`analysis.text.WORD_RE` tokens ("Joly’s", "multi-step" and "2025" are one word each). textstat is used
+only for syllable counts (CMU dictionary, then Pyphen; offline) and for its Dale-Chall list of
+familiar words; the formulas are computed here from per-sentence counts, because textstat counts
+sentences its own way and running its whole battery per article is slow.
+
+- content: content sentences with role != headline (subheads and summaries included).
+- raw: everything a reader of the page sees: every content sentence (headline included) plus the
+  non-blank metadata and boilerplate lines, each split into sentences with `text.sentence_spans`.
+  The difference between the two shows what boilerplate does to the scores.
+
+Conventions: a sentence without any word is not counted. Numerals count as one syllable and as
+familiar words. Syllables of a hyphenated word are the sum over its parts. Polysyllabic = 3 or more
+syllables (used by Gunning fog and SMOG). Letters = letters and digits of the words (Coleman-Liau, ARI).
+Dale-Chall "difficult" words are those not on the familiar list, after removing a regular
+inflection (-s, -es, -ies, -ed, -d, -ing, possessive); capitalized words count as proper names, which
+the Dale-Chall rules treat as familiar (so a difficult word opening a sentence is missed).
+ttr_window is the mean type-token ratio over consecutive, non-overlapping windows of 100 words
+(MSTTR; the last partial window is dropped), so it does not fall as articles get longer; NaN under 100 words.
+
+Intervals: the seeded bootstrap of `analysis.stats` resamples sentences and recomputes each formula
+from the resampled totals; for ttr_window it resamples windows. NaN when there are fewer than 2.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from itertools import groupby
+
+import numpy as np
 import pandas as pd
-def measure(content, lines, texts):
-    return {"readability": pd.DataFrame(columns=["article_id", "text", "metric", "value", "ci_low", "ci_high"])}
+
+from analysis import stats
+from analysis import text as T
+
+COLUMNS = ["article_id", "text", "metric", "value", "ci_low", "ci_high", "n_sentences", "n_words"]
+METRICS = ["flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index",
+           "automated_readability_index", "dale_chall_readability_score", "words_per_sentence",
+           "syllables_per_word", "share_polysyllabic", "ttr_window"]
+TTR_WINDOW = 100          # words per window for the type-token ratio
+POLYSYLLABIC = 3          # syllables that make a word "complex" (Gunning fog, SMOG)
+DALE_CHALL_ADJUSTMENT = 3.6365   # added when more than 5% of words are difficult
+# Regular inflections stripped before looking a word up in the familiar-word list: (suffix, replacement).
+INFLECTIONS = (("'s", ""), ("’s", ""), ("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
+               ("d", ""), ("ing", ""), ("ing", "e"))
+
+
+@lru_cache(maxsize=1)
+def familiar_words() -> frozenset[str]:
+    """The Dale-Chall list of familiar words shipped with textstat (a package file, read offline)."""
+    from importlib import resources
+    try:
+        ref = resources.files("textstat").joinpath("resources/en/easy_words.txt")
+        with ref.open(encoding="utf-8") as handle:
+            return frozenset(line.strip().lower() for line in handle if line.strip())
+    except (FileNotFoundError, ModuleNotFoundError, OSError):
+        from textstat.backend.utils import get_lang_easy_words
+        return frozenset(get_lang_easy_words("en"))
+
+
+@lru_cache(maxsize=200_000)
+def syllables(word: str) -> int:
+    """Syllables of one lower-case word (textstat: CMU dictionary, else Pyphen); at least 1."""
+    import textstat
+    return max(1, int(textstat.syllable_count(word)))
+
+
+@lru_cache(maxsize=500_000)
+def word_counts(token: str) -> tuple[int, int, int, int, str]:
+    """(syllables, polysyllabic 0/1, letters, difficult 0/1, type) of one word token."""
+    norm = T.normalize(token)
+    lower = norm.lower()
+    letters = sum(1 for c in token if c.isalnum())
+    if not any(c.isalpha() for c in token):
+        return 1, 0, letters, 0, lower
+    stem = lower[:-2] if lower.endswith("'s") else lower
+    parts = [p for p in stem.split("-") if p]
+    syl = sum(syllables(p) for p in parts) if parts else 1
+    difficult = 0 if token[0].isupper() else int(not _is_familiar(lower))
+    return syl, int(syl >= POLYSYLLABIC), letters, difficult, lower
+
+
+def _is_familiar(lower: str) -> bool:
+    words = familiar_words()
+    if lower in words:
+        return True
+    return any(lower.endswith(suffix) and lower[:len(lower) - len(suffix)] + repl in words
+               for suffix, repl in INFLECTIONS if len(lower) > len(suffix) + 1)
+
+
+def sentence_counts(text: str) -> tuple[tuple[int, int, int, int, int], list[str]]:
+    """((words, syllables, polysyllabic, letters, difficult), word types in order) of one sentence."""
+    w = s = p = l = d = 0
+    types = []
+    for token in T.WORD_RE.findall(text):
+        syl, poly, letters, difficult, lower = word_counts(token)
+        w += 1
+        s += syl
+        p += poly
+        l += letters
+        d += difficult
+        types.append(lower)
+    return (w, s, p, l, d), types
+
+
+def formulas(words, sentences, syl, poly, letters, difficult) -> dict[str, np.ndarray]:
+    """Every sentence-based metric from totals (scalars or arrays of resampled totals)."""
+    W = np.asarray(words, dtype=float)
+    S = np.asarray(sentences, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        wps = np.where(S > 0, W / S, np.nan)
+        spw = np.where(W > 0, syl / W, np.nan)
+        poly_share = np.where(W > 0, poly / W, np.nan)
+        lpw = np.where(W > 0, letters / W, np.nan)
+        hard = np.where(W > 0, 100.0 * difficult / W, np.nan)
+        smog = np.where(S > 0, 1.043 * np.sqrt(30.0 * poly / S) + 3.1291, np.nan)
+    return {
+        "flesch_reading_ease": 206.835 - 1.015 * wps - 84.6 * spw,
+        "flesch_kincaid_grade": 0.39 * wps + 11.8 * spw - 15.59,
+        "gunning_fog": 0.4 * (wps + 100.0 * poly_share),
+        "smog_index": smog,
+        "coleman_liau_index": 0.0588 * (100.0 * lpw) - 0.296 * (100.0 / wps) - 15.8,
+        "automated_readability_index": 4.71 * lpw + 0.5 * wps - 21.43,
+        "dale_chall_readability_score": 0.1579 * hard + 0.0496 * wps + np.where(hard > 5, DALE_CHALL_ADJUSTMENT, 0.0),
+        "words_per_sentence": wps,
+        "syllables_per_word": spw,
+        "share_polysyllabic": poly_share,
+    }
+
+
+def ttr_windows(types: list[str], window: int = TTR_WINDOW) -> np.ndarray:
+    """Type-token ratio of each full, consecutive window of `window` words."""
+    return np.array([len(set(types[i:i + window])) / window for i in range(0, len(types) - window + 1, window)])
+
+
+def article_rows(article_id: str, which: str, texts: list[str]) -> list[tuple]:
+    """readability rows (one per metric) for one article's sentences, in text order."""
+    counts, types = [], []
+    for text in texts:
+        c, t = sentence_counts(text)
+        if c[0]:
+            counts.append(c)
+            types.extend(t)
+    n, n_words = len(counts), sum(c[0] for c in counts)
+    rows = []
+    if n == 0:
+        return [(article_id, which, m, np.nan, np.nan, np.nan, 0, 0) for m in METRICS]
+    x = np.array(counts, dtype=float)
+    total = x.sum(axis=0)
+    point = formulas(total[0], n, total[1], total[2], total[3], total[4])
+    if n >= 2:
+        boot = stats.bootstrap_totals(x)
+        resampled = formulas(boot[:, 0], n, boot[:, 1], boot[:, 2], boot[:, 3], boot[:, 4])
+        names = list(resampled)
+        low, high = stats.percentile_interval(np.column_stack([resampled[m] for m in names]))
+        interval = {m: (float(low[j]), float(high[j])) for j, m in enumerate(names)}
+    else:
+        interval = {m: (np.nan, np.nan) for m in point}
+    for m in METRICS[:-1]:
+        rows.append((article_id, which, m, float(point[m]), *interval[m], n, n_words))
+    windows = ttr_windows(types)
+    value = float(windows.mean()) if len(windows) else np.nan
+    rows.append((article_id, which, "ttr_window", value, *stats.bootstrap_ci(windows), n, n_words))
+    return rows
+
+
+@lru_cache(maxsize=65536)
+def _line_sentences(line_text: str) -> tuple[str, ...]:
+    """Sentences of one boilerplate line (cached: site furniture repeats across articles)."""
+    return tuple(line_text[s:e] for s, e in T.sentence_spans(line_text))
+
+
+def measure(content: pd.DataFrame, lines: pd.DataFrame, texts: dict) -> dict[str, pd.DataFrame]:
+    """The readability table: one row per article, text (content | raw) and metric."""
+    units = {"content": [], "raw": []}
+    if content is not None and len(content):
+        role = content["role"].tolist() if "role" in content.columns else ["body"] * len(content)
+        for a, st, txt, r in zip(content["article_id"].tolist(), content["start"].tolist(),
+                                 content["text"].tolist(), role):
+            txt = txt if isinstance(txt, str) else ""
+            units["raw"].append((a, st, txt))
+            if r != "headline":
+                units["content"].append((a, st, txt))
+    article_ids = set(a for a, _, _ in units["raw"])
+    if lines is not None and len(lines):
+        article_ids |= set(lines["article_id"].tolist())
+        if "label" in lines.columns:
+            keep = ~lines["blank"].astype(bool) & (lines["label"].fillna("").astype(str) != "content")
+            extra = lines[keep]
+            for a, st, txt in zip(extra["article_id"].tolist(), extra["start"].tolist(), extra["text"].tolist()):
+                units["raw"].extend((a, st, s) for s in _line_sentences(str(txt)))
+    rows = []
+    for which in ("content", "raw"):
+        ordered = sorted(units[which], key=lambda u: (str(u[0]), u[1]))
+        seen = set()
+        for a, group in groupby(ordered, key=lambda u: u[0]):
+            seen.add(a)
+            rows.extend(article_rows(a, which, [u[2] for u in group]))
+        for a in sorted(article_ids - seen, key=str):
+            rows.extend(article_rows(a, which, []))
+    out = pd.DataFrame(rows, columns=COLUMNS)
+    out["article_id"] = out["article_id"].astype("string")
+    out["n_sentences"] = out["n_sentences"].astype(int)
+    out["n_words"] = out["n_words"].astype(int)
+    return {"readability": out}

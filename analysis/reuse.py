@@ -1,6 +1,700 @@
-"""PROVISIONAL: replaced by the reuse issue."""
+"""Text reuse: which passages articles share (verbatim, edited or paraphrased), how original each
+article is, and how the same speaker's quotes are rendered in different articles.
+
+Sentences are compared on two views: the word sequence (for copies with small edits) and a bag of
+normalized content terms weighted by rarity (for rewrites: "world's biggest maker" and "world's
+largest manufacturer" share the terms world, largest, manufacturer). Candidate pairs come from an
+inverted index of terms, so the corpus is never compared all against all.
+"""
+from __future__ import annotations
+
+import html
+import math
+import re
+from difflib import SequenceMatcher
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
 import pandas as pd
-def find_reuse(content, quotes, articles, texts):
-    return {"reuse": pd.DataFrame(columns=["article_a", "line_a", "article_b", "line_b", "start_a", "end_a", "start_b", "end_b", "relation", "similarity", "shared"]),
-            "originality": pd.DataFrame({"article_id": sorted(texts), "originality_share": 1.0}),
-            "quote_fidelity": pd.DataFrame(columns=["speaker", "article_a", "article_b", "quote_a", "quote_b", "fidelity"])}
+
+from analysis import text as T
+from analysis.paths import DATA
+
+REUSE_COLUMNS = ["article_a", "line_a", "article_b", "line_b", "start_a", "end_a", "start_b", "end_b",
+                 "relation", "similarity", "shared"]
+ORIGINALITY_COLUMNS = ["article_id", "n_sentences", "n_reused", "originality_share", "reused_from", "n_sources"]
+FIDELITY_COLUMNS = ["speaker", "article_a", "article_b", "quote_a", "quote_b", "start_a", "end_a", "start_b",
+                    "end_b", "similarity", "fidelity"]
+RELATIONS = ["verbatim", "near_verbatim", "paraphrase"]
+FIDELITIES = ["identical", "trimmed", "reworded", "different"]
+SYNONYMS_PATH = DATA / "reuse_synonyms.csv"
+
+# --- thresholds (one place to change them) -------------------------------------------------------
+# Every aligned pair shares at least this many distinct content terms: short stock lines
+# ("Leave a Reply", "Related Articles") and passing mentions never align.
+MIN_SHARED_TERMS = 4
+# ... and their rarity weights (IDF over the corpus sentences) must add up to at least this many
+# times the largest possible IDF (that of a term found in one sentence): scale-free across corpora.
+MIN_SHARED_WEIGHT = 1.5
+# Verbatim: word-sequence similarity (difflib ratio) at least this, or one sentence is contained in
+# the other as one unbroken run of at least VERBATIM_RUN words (a trimmed copy).
+VERBATIM_RATIO = 0.9
+VERBATIM_RUN = 8
+# Near verbatim (small edits): word-sequence ratio at least this, or a shared run of VERBATIM_RUN
+# words that covers at least NEAR_COVER of the shorter sentence.
+NEAR_RATIO = 0.6
+NEAR_COVER = 0.5
+# Paraphrase: cosine of the IDF-weighted content terms at least this. Topic words shared by every
+# article of a story (the company, the country, "national security") weigh little, so sentences
+# that merely share them stay below it.
+PARAPHRASE_COSINE = 0.5
+# A paraphrase must also share at least MIN_DISTINCTIVE_SHARED distinctive terms: terms whose IDF is
+# at least DISTINCTIVE_IDF_SHARE of the largest possible IDF (log of the number of sentences), i.e.
+# terms much rarer than the story's topic words.
+MIN_DISTINCTIVE_SHARED = 2
+DISTINCTIVE_IDF_SHARE = 0.5
+# Long sentences rewritten from the same copy share many facts but also carry extra ones: with at
+# least LONG_MIN_SHARED shared terms a lower cosine is enough.
+LONG_MIN_SHARED = 8
+LONG_PARAPHRASE_COSINE = 0.35
+# A neighbouring sentence joins an aligned passage (one sentence split in two by another outlet)
+# when at least this share of its term weight is found in the other side and not yet matched.
+MERGE_SHARE = 0.5
+MERGE_MAX_SENTENCES = 3
+# Index: terms found in more than this many distinct sentences are left out of the candidate
+# index (they are boilerplate or common words; pairs are still scored on all their terms).
+MAX_POSTINGS = 300
+# Corpora with at most this many distinct sentences are compared all against all (method="auto").
+EXACT_MAX_SENTENCES = 1500
+# A sentence repeated in more articles than this is linked to the first copy only (a star instead
+# of every pair), so that output stays linear in the number of copies.
+MAX_COPIES_ALL_PAIRS = 50
+# Quote fidelity: quotes at least this similar are "reworded", below it "different".
+REWORDED_SIMILARITY = 0.4
+# Originality: at most this many source article ids are listed per article.
+MAX_LISTED_SOURCES = 20
+KEY_TERMS = 6
+
+# Function words and reporting verbs: they carry no facts, so they never count as shared terms.
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further had has
+have having he her here hers herself him himself his how i if in into is it its itself just me more
+most my myself no nor not now of off on once only or other our ours ourselves out over own same she
+should so some such than that the their theirs them themselves then there these they this those
+through to too under until up very was we were what when where which while who whom why will with
+would you your yours yourself yourselves may might must shall upon via per whose whether yet
+said say says saying told tell tells according mr mrs ms dr
+""".split())
+
+_DIGIT_GROUP_RE = re.compile(r"(?<=\d),(?=\d{3}\b)")       # "1,000" -> "1000"
+# A word, or an acronym written with dots ("U.S.", "U.K."): words split at apostrophes and hyphens.
+_TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+")
+_USA = frozenset({"US", "USA"})                             # upper case only: "us" the pronoun is not
+_CLITIC = "s"                                               # possessive "'s" after the split
+_HTML_WORD_RE = re.compile(r"\S+|\s+")
+
+
+# --- normalization --------------------------------------------------------------------------------
+
+def tokens(text: str) -> list[str]:
+    """Lower-case words of `text`: acronym dots removed, digit groups joined, possessive 's dropped.
+
+    >>> tokens("The U.S. firm's 1,000 cameras")
+    ['the', 'usa', 'firm', '1000', 'cameras']
+    """
+    text = T.normalize(str(text))
+    if "," in text:
+        text = _DIGIT_GROUP_RE.sub("", text)
+    found = _TOKEN_RE.findall(text)
+    joined = " ".join(found)
+    if "." in joined or "US" in joined:
+        found = ["usa" if w.replace(".", "") in _USA else w.replace(".", "") for w in found]
+        joined = " ".join(found)
+    folded = joined.lower() if joined.isascii() else T.fold(joined)
+    return [w for w in folded.split() if w != _CLITIC]
+
+
+def stem(word: str) -> str:
+    """A tiny suffix stripper: plural -s/-es/-ies, -ing, -ed, final -e, doubled final consonant.
+
+    >>> [stem(w) for w in ["companies", "sanctions", "operating", "operate", "documented", "stopped"]]
+    ['company', 'sanction', 'operat', 'operat', 'document', 'stop']
+    """
+    w = word
+    if len(w) <= 3 or not w.isalpha():
+        return w
+    if w.endswith(("ies", "ied")) and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("sses"):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if w.endswith("ing") and len(w) > 5:
+        w = w[:-3]
+    elif w.endswith("ed") and len(w) > 4:
+        w = w[:-2]
+    if w.endswith("e") and len(w) > 3:
+        w = w[:-1]
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
+        w = w[:-1]
+    return w
+
+
+@lru_cache(maxsize=4)
+def load_synonyms(path: str | Path | None = None) -> tuple[dict[str, str], dict[str, list[tuple[tuple[str, ...], str]]]]:
+    """(stem -> canonical stem, first word -> [(phrase words, canonical)]) from the synonym table."""
+    table = pd.read_csv(path or SYNONYMS_PATH, dtype=str, keep_default_na=False, comment=None)
+    single: dict[str, str] = {}
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for term, canonical in zip(table["term"], table["canonical"]):
+        words, target = tokens(term), tokens(canonical)
+        if not words or len(target) != 1:
+            continue
+        if len(words) == 1:
+            single[stem(words[0])] = stem(target[0])
+        else:
+            phrases.setdefault(words[0], []).append((tuple(words), target[0]))
+    for first in phrases:
+        phrases[first].sort(key=lambda p: -len(p[0]))
+    return single, phrases
+
+
+_TERM_CACHE: dict[str, str | None] = {}
+
+
+@lru_cache(maxsize=1)
+def _phrase_starts() -> frozenset[str]:
+    return frozenset(load_synonyms()[1])
+
+
+def _term(word: str) -> str | None:
+    """The normalized content term of a token, or None for a function word."""
+    found = _TERM_CACHE.get(word, 0)
+    if found != 0:
+        return found
+    single, _ = load_synonyms()
+    if word in STOPWORDS or (len(word) == 1 and not word.isdigit()):
+        term = None
+    else:
+        s = stem(word)
+        term = single.get(s, s)
+    _TERM_CACHE[word] = term
+    return term
+
+
+def terms(words: list[str]) -> list[tuple[str, str]]:
+    """(term, surface word) for the content words of a token list, multi-word synonyms joined.
+
+    >>> [t for t, _ in terms(tokens("the world's biggest maker of video surveillance equipment"))]
+    ['world', 'largest', 'manufacturer', 'video', 'surveillanc', 'equipment']
+    """
+    _, phrases = load_synonyms()
+    cache = _TERM_CACHE
+    if _phrase_starts().isdisjoint(words):
+        found = [(cache[w] if w in cache else _term(w), w) for w in words]
+        return [(t, w) for t, w in found if t is not None]
+    out = []
+    i, n = 0, len(words)
+    check_phrases = True
+    while i < n:
+        word = words[i]
+        if check_phrases and word in phrases:
+            match = next(((p, c) for p, c in phrases[word] if tuple(words[i:i + len(p)]) == p), None)
+            if match is not None:
+                out.append((_term(match[1]) or match[1], " ".join(match[0])))
+                i += len(match[0])
+                continue
+        term = _term(word)
+        if term is not None:
+            out.append((term, word))
+        i += 1
+    return out
+
+
+# --- comparing two passages -----------------------------------------------------------------------
+
+class _Passage:
+    """One sentence (or a run of neighbouring sentences): its words and weighted content terms."""
+    __slots__ = ("words", "terms", "surface", "norm2")
+
+    def __init__(self, words, term_ids, surface, idf):
+        self.words = words
+        self.terms = term_ids
+        self.surface = surface
+        self.norm2 = sum(idf[t] ** 2 for t in term_ids)
+
+
+def _compare(a: _Passage, b: _Passage, idf, distinctive: float) -> tuple[str, float, list[int]] | None:
+    """(relation, similarity, shared term ids) when a and b are reuse of each other, else None.
+
+    `distinctive` is the IDF a shared term needs to count towards MIN_DISTINCTIVE_SHARED.
+    """
+    shared = a.terms & b.terms
+    if len(shared) < MIN_SHARED_TERMS:
+        return None
+    weight = sum(idf[t] for t in shared)
+    if weight < MIN_SHARED_WEIGHT * distinctive / DISTINCTIVE_IDF_SHARE:
+        return None
+    cosine = sum(idf[t] ** 2 for t in shared) / math.sqrt(a.norm2 * b.norm2) if a.norm2 and b.norm2 else 0.0
+    matcher = SequenceMatcher(None, a.words, b.words, autojunk=False)
+    blocks = matcher.get_matching_blocks()
+    matched = sum(block.size for block in blocks)
+    longest = max(block.size for block in blocks)
+    shorter = min(len(a.words), len(b.words))
+    ratio = 2.0 * matched / (len(a.words) + len(b.words))
+    if ratio >= VERBATIM_RATIO or (longest >= VERBATIM_RUN and longest >= shorter):
+        relation = "verbatim"
+    elif ratio >= NEAR_RATIO or (longest >= VERBATIM_RUN and longest >= NEAR_COVER * shorter):
+        relation = "near_verbatim"
+    elif ((cosine >= PARAPHRASE_COSINE or (len(shared) >= LONG_MIN_SHARED and cosine >= LONG_PARAPHRASE_COSINE))
+          and sum(1 for t in shared if idf[t] >= distinctive) >= MIN_DISTINCTIVE_SHARED):
+        relation = "paraphrase"
+    else:
+        return None
+    similarity = max(ratio, cosine, longest / shorter if relation == "verbatim" else 0.0)
+    return relation, min(similarity, 1.0), sorted(shared, key=lambda t: (-idf[t], t))
+
+
+# --- the corpus of sentences ----------------------------------------------------------------------
+
+class _Corpus:
+    """Content sentences as parallel lists, grouped into distinct word sequences ("types")."""
+
+    def __init__(self, content: pd.DataFrame):
+        frame = content.reset_index(drop=True)
+        n = len(frame)
+        col = lambda name, default: frame[name].tolist() if name in frame.columns else [default] * n  # noqa: E731
+        self.article = [str(a) for a in col("article_id", "")]
+        self.sentence = [int(x) for x in pd.to_numeric(pd.Series(col("sentence", 0)), errors="coerce").fillna(0)]
+        self.paragraph = [int(x) for x in pd.to_numeric(pd.Series(col("paragraph", 0)), errors="coerce").fillna(0)]
+        self.line = [int(x) for x in pd.to_numeric(pd.Series(col("line", 0)), errors="coerce").fillna(0)]
+        self.start = [int(x) for x in pd.to_numeric(pd.Series(col("start", 0)), errors="coerce").fillna(0)]
+        self.end = [int(x) for x in pd.to_numeric(pd.Series(col("end", 0)), errors="coerce").fillna(0)]
+        self.role = [str(r) for r in col("role", "body")]
+        texts = ["" if not isinstance(t, str) else t for t in col("text", "")]
+        self.n_words = [len(T.WORD_RE.findall(t)) for t in texts]
+
+        vocab: dict[str, int] = {}
+        type_of: dict[tuple, int] = {}
+        self.type = []
+        self.type_words: list[list[str]] = []
+        self.type_terms: list[frozenset[int]] = []
+        self.type_surface: list[dict[int, str]] = []
+        self.members: list[list[int]] = []
+        for i, text in enumerate(texts):
+            words = tokens(text)
+            key = tuple(words)
+            t = type_of.get(key)
+            if t is None:
+                t = type_of[key] = len(self.type_words)
+                surface = {}
+                for term, word in terms(words):
+                    surface.setdefault(vocab.setdefault(term, len(vocab)), word)
+                self.type_words.append(words)
+                self.type_terms.append(frozenset(surface))
+                self.type_surface.append(surface)
+                self.members.append([])
+            self.type.append(t)
+            self.members[t].append(i)
+        self.term_names = sorted(vocab, key=vocab.get)
+        # Rarity over distinct sentences, so a story copied 500 times does not make its own words common.
+        n_types = max(len(self.type_words), 1)
+        df = np.zeros(len(vocab), dtype=np.int64)
+        for ts in self.type_terms:
+            df[list(ts)] += 1
+        self.df = df
+        self.idf = np.maximum(np.log((n_types + 1) / (df + 0.5)), 0.0).tolist()
+        self.distinctive = DISTINCTIVE_IDF_SHARE * math.log((n_types + 1) / 1.5)
+        for t, m in enumerate(self.members):
+            m.sort(key=lambda i: (self.article[i], self.sentence[i], self.start[i]))
+        # Sentences of each article in order, for joining neighbours into passages.
+        self.by_article: dict[str, list[int]] = {}
+        for i in sorted(range(n), key=lambda i: (self.article[i], self.sentence[i], self.start[i])):
+            self.by_article.setdefault(self.article[i], []).append(i)
+        self._passages: dict[int, _Passage] = {}
+        self.position = {}
+        for ids in self.by_article.values():
+            for k, i in enumerate(ids):
+                self.position[i] = k
+
+    def passage(self, ids: list[int]) -> _Passage:
+        words, term_ids, surface = [], set(), {}
+        for i in ids:
+            t = self.type[i]
+            words.extend(self.type_words[t])
+            term_ids |= self.type_terms[t]
+            for k, v in self.type_surface[t].items():
+                surface.setdefault(k, v)
+        return _Passage(words, frozenset(term_ids), surface, self.idf)
+
+    def type_passage(self, t: int) -> _Passage:
+        found = self._passages.get(t)
+        if found is None:
+            found = self._passages[t] = _Passage(self.type_words[t], self.type_terms[t], self.type_surface[t], self.idf)
+        return found
+
+
+def _candidate_types_exact(corpus: _Corpus) -> list[tuple[int, int]]:
+    """Every pair of distinct sentences (and each repeated sentence with itself)."""
+    sets = corpus.type_terms
+    out = []
+    for i in range(len(sets)):
+        si = sets[i]
+        if len(si) < MIN_SHARED_TERMS:
+            continue
+        out.append((i, i))
+        for j in range(i + 1, len(sets)):
+            if len(si & sets[j]) >= MIN_SHARED_TERMS:
+                out.append((i, j))
+    return out
+
+
+def _candidate_types_index(corpus: _Corpus, max_postings: int = MAX_POSTINGS,
+                           block: int = 20000) -> list[tuple[int, int]]:
+    """Pairs of distinct sentences sharing enough indexed terms, from a sparse term index.
+
+    The index holds each term's postings (the sentences containing it); terms in more than
+    `max_postings` sentences are left out, so the work grows with the corpus, not its square.
+    """
+    from scipy import sparse
+
+    n_types = len(corpus.type_terms)
+    keep = (corpus.df >= 2) & (corpus.df <= max_postings)
+    rows, cols = [], []
+    for t, ts in enumerate(corpus.type_terms):
+        if len(ts) < MIN_SHARED_TERMS:
+            continue
+        for term in ts:
+            if keep[term]:
+                rows.append(t)
+                cols.append(term)
+    out = [(t, t) for t, ts in enumerate(corpus.type_terms) if len(ts) >= MIN_SHARED_TERMS]
+    if not rows:
+        return out
+    matrix = sparse.csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, cols)),
+                               shape=(n_types, len(corpus.df)))
+    transposed = matrix.T.tocsr()
+    for first in range(0, n_types, block):
+        counts = (matrix[first:first + block] @ transposed).tocoo()
+        i = counts.row + first
+        good = (counts.data >= MIN_SHARED_TERMS) & (counts.col > i)
+        out.extend(zip(i[good].tolist(), counts.col[good].tolist()))
+    return out
+
+
+def _instance_pairs(corpus: _Corpus, ti: int, tj: int):
+    """Sentence pairs (from different articles) behind one pair of distinct sentences."""
+    a, b = corpus.members[ti], corpus.members[tj]
+    art = corpus.article
+    if ti == tj:
+        if len({art[i] for i in a}) < 2:
+            return
+        if len(a) <= MAX_COPIES_ALL_PAIRS:
+            for x in range(len(a)):
+                for y in range(x + 1, len(a)):
+                    if art[a[x]] != art[a[y]]:
+                        yield a[x], a[y]
+        else:
+            for y in a[1:]:
+                if art[y] != art[a[0]]:
+                    yield a[0], y
+        return
+    if len(a) * len(b) <= MAX_COPIES_ALL_PAIRS ** 2:
+        for x in a:
+            for y in b:
+                if art[x] != art[y]:
+                    yield x, y
+    else:
+        for x in a:
+            if art[x] != art[b[0]]:
+                yield x, b[0]
+        for y in b[1:]:
+            if art[y] != art[a[0]]:
+                yield a[0], y
+
+
+def _neighbours(corpus: _Corpus, ids: list[int]) -> list[tuple[int, str]]:
+    """Sentences just before and after a passage, in the same paragraph."""
+    order = corpus.by_article[corpus.article[ids[0]]]
+    out = []
+    first, last = corpus.position[ids[0]], corpus.position[ids[-1]]
+    if first > 0 and corpus.paragraph[order[first - 1]] == corpus.paragraph[ids[0]]:
+        out.append((order[first - 1], "before"))
+    if last + 1 < len(order) and corpus.paragraph[order[last + 1]] == corpus.paragraph[ids[-1]]:
+        out.append((order[last + 1], "after"))
+    return out
+
+
+def _grow(corpus: _Corpus, side: list[int], other: list[int], used: set[int]) -> list[int]:
+    """Join neighbours of `side` whose terms are found, not yet matched, in `other`."""
+    idf, tt, ty = corpus.idf, corpus.type_terms, corpus.type
+    while len(side) < MERGE_MAX_SENTENCES:
+        free = [(i, where) for i, where in _neighbours(corpus, side) if i not in used]
+        if not free:
+            break
+        mine = frozenset().union(*(tt[ty[i]] for i in side))
+        theirs = frozenset().union(*(tt[ty[i]] for i in other))
+        for i, where in free:
+            extra = tt[ty[i]] - mine
+            hits = extra & theirs
+            total = sum(idf[t] for t in extra)
+            if len(hits) >= 2 and total and sum(idf[t] for t in hits) / total >= MERGE_SHARE:
+                side = [i] + side if where == "before" else side + [i]
+                break
+        else:
+            break
+    return side
+
+
+def align(content: pd.DataFrame, method: str = "auto") -> tuple[pd.DataFrame, list, _Corpus]:
+    """The reuse table (one row per aligned passage pair), the sentences behind each row, the corpus."""
+    corpus = _Corpus(content)
+    if method == "auto":
+        method = "exact" if len(corpus.type_words) <= EXACT_MAX_SENTENCES else "index"
+    if method == "exact":
+        type_pairs = _candidate_types_exact(corpus)
+    elif method == "index":
+        type_pairs = _candidate_types_index(corpus)
+    else:
+        raise ValueError(f"method must be 'auto', 'exact' or 'index', not {method!r}")
+
+    idf, distinctive = corpus.idf, corpus.distinctive
+    art, sent = corpus.article, corpus.sentence
+    candidates, scored = [], {}
+    for ti, tj in type_pairs:
+        pairs = list(_instance_pairs(corpus, ti, tj))
+        if not pairs:
+            continue
+        found = _compare(corpus.type_passage(ti), corpus.type_passage(tj), idf, distinctive)
+        if found is None:
+            continue
+        scored[(ti, tj)] = scored[(tj, ti)] = found
+        similarity = -found[1]
+        for x, y in pairs:
+            if (art[x], sent[x], x) > (art[y], sent[y], y):
+                x, y = y, x
+            candidates.append((similarity, art[x], art[y], sent[x], sent[y], x, y))
+    candidates.sort()
+
+    # Best match first; each sentence aligned at most once per other article.
+    used: dict[tuple[str, str], tuple[set, set]] = {}
+    chosen = []
+    for _, a, b, _, _, x, y in candidates:
+        used_a, used_b = used.setdefault((a, b), (set(), set()))
+        if x in used_a or y in used_b:
+            continue
+        used_a.add(x)
+        used_b.add(y)
+        chosen.append((x, y))
+
+    rows, spans, labels = [], [], {}
+    for x, y in chosen:
+        used_a, used_b = used[(art[x], art[y])]
+        found = scored[(corpus.type[x], corpus.type[y])]
+        side_a = _grow(corpus, [x], [y], used_a)
+        side_b = _grow(corpus, [y], side_a, used_b)
+        if len(side_a) > 1 or len(side_b) > 1:
+            pa, pb = corpus.passage(side_a), corpus.passage(side_b)
+            merged = _compare(pa, pb, idf, distinctive)
+            if merged is not None and merged[1] >= found[1]:
+                found = merged
+                label = _shared_label(found[2], pa, pb)
+            else:
+                side_a, side_b = [x], [y]
+        used_a.update(side_a)
+        used_b.update(side_b)
+        if len(side_a) == 1 and len(side_b) == 1:
+            key = (corpus.type[x], corpus.type[y])
+            if key not in labels:
+                labels[key] = _shared_label(found[2], corpus.type_passage(key[0]), corpus.type_passage(key[1]))
+            label = labels[key]
+        rows.append((art[x], corpus.line[side_a[0]], art[y], corpus.line[side_b[0]],
+                     corpus.start[side_a[0]], corpus.end[side_a[-1]], corpus.start[side_b[0]], corpus.end[side_b[-1]],
+                     found[0], round(found[1], 3), label))
+        spans.append((side_a, side_b))
+    table = pd.DataFrame(rows, columns=REUSE_COLUMNS)
+    order = sorted(range(len(rows)), key=lambda k: (rows[k][0], rows[k][4], rows[k][2], rows[k][6]))
+    table = table.iloc[order].reset_index(drop=True)
+    return table, [spans[k] for k in order], corpus
+
+
+def _shared_label(shared: list[int], a: _Passage, b: _Passage) -> str:
+    """The rarest shared terms as the words each side uses ("biggest/largest" for a synonym)."""
+    labels = []
+    for t in shared[:KEY_TERMS]:
+        wa, wb = a.surface.get(t, ""), b.surface.get(t, "")
+        labels.append(wa if wa == wb else f"{wa}/{wb}")
+    return "; ".join(labels)
+
+
+# --- originality ----------------------------------------------------------------------------------
+
+def originality(corpus: _Corpus, spans: list, article_ids) -> pd.DataFrame:
+    """Per article: share of body words (headline excluded) in sentences not aligned to any other article."""
+    reused_by: dict[int, set[str]] = {}
+    for (side_a, side_b) in spans:
+        a, b = corpus.article[side_a[0]], corpus.article[side_b[0]]
+        for i in side_a:
+            reused_by.setdefault(i, set()).add(b)
+        for i in side_b:
+            reused_by.setdefault(i, set()).add(a)
+    rows = []
+    for article in sorted(set(article_ids) | set(corpus.by_article)):
+        body = [i for i in corpus.by_article.get(article, []) if corpus.role[i] != "headline"]
+        total = sum(corpus.n_words[i] for i in body)
+        reused = [i for i in body if i in reused_by]
+        words_from: dict[str, int] = {}
+        for i in reused:
+            for other in reused_by[i]:
+                words_from[other] = words_from.get(other, 0) + corpus.n_words[i]
+        sources = sorted(words_from, key=lambda o: (-words_from[o], o))
+        share = 1.0 - sum(corpus.n_words[i] for i in reused) / total if total else float("nan")
+        rows.append((article, len(body), len(reused), round(share, 3) if total else share,
+                     "; ".join(sources[:MAX_LISTED_SOURCES]), len(sources)))
+    return pd.DataFrame(rows, columns=ORIGINALITY_COLUMNS)
+
+
+# --- quote fidelity -------------------------------------------------------------------------------
+
+def _speaker_keys(speakers: list[str]) -> dict[str, str]:
+    """Folded speaker name -> canonical key; a lone surname joins the one full name ending in it."""
+    folded = {s: " ".join(T.fold(s).split()) for s in speakers}
+    full = {}
+    for key in set(folded.values()):
+        parts = key.split()
+        if len(parts) > 1:
+            full.setdefault(parts[-1], set()).add(key)
+    out = {}
+    for s, key in folded.items():
+        if len(key.split()) == 1 and len(full.get(key, ())) == 1:
+            key = next(iter(full[key]))
+        out[s] = key
+    return out
+
+
+def quote_similarity(a: str, b: str) -> tuple[float, str]:
+    """(similarity 0-1, fidelity) of two renderings of a quote."""
+    wa, wb = tokens(a), tokens(b)
+    if not wa or not wb:
+        return 0.0, "different"
+    if wa == wb:
+        return 1.0, "identical"
+    sa, sb = [stem(w) for w in wa], [stem(w) for w in wb]
+    short, long_ = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
+    joined_long = " " + " ".join(long_) + " "
+    if len(short) >= 2 and (" " + " ".join(short) + " ") in joined_long:
+        return round(len(short) / len(long_), 3), "trimmed"
+    ratio = SequenceMatcher(None, sa, sb, autojunk=False).ratio()
+    ta, tb = {t for t, _ in terms(wa)}, {t for t, _ in terms(wb)}
+    dice = 2 * len(ta & tb) / (len(ta) + len(tb)) if ta and tb else 0.0
+    similarity = round(max(ratio, dice), 3)
+    return similarity, "reworded" if similarity >= REWORDED_SIMILARITY else "different"
+
+
+def quote_fidelity(quotes: pd.DataFrame) -> pd.DataFrame:
+    """For each speaker quoted in two articles, the most similar quote pairs and how they differ."""
+    needed = {"article_id", "text", "speaker", "start", "end"}
+    if quotes is None or quotes.empty or not needed <= set(quotes.columns):
+        return pd.DataFrame(columns=FIDELITY_COLUMNS)
+    q = quotes
+    if "kind" in q.columns:
+        q = q[q["kind"].astype(str) != "term"]
+    q = q[q["speaker"].notna() & (q["speaker"].astype(str).str.strip() != "") & q["text"].notna()]
+    if q.empty:
+        return pd.DataFrame(columns=FIDELITY_COLUMNS)
+    speakers = q["speaker"].astype(str).tolist()
+    keys = _speaker_keys(speakers)
+    records = list(zip([keys[s] for s in speakers], speakers, q["article_id"].astype(str), q["text"].astype(str),
+                       q["start"].astype(int), q["end"].astype(int)))
+    by_speaker: dict[str, dict[str, list]] = {}
+    for rec in sorted(records, key=lambda r: (r[0], r[2], r[4])):
+        by_speaker.setdefault(rec[0], {}).setdefault(rec[2], []).append(rec)
+    rows = []
+    for key, by_article in sorted(by_speaker.items()):
+        articles = sorted(by_article)
+        for x in range(len(articles)):
+            for y in range(x + 1, len(articles)):
+                scored = []
+                for qa in by_article[articles[x]]:
+                    for qb in by_article[articles[y]]:
+                        similarity, fidelity = quote_similarity(qa[3], qb[3])
+                        scored.append((-similarity, qa[4], qb[4], qa, qb, fidelity))
+                scored.sort(key=lambda s: s[:3])
+                seen_a, seen_b = set(), set()
+                for neg, _, _, qa, qb, fidelity in scored:
+                    if qa[4] in seen_a or qb[4] in seen_b:
+                        continue
+                    seen_a.add(qa[4])
+                    seen_b.add(qb[4])
+                    rows.append((qa[1], qa[2], qb[2], qa[3], qb[3], qa[4], qa[5], qb[4], qb[5], -neg, fidelity))
+    out = pd.DataFrame(rows, columns=FIDELITY_COLUMNS)
+    return out.sort_values(["speaker", "article_a", "article_b", "start_a"], kind="stable").reset_index(drop=True)
+
+
+# --- the stage ------------------------------------------------------------------------------------
+
+def find_reuse(content: pd.DataFrame, quotes: pd.DataFrame, articles: pd.DataFrame, texts: dict,
+               method: str = "auto") -> dict[str, pd.DataFrame]:
+    """Corpus-level stage: reuse (aligned passages), originality (per article), quote_fidelity."""
+    article_ids = set(texts or {})
+    if articles is not None and "article_id" in getattr(articles, "columns", []):
+        status_ok = articles["status"] == "ok" if "status" in articles.columns else pd.Series(True, index=articles.index)
+        article_ids |= set(articles.loc[status_ok, "article_id"].astype(str))
+    if content is None or content.empty:
+        content = pd.DataFrame(columns=["article_id", "sentence", "paragraph", "line", "start", "end", "text", "role"])
+    reuse, spans, corpus = align(content, method=method)
+    return {"reuse": reuse,
+            "originality": originality(corpus, spans, article_ids),
+            "quote_fidelity": quote_fidelity(quotes)}
+
+
+# --- display helpers for the notebook ------------------------------------------------------------
+
+def diff_markup(a: str, b: str) -> tuple[str, str]:
+    """HTML of two passages with words not shared marked (<del> in a, <ins> in b); same input, same output."""
+    pieces_a, pieces_b = _HTML_WORD_RE.findall(a), _HTML_WORD_RE.findall(b)
+    words_a = [i for i, p in enumerate(pieces_a) if not p.isspace()]
+    words_b = [i for i, p in enumerate(pieces_b) if not p.isspace()]
+    key = lambda p: " ".join(tokens(p)) or p  # noqa: E731  compare words without case or punctuation
+    matcher = SequenceMatcher(None, [key(pieces_a[i]) for i in words_a], [key(pieces_b[i]) for i in words_b],
+                              autojunk=False)
+    changed_a, changed_b = set(), set()
+    for op, a0, a1, b0, b1 in matcher.get_opcodes():
+        if op != "equal":
+            changed_a.update(words_a[a0:a1])
+            changed_b.update(words_b[b0:b1])
+
+    def render(pieces, changed, tag):
+        return "".join(f"<{tag}>{html.escape(p)}</{tag}>" if i in changed else html.escape(p)
+                       for i, p in enumerate(pieces))
+    return render(pieces_a, changed_a, "del"), render(pieces_b, changed_b, "ins")
+
+
+def side_by_side_html(reuse: pd.DataFrame, texts: dict, n: int | None = None) -> str:
+    """An HTML table of aligned passages, differences highlighted, in the order of `reuse`."""
+    style = ("<style>.reuse td{vertical-align:top;text-align:left;width:40%} "
+             ".reuse del{background:#fdd;text-decoration:none} .reuse ins{background:#dfd;text-decoration:none}</style>")
+    head = "<tr><th>relation (similarity)</th><th>article a</th><th>article b</th></tr>"
+    body = []
+    for row in (reuse if n is None else reuse.head(n)).itertuples(index=False):
+        a = texts.get(row.article_a, "")[row.start_a:row.end_a]
+        b = texts.get(row.article_b, "")[row.start_b:row.end_b]
+        ma, mb = diff_markup(a, b)
+        body.append(f"<tr><td>{html.escape(row.relation)} ({row.similarity:.3f})</td>"
+                    f"<td><b>{html.escape(row.article_a)}</b> line {row.line_a}<br>{ma}</td>"
+                    f"<td><b>{html.escape(row.article_b)}</b> line {row.line_b}<br>{mb}</td></tr>")
+    return f"{style}<table class='reuse'>{head}{''.join(body)}</table>"
+
+
+def reuse_matrix(reuse: pd.DataFrame, article_ids) -> pd.DataFrame:
+    """Article x article count of aligned passages (symmetric), for a heatmap."""
+    ids = sorted(set(article_ids))
+    matrix = pd.DataFrame(0, index=pd.Index(ids, name="article_a"), columns=pd.Index(ids, name="article_b"))
+    counts = reuse.groupby(["article_a", "article_b"]).size()
+    for (a, b), k in counts.items():
+        if a in matrix.index and b in matrix.columns:
+            matrix.loc[a, b] += int(k)
+            matrix.loc[b, a] += int(k)
+    return matrix

@@ -1,7 +1,470 @@
-"""PROVISIONAL: replaced by the sentiment issue."""
+"""Tone of wording per content sentence (VADER), by scope, with bootstrap intervals and entity tone.
+
+VADER (the `vaderSentiment` lexicon) scores the *wording* of a sentence from -1 to +1 (compound):
+words such as "threat", "abuses" or "welcomed" move it. It does not measure stance toward the
+subject: a sentence that neutrally reports an accusation scores as negative.
+
+Scopes in `sentiment_sentences` (one row per scored unit):
+- body: content sentences with role != headline (subheads and summaries included).
+- headline: content sentences with role == headline.
+- narrator: body sentences in the outlet's own voice. A body sentence overlapping a quote
+  (kind != term) is rescored with the quoted spans and their quote marks removed; start/end are the
+  sentence's bounds (the evidence still shows the quote). A sentence that is nothing but a quote has
+  no narrator row. Body sentences without quotes reuse their body score.
+- quoted: the quoted spans (kind != term), cut at body-sentence bounds: one row per (quote, body
+  sentence) piece with `sentence` = the body sentence id, `quote_id` = the quote's id and start/end
+  = the piece. When a sentence is a single quote and nothing else, the piece reuses the sentence's score.
+- raw: what a reader of the whole page sees: every content sentence (headline included, scores
+  reused) plus each non-blank line labelled metadata or boilerplate as one unit (`sentence` empty,
+  `line` set, start/end = the line).
+Every content sentence is scored once; extra VADER calls are the narrator and quoted pieces of
+mixed sentences and the non-content lines (cached by text: site furniture repeats).
+Text is scored on the same-length normalized view (straight quotes and apostrophes), because
+VADER misses "doesn’t" (curly apostrophe) as a negation and treats “great,” as an unknown word.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from functools import lru_cache
+
+import numpy as np
 import pandas as pd
-def score(content, quotes, lines, texts):
-    return {"sentiment": pd.DataFrame(columns=["article_id", "scope", "n_sentences", "compound_mean", "ci_low", "ci_high", "pos", "neu", "neg"]),
-            "sentiment_sentences": pd.DataFrame(columns=["article_id", "sentence", "start", "end", "scope", "compound"])}
-def entity_tone(sentiment_sentences, quotes, content, texts):
-    return pd.DataFrame(columns=["entity", "article_id", "n_sentences", "compound_mean"])
+
+from analysis import stats
+from analysis import text as T
+
+SCOPES = ("body", "headline", "narrator", "quoted", "raw")
+SENTENCE_COLUMNS = ["article_id", "sentence", "quote_id", "line", "start", "end", "scope",
+                    "compound", "pos", "neu", "neg"]
+SENTIMENT_COLUMNS = ["article_id", "scope", "n_sentences", "compound_mean", "ci_low", "ci_high", "pos", "neu", "neg"]
+OUTLET_COLUMNS = ["outlet", "scope", "n_articles", "n_sentences", "compound_mean", "ci_low", "ci_high"]
+ENTITY_COLUMNS = ["entity", "article_id", "n_sentences", "compound_mean", "ci_low", "ci_high", "rank", "aliases"]
+ENTITY_SENTENCE_COLUMNS = ["entity", "article_id", "sentence", "start", "end", "compound"]
+ALL_ARTICLES = "(all)"   # article_id of an entity's corpus-wide row in entity_tone
+TOP_ENTITIES = 10
+
+# Quote marks stripped with a quoted span when the narrator's text is rebuilt: “...”, "...", «...».
+QUOTE_MARKS = frozenset("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u201f\u201a\u201b")
+HAS_WORD_RE = re.compile(r"[^\W_]")
+
+# ---------------------------------------------------------------- entity patterns
+# A capitalized token: "Hikvision", "U.S", "O’Brien", "Québec"; a run of them, single-spaced,
+# optionally joined by "of": "Government of Canada", "Hangzhou Hikvision Digital Technology".
+_CAP_TOKEN = r"[A-Z\u00C0-\u00D6\u00D8-\u00DE](?:[^\W_]|['\u2019\-.&](?=[^\W_]))*"
+CAP_RUN_RE = re.compile(rf"(?<![^\W_]){_CAP_TOKEN}(?:[ \u00a0](?:of[ \u00a0])?{_CAP_TOKEN})*")
+NAME_CONNECTORS = frozenset({"of"})
+POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
+# Capitalized words that are not names (sentence openers, pronouns, months, days) and titles
+# ("Industry Minister Melanie Joly" -> "Industry", "Melanie Joly"). Lower case.
+ENTITY_STOPWORDS = frozenset("""
+a an the and or but nor so yet if as at by for from in into of on onto to up with without about after
+before during since until while when where why how what which who whom whose this that these those
+there here then than it its he she they we you i me him her his hers them their theirs our ours your
+my is are was were be been has have had do does did will would can could should may might must not no
+yes all any each every some many most more other such also however meanwhile according despite under
+over between among through
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+mr mrs ms dr sir madam minister prime president secretary chief executive officer director spokesperson
+spokesman spokeswoman chairman chair ceo premier senator governor mayor
+""".split())
+TITLE_CASE_SHARE = 0.6   # a sentence whose words are mostly capitalized is a title: no discovery there
+TITLE_CASE_MIN_WORDS = 4
+FOLD_RATIO = 2.0         # a name folds into a prefix/suffix that is at least this many times as frequent
+
+
+# ---------------------------------------------------------------- VADER
+
+@lru_cache(maxsize=1)
+def analyzer():
+    """One VADER analyzer per process, built on first use (not at import)."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    return SentimentIntensityAnalyzer()
+
+
+def polarity(text: str) -> tuple[float, float, float, float]:
+    """(compound, pos, neu, neg) of a text, scored on its normalized view."""
+    s = analyzer().polarity_scores(T.normalize(str(text)))
+    return s["compound"], s["pos"], s["neu"], s["neg"]
+
+
+@lru_cache(maxsize=65536)
+def _polarity_cached(text: str) -> tuple[float, float, float, float]:
+    return polarity(text)
+
+
+# ---------------------------------------------------------------- per-article scoring
+
+def score(content: pd.DataFrame, quotes: pd.DataFrame, lines: pd.DataFrame, texts: dict) -> dict[str, pd.DataFrame]:
+    """VADER scores per unit (`sentiment_sentences`) and per article and scope (`sentiment`)."""
+    content = content if content is not None else pd.DataFrame()
+    rows: list[tuple] = []
+    n = len(content)
+    col = lambda name, default=None: (content[name].tolist() if name in content.columns else [default] * n)
+    art, sid, line, start, end, txt, role = (col("article_id"), col("sentence"), col("line"), col("start"),
+                                             col("end"), col("text", ""), col("role", "body"))
+    scores = [polarity(t if isinstance(t, str) else "") for t in txt]
+
+    body_by_article: dict[str, list[int]] = defaultdict(list)
+    for i in range(n):
+        if role[i] != "headline":
+            body_by_article[art[i]].append(i)
+    pieces = _quote_pieces(quotes, body_by_article, start, end)
+
+    for i in range(n):
+        sc = scores[i]
+        a, s, ln, st, en = art[i], sid[i], line[i], start[i], end[i]
+        rows.append((a, s, None, ln, st, en, "raw", *sc))
+        if role[i] == "headline":
+            rows.append((a, s, None, ln, st, en, "headline", *sc))
+            continue
+        rows.append((a, s, None, ln, st, en, "body", *sc))
+        overlap = pieces.get(i)
+        if not overlap:
+            rows.append((a, s, None, ln, st, en, "narrator", *sc))
+            continue
+        sentence_text = txt[i] if isinstance(txt[i], str) else ""
+        narrator = _remove_spans(sentence_text, [(ps - st, pe - st) for ps, pe, _ in overlap])
+        narrator_has_words = bool(HAS_WORD_RE.search(narrator))
+        if narrator_has_words:
+            rows.append((a, s, None, ln, st, en, "narrator", *polarity(narrator)))
+        raw = texts.get(a, "") if isinstance(texts, dict) else ""
+        for ps, pe, qid in overlap:
+            piece = raw[ps:pe] if raw else sentence_text[ps - st:pe - st]
+            if not HAS_WORD_RE.search(piece):
+                continue
+            piece_score = sc if (not narrator_has_words and len(overlap) == 1) else polarity(piece)
+            rows.append((a, s, qid, ln, ps, pe, "quoted", *piece_score))
+
+    rows.extend(_boilerplate_rows(lines))
+    sentences = _sentence_frame(rows)
+    article_ids = set(art)
+    if lines is not None and "article_id" in getattr(lines, "columns", []):
+        article_ids |= set(lines["article_id"].tolist())
+    return {"sentiment": aggregate(sentences, sorted(article_ids, key=str)), "sentiment_sentences": sentences}
+
+
+def _quote_pieces(quotes, body_by_article, start, end) -> dict[int, list[tuple[int, int, object]]]:
+    """Content row index -> [(piece start, piece end, quote_id)] of non-term quotes inside that body sentence."""
+    out: dict[int, list] = defaultdict(list)
+    if quotes is None or len(quotes) == 0 or not {"article_id", "start", "end"} <= set(quotes.columns):
+        return out
+    q = quotes
+    if "kind" in q.columns:
+        q = q[q["kind"].fillna("").astype(str) != "term"]
+    qids = q["quote_id"].tolist() if "quote_id" in q.columns else [None] * len(q)
+    starts_by_article: dict[str, tuple[list[int], list[int], list[int]]] = {}
+    for a, qs, qe, qid in zip(q["article_id"].tolist(), q["start"].tolist(), q["end"].tolist(), qids):
+        if a not in body_by_article or not _is_int(qs) or not _is_int(qe) or int(qe) <= int(qs):
+            continue
+        qs, qe = int(qs), int(qe)
+        if a not in starts_by_article:
+            idx = sorted(body_by_article[a], key=lambda i: start[i])
+            starts_by_article[a] = (idx, [end[i] for i in idx], [start[i] for i in idx])
+        idx, ends, starts = starts_by_article[a]
+        k = bisect_right(ends, qs)          # first sentence ending after the quote starts
+        while k < len(idx) and starts[k] < qe:
+            i = idx[k]
+            ps, pe = max(qs, start[i]), min(qe, end[i])
+            if pe > ps:
+                out[i].append((ps, pe, qid))
+            k += 1
+    for pieces in out.values():
+        pieces.sort(key=lambda p: p[0])
+    return out
+
+
+def _is_int(value) -> bool:
+    try:
+        return value is not None and not pd.isna(value) and float(value) == int(float(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _remove_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` without the given (relative) spans and the quote marks right around them."""
+    kept, cursor = [], 0
+    for s, e in sorted(spans):
+        s, e = max(s, cursor), min(e, len(text))
+        while s > cursor and text[s - 1] in QUOTE_MARKS:
+            s -= 1
+        while e < len(text) and text[e] in QUOTE_MARKS:
+            e += 1
+        if s > cursor:
+            kept.append(text[cursor:s])
+        cursor = max(cursor, e)
+    kept.append(text[cursor:])
+    return " ".join(part.strip() for part in kept if part.strip())
+
+
+def _boilerplate_rows(lines) -> list[tuple]:
+    """Raw-scope rows for non-blank lines outside the content (one unit per line)."""
+    if lines is None or len(lines) == 0 or "label" not in lines.columns:
+        return []
+    keep = ~lines["blank"].astype(bool) & (lines["label"].fillna("").astype(str) != "content")
+    extra = lines[keep]
+    return [(a, None, None, ln, st, en, "raw", *_polarity_cached(str(t)))
+            for a, ln, st, en, t in zip(extra["article_id"].tolist(), extra["line"].tolist(),
+                                        extra["start"].tolist(), extra["end"].tolist(), extra["text"].tolist())]
+
+
+def _sentence_frame(rows: list[tuple]) -> pd.DataFrame:
+    df = pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+    for name in ("sentence", "line", "start", "end"):
+        df[name] = pd.array(pd.to_numeric(df[name], errors="coerce"), dtype="Int64")
+    df["article_id"] = df["article_id"].astype("string")
+    df["scope"] = df["scope"].astype("string")
+    for name in ("compound", "pos", "neu", "neg"):
+        df[name] = df[name].astype(float)
+    return df
+
+
+def aggregate(sentiment_sentences: pd.DataFrame, article_ids=None) -> pd.DataFrame:
+    """One row per article and scope: n, mean compound with a seeded bootstrap 95% interval, mean pos/neu/neg.
+
+    Every scope gets a row for every article in `article_ids` (n_sentences 0 and NaN means when
+    the scope is empty); the interval is NaN when n_sentences < 2.
+    """
+    df = sentiment_sentences
+    groups = df.groupby(["article_id", "scope"], sort=True).indices if len(df) else {}
+    compound = df["compound"].to_numpy(dtype=float) if len(df) else np.array([])
+    parts = df[["pos", "neu", "neg"]].to_numpy(dtype=float) if len(df) else np.zeros((0, 3))
+    ids = sorted(set(article_ids if article_ids is not None else []) | {a for a, _ in groups}, key=str)
+    rows = []
+    for a in ids:
+        for scope in SCOPES:
+            idx = groups.get((a, scope))
+            if idx is None or len(idx) == 0:
+                rows.append((a, scope, 0, np.nan, np.nan, np.nan, np.nan, np.nan, np.nan))
+                continue
+            n, mean, low, high = stats.mean_ci(compound[idx])
+            pos, neu, neg = parts[idx].mean(axis=0)
+            rows.append((a, scope, n, mean, low, high, pos, neu, neg))
+    out = pd.DataFrame(rows, columns=SENTIMENT_COLUMNS)
+    out["article_id"] = out["article_id"].astype("string")
+    out["n_sentences"] = out["n_sentences"].astype(int)
+    return out
+
+
+def by_outlet(sentiment_sentences: pd.DataFrame, articles: pd.DataFrame, scope: str | None = "body") -> pd.DataFrame:
+    """Mean compound per outlet (and scope) with a bootstrap 95% interval over the outlet's sentences.
+
+    Sentences of one article are resampled as if independent, so the interval is narrower than one
+    that also allowed for article-to-article variation; `n_articles` says how many articles stand behind it.
+    """
+    df = sentiment_sentences
+    if scope is not None:
+        df = df[df["scope"] == scope]
+    df = df.merge(articles[["article_id", "outlet"]].astype({"article_id": "string"}), on="article_id", how="left")
+    df["outlet"] = df["outlet"].fillna(df["article_id"]).astype("string")
+    rows = []
+    for (outlet, sc), idx in sorted(df.groupby(["outlet", "scope"], sort=True).indices.items()):
+        n, mean, low, high = stats.mean_ci(df["compound"].to_numpy(dtype=float)[idx])
+        rows.append((outlet, sc, int(df["article_id"].iloc[idx].nunique()), n, mean, low, high))
+    return pd.DataFrame(rows, columns=OUTLET_COLUMNS)
+
+
+# ---------------------------------------------------------------- entities (corpus-level)
+
+def _name_parts(text: str, first_word: int) -> list[tuple[str, str, bool]]:
+    """(surface, key, at sentence start) of each capitalized name in a sentence, stopwords split off."""
+    out = []
+    for m in CAP_RUN_RE.finditer(text):
+        tokens = [(t.start() + m.start(), t.group()) for t in re.finditer(r"\S+", m.group())]
+        run: list[tuple[int, str]] = []
+        for pos, tok in tokens + [(-1, "")]:
+            bare = POSSESSIVE_RE.sub("", tok) if tok else tok
+            if tok and T.fold(bare) not in ENTITY_STOPWORDS or tok in NAME_CONNECTORS:
+                run.append((pos, tok))
+                if bare != tok:                      # a possessive ends the name: "Joly’s decision"
+                    run[-1] = (pos, bare)
+                    out.extend(_finish(text, run, first_word))
+                    run = []
+                continue
+            out.extend(_finish(text, run, first_word))
+            run = []
+    return out
+
+
+def _finish(text: str, run: list[tuple[int, str]], first_word: int) -> list[tuple[str, str, bool]]:
+    while run and run[0][1] in NAME_CONNECTORS:
+        run = run[1:]
+    while run and run[-1][1] in NAME_CONNECTORS:
+        run = run[:-1]
+    if not run:
+        return []
+    surface = text[run[0][0]:run[-1][0] + len(run[-1][1])]
+    key = T.fold(surface)
+    if not HAS_WORD_RE.search(key) or key.isdigit():
+        return []
+    return [(surface, key, run[0][0] == first_word)]
+
+
+def _is_title_case(text: str) -> bool:
+    words = [w for w in T.words(text) if not w.isdigit()]
+    if len(words) < TITLE_CASE_MIN_WORDS:
+        return False
+    return sum(1 for w in words if w[0].isupper()) / len(words) >= TITLE_CASE_SHARE
+
+
+_FIRST_WORD_RE = re.compile(r"[^\W_]")
+
+
+def _content_words(key: str) -> int:
+    return sum(1 for w in key.split() if w not in NAME_CONNECTORS)
+
+
+def _fold_names(freq: Counter) -> dict[str, str]:
+    """Each name -> the name it folds into: a prefix (tried first) or suffix sub-sequence FOLD_RATIO times
+    as frequent that holds at least half of the name's words (Hikvision Canada -> Hikvision, Melanie
+    Joly -> Joly, but not Attorney General of Canada -> Canada)."""
+    target = {}
+    for key, count in freq.items():
+        words = key.split()
+        if len(words) < 2:
+            continue
+        for candidates in ([" ".join(words[:k]) for k in range(1, len(words))],
+                           [" ".join(words[k:]) for k in range(1, len(words))]):
+            good = [c for c in candidates if freq.get(c, 0) >= FOLD_RATIO * count
+                    and 2 * _content_words(c) >= _content_words(key)]
+            if good:
+                target[key] = max(good, key=lambda c: (freq[c], c))
+                break
+    canonical = {}
+    for key in freq:
+        seen, k = 0, key
+        while k in target and seen < 50:   # frequencies grow along the chain, so it ends
+            k, seen = target[k], seen + 1
+        canonical[key] = k
+    return canonical
+
+
+def entity_sentences(sentiment_sentences: pd.DataFrame, quotes: pd.DataFrame, content: pd.DataFrame,
+                     texts: dict, top_n: int = TOP_ENTITIES) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(mentions, entities): body sentences mentioning each of the top_n names, with their compound.
+
+    Names are runs of capitalized words in body sentences (not headlines or title-case lines); a run
+    at the start of a sentence counts only if the same name, or its first word alone, also occurs
+    mid-sentence somewhere in the corpus; else the run without its first word counts if that occurs. Quote speakers that are names count too, in the
+    sentence holding the speaker span, so a resolved "the company" counts for the company it names.
+    Names fold into a much more frequent prefix or suffix (Hikvision Canada -> Hikvision).
+    """
+    empty_entities = pd.DataFrame(columns=["rank", "entity", "key", "n_sentences", "aliases"])
+    if content is None or len(content) == 0:
+        return pd.DataFrame(columns=ENTITY_SENTENCE_COLUMNS), empty_entities
+    body = content[content["role"] != "headline"] if "role" in content.columns else content
+    arts, sids, starts, ends, txts = (body["article_id"].tolist(), body["sentence"].tolist(),
+                                      body["start"].tolist(), body["end"].tolist(), body["text"].tolist())
+    mid_freq: Counter = Counter()
+    surfaces: dict[str, Counter] = defaultdict(Counter)
+    mentions: list[set] = [set() for _ in arts]
+    pending: list[tuple[int, str, str]] = []
+    for i, text in enumerate(txts):
+        if not isinstance(text, str) or _is_title_case(text):
+            continue
+        first = _FIRST_WORD_RE.search(text)
+        first_word = first.start() if first else -1
+        for surface, key, at_start in _name_parts(text, first_word):
+            surfaces[key][surface] += 1
+            if at_start:
+                words = key.split()
+                pending.append((i, key, " ".join(words[1:])))
+            elif key not in mentions[i]:
+                mentions[i].add(key)
+                mid_freq[key] += 1
+    for i, key, rest in pending:
+        first_word = key.split()[0]
+        if key in mid_freq or (rest and first_word in mid_freq):
+            mentions[i].add(key)             # "Hikvision Canada said": Hikvision is a known name
+        elif rest and rest in mid_freq:
+            mentions[i].add(rest)            # "Industry Melanie Joly": the opener is not part of the name
+    _add_speakers(quotes, body, arts, starts, ends, mentions, surfaces)
+
+    freq = Counter(k for m in mentions for k in m)
+    canonical = _fold_names(freq)
+    grouped = [{canonical.get(k, k) for k in m} for m in mentions]
+    group_freq = Counter(k for m in grouped for k in m)
+    top = sorted(group_freq.items(), key=lambda kv: (-kv[1], kv[0]))[:top_n]
+    rank = {key: r for r, (key, _) in enumerate(top, start=1)}
+    label = {key: _display(surfaces, key) for key in rank}
+    members: dict[str, Counter] = defaultdict(Counter)
+    for key, canon in canonical.items():
+        if canon in rank:
+            members[canon][_display(surfaces, key)] += freq[key]
+    entities = pd.DataFrame([(rank[k], label[k], k, n, "; ".join(a for a, _ in sorted(members[k].items(),
+                             key=lambda kv: (-kv[1], kv[0]))[:10])) for k, n in top],
+                            columns=["rank", "entity", "key", "n_sentences", "aliases"])
+
+    s = sentiment_sentences
+    s = s[s["scope"] == "body"] if s is not None and len(s) else pd.DataFrame(columns=SENTENCE_COLUMNS)
+    compound = {(str(a), int(n)): c for a, n, c in zip(s["article_id"].tolist(), s["sentence"].tolist(),
+                                                         s["compound"].tolist()) if not pd.isna(n)}
+    rows = []
+    for i, m in enumerate(grouped):
+        for key in m:
+            if key in rank and _is_int(sids[i]):
+                c = compound.get((str(arts[i]), int(sids[i])))
+                if c is not None:
+                    rows.append((label[key], arts[i], sids[i], starts[i], ends[i], c))
+    mentions_df = pd.DataFrame(rows, columns=ENTITY_SENTENCE_COLUMNS)
+    if len(mentions_df):
+        mentions_df = mentions_df.sort_values(["entity", "article_id", "sentence"], kind="stable").reset_index(drop=True)
+    return mentions_df, entities
+
+
+def _display(surfaces: dict[str, Counter], key: str) -> str:
+    forms = surfaces.get(key)
+    if not forms:
+        return key
+    return sorted(forms.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def _add_speakers(quotes, body, arts, starts, ends, mentions, surfaces) -> None:
+    """Speaker names (with a capital) count as mentions in the body sentence holding their span."""
+    if quotes is None or len(quotes) == 0 or "speaker" not in quotes.columns:
+        return
+    spans: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    order = sorted(range(len(arts)), key=lambda i: (str(arts[i]), starts[i]))
+    for i in order:
+        spans[arts[i]][0].append(starts[i])
+        spans[arts[i]][1].append(i)
+    sp_start = quotes["speaker_start"].tolist() if "speaker_start" in quotes.columns else [None] * len(quotes)
+    for a, speaker, ss in zip(quotes["article_id"].tolist(), quotes["speaker"].tolist(), sp_start):
+        if not isinstance(speaker, str) or not any(w[:1].isupper() for w in speaker.split()):
+            continue
+        surface = POSSESSIVE_RE.sub("", speaker.strip())
+        key = T.fold(surface)
+        if not key or key in ENTITY_STOPWORDS or a not in spans or not _is_int(ss):
+            continue
+        sentence_starts, index = spans[a]
+        k = bisect_right(sentence_starts, int(ss)) - 1
+        if k >= 0 and int(ss) < ends[index[k]]:
+            surfaces[key][surface] += 1
+            mentions[index[k]].add(key)
+
+
+def entity_tone(sentiment_sentences: pd.DataFrame, quotes: pd.DataFrame, content: pd.DataFrame,
+                texts: dict, top_n: int = TOP_ENTITIES) -> pd.DataFrame:
+    """Mean compound of body sentences mentioning each top entity, per article and overall ("(all)").
+
+    Columns: entity, article_id, n_sentences, compound_mean, ci_low, ci_high (bootstrap 95% over
+    sentences, NaN for n < 2), rank (1 = most mentioned in the corpus) and aliases (folded names).
+    """
+    mentions, entities = entity_sentences(sentiment_sentences, quotes, content, texts, top_n)
+    if mentions.empty:
+        return pd.DataFrame(columns=ENTITY_COLUMNS)
+    info = entities.set_index("entity")
+    compound = mentions["compound"].to_numpy(dtype=float)
+    rows = []
+    for entity, idx in mentions.groupby("entity", sort=True).indices.items():
+        rows.append((entity, ALL_ARTICLES, *stats.mean_ci(compound[idx])))
+    for (entity, article), idx in mentions.groupby(["entity", "article_id"], sort=True).indices.items():
+        rows.append((entity, article, *stats.mean_ci(compound[idx])))
+    out = pd.DataFrame(rows, columns=ENTITY_COLUMNS[:6])
+    out["rank"] = out["entity"].map(info["rank"]).astype(int)
+    out["aliases"] = out["entity"].map(info["aliases"])
+    out["article_id"] = out["article_id"].astype("string")
+    return out.sort_values(["rank", "article_id"], kind="stable").reset_index(drop=True)

@@ -1,0 +1,251 @@
+"""Named, commented regexes and word lists for recognising cruft lines in scraped articles.
+
+`BOILERPLATE_PATTERNS` is the pattern table of the boilerplate stage: each row names a cruft
+family, the label and role a matching line gets, how far its effect reaches (`scope`), the
+longest line (in words) it may decide, and an example it matches. Rows are matched against the
+whole stripped line in the normalized view (`analysis.text.normalize`: straight quotes, ASCII
+dashes, plain spaces); the first matching row wins.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+
+class LinePattern(NamedTuple):
+    name: str
+    label: str      # content | metadata | boilerplate
+    role: str
+    scope: str      # line: this line only; list: also the short, non-sentence lines that follow
+                    # (a list of related headlines); tail: every later line without a pattern of its
+                    # own (a comment section, a rating widget); bullets: the list items that follow
+                    # are content/summary (a fact box)
+    max_words: int  # the row only decides lines of at most this many words (0: any length)
+    regex: str      # must match the whole stripped line
+    example: str
+    tail_chars: int = 0  # match only the last N characters (a credit closes its caption); 0: whole line
+
+
+# Social networks and share verbs: a share bar is a line made only of these.
+_SHARE_WORDS = (r"share(?:\s+(?:this|on|via|the|article|story|post|page|link|it)){0,3}|shares|tweet|facebook|"
+                r"twitter|x|linkedin|whatsapp|e-?mail|print|copy(?:\s+(?:the\s+)?link)?|copied|pinterest|reddit|"
+                r"telegram|messenger|flipboard|pocket|tumblr|bluesky|threads|mastodon|sms|"
+                r"gift(?:\s+this)?\s+article|save|bookmark")
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\.?"
+# A calendar date in the usual news forms: 2025-07-07, 07/07/2025, July 7, 2025, 7 July 2025.
+_DATE = (rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}(?:T[\d:.]+Z?)?|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|"
+         rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?|"
+         rf"(?:{_WEEKDAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?(?:\s+\d{{4}})?)")
+_TIME = r"(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{2,4}t)?|\d{1,2}\s*[ap]\.?m\.?(?:\s*[a-z]{2,4}t)?)"
+# Who takes pictures for the news: agencies and stock libraries named in a credit.
+_PHOTO_SOURCES = (r"(?:AP|AFP|Reuters|Getty Images|Getty|Bloomberg|EPA|EPA-EFE|Shutterstock|Alamy|Unsplash|"
+                  r"Pexels|Xinhua|Anadolu|NurPhoto|SOPA Images|Sipa|The Canadian Press|Canadian Press|CP|"
+                  r"PA Images|PA|iStock|Wikimedia Commons|Flickr|Handout|Supplied)")
+# A photo credit closing a caption: "(AP Photo/Mark Schiefelbein)", "(Mark Schiefelbein/AP)",
+# "Photo: Jane Doe", "Image by Jane Doe", "Jane Doe/Getty Images".
+_CREDIT_MARK = (rf"(?:\((?:[^()]*?\b(?i:photo|photograph|image|picture|file|credit)s?\b[^()]*|[^()]*?/\s*{_PHOTO_SOURCES}"
+                rf"[^()]*)\)|\b(?i:photo|photograph|image|picture|credit)s?\s*(?::|/|(?i:by|courtesy(?: of)?)\s+(?=[A-Z]))"
+                rf"\s*[^.]{{1,80}}|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,3}}\s*/\s*{_PHOTO_SOURCES}\b[^.]{{0,20}})\.?")
+# One breadcrumb item: up to four words.
+_CRUMB = r"[\w.,'&-]+(?:\s[\w.,'&-]+){0,3}"
+# What may follow a byline's name: agency, job title, date ("By Jane Doe, Reuters | July 7, 2025").
+_BYLINE_TAIL_WORD = r"(?:[A-Z0-9][\w.'’:-]*|the|of|and|at|in|for|on|a\.m\.|p\.m\.|[,|·•/&-])"
+
+BOILERPLATE_PATTERNS: list[LinePattern] = [
+    # ---- widgets that end the article: every later line without its own pattern belongs to them
+    LinePattern("rate_this", "boilerplate", "rating_widget", "tail", 14,
+                r"(?i:(?:did you (?:like|enjoy) (?:this|the|our) (?:article|story|post)\??\s*(?:rate it!?)?|"
+                r"rate (?:this|the) (?:article|story|post)|how (?:would you rate|useful was) (?:this|the) "
+                r"(?:article|story|post)\??|was this (?:article|story|post|page) (?:helpful|useful)\??|"
+                r"(?:give|leave) us (?:a )?(?:rating|review)).*)",
+                "Did you like this article? Rate it!"),
+    LinePattern("trustpilot", "boilerplate", "rating_widget", "tail", 40,
+                r"(?i:.*\btrustpilot\b.*|\d+\s+voted by\s+\d+\s+users?|thanks? (?:you )?for your (?:feedback|rating|vote)!?)",
+                "Rate us on Trustpilot"),
+    LinePattern("comment_form", "boilerplate", "comments", "tail", 20,
+                r"(?i:leave a (?:reply|comment|response)|post a comment|add (?:a|your) comment|join the "
+                r"(?:conversation|discussion)|\d+\s+(?:comments?|responses?|replies)|comments?\s*\(\d+\)|"
+                r"(?:show|view|load|see|read) (?:all )?(?:\d+ )?comments|discussion\s*\(\d+\)|"
+                r"cancel reply|comments are closed\.?|you must be logged in to post a comment\.?)\W*",
+                "Leave a Reply"),
+    LinePattern("comment_form_fields", "boilerplate", "comments", "line", 40,
+                r"(?i:.*(?:your email address will not be published|required fields are marked|"
+                r"save my name, email,? and website|notify me of (?:follow-up comments|new posts)|"
+                r"this site uses akismet|comment moderation policy|community guidelines).*)",
+                "Your email address will not be published. Required fields are marked *"),
+    LinePattern("comments_word", "boilerplate", "comments", "line", 2,
+                r"(?i:comments?|reply|replies|responses?|like|report)\W*", "Reply"),
+    # ---- a summary box: the label is cruft, the bullet lines after it are content/summary
+    LinePattern("summary_label", "boilerplate", "summary_label", "bullets", 12,
+                r"(?i:(?:in a (?:rush|hurry)\??.*|(?:the )?(?:quick|key|fast) (?:facts|points|takeaways)\W*|"
+                r"key (?:points|takeaways|facts|highlights)(?: from [\w ]+)?|highlights|summary|at a glance|"
+                r"tl;?dr|the (?:short|quick) version|what (?:you need to|to) know|in brief|the big picture|"
+                r"(?:story|article) (?:highlights|summary)|(?:ai[- ]generated )?summary)\s*[:.]?)",
+                "In a rush? Here are the quick facts:"),
+    # ---- related links: a header, then a list of headlines; or one inline link
+    LinePattern("related_header", "boilerplate", "related", "list", 8,
+                r"(?i:(?:related|similar|recommended|suggested|popular|trending|latest|more|top|recent)"
+                r"(?:\s+(?:news|articles?|stories|posts?|reads?|reading|content|coverage|links?|videos?|topics?|"
+                r"headlines|on [\w ]+|from [\w .'&-]+|in [\w ]+|now|today|this week))*|"
+                r"(?:you|we think you) (?:may|might|could|will) (?:also )?(?:like|enjoy|be interested in)|"
+                r"(?:don'?t|do not) miss|most (?:read|popular|viewed|shared|commented)|editor'?s? picks?|"
+                r"(?:read|see|watch) (?:next|more|also)|what to read next|keep reading|recommended for you|"
+                r"in (?:other|case you missed|the) news|around the web|from the web|sponsored (?:content|links|stories)"
+                r"|more (?:stories|articles|news) (?:like this|from us))\s*[:.>»]*\s*",
+                "Related Articles"),
+    LinePattern("related_link", "boilerplate", "related", "line", 40,
+                r"(?i:(?:see also|read (?:also|more|next)|also read|related|more|watch|listen|recommended|"
+                r"must read|(?:click|tap) here|previously|further reading)\s*(?::|-|>|»|\|)\s*\S.*|"
+                r"see also\s+\S.*|also (?:read|see):?\s+[A-Z].*)",
+                "See also Foreign Affairs Minister Mélanie Joly met Chinese counterpart in Beijing"),
+    # ---- metadata about the article
+    LinePattern("reading_time", "metadata", "reading_time", "line", 10,
+                r"(?i:(?:(?:estimated )?reading time|read time|time to read)\s*:?\s*(?:about |less than )?\d+\s*"
+                r"(?:min(?:ute)?s?|m)\b.*|(?:about |less than )?\d+\s*(?:-\s*)?(?:min(?:ute)?s?|m)\.?\s*(?:read|reading)\b.*"
+                r"|listen to (?:this )?article\W*\d+\s*min(?:ute)?s?.*)",
+                "Reading time: 2 min"),
+    LinePattern("wire_credit", "metadata", "credit", "line", 40,
+                r"(?i:\(?\s*(?:(?:additional |further )?reporting|writing|editing|edited|compiled|translated|"
+                r"research|fact-?checking|graphics|production|additional research) by\b.*|"
+                r"-*\s*with (?:files|reporting) from\b.*|(?:the )?(?:associated press|canadian press|reuters|afp|"
+                r"bloomberg|cnn|bbc) contributed (?:to )?(?:this|reporting).*|"
+                r"this (?:article|story|report) (?:was |has been )?(?:first |originally )?(?:published|appeared|"
+                r"corrected|updated|produced|translated)\b.*|originally published (?:in|by|on|at)\b.*|"
+                r"sources?\s*:\s*\S.*|(?:copyright|©)\s*(?:\d{4})?.*(?:may not be|redistribut|rewritten|broadcast).*)",
+                "(Reporting by Brenda Goh; Editing by Sharon Singleton)"),
+    LinePattern("photo_credit", "metadata", "photo_credit", "line", 14,
+                rf"(?:(?i:photo|photograph|image|picture|illustration|header image|featured image|cover image|"
+                rf"credit|photo credit|image credit|images?)s?\s*(?::|/|-|(?i:by|courtesy(?: of)?|via)\s)\s*\S.*|"
+                rf"\(?\s*(?:[A-Z][\w.'-]*\s*){{0,4}}/\s*{_PHOTO_SOURCES}\b.*|\(?(?i:file\s+)?(?i:photo)\)?|"
+                rf"(?:{_PHOTO_SOURCES})\s*(?i:photo|images?|file photo)\.?|\([^()]*\b(?i:photo|photograph)\b[^()]*\))",
+                "Photo by Pawel Czerwinski on Unsplash"),
+    LinePattern("caption_with_credit", "metadata", "caption", "line", 0,
+                rf"(?:.*?{_CREDIT_MARK}\s*)",
+                "A Chinese flag hangs near a Hikvision camera in Beijing. (AP Photo/Mark Schiefelbein)", 160),
+    # ---- newsletters, share bars, navigation, cookie banners, ads
+    LinePattern("newsletter_prompt", "boilerplate", "newsletter", "line", 45,
+                r"(?i:.*(?:delivered (?:straight |directly |right )?to your inbox|enter your e-?mail|"
+                r"by (?:signing up|subscribing),? you|unsubscribe at any time|sign up for (?:our|the) [\w' -]*newsletter).*)",
+                "Get the latest headlines delivered to your inbox."),
+    LinePattern("newsletter", "boilerplate", "newsletter", "line", 12,
+                r"(?i:.*\bnewsletters?\b.*|subscribe(?: now| today| here)?|sign up(?: now| today| here)?|"
+                r"subscribe (?:to|for) .*|already a subscriber\?.*|become a (?:member|subscriber).*)",
+                "Sign up for our daily newsletter"),
+    LinePattern("share_bar", "boilerplate", "share", "line", 16,
+                rf"(?i:(?:(?:{_SHARE_WORDS})(?:\s*\(\d+\))?\s*[:,|/·•\-]*\s*)+)",
+                "Share this article Facebook Twitter WhatsApp Email"),
+    LinePattern("navigation", "boilerplate", "navigation", "line", 8,
+                r"(?i:(?:back to (?:top|home|the top)(?: button)?|skip to (?:main )?(?:content|navigation|footer)|"
+                r"(?:main )?menu|search|home(?:page)?|close|open|toggle navigation|next|previous|prev|"
+                r"(?:next|previous|prev) (?:article|story|post|page)|older posts|newer posts|"
+                r"(?:load|show|view|see) more|read more|continue reading|read full (?:article|story)|"
+                r"log ?in|log ?out|sign ?in|sign ?out|register|my account|account|"
+                r"privacy(?: policy| notice| settings)?|terms(?: of (?:use|service))?|"
+                r"terms (?:and|&) conditions|cookie (?:policy|settings|preferences)|contact(?: us)?|about(?: us)?|"
+                r"careers|jobs|advertise(?: with us)?|sitemap|site map|accessibility|faq|help|rss(?: feeds?)?|"
+                r"all rights reserved\.?|top stories|sections|topics|more sections|go to|back|"
+                r"follow us(?: on [\w ]+)?|connect with us|breadcrumbs?|you are here)\W*)",
+                "Back to top button"),
+    LinePattern("breadcrumb", "boilerplate", "navigation", "line", 14,
+                rf"{_CRUMB}(?:\s*[>»›]\s*{_CRUMB})+|{_CRUMB}(?:\s+[/|]\s+{_CRUMB}){{2,}}",
+                "Home > News > World"),
+    LinePattern("tags", "boilerplate", "navigation", "line", 40,
+                r"(?i:(?:tags?|tagged(?: with)?|topics?|filed under|categories|category|keywords?|posted in)\s*:\s*.*)",
+                "Tags: Hikvision, Canada, China"),
+    LinePattern("cookies", "boilerplate", "other", "line", 45,
+                r"(?i:.*\b(?:we|this (?:site|website)|our (?:site|website|partners))\b.*\bcookies?\b.*|"
+                r".*\bcookies?\b.*\b(?:you (?:agree|accept|consent)|by continuing|accept all|manage (?:your )?"
+                r"(?:preferences|settings)|cookie (?:policy|settings))\b.*|accept(?: all)?(?: cookies)?|"
+                r"reject(?: all)?|(?:manage|customi[sz]e) (?:preferences|settings|options)|got it!?|i agree)",
+                "We use cookies to improve your experience. By continuing you agree to our cookie policy."),
+    LinePattern("advertisement", "boilerplate", "other", "line", 12,
+                r"(?i:(?:advertisement|advertising|ad|ads|sponsored|promoted|paid (?:post|content)|"
+                r"story continues below(?: this)? advertisement|article continues (?:below|after (?:this )?advertisement)|"
+                r"scroll to continue(?: with content)?|continue reading below|partner content|"
+                r"loading(?:\.\.\.|…)?|please enable javascript.*|"
+                r"(?:watch|listen)(?: (?:now|live|to this (?:article|story)))?(?: \d+ min(?:utes?)?)?|"
+                r"play (?:video|audio)|video|audio|image|gallery|\d+ (?:photos|images))\W*)",
+                "Advertisement"),
+    LinePattern("copyright_footer", "boilerplate", "other", "line", 30,
+                r"(?i:(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4})).*)",
+                "© 2025 The Daily Ledger. All rights reserved."),
+    LinePattern("separator", "boilerplate", "other", "line", 0,
+                r"[\W_]+", "* * *"),
+    LinePattern("byline", "metadata", "byline", "line", 16,
+                rf"(?:(?i:by|written by|words by|story by|posted by|reported by|author|authors)\s*:?\s+"
+                rf"[A-Z\u00C0-\u024F][\w.'’-]*(?:\s+(?:[A-Z\u00C0-\u024F][\w.'’-]*|de|da|van|von|der|den|la|le|al|"
+                rf"bin|di|du|and|&))*(?:\s*(?:,|\||-|·|•|and|&)\s*{_BYLINE_TAIL_WORD}(?:\s*{_BYLINE_TAIL_WORD})*)?|"
+                r"(?i:(?:staff|senior|special|chief|foreign|political|business|technology|tech) "
+                r"(?:writer|reporter|correspondent|editor)s?)\W*)",
+                "By Jane Doe, Reuters"),
+    LinePattern("dateline", "metadata", "dateline", "line", 18,
+                rf"(?i:(?:date|published|posted|updated|last updated|modified|first published|created|"
+                rf"published on|posted on|updated on)?\s*:?\s*(?:{_DATE}|{_TIME}|\d+\s+(?:minutes?|hours?|days?|weeks?)"
+                rf"\s+ago|yesterday|today|just now)(?:\s*(?:,|at|\||-|·|•|/)?\s*(?:{_DATE}|{_TIME}|[a-z]{{2,4}}t|"
+                rf"(?:updated|published)\s*:?))*\s*)",
+                "Published July 7, 2025 10:32 a.m. EDT"),
+]
+
+# Section names a news site files a story under. A line made only of these, above the headline,
+# is the section label; a run of such lines is a navigation menu.
+SECTION_WORDS = frozenset("""
+news world politics business economy economics markets finance money tech technology science health
+sport sports opinion opinions analysis editorial editorials culture arts entertainment lifestyle
+travel food style fashion climate environment energy education local national international global
+canada us usa uk europe asia africa americas china india australia middle east latin america
+security defence defense cybersecurity cyber crime justice law courts investigations breaking latest
+features feature video videos podcast podcasts photos weather autos cars real estate property
+obituaries society religion media & and
+""".split())
+
+# A small English stopword list (NLTK's stopwords data is not installed): function words whose
+# share separates running prose (~35-60% stopwords) from menus and headlines (~0-25%).
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are aren't as at be because been before being
+below between both but by can can't cannot could couldn't did didn't do does doesn't doing don't down
+during each either few for from further had hadn't has hasn't have haven't having he he'd he'll he's her
+here here's hers herself him himself his how how's however i i'd i'll i'm i've if in into is isn't it it's
+its itself just let's may me might more most must mustn't my myself neither no nor not now of off on once
+only or other ought our ours ourselves out over own per same says said say shall shan't she she'd she'll
+she's should shouldn't since so some such than that that's the their theirs them themselves then there
+there's these they they'd they'll they're they've this those though through thus to too under until up
+upon us very was wasn't we we'd we'll we're we've were weren't what what's when when's where where's
+whether which while who who's whom whose why why's will with within without won't would wouldn't yet you
+you'd you'll you're you've your yours yourself yourselves according although among amid despite told
+""".split())
+
+# Auxiliaries and reporting verbs: a line with one of them reads like a clause even without a period.
+VERB_STOPWORDS = frozenset("""
+is are was were be been being has have had do does did will would can could should may might must
+says said say told
+""".split())
+
+# A line that opens a list item: bullets, dashes, numbers ("• Canada ordered ...", "1. ...").
+BULLET_RE = re.compile(r"^\s*(?:[•·▪▫◦‣∙●○■□►▶✓✔*+\-–—]|\d{1,2}[.)]|[a-z][.)])\s+")
+# A line that ends like a sentence: final punctuation, maybe followed by closing quotes or brackets.
+SENTENCE_END_RE = re.compile(r"[.!?…](?:[\"'”’)\]]{0,3})\s*$")
+# A line that looks like a person's name (a byline without "By"): 2-4 capitalized words.
+NAME_RE = re.compile(r"[A-Z\u00C0-\u024F][\w.'’-]+(?:\s+(?:[A-Z\u00C0-\u024F][\w.'’-]*|de|van|von|der|al|bin)){1,3}")
+
+
+def compile_patterns(patterns: list[LinePattern] = BOILERPLATE_PATTERNS
+                     ) -> tuple[re.Pattern, list[tuple[LinePattern, re.Pattern]]]:
+    """One alternation of the rows for short lines (one regex call per line) and each row alone."""
+    alone = [(p, re.compile(rf"(?:{p.regex})\Z")) for p in patterns]
+    combined = re.compile("|".join(rf"(?P<{p.name}>(?:{p.regex})\Z)" for p in patterns if not p.tail_chars))
+    return combined, alone
+
+
+def match_line(line: str, patterns: list[LinePattern] = BOILERPLATE_PATTERNS) -> LinePattern | None:
+    """The first row of `patterns` that decides this line (slow reference version, for tests)."""
+    s = line.strip()
+    n = len(s.split())
+    for p in patterns:
+        if p.max_words and n > p.max_words:
+            continue
+        target = s[-p.tail_chars:] if p.tail_chars else s
+        if re.match(rf"(?:{p.regex})\Z", target):
+            return p
+    return None

@@ -1,0 +1,100 @@
+"""Seeded bootstrap intervals, shared by the stages: deterministic, vectorized with numpy.
+
+The resampling plan for n items depends only on (seed, n, n_boot), never on the clock, the
+chunk an article falls in or the order of articles: the same data give the same interval in
+every run. A single value (n = 1) gives no estimate of spread: its interval is NaN.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+SEED = 20250628          # a constant, so every run resamples the same way
+N_BOOT = 1000            # resamples per interval
+LEVEL = 0.95             # two-sided percentile interval
+# Below this many items the resampling plan is a cached count matrix (n_boot x n) and
+# bootstrap totals are one matrix product; above it, indexes are drawn in blocks (bounded memory).
+_MATRIX_MAX_N = 200
+_BLOCK_CELLS = 4_000_000  # at most this many drawn indexes held at once on the block path
+
+
+@lru_cache(maxsize=_MATRIX_MAX_N)
+def _count_matrix(n: int, n_boot: int, seed: int) -> np.ndarray:
+    """How often each of n items is drawn in each resample: (n_boot, n), rows sum to n."""
+    rng = np.random.default_rng([seed, n])
+    idx = rng.integers(0, n, size=(n_boot, n))
+    flat = (idx + (np.arange(n_boot) * n)[:, None]).ravel()
+    counts = np.bincount(flat, minlength=n_boot * n).reshape(n_boot, n).astype(float)
+    counts.flags.writeable = False
+    return counts
+
+
+def _index_blocks(n: int, n_boot: int, seed: int):
+    """Yield (n_rows, n) index arrays covering n_boot resamples of n items, in a fixed order."""
+    rng = np.random.default_rng([seed, n])
+    rows = max(1, _BLOCK_CELLS // max(n, 1))
+    done = 0
+    while done < n_boot:
+        take = min(rows, n_boot - done)
+        yield rng.integers(0, n, size=(take, n))
+        done += take
+
+
+def bootstrap_totals(values, n_boot: int = N_BOOT, seed: int = SEED) -> np.ndarray:
+    """Column totals of `values` (n items x k columns, or n) in each resample: (n_boot, k) or (n_boot,).
+
+    The building block for ratio statistics (words per sentence = total words / total sentences):
+    resample items, add up their columns, apply the formula to the totals.
+    """
+    x = np.asarray(values, dtype=float)
+    flat = x.ndim == 1
+    x2 = x[:, None] if flat else x
+    n = x2.shape[0]
+    if n == 0:
+        out = np.zeros((n_boot, x2.shape[1]))
+    elif n <= _MATRIX_MAX_N:
+        out = _count_matrix(n, n_boot, seed) @ x2
+    else:
+        out = np.concatenate([x2[idx].sum(axis=1) for idx in _index_blocks(n, n_boot, seed)])
+    return out[:, 0] if flat else out
+
+
+def percentile_interval(boot: np.ndarray, level: float = LEVEL) -> tuple[np.ndarray, np.ndarray]:
+    """(low, high) percentile interval along the first axis of resampled statistics."""
+    alpha = (1 - level) / 2
+    low, high = np.nanquantile(boot, [alpha, 1 - alpha], axis=0)
+    return low, high
+
+
+def bootstrap_ci(values, stat=np.mean, n_boot: int = N_BOOT, seed: int = SEED,
+                 level: float = LEVEL) -> tuple[float, float]:
+    """Percentile bootstrap interval of `stat` over `values` (NaNs dropped); (nan, nan) for n < 2.
+
+    `stat` is called as stat(matrix, axis=1) on a (resamples x n) matrix; np.mean and np.sum
+    take a faster path through resampled totals.
+    """
+    x = np.asarray(values, dtype=float).ravel()
+    x = x[~np.isnan(x)]
+    n = len(x)
+    if n < 2:
+        return (float("nan"), float("nan"))
+    if stat is np.mean or stat is np.sum:
+        boot = bootstrap_totals(x, n_boot, seed)
+        if stat is np.mean:
+            boot = boot / n
+    else:
+        boot = np.concatenate([np.asarray(stat(x[idx], axis=1), dtype=float)
+                               for idx in _index_blocks(n, n_boot, seed)])
+    low, high = percentile_interval(boot, level)
+    return (float(low), float(high))
+
+
+def mean_ci(values, n_boot: int = N_BOOT, seed: int = SEED, level: float = LEVEL) -> tuple[int, float, float, float]:
+    """(n, mean, ci_low, ci_high) of the non-NaN values: the row every aggregate table shows."""
+    x = np.asarray(values, dtype=float).ravel()
+    x = x[~np.isnan(x)]
+    if len(x) == 0:
+        return 0, float("nan"), float("nan"), float("nan")
+    low, high = bootstrap_ci(x, np.mean, n_boot, seed, level)
+    return len(x), float(x.mean()), low, high

@@ -1,0 +1,1 @@
+"""Benchmarks: synthetic corpora of any size (`generate`) and the timing harness (`run`, `make bench`)."""
