@@ -11,6 +11,7 @@ The classifier combines four kinds of evidence, in this order of trust:
 from __future__ import annotations
 
 import html
+import bisect
 import math
 import re
 from collections import Counter
@@ -52,11 +53,13 @@ FURNITURE_SHARE = 0.002
 FURNITURE_MAX_WORDS = 12
 
 _COMBINED, _ALONE = P.compile_patterns()
+_COMBINED_LIMITS = [limit for limit, _ in _COMBINED]
 _PATTERN_INDEX = {p.name: i for i, (p, _) in enumerate(_ALONE)}
 _KEY_RE = re.compile(r"[^\W_]+")
 _ALPHA_RE = re.compile(r"[^\W\d_]")
 _STRIP = "\"'“”‘’()[]{}.,;:!?-–—•*«»"
 # A title with a site name after it: "Hikvision challenges order | The Daily Ledger".
+_SUFFIX_MARKS = re.compile(r" [|\-–—:] ")
 _SITE_SUFFIX_RE = re.compile(r"\s+[|\-–—:]\s+[^|\-–—:]{1,40}$")
 
 
@@ -105,28 +108,57 @@ def furniture(texts: dict) -> frozenset[str]:
 
 # ---------------------------------------------------------------- line features
 
-_TAIL_ROWS = [(i, p, r) for i, (p, r) in enumerate(_ALONE) if p.tail_chars]
-_LONGEST_PATTERN = max(p.max_words for p, _ in _ALONE)
-# Lower case without punctuation, for counting stopwords in one split.
+# Rows the combined regex leaves out: those that read the end of a line, or need a keyword first.
+# By word limit (as the combined regexes): the rows allowed on a line that long, and all their
+# keywords in one regex, so that most lines skip every such row in one call.
+_SPECIAL_ROWS = []
+for _limit in _COMBINED_LIMITS:
+    _rows = [(i, p, r, re.compile("|".join(map(re.escape, p.needs.split("|")))) if p.needs else None)
+             for i, (p, r) in enumerate(_ALONE)
+             if (p.tail_chars or p.needs) and (not p.max_words or p.max_words >= _limit)]
+    _keys = [re.escape(k) for _, p, _, _ in _rows if p.needs and not p.tail_chars for k in p.needs.split("|")]
+    _SPECIAL_ROWS.append((_rows, re.compile("|".join(_keys)) if _keys else None))
 _PUNCT_TO_SPACE = str.maketrans({c: " " for c in _STRIP if c not in "'’"})
+FEATURE_CHARS = 240  # stopword and capital shares are read on the start of a line: enough, and cheap
 
 
 def match_pattern(s: str, n_words: int | None = None) -> P.LinePattern | None:
     """The first row of the pattern table that decides this normalized, stripped line.
 
-    One combined regex call for the whole-line rows; rows that read only the end of a line
-    (captions) on that end; lines longer than every row's word limit skip the combined call.
+    One combined regex call for the plain whole-line rows; the rows that read only the end of a
+    line (captions) or need a keyword (whole-line scans) are tried on their own, in table order.
+    Same answer as `patterns.match_line`, faster.
     """
     n_words = len(s.split()) if n_words is None else n_words
-    m = _COMBINED.match(s) if n_words <= _LONGEST_PATTERN else None
+    bucket = bisect.bisect_left(_COMBINED_LIMITS, n_words)
+    combined = _COMBINED[bucket][1]
+    m = combined.match(s) if combined is not None else None
     first = _PATTERN_INDEX[m.lastgroup] if m else len(_ALONE)
-    for i, pattern, regex in _TAIL_ROWS:
-        if i < first and (not pattern.max_words or n_words <= pattern.max_words) and regex.match(s[-pattern.tail_chars:]):
+    rows, any_keyword = _SPECIAL_ROWS[bucket]
+    low = None
+    for i, pattern, regex, needs in rows:
+        if i > first:
+            break
+        target = s[-pattern.tail_chars:] if pattern.tail_chars else s
+        if needs is not None:
+            if pattern.tail_chars:
+                if needs.search(target.lower()) is None:
+                    continue
+            else:
+                if low is None:
+                    low = s.lower()
+                    if any_keyword is None or any_keyword.search(low) is None:
+                        low = ""
+                if not low or needs.search(low) is None:
+                    continue
+        if regex.match(target):
             return pattern
     if m is None:
         return None
     for pattern, regex in _ALONE[first:]:
         if pattern.max_words and n_words > pattern.max_words:
+            continue
+        if pattern.needs and not any(k in s.lower() for k in pattern.needs.split("|")):
             continue
         if regex.match(s[-pattern.tail_chars:] if pattern.tail_chars else s):
             return pattern
@@ -134,21 +166,19 @@ def match_pattern(s: str, n_words: int | None = None) -> P.LinePattern | None:
 
 
 def _features(s: str) -> tuple[int, float, float, bool, bool]:
-    """(words, stopword share, capitalized share, ends like a sentence, has a verb-like stopword).
-
-    Shares are read on the first 400 characters: enough to tell prose from a menu, and cheap.
-    """
-    n = len(s.split())
+    """(words, stopword share, capitalized share, ends like a sentence, has a verb-like stopword)."""
+    n = s.count(" ") + 1 if s else 0
     if n == 0:
         return 0, 0.0, 0.0, False, False
-    sample = s[:400].split()
-    if n > len(sample):
-        sample = sample[:-1]  # the last token may be cut in two
-    low = " ".join(sample).lower().translate(_PUNCT_TO_SPACE).split()
-    stop = sum(map(P.STOPWORDS.__contains__, low)) / max(len(sample), 1)
+    head = s[:FEATURE_CHARS]
+    low = head.lower().translate(_PUNCT_TO_SPACE).split()
+    sample = head.split(None, 16)[:16]
+    if len(s) > FEATURE_CHARS and len(low) > 1:
+        low.pop()  # the last token may be cut in two
+    stop = sum(map(P.STOPWORDS.__contains__, low)) / max(len(low), 1)
     verb = not P.VERB_STOPWORDS.isdisjoint(low)
-    alpha = [t for t in sample if t[:1].isalpha()]
-    caps = sum(1 for t in alpha if t[0].isupper()) / max(len(alpha), 1)
+    initials = [t[0] for t in sample if t[0].isalpha()]
+    caps = sum(map(str.isupper, initials)) / max(len(initials), 1)
     return n, stop, caps, P.SENTENCE_END_RE.search(s[-6:]) is not None, verb
 
 
@@ -185,7 +215,7 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
     if n_lines == 0:
         return []
     out: list[tuple[str, str, str] | None] = [None] * n_lines
-    stripped = [T.normalize(t).strip() for t in texts]
+    stripped = [" ".join(T.normalize(t).split()) for t in texts]
     feats = [_features(s) for s in stripped]
     words = [f[0] for f in feats]
     cls = [_line_class(n, stop, caps, end) for n, stop, caps, end, _ in feats]
@@ -208,12 +238,15 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
         j = i + 1
         if p.scope == "tail" and i > first_prose:
             while j < n_lines:
-                # Words as generic as "Reply" or "Comment" belong to whichever widget holds them.
-                weak = patterns[j] is not None and 0 < patterns[j].max_words <= 2
+                q = patterns[j]
+                if q is not None and q.scope in ("tail", "list"):
+                    break  # the next widget or list takes over
+                # Words as generic as "Reply" and dates or names belong to the widget that holds them.
+                weak = q is not None and (0 < q.max_words <= 2 or q.label == "metadata")
                 if out[j] is None or weak:
                     out[j] = (p.label, p.role, f"after line {numbers[i]} ({p.name})")
                 j += 1
-        elif p.scope == "list":
+        elif p.scope == "list" and i > first_prose:  # above the body a "Trending" is a menu item
             while j < n_lines and out[j] is None and cls[j] == "short":
                 out[j] = (p.label, p.role, f"listed under line {numbers[i]} ({p.name})")
                 j += 1
@@ -221,7 +254,7 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
             while j < n_lines and out[j] is None and P.BULLET_RE.match(texts[j]):
                 out[j] = ("content", "summary", f"bullet under line {numbers[i]} ({p.name})")
                 j += 1
-        i = max(j, i + 1) if p.scope != "tail" else i + 1
+        i = max(j, i + 1)
 
     # Repetition: within the article, then across the corpus.
     seen: dict[str, int] = {}
@@ -229,11 +262,12 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
         if words[i] > FURNITURE_MAX_WORDS:  # long lines: exact repeats only, and a cheap key
             key = short_key = " ".join(s.casefold().split())
         else:
-            key, short_key = line_key(s), line_key(_SITE_SUFFIX_RE.sub("", s))
+            key = line_key(s)
+            short_key = line_key(_SITE_SUFFIX_RE.sub("", s)) if _SUFFIX_MARKS.search(s) else key
         if not key:
             continue
         earlier = seen.get(key, seen.get(short_key))
-        if earlier is not None and out[i] is None:
+        if earlier is not None and out[i] is None and words[i] >= HEADLINE_WORDS[0]:
             role = "duplicate_headline" if words[i] <= HEADLINE_WORDS[1] else "other"
             out[i] = ("boilerplate", role, f"repeats line {numbers[earlier]}")
         elif out[i] is None and key in furniture:
@@ -380,9 +414,12 @@ def _label_body_run(out, feats, stripped, texts, run) -> None:
             else:
                 out[i] = ("boilerplate", "other", "no words")
         return
-    if all(P.BULLET_RE.match(texts[i]) for i in run):
+    # A list inside the body: items are bullets, or clauses; its intro ends with a colon.
+    items = sum(1 for i in run if P.BULLET_RE.match(texts[i]) or stripped[i].endswith(":")
+                or (feats[i][0] >= 6 and feats[i][1] >= 0.3))
+    if items * 2 >= len(run):
         for i in run:
-            out[i] = ("content", "body", "list item inside the main body")
+            out[i] = ("content", "body", "list inside the main body")
         return
     mean_words = sum(feats[i][0] for i in run) / len(run)
     role = "related" if mean_words > MENU_ITEM_MAX_WORDS else "navigation"
@@ -411,6 +448,8 @@ def _label_footer(out, cls, feats, stripped, last) -> None:
                 out[i] = ("metadata", "byline", "a name alone after the body")
             elif len(short) >= 2 and mean_words > MENU_ITEM_MAX_WORDS:
                 out[i] = ("boilerplate", "related", "list of short lines after the body")
+            elif n > MENU_ITEM_MAX_WORDS and _headline_like(s, feats[i], cls[i]):
+                out[i] = ("boilerplate", "related", "headline-like line after the body")
             elif n <= MENU_ITEM_MAX_WORDS:
                 out[i] = ("boilerplate", "navigation", "short line after the body")
             else:
@@ -488,26 +527,35 @@ def content_paragraphs(lines: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.Data
 
 
 def noise(lines: pd.DataFrame) -> pd.DataFrame:
-    """Per article: share of non-blank lines and characters that are metadata or boilerplate; content words."""
-    nonblank = lines[lines["label"].fillna("") != ""] if "label" in lines else lines.iloc[0:0]
-    if nonblank.empty:
-        ids = sorted(lines["article_id"].astype(str).unique()) if not lines.empty else []
+    """Per article: share of non-blank lines and characters that are metadata or boilerplate; content words.
+
+    Characters are counted on the stripped line, so indentation is not noise.
+    """
+    ids = sorted(lines["article_id"].astype(str).unique()) if not lines.empty else []
+    if "label" not in lines or lines.empty:
         return pd.DataFrame({"article_id": ids, "noise_share_lines": 0.0, "noise_share_chars": 0.0,
                              "n_content_words": 0}, columns=NOISE_COLUMNS)
-    is_noise = nonblank["label"] != "content"
-    chars = nonblank["text"].astype(str).str.strip().str.len()
-    content_words = [T.count_words(t) if c else 0 for t, c in zip(nonblank["text"].astype(str), ~is_noise)]
-    table = pd.DataFrame({"article_id": nonblank["article_id"].astype(str), "noise": is_noise.astype(float),
-                          "chars": chars, "noise_chars": chars.where(is_noise, 0), "words": content_words})
-    g = table.groupby("article_id", sort=True)
-    agg = g.agg(noise_share_lines=("noise", "mean"), chars=("chars", "sum"), noise_chars=("noise_chars", "sum"),
-                n_content_words=("words", "sum")).reset_index()
-    agg["noise_share_chars"] = (agg["noise_chars"] / agg["chars"].where(agg["chars"] > 0)).fillna(0.0)
-    agg["n_content_words"] = agg["n_content_words"].astype(int)
-    all_ids = pd.DataFrame({"article_id": sorted(lines["article_id"].astype(str).unique())})
-    return all_ids.merge(agg[NOISE_COLUMNS], on="article_id", how="left").fillna(
-        {"noise_share_lines": 0.0, "noise_share_chars": 0.0, "n_content_words": 0}
-    ).astype({"n_content_words": int})[NOISE_COLUMNS]
+    rows = {}
+    for article_id, text, label in zip(lines["article_id"].astype(str).tolist(),
+                                       lines["text"].fillna("").astype(str).tolist(), lines["label"].fillna("").tolist()):
+        if not label:
+            continue
+        acc = rows.setdefault(article_id, [0, 0, 0, 0, []])  # lines, noise lines, chars, noise chars, content
+        n_chars = len(text.strip())
+        acc[0] += 1
+        acc[2] += n_chars
+        if label == "content":
+            acc[4].append(text)
+        else:
+            acc[1] += 1
+            acc[3] += n_chars
+    out = []
+    for article_id in ids:
+        n, n_noise, chars, noise_chars, content = rows.get(article_id, [0, 0, 0, 0, []])
+        # Words never span a line break, so counting the joined content lines counts each line's words.
+        out.append((article_id, n_noise / n if n else 0.0, noise_chars / chars if chars else 0.0,
+                    len(T.words("\n".join(content)))))
+    return pd.DataFrame(out, columns=NOISE_COLUMNS)
 
 
 # ---------------------------------------------------------------- baseline, evaluation, distortion

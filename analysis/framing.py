@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -111,43 +111,105 @@ def inflections(word: str) -> list[str]:
     return sorted(forms, key=lambda f: (-len(f), f))
 
 
-def _word_pattern(token: str, skip_first: bool) -> str:
-    """Regex for one word of a term; `skip_first` drops the first letter (matched by the dispatch)."""
-    cut = 1 if skip_first else 0
+def _word_pattern(token: str, cut: int = 0) -> str:
+    """Regex for one word of a term, its first `cut` letters left out (matched by the trie above it)."""
     if token.endswith("*"):
         return re.escape(token[:-1][cut:]) + r"\w*"
     forms = [re.escape(f[cut:]) for f in inflections(token)]
     return forms[0] if len(forms) == 1 else "(?:" + "|".join(forms) + ")"
 
 
-def term_pattern(term: str, skip_first: bool = False) -> str:
-    """Regex for one codebook term: words joined by PHRASE_SEPARATOR, '~' as GAP, '*' as stem wildcard."""
-    tokens = [t for t in _TERM_SPLIT.split(term) if t]
-    while tokens and tokens[0] == GAP_TOKEN:
-        tokens.pop(0)
-    while tokens and tokens[-1] == GAP_TOKEN:
-        tokens.pop()
+def _tokens(term: str) -> list[str]:
+    """The words of a term ('*' only as a final stem wildcard) and '~' gaps between them."""
+    out = []
+    for token in _TERM_SPLIT.split(term):
+        if token != GAP_TOKEN:
+            token = token.replace("*", "") + ("*" if token.endswith("*") else "")
+            if not token.strip("*"):
+                continue
+        if token == GAP_TOKEN and (not out or out[-1] == GAP_TOKEN):
+            continue
+        out.append(token)
+    while out and out[-1] == GAP_TOKEN:
+        out.pop()
+    return out
+
+
+def literal_prefix(term: str) -> str:
+    """The letters every match of `term` starts with: its wildcard stem, or its first word minus the
+    last letter (policy -> polic-ies, challenge -> challeng-ing)."""
+    tokens = _tokens(term)
+    if not tokens:
+        return ""
+    first = tokens[0]
+    if first.endswith("*"):
+        return first[:-1]
+    return first if len(inflections(first)) == 1 else first[:-1]
+
+
+def term_pattern(term: str, cut: int = 0) -> str:
+    """Regex for one codebook term: words joined by PHRASE_SEPARATOR, '~' as GAP, '*' as stem wildcard.
+
+    `cut` leaves out the first letters of the first word (at most its literal prefix)."""
     parts, gap = [], False
-    for token in tokens:
+    for token in _tokens(term):
         if token == GAP_TOKEN:
             gap = True
             continue
-        token = token.replace("*", "") + ("*" if token.endswith("*") else "")
-        if not token.strip("*"):
-            continue
         if parts:
             parts.append((GAP if gap else "") + PHRASE_SEPARATOR)
-        parts.append(_word_pattern(token, skip_first and not parts))
+        parts.append(_word_pattern(token, 0 if parts else cut))
         gap = False
     return "".join(parts)
 
 
-@dataclass(frozen=True)
+def _trie_pattern(items: list[tuple[str, str, tuple]]) -> str:
+    """One regex for (literal prefix, remainder pattern, priority) items: a character trie over the
+    prefixes, so a word start is rejected after a letter or two; at each node the branches holding
+    the highest-priority item come first."""
+    root: dict = {}
+    for prefix, remainder, priority in items:
+        node = root
+        for ch in prefix:
+            node = node.setdefault(ch, {})
+        node.setdefault(None, []).append((priority, remainder))
+
+    def emit(node: dict) -> tuple[str, tuple]:
+        alternatives = []
+        for ch, child in node.items():
+            if ch is None:
+                alternatives.extend(child)
+            else:
+                pattern, priority = emit(child)
+                alternatives.append((priority, re.escape(ch) + pattern))
+        alternatives.sort(key=lambda a: a[0])
+        patterns = [p for _, p in alternatives]
+        # Remainders never hold a top-level '|', so a lone alternative concatenates safely.
+        return (patterns[0] if len(patterns) == 1 else "(?:" + "|".join(patterns) + ")"), alternatives[0][0]
+
+    return emit(root)[0] if root else ""
+
+
+@dataclass
 class Matcher:
-    """A compiled codebook: one alternation regex; group `t<i>` is cue term i."""
+    """A compiled codebook: one alternation regex over every cue term, and the way back from a match
+    to its cue term (the first term, in the regex's order, that matches the text exactly)."""
     regex: re.Pattern
     cues: tuple[str, ...]
-    frames: tuple[tuple[str, ...], ...]   # frames that list cue term i
+    frames: tuple[tuple[str, ...], ...]          # frames that list cue term i
+    candidates: dict[str, tuple[int, ...]]       # first letter -> cue indexes in regex order
+    patterns: tuple[re.Pattern, ...]             # cue i on its own, for resolving a match
+    resolved: dict[str, int] = field(default_factory=dict)
+
+    def cue_of(self, matched: str) -> int:
+        """Index of the cue term behind a matched (lower-cased, normalized) text."""
+        cue = self.resolved.get(matched)
+        if cue is None:
+            cue = next((i for i in self.candidates.get(matched[0], ()) if self.patterns[i].fullmatch(matched)), -1)
+            if len(self.resolved) > 200_000:
+                self.resolved.clear()
+            self.resolved[matched] = cue
+        return cue
 
 
 def compile_codebook(codebook: pd.DataFrame) -> Matcher:
@@ -167,17 +229,22 @@ def _compile(rows: tuple[tuple[str, str], ...]) -> Matcher:
             if frame_name not in frames_of[term]:
                 frames_of[term].append(frame_name)
     cues = tuple(frames_of)
-    buckets: dict[str, list[int]] = {}
-    for i, cue in enumerate(cues):
-        buckets.setdefault(cue.lstrip("~ -")[0], []).append(i)
+
     # Phrases before single words, then longer before shorter: the regex takes the first branch that fits.
-    order = lambda i: (-len([t for t in _TERM_SPLIT.split(cues[i]) if t and t != GAP_TOKEN]), -len(cues[i]), cues[i])
-    branches = []
-    for first in sorted(buckets):
-        inner = "|".join(f"(?P<t{i}>{term_pattern(cues[i], skip_first=True)})" for i in sorted(buckets[first], key=order))
-        branches.append(re.escape(first) + "(?:" + inner + ")")
-    pattern = TERM_BOUNDARY_BEFORE + "(?:" + "|".join(branches) + ")" + TERM_BOUNDARY_AFTER if branches else r"(?!x)x"
-    return Matcher(re.compile(pattern), cues, tuple(tuple(frames_of[c]) for c in cues))
+    def priority(i: int) -> tuple:
+        return (-len([t for t in _tokens(cues[i]) if t != GAP_TOKEN]), -len(cues[i]), cues[i])
+
+    items, candidates = [], {}
+    for i in sorted(range(len(cues)), key=priority):
+        prefix = literal_prefix(cues[i])
+        items.append((prefix, term_pattern(cues[i], cut=len(prefix)), priority(i)))
+        candidates.setdefault(prefix[0], []).append(i)
+    # No capturing groups: with hundreds of them the regex engine copies every group mark at each branch.
+    trie = _trie_pattern(items)
+    pattern = TERM_BOUNDARY_BEFORE + trie + TERM_BOUNDARY_AFTER if trie else r"(?!x)x"
+    candidates = {k: tuple(v) for k, v in candidates.items()}
+    return Matcher(re.compile(pattern), cues, tuple(tuple(frames_of[c]) for c in cues), candidates,
+                   tuple(re.compile(term_pattern(c)) for c in cues))
 
 
 # ---------------------------------------------------------------- per-article framing
@@ -256,7 +323,7 @@ def frame(content: pd.DataFrame, content_paragraphs: pd.DataFrame | None, quotes
     view = _lower_same_length(T.normalize(SENTENCE_JOINER.join(texts)))
     offsets = np.concatenate([[0], np.cumsum([len(t) + 1 for t in texts])]).tolist()
     quote_spans = _quote_spans(quotes, set(ids))
-    cue_frames, cues = matcher.frames, matcher.cues
+    cue_frames, cues, cue_of = matcher.frames, matcher.cues, matcher.cue_of
     word_re, negators = T.WORD_RE, NEGATION_CUES
 
     rows, row_index = [], []
@@ -267,8 +334,8 @@ def frame(content: pd.DataFrame, content_paragraphs: pd.DataFrame | None, quotes
             while offsets[i + 1] <= s:
                 i += 1
             seen = set()
-        cue = int(m.lastgroup[1:])
-        if cue in seen:   # a cue term counts once per sentence
+        cue = cue_of(m.group())
+        if cue < 0 or cue in seen:   # a cue term counts once per sentence
             continue
         seen.add(cue)
         base = offsets[i]
@@ -296,12 +363,10 @@ def frame(content: pd.DataFrame, content_paragraphs: pd.DataFrame | None, quotes
 
 def _frame_table(hits: pd.DataFrame, c: pd.DataFrame) -> pd.DataFrame:
     n_body = c.groupby("article_id")["body"].sum()
-    body = hits[hits["body"]]
+    body = hits[hits["body"]].assign(narrator=lambda h: h["voice"] == "narrator", quoted=lambda h: h["voice"] == "quoted")
     table = body.groupby(["article_id", "frame"]).agg(
         n_hits=("cue", "size"), n_sentences=("sentence", "nunique"), lede=("in_lede", "any"),
-        narrator_hits=("voice", lambda v: int((v == "narrator").sum())),
-        quoted_hits=("voice", lambda v: int((v == "quoted").sum())),
-        negated_hits=("negated", "sum"))
+        narrator_hits=("narrator", "sum"), quoted_hits=("quoted", "sum"), negated_hits=("negated", "sum"))
     evidence = (body.groupby(["article_id", "frame", "cue"]).size().rename("count").reset_index()
                 .sort_values(["article_id", "frame", "count", "cue"], ascending=[True, True, False, True])
                 .groupby(["article_id", "frame"]).head(EVIDENCE_TERMS)

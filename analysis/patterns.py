@@ -24,6 +24,8 @@ class LinePattern(NamedTuple):
     regex: str      # must match the whole stripped line
     example: str
     tail_chars: int = 0  # match only the last N characters (a credit closes its caption); 0: whole line
+    needs: str = ""      # "a|b": the row is tried only when one of these appears in the lower-cased line
+                         # (rows that scan the whole line stay cheap on the lines they cannot match)
 
 
 # Social networks and share verbs: a share bar is a line made only of these.
@@ -62,8 +64,11 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"(?:give|leave) us (?:a )?(?:rating|review)).*)",
                 "Did you like this article? Rate it!"),
     LinePattern("trustpilot", "boilerplate", "rating_widget", "tail", 40,
-                r"(?i:.*\btrustpilot\b.*|\d+\s+voted by\s+\d+\s+users?|thanks? (?:you )?for your (?:feedback|rating|vote)!?)",
-                "Rate us on Trustpilot"),
+                r"(?i:.*\btrustpilot\b.*)", "Rate us on Trustpilot", needs="trustpilot"),
+    LinePattern("vote_count", "boilerplate", "rating_widget", "tail", 8,
+                r"(?i:\d+\s+(?:voted by\s+\d+\s+users?|votes?|ratings?)|(?:average )?rating:?\s*\d(?:\.\d)?\s*(?:/|out of)\s*5"
+                r"|thanks? (?:you )?for your (?:feedback|rating|vote)!?)",
+                "0 Voted by 0 users"),
     LinePattern("comment_form", "boilerplate", "comments", "tail", 20,
                 r"(?i:leave a (?:reply|comment|response)|post a comment|add (?:a|your) comment|join the "
                 r"(?:conversation|discussion)|\d+\s+(?:comments?|responses?|replies)|comments?\s*\(\d+\)|"
@@ -74,7 +79,8 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"(?i:.*(?:your email address will not be published|required fields are marked|"
                 r"save my name, email,? and website|notify me of (?:follow-up comments|new posts)|"
                 r"this site uses akismet|comment moderation policy|community guidelines).*)",
-                "Your email address will not be published. Required fields are marked *"),
+                "Your email address will not be published. Required fields are marked *",
+                needs="email|required fields|save my name|notify me|akismet|moderation|guidelines"),
     LinePattern("comments_word", "boilerplate", "comments", "line", 2,
                 r"(?i:comments?|reply|replies|responses?|like|report)\W*", "Reply"),
     # ---- a summary box: the label is cruft, the bullet lines after it are content/summary
@@ -115,6 +121,9 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"corrected|updated|produced|translated)\b.*|originally published (?:in|by|on|at)\b.*|"
                 r"sources?\s*:\s*\S.*|(?:copyright|©)\s*(?:\d{4})?.*(?:may not be|redistribut|rewritten|broadcast).*)",
                 "(Reporting by Brenda Goh; Editing by Sharon Singleton)"),
+    LinePattern("contributor_note", "metadata", "credit", "line", 40,
+                r"(?i:.*\bcontributed (?:to )?(?:this|reporting|to this)\b.*)",
+                "Associated Press writer Tom Odhiambo in Nyeri contributed to this report.", needs="contributed"),
     LinePattern("photo_credit", "metadata", "photo_credit", "line", 14,
                 rf"(?:(?i:photo|photograph|image|picture|illustration|header image|featured image|cover image|"
                 rf"credit|photo credit|image credit|images?)s?\s*(?::|/|-|(?i:by|courtesy(?: of)?|via)\s)\s*\S.*|"
@@ -123,16 +132,20 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 "Photo by Pawel Czerwinski on Unsplash"),
     LinePattern("caption_with_credit", "metadata", "caption", "line", 0,
                 rf"(?:.*?{_CREDIT_MARK}\s*)",
-                "A Chinese flag hangs near a Hikvision camera in Beijing. (AP Photo/Mark Schiefelbein)", 160),
+                "A Chinese flag hangs near a Hikvision camera in Beijing. (AP Photo/Mark Schiefelbein)", 160,
+                needs="/|photo|image|picture|credit|file"),
     # ---- newsletters, share bars, navigation, cookie banners, ads
     LinePattern("newsletter_prompt", "boilerplate", "newsletter", "line", 45,
                 r"(?i:.*(?:delivered (?:straight |directly |right )?to your inbox|enter your e-?mail|"
                 r"by (?:signing up|subscribing),? you|unsubscribe at any time|sign up for (?:our|the) [\w' -]*newsletter).*)",
-                "Get the latest headlines delivered to your inbox."),
+                "Get the latest headlines delivered to your inbox.",
+                needs="inbox|mail|signing up|subscribing|unsubscribe|newsletter"),
+    LinePattern("newsletter_mention", "boilerplate", "newsletter", "line", 12,
+                r"(?i:.*\bnewsletters?\b.*)", "Get our newsletter", needs="newsletter"),
     LinePattern("newsletter", "boilerplate", "newsletter", "line", 12,
-                r"(?i:.*\bnewsletters?\b.*|subscribe(?: now| today| here)?|sign up(?: now| today| here)?|"
+                r"(?i:subscribe(?: now| today| here)?|sign up(?: now| today| here)?|"
                 r"subscribe (?:to|for) .*|already a subscriber\?.*|become a (?:member|subscriber).*)",
-                "Sign up for our daily newsletter"),
+                "Subscribe now"),
     LinePattern("share_bar", "boilerplate", "share", "line", 16,
                 rf"(?i:(?:(?:{_SHARE_WORDS})(?:\s*\(\d+\))?\s*[:,|/·•\-]*\s*)+)",
                 "Share this article Facebook Twitter WhatsApp Email"),
@@ -154,12 +167,16 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
     LinePattern("tags", "boilerplate", "navigation", "line", 40,
                 r"(?i:(?:tags?|tagged(?: with)?|topics?|filed under|categories|category|keywords?|posted in)\s*:\s*.*)",
                 "Tags: Hikvision, Canada, China"),
-    LinePattern("cookies", "boilerplate", "other", "line", 45,
+    LinePattern("cookie_notice", "boilerplate", "other", "line", 45,
                 r"(?i:.*\b(?:we|this (?:site|website)|our (?:site|website|partners))\b.*\bcookies?\b.*|"
                 r".*\bcookies?\b.*\b(?:you (?:agree|accept|consent)|by continuing|accept all|manage (?:your )?"
-                r"(?:preferences|settings)|cookie (?:policy|settings))\b.*|accept(?: all)?(?: cookies)?|"
-                r"reject(?: all)?|(?:manage|customi[sz]e) (?:preferences|settings|options)|got it!?|i agree)",
-                "We use cookies to improve your experience. By continuing you agree to our cookie policy."),
+                r"(?:preferences|settings)|cookie (?:policy|settings))\b.*)",
+                "We use cookies to improve your experience. By continuing you agree to our cookie policy.",
+                needs="cookie"),
+    LinePattern("consent_button", "boilerplate", "other", "line", 4,
+                r"(?i:accept(?: all)?(?: cookies)?|reject(?: all)?|(?:manage|customi[sz]e) (?:preferences|settings|options)"
+                r"|got it!?|i agree)\W*",
+                "Accept all cookies"),
     LinePattern("advertisement", "boilerplate", "other", "line", 12,
                 r"(?i:(?:advertisement|advertising|ad|ads|sponsored|promoted|paid (?:post|content)|"
                 r"story continues below(?: this)? advertisement|article continues (?:below|after (?:this )?advertisement)|"
@@ -168,6 +185,11 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"(?:watch|listen)(?: (?:now|live|to this (?:article|story)))?(?: \d+ min(?:utes?)?)?|"
                 r"play (?:video|audio)|video|audio|image|gallery|\d+ (?:photos|images))\W*)",
                 "Advertisement"),
+    LinePattern("disclaimer", "boilerplate", "other", "line", 60,
+                r"(?i:disclaimer\s*:.*|the (?:views|opinions) (?:and opinions )?expressed (?:in|by) .*|"
+                r"this (?:story|article|content|post) (?:is|was|has been) (?:auto-?generated|generated automatically|"
+                r"(?:published|taken|generated) from a syndicated feed)\b.*)",
+                "Disclaimer: This story is auto-generated from a syndicated feed."),
     LinePattern("copyright_footer", "boilerplate", "other", "line", 30,
                 r"(?i:(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4})).*)",
                 "© 2025 The Daily Ledger. All rights reserved."),
@@ -184,7 +206,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 rf"(?i:(?:date|published|posted|updated|last updated|modified|first published|created|"
                 rf"published on|posted on|updated on)?\s*:?\s*(?:{_DATE}|{_TIME}|\d+\s+(?:minutes?|hours?|days?|weeks?)"
                 rf"\s+ago|yesterday|today|just now)(?:\s*(?:,|at|\||-|·|•|/)?\s*(?:{_DATE}|{_TIME}|[a-z]{{2,4}}t|"
-                rf"(?:updated|published)\s*:?))*\s*)",
+                rf"(?:updated|published)\s*:?))*(?:\s+by\s+\S+(?:\s+\S+){{0,3}})?\s*)",
                 "Published July 7, 2025 10:32 a.m. EDT"),
 ]
 
@@ -231,10 +253,21 @@ NAME_RE = re.compile(r"[A-Z\u00C0-\u024F][\w.'’-]+(?:\s+(?:[A-Z\u00C0-\u024F][
 
 
 def compile_patterns(patterns: list[LinePattern] = BOILERPLATE_PATTERNS
-                     ) -> tuple[re.Pattern, list[tuple[LinePattern, re.Pattern]]]:
-    """One alternation of the rows for short lines (one regex call per line) and each row alone."""
+                     ) -> tuple[list[tuple[int, re.Pattern | None]], list[tuple[LinePattern, re.Pattern]]]:
+    """Combined regexes by word limit, and each row compiled alone.
+
+    For each distinct `max_words` limit L, one alternation of the plain rows allowed on lines of L
+    words (one regex call per line, only over the rows that may decide it); rows that read only
+    the end of a line or need a keyword first are left to be tried alone.
+    """
     alone = [(p, re.compile(rf"(?:{p.regex})\Z")) for p in patterns]
-    combined = re.compile("|".join(rf"(?P<{p.name}>(?:{p.regex})\Z)" for p in patterns if not p.tail_chars))
+    plain = [p for p in patterns if not p.tail_chars and not p.needs]
+    combined = []
+    for limit in sorted({p.max_words for p in plain if p.max_words}):
+        rows = [p for p in plain if not p.max_words or p.max_words >= limit]
+        combined.append((limit, re.compile("|".join(rf"(?P<{p.name}>(?:{p.regex})\Z)" for p in rows))))
+    rows = [p for p in plain if not p.max_words]
+    combined.append((10**9, re.compile("|".join(rf"(?P<{p.name}>(?:{p.regex})\Z)" for p in rows)) if rows else None))
     return combined, alone
 
 
@@ -244,6 +277,8 @@ def match_line(line: str, patterns: list[LinePattern] = BOILERPLATE_PATTERNS) ->
     n = len(s.split())
     for p in patterns:
         if p.max_words and n > p.max_words:
+            continue
+        if p.needs and not any(k in s.lower() for k in p.needs.split("|")):
             continue
         target = s[-p.tail_chars:] if p.tail_chars else s
         if re.match(rf"(?:{p.regex})\Z", target):

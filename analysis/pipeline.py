@@ -62,7 +62,8 @@ class Results:
     """All output tables of one run, by name, plus the decoded texts the offsets point into."""
     tables: dict[str, pd.DataFrame]
     texts: dict[str, str]
-    timings: dict[str, float] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)  # per stage; per-article stages summed over workers
+    wall: dict[str, float] = field(default_factory=dict)     # wall-clock seconds per phase of the run
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]
@@ -112,25 +113,47 @@ def chunked(ids: list[str], size: int) -> list[list[str]]:
     return [ids[i:i + size] for i in range(0, len(ids), size)]
 
 
+# Articles per chunk: big enough that per-call pandas overhead is small, small enough that
+# both cores get several chunks each (load balance) and a worker's tables stay small.
+MAX_CHUNK = 200
+CHUNKS_PER_WORKER = 4
+
+
+def default_chunk_size(n_articles: int, workers: int | None = None) -> int:
+    workers = workers or os.cpu_count() or 1
+    return max(1, min(MAX_CHUNK, -(-n_articles // (workers * CHUNKS_PER_WORKER))))
+
+
 def run(corpus_dir: str | Path, manifest: str | Path | None = None, *, engine: str = "local",
-        workers: int | None = None, chunk_size: int = 200, scheduler: str | None = None,
+        workers: int | None = None, chunk_size: int | None = None, scheduler: str | None = None,
         progress: bool = False) -> Results:
     """Load a corpus and run every stage; see `write_tables` to save the result."""
     timings: dict[str, float] = {}
-    clock = perf_counter()
+    wall: dict[str, float] = {}
+    start = clock = perf_counter()
+
+    def lap(phase: str) -> float:
+        nonlocal clock
+        now = perf_counter()
+        seconds, clock = now - clock, now
+        wall[phase] = wall.get(phase, 0.0) + seconds
+        return seconds
+
     loaded = C.load_corpus(corpus_dir, manifest or default_manifest(corpus_dir), parse=False)
-    timings["load"] = perf_counter() - clock
+    timings["load"] = lap("load")
     texts = loaded.texts
     if not texts:  # nothing decodable: report the files and problems, run no stage on empty tables
         return Results(tables=_sorted({"articles": loaded.articles, "problems": loaded.problems}),
                        texts=texts, timings=timings)
-    clock = perf_counter()
     furniture = boilerplate.furniture(texts)
-    timings["boilerplate"] = perf_counter() - clock
+    timings["boilerplate"] = lap("furniture")
     codebook = framing.load_codebook()
-    chunks = [{i: texts[i] for i in ids} for ids in chunked(sorted(texts), chunk_size)]
+    ids = sorted(texts)
+    chunks = [{i: texts[i] for i in part} for part in chunked(ids, chunk_size or default_chunk_size(len(ids), workers))]
     jobs = [(chunk, furniture, codebook) for chunk in chunks]
+    lap("furniture")
     parts = _map(jobs, engine=engine, workers=workers, scheduler=scheduler, progress=progress)
+    lap("per_article")
 
     combined: dict[str, list[pd.DataFrame]] = {}
     for tables, chunk_timings in parts:
@@ -139,24 +162,26 @@ def run(corpus_dir: str | Path, manifest: str | Path | None = None, *, engine: s
         for stage, seconds in chunk_timings.items():
             timings[stage] = timings.get(stage, 0.0) + seconds
     tables = {name: _concat(frames) for name, frames in combined.items()}
+    del parts, combined
     if not chunks:
         tables, _ = analyse_chunk({}, furniture, codebook)
+    lap("combine")
 
-    clock = perf_counter()
     tables["entity_tone"] = sentiment.entity_tone(tables["sentiment_sentences"], tables["quotes"], tables["content"], texts)
-    timings["sentiment"] = timings.get("sentiment", 0.0) + perf_counter() - clock
-    clock = perf_counter()
+    timings["sentiment"] = timings.get("sentiment", 0.0) + lap("entity_tone")
     articles = loaded.articles.merge(tables.pop("noise"), on="article_id", how="left")
     articles = articles.merge(tables["quote_stats"][["article_id", "quote_share"]], on="article_id", how="left")
     tables["distinctive_words"] = framing.distinctive_words(tables["content"], articles)
-    timings["framing"] = timings.get("framing", 0.0) + perf_counter() - clock
-    clock = perf_counter()
+    timings["framing"] = timings.get("framing", 0.0) + lap("distinctive_words")
     tables.update(reuse.find_reuse(tables["content"], tables["quotes"], articles, texts))
-    timings["reuse"] = perf_counter() - clock
+    timings["reuse"] = lap("reuse")
     articles = articles.merge(tables["originality"][["article_id", "originality_share"]], on="article_id", how="left")
     tables["articles"] = articles
     tables["problems"] = _concat([loaded.problems, tables.get("problems", pd.DataFrame(columns=C.PROBLEM_COLUMNS))])
-    return Results(tables=_sorted(tables), texts=texts, timings=timings)
+    tables = _sorted(tables)
+    lap("sort")
+    wall["total"] = perf_counter() - start
+    return Results(tables=tables, texts=texts, timings=timings, wall=wall)
 
 
 def _map(jobs, *, engine: str, workers: int | None, scheduler: str | None, progress: bool):
@@ -224,6 +249,7 @@ def check(results: Results, strict: bool = False, corpus: str | Path = "", strea
 
 def write_tables(results: Results, out: str | Path, fmt: str = "csv") -> list[Path]:
     """Write each table as CSV (or Parquet) with fixed float formatting: byte-identical across runs."""
+    clock = perf_counter()
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     written = []
@@ -234,7 +260,22 @@ def write_tables(results: Results, out: str | Path, fmt: str = "csv") -> list[Pa
         else:
             table.to_csv(path, index=False, float_format="%.6g", lineterminator="\n")
         written.append(path)
+    results.timings["tables"] = results.wall["tables"] = perf_counter() - clock
+    _save_timings(results)
     return written
+
+
+# Where the benchmark (benchmarks/run.py) asks a `python -m analysis tables` run to leave its
+# stage timings; unset in normal use. Timings are not written next to the tables: those stay
+# byte-identical across runs.
+TIMINGS_ENV = "NEWSCOMPARE_TIMINGS"
+
+
+def _save_timings(results: Results) -> None:
+    target = os.environ.get(TIMINGS_ENV)
+    if target:
+        import json
+        Path(target).write_text(json.dumps({"timings": results.timings, "wall": results.wall}, indent=1))
 
 
 def read_tables(folder: str | Path, corpus_dir: str | Path | None = None,

@@ -48,13 +48,17 @@ CAP_RUN_RE = re.compile(rf"{CAP}(?:\s+(?:(?:of|for|and|de|du|del|van|von|der|al|
 # "Name, a/the/one of/also known as ...": an appositive that may say what the name is.
 APPOSITIVE_RE = re.compile(rf"(?P<name>{CAP_RUN_RE.pattern}),\s+(?:also\s+known|known|formerly|a|an|the|one\s+of|which|who|"
                            rf"[A-Z][\w’'-]*(?:’s|'s))\b")
+APPOSITIVE_START_RE = re.compile(r"(?<=[\w.]),\s+(?:also\s+known|known|formerly|a|an|the|one\s+of|which|who|"
+                                 r"[A-Z][\w’'-]*(?:’s|'s))\b")
+NAME_BEFORE_RE = re.compile(rf"{CAP_RUN_RE.pattern}$")
+DOCUMENT_OWNER_RE: dict = {}
 # "X, also known as Y": Y names the same entity.
 ALIAS_RE = re.compile(rf",\s+(?:also\s+|formerly\s+|officially\s+)*(?:known as|called)\s+({CAP_RUN_RE.pattern})")
 # Words a quote must not be preceded by to be speech: "the so-called “reform”" is a term.
 TERM_MARKER_RE = re.compile(r"(?:so-called|so called|dubbed|termed|labelled|labeled|branded|known as|"
                             r"the words?|the term|the phrase|titled|entitled|named)\s*$", re.I)
 PASSIVE_RE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
-THAT_RE = re.compile(r"^\W*(?:\S+\s+){0,6}?(?:that|whether|how|why)\b", re.I)
+THAT_RE = re.compile(r"\W*(?:\S+\s+){0,6}?(?:that|whether|how|why)\b", re.I)
 
 DETERMINERS = frozenset("the a an this that these those its his her their our one another some".split())
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "org", "we": "any", "i": "person"}
@@ -103,6 +107,30 @@ class Lexicon:
     head_name_re: re.Pattern  # a role noun followed by a name: "manufacturer Hikvision"
 
 
+def trie_pattern(words: list[str]) -> str:
+    """One regex alternation for many words, factored by shared prefixes (much faster to match).
+
+    trie_pattern(["said", "says", "saying"]) -> "sa(?:id|ys|ying)"-like; spaces match any whitespace.
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+    return build(trie)
+
+
 def _read_csv(path: Path) -> list[dict]:
     with open(path, newline="", encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
@@ -125,7 +153,7 @@ def lexicon(data_dir: str = str(DATA)) -> Lexicon:
             else:
                 cues[form] = cue
     forms.sort(key=len, reverse=True)
-    cue_re = re.compile(r"\b(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")\b", re.I)
+    cue_re = re.compile(r"\b(?:" + trie_pattern(forms) + r")\b", re.I)
     heads, name_words, order = {}, {}, {}
     for i, row in enumerate(_read_csv(folder / "speaker_types.csv")):
         pattern = row["pattern"].strip().lower()
@@ -141,9 +169,11 @@ def lexicon(data_dir: str = str(DATA)) -> Lexicon:
     aliases = sorted(countries, key=len, reverse=True)
     country_re = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in aliases) + r")(?![\w])(?:’s|'s)?")
     head_words = sorted({h for h in heads}, key=len, reverse=True)
-    head_name_re = re.compile(r"(?i:\b(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in head_words)
-                              + r")(?:s|es)?),?\s+(?P<name>" + CAP_RUN_RE.pattern + ")")
+    head_name_re = re.compile(r"(?i:\b" + trie_pattern(head_words) + r"(?:s|es)?),?\s+(?P<name>" + CAP_RUN_RE.pattern + ")")
     return Lexicon(cues, frames, cue_re, heads, name_words, order, countries, country_re, head_name_re)
+
+
+fold = lru_cache(maxsize=1 << 16)(T.fold)
 
 
 def singular(word: str) -> str:
@@ -168,11 +198,8 @@ class Tok:
 
 
 def tokenize(raw: str, start: int, end: int) -> list[Tok]:
-    toks = []
-    for m in TOKEN_RE.finditer(raw, start, end):
-        t = m.group()
-        toks.append(Tok(t, m.start(), m.end(), t.lower(), t[0].isupper(), t[0].isalnum()))
-    return toks
+    return [Tok(t, s, s + len(t), t.lower(), t[0].isupper(), t[0].isalnum())
+            for s, t in ((m.start(), m.group()) for m in TOKEN_RE.finditer(raw, start, end))]
 
 
 def _base(low: str) -> str:
@@ -320,7 +347,10 @@ class Article:
         raw, lex = self.raw, self.lex
         for _, _, s, e, _ in self.paragraphs:
             spans = {m.span("name") for m in lex.head_name_re.finditer(raw, s, e)}
-            spans.update(m.span("name") for m in APPOSITIVE_RE.finditer(raw, s, e))
+            for m in APPOSITIVE_START_RE.finditer(raw, s, e):
+                name = NAME_BEFORE_RE.search(raw, max(s, m.start() - 80), m.start())
+                if name:
+                    spans.add(name.span())
             for a, b in sorted(spans):
                 self._run(a, b, s)
 
@@ -332,7 +362,7 @@ class Article:
         while words:
             low = words[0].lower()
             base = _strip_possessive(words[0])
-            if low in STOP or low in DETERMINERS or low in INTRO_WORDS or low in TIME_WORDS:
+            if low in STOP or low in DETERMINERS or low in INTRO_WORDS or low in TIME_WORDS or low in PRONOUNS:
                 a += len(words[0]) + (len(raw[a + len(words[0]):b]) - len(raw[a + len(words[0]):b].lstrip()))
                 words.pop(0)
             elif base in lex.countries and (base != words[0] or len(words) > 1):
@@ -385,7 +415,10 @@ class Article:
             seg_words = re.findall(r"[\w’'-]+", segment)
             if seg_words and (seg_words[0].lower() in DETERMINERS or seg_words[0].lower() in ("also", "who", "which", "known")
                               or seg_words[0] in lex.countries or _strip_possessive(seg_words[0]) in lex.countries):
-                for w in seg_words:
+                for i, w in enumerate(seg_words):
+                    if w.lower() in ("at", "for", "from", "with") or (
+                            w.lower() == "of" and i + 1 < len(seg_words) and seg_words[i + 1][0].isupper()):
+                        break  # "an economist at Pacific Bank": the rest describes the employer
                     low = singular(w.lower())
                     if low in lex.heads:
                         heads.add(low)
@@ -398,7 +431,7 @@ class Article:
         entity.positions.append(a)
         alias = ALIAS_RE.match(raw, b)
         if alias:
-            self.entities.setdefault(T.fold(alias.group(1)), entity)
+            self.entities.setdefault(fold(alias.group(1)), entity)
         entity.heads.update(h for h in heads if not h.startswith("~"))
         for h in heads:
             if h.startswith("~"):
@@ -409,7 +442,7 @@ class Article:
             entity.kind = "person"
 
     def _entity(self, name: str, kind: str, aliases: bool = True) -> Entity:
-        key = T.fold(name).rstrip(".")
+        key = fold(name).rstrip(".")
         if key in self.entities and (aliases or self.entities[key].key == key):
             return self.entities[key]
         if aliases and " " not in key and key in self.surnames:
@@ -443,8 +476,37 @@ class Article:
                 self.entities[parts[-1]] = entity
         return entity
 
+    def document_owner(self, head: str, position: int) -> Entity | None:
+        """The author of an earlier "report by/from X" ("The report, published by the Clean Air Coalition")."""
+        pattern = DOCUMENT_OWNER_RE.get(head)
+        if pattern is None:
+            pattern = DOCUMENT_OWNER_RE[head] = re.compile(
+                rf"\b{re.escape(head)}s?\b[^.;]{{0,60}}?\b(?:by|from|of)\s+(?:the\s+)?(?P<name>{CAP_RUN_RE.pattern})", re.I)
+        last = None
+        for _, _, s, e, _ in self.paragraphs:
+            if s >= position:
+                break
+            for m in pattern.finditer(self.raw, s, min(e, position)):
+                if m.group("name")[0].isupper():
+                    last = m.group("name")
+        if last is None:
+            return None
+        return self.find(last) or self._entity(last, "")
+
+    def scan_names(self) -> None:
+        """Every capitalized name of the article as an entity (done once, only when a nominal needs it)."""
+        if getattr(self, "_scanned", False):
+            return
+        self._scanned = True
+        for _, _, s, e, _ in self.paragraphs:
+            for m in CAP_RUN_RE.finditer(self.raw, s, e):
+                words = m.group().split()
+                if len(words) == 1 and (words[0].lower() in STOP or words[0].lower() in DETERMINERS):
+                    continue
+                self._run(m.start(), m.end(), s)
+
     def find(self, name: str) -> Entity | None:
-        key = T.fold(name).rstrip(".")
+        key = fold(name).rstrip(".")
         if key in self.entities:
             return self.entities[key]
         if key in self.surnames:
@@ -460,11 +522,15 @@ class Article:
                 kind_type = min(entity.types)[1]
             elif entity.heads:
                 found = sorted(lex.heads[h][0] for h in entity.heads if lex.heads[h][0] != "inherit")
-                kind_type = _priority_type(found)
+                personal = sorted(lex.heads[h][0] for h in entity.heads if lex.heads[h][0] != "inherit"
+                                  and lex.heads[h][1] == "person")
+                kind_type = _priority_type(personal or found)
             country = country or entity.country
         if not kind_type:
             found = [lex.heads[h][0] for h in heads if h in lex.heads and lex.heads[h][0] != "inherit"]
-            kind_type = _priority_type(found)
+            personal = [lex.heads[h][0] for h in heads if h in lex.heads and lex.heads[h][0] != "inherit"
+                        and lex.heads[h][1] == "person"]
+            kind_type = _priority_type(personal or found)
         if not kind_type:
             return "unknown"
         if kind_type == "government" and country and self.home and country != self.home:
@@ -539,7 +605,7 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
         if low in CONNECTORS and end - j > 1 and j > lo:
             j -= 1
             continue
-        if low in STOP or low in TIME_WORDS or (not t.cap and low in lexicon().cues):
+        if low in STOP or low in TIME_WORDS or (not t.cap and low in lexicon().cues and low not in lexicon().heads):
             break
         j -= 1
     start = j + 1
@@ -573,7 +639,7 @@ def np_after(toks: list[Tok], i: int, hi: int) -> tuple[int, int, tuple | None] 
                 j += 1
                 continue
             break
-        if low in STOP or low in TIME_WORDS or (not t.cap and low in lexicon().cues):
+        if low in STOP or low in TIME_WORDS or (not t.cap and low in lexicon().cues and low not in lexicon().heads):
             break
         if not t.cap and j > i and _np_closed(toks, i, j, hi):
             break
@@ -585,7 +651,12 @@ def np_after(toks: list[Tok], i: int, hi: int) -> tuple[int, int, tuple | None] 
         c = j + 1
         while c < hi and toks[c].text not in {",", ".", ";", ":", "“", "”", '"'}:
             c += 1
-        if c > j + 1 and toks[j + 1].low in DETERMINERS | {"who", "which"} or (c > j + 1 and toks[j + 1].cap and _strip_possessive(toks[j + 1].text) in lexicon().countries):
+        first = toks[j + 1] if c > j + 1 else None
+        heads = lexicon().heads
+        if first is not None and (first.low in DETERMINERS | {"who", "which"}
+                                  or (first.cap and _strip_possessive(first.text) in lexicon().countries)
+                                  or singular(first.low) in heads
+                                  or " ".join(singular(t.low) for t in toks[j + 1:j + 3]) in heads):
             appositive = (j + 1, c)
     return i, j, appositive
 
@@ -643,12 +714,26 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
     app_heads = {singular(_base(w.low)) for w in app_words} & set(lex.heads)
     app_country = next((lex.countries[_strip_possessive(w.text)] for w in app_words
                         if _strip_possessive(w.text) in lex.countries), "")
+    app_org_type = ""
+    for i, w in enumerate(app_words):
+        if w.low in CONNECTORS and i + 1 < len(app_words):
+            org = _name_words(app_words[i + 1:], lex)
+            if org:
+                org_entity = art.find(" ".join(x.text for x in org)) or art._entity(" ".join(x.text for x in org), "")
+                app_org_type = art.type_of(org_entity, set(), app_country)
+            break
 
     def done(entity, name, stype=None, heads=()):
         if entity is not None:
             entity.heads.update(h for h in heads if h in lex.heads)
         if stype is None:
             stype = art.type_of(entity, set(heads) | app_heads, app_country)
+            if app_org_type and app_org_type != "unknown" and not any(
+                    lex.heads[h][0] not in ("inherit", "") for h in app_heads):
+                stype = app_org_type
+            if stype == "unknown" and entity is not None and entity.kind not in ("person",) and (
+                    "in a statement" in art.raw[s1:s1 + 40] or "spokes" in art.raw[max(0, s0 - 30):s1 + 30]):
+                stype = "company"  # "X said in a statement", "a spokesperson for X": an organisation
         art.history.append((position, entity, name, stype))
         return Speaker(name, stype, entity, s0, s1, cue)
 
@@ -667,7 +752,8 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
         hit = art.last_speaker(position, ok)
         if hit:
             return done(*hit[:2], hit[2])
-        entity = art.recent(position, lambda e: ok(e, e.name, ""))
+        art.scan_names()
+        entity = art.recent(position, lambda e: ok(e, e.name, "") and e.kind != "country")
         if entity:
             return done(entity, entity.name)
         return done(None, words[0].text, "unknown")
@@ -700,6 +786,10 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
             entity = art.find(name) or art._entity(name, "")
             return done(entity, entity.name)
         if "document" in head_kinds:
+            doc_head = next(h for h in heads if lex.heads[h][1] == "document")
+            owner = art.document_owner(doc_head, position)
+            if owner is not None:
+                return done(owner, owner.name)
             hit = art.last_speaker(position)
             if hit:
                 return done(*hit)
@@ -757,6 +847,7 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
         fits = (lambda e: e.kind in ("person", "")) if hkind == "person" else (lambda e: e.kind not in ("person", "country"))
         entity = art.recent(position, lambda e: head in e.heads and fits(e))
         if entity is None and htype not in ("inherit", ""):
+            art.scan_names()
             entity = art.recent(position, lambda e: fits(e) and art.type_of(e, set(), "") in
                                 (htype, "foreign_government" if htype == "government" else htype))
         if entity is not None:
@@ -781,27 +872,56 @@ def _personal_name(words: list[Tok], lex: Lexicon) -> bool:
 
 
 def _name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
-    """The trailing run of capitalized words after any title: "Canada’s Industry Minister Melanie Joly" -> Melanie Joly."""
-    run: list[Tok] = []
-    for w in words:
-        if w.cap or (run and w.low in ("of", "for", "and", "de", "du", "van", "von")) or (run and w.text == "."):
-            run.append(w)
-        else:
-            run = []
-        if w.low.endswith(("’s", "'s")) and w is not words[-1]:
-            run = []
+    """The speaker's name inside a phrase, titles and possessive countries dropped.
+
+    "Canada’s Industry Minister Melanie Joly" -> Melanie Joly; "analyst Sarah Kim of Brightline Research"
+    -> Sarah Kim; "Professor Alan Brooks of the University of Leeds" -> Alan Brooks;
+    "the Ministry of Foreign Affairs" -> Ministry of Foreign Affairs.
+    """
+    runs, run, titled = [], [], False
+    for i, w in enumerate(words):
         low = singular(w.low.rstrip("."))
+        nxt = words[i + 1] if i + 1 < len(words) else None
         if w.cap and (low in lex.heads and lex.heads[low][1] in ("person", "spokesperson") or low in PERSON_TITLES):
+            run, titled = [], True  # a title: what came before it was more title
+            continue
+        if not w.cap and (low in lex.heads and lex.heads[low][1] in ("person", "spokesperson")
+                          or f"{words[i - 1].low} {low}" in lex.heads and i):
+            titled = True
+            if run:
+                runs.append(run)
+            runs, run = [], []  # "Keller chief executive Ruth Adler": the name after the title
+            continue
+        if w.cap and w.low.endswith(("’s", "'s")) and w is not words[-1]:
             run = []
-    while run and (run[0].low in DETERMINERS or run[0].low in ("of", "for", "and") or not run[0].word):
-        run = run[1:]
-    while run and not run[-1].word and run[-1].text != ".":
-        run = run[:-1]
-    if run and all(_strip_possessive(w.text) in lex.countries for w in run) and len(words) > len(run):
-        return []  # "the Canadian government": a demonym, not the name
-    if run and all(singular(w.low) in lex.heads or w.low in STOP for w in run if w.word):
-        return []  # "The Government", "The Company" at a sentence start
-    return run
+            continue
+        if w.cap:
+            run.append(w)
+        elif run and w.low in ("of", "for", "and", "de", "du", "van", "von") and nxt is not None and nxt.cap:
+            if titled and w.low in ("of", "for") and not any(x.low in lex.name_words for x in run):
+                runs.append(run)  # "Sarah Kim of Brightline Research": the rest is an affiliation
+                run = []
+                continue
+            run.append(w)
+        elif run and w.text == "." and run[-1].low in T.ABBREVIATIONS:
+            continue
+        else:
+            if run:
+                runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    for run in runs:
+        while run and (run[0].low in DETERMINERS or run[0].low in ("of", "for", "and")):
+            run = run[1:]
+        if not run:
+            continue
+        if all(_strip_possessive(w.text) in lex.countries for w in run) and len(words) > len(run):
+            continue  # "the Canadian government": a demonym, not the name
+        if all(singular(w.low) in lex.heads or w.low in STOP or w.low in DETERMINERS for w in run):
+            continue  # "The Government", "The Company" at a sentence start
+        return run
+    return []
 
 
 def _phrase(words: list[Tok]) -> str:
@@ -918,7 +1038,7 @@ def extract_article(article_id: str, raw: str, paragraphs: list[tuple], sentence
         para_speaker = None
         if not pieces:
             for sid, _, ss, se, srole in sents:
-                if sid is None or lex.cue_re.search(raw, ss, se) is None:
+                if sid is None or not _may_report(raw, ss, se, lex):
                     continue
                 toks = tokenize(raw, ss, se)
                 hit = _indirect(art, toks, [t.start for t in toks], [False] * len(toks), ss, se, lex)
@@ -962,6 +1082,8 @@ def extract_article(article_id: str, raw: str, paragraphs: list[tuple], sentence
                     speech.append((article_id, sid, ss, se, hit.name, hit.speaker_type, "indirect"))
                     para_speaker = para_speaker if para_speaker is not None else hit
         # floating quotes: a paragraph that is all quote, with no cue, speaks for the previous speaker
+        if prev_para_speaker is None and p_index and any(q.kind == "floating" and not q.speaker for q in pieces):
+            prev_para_speaker = _paragraph_subject(art, paragraphs[p_index - 1], by_para, lex)
         for piece in pieces:
             if piece.kind == "floating" and not piece.speaker and prev_para_speaker is not None:
                 _copy(piece, prev_para_speaker, keep_kind=True)
@@ -993,13 +1115,13 @@ def extract_article(article_id: str, raw: str, paragraphs: list[tuple], sentence
     for q in all_pieces:
         if q.speaker or q.kind == "term":
             continue
-        words = set(T.fold(w) for w in T.words(raw[q.start:q.end]))
+        words = set(fold(w) for w in T.words(raw[q.start:q.end]))
         if len(words) < 2:
             continue
         for other in attributed:
             if other is q:
                 continue
-            if words <= set(T.fold(w) for w in T.words(raw[other.start:other.end])):
+            if words <= set(fold(w) for w in T.words(raw[other.start:other.end])):
                 q.speaker, q.speaker_type = other.speaker, other.speaker_type
                 q.cue = q.cue or "echo"
                 break
@@ -1022,6 +1144,23 @@ def extract_article(article_id: str, raw: str, paragraphs: list[tuple], sentence
                         speech[i] = row[:4] + (q.speaker, q.speaker_type, "direct")
                         break
     return all_pieces, speech, problems, art
+
+
+def _paragraph_subject(art: Article, paragraph: tuple, by_para: dict, lex: Lexicon) -> Speaker | None:
+    """The named subject of a paragraph's first sentence ("Senator Dana White attacked the plan.")."""
+    pid, _, s, e, _ = paragraph
+    sents = by_para.get(pid) or [(None, pid, s, e, "")]
+    ss, se = sents[0][2], sents[0][3]
+    toks = tokenize(art.raw, ss, se)
+    span = clause_subject(toks, 0, len(toks))
+    if span is None:
+        return None
+    speaker = resolve(art, toks, span, ss, "")
+    if speaker is None or speaker.entity is None or speaker.entity.kind == "country":
+        if speaker is not None:
+            art.history.pop()
+        return None
+    return speaker
 
 
 def _sentence_ids(sents, piece):
@@ -1074,8 +1213,8 @@ def _attribute_piece(art, piece, qi, pieces, toks, starts, inside, bounds, raw, 
     lo = _tok_index(starts, max(sent_lo, prev_close))
     hi = _tok_index(starts, min(sent_hi, next_open))
     # the sentence around an inner quote may end inside the quote: extend to the sentence after
-    if hi <= after_i:
-        nxt = _sentence_index(bounds, close_pos + 1)
+    if hi <= after_i and (raw[piece.end - 1:piece.end] in tuple(",?!—–-") or raw[close_pos + 1:close_pos + 2] == ","):
+        nxt = min(bisect_right([b[0] for b in bounds], close_pos), len(bounds) - 1)
         hi = _tok_index(starts, min(bounds[nxt][1], next_open))
     text = raw[piece.start:piece.end]
     n_words = T.count_words(text)
@@ -1097,8 +1236,12 @@ def _attribute_piece(art, piece, qi, pieces, toks, starts, inside, bounds, raw, 
         if hit is not None and (ends_open or hit[0] <= j + 5):
             k, cue, n = hit
             between = [t for t in toks[j:k] if not t.word and t.text not in (",", ".")]
+            if k > j and (toks[j].low in STOP or toks[j].low in CONNECTORS):
+                between = [toks[j]]  # “...” and urged: a new clause, not a speaker
             if not between:
-                if k == j and cue.inverted:
+                if cue.kind == "frame":
+                    speaker = resolve(art, toks, np_after(toks, k + n, hi), piece.open, cue.form)
+                elif k == j and cue.inverted:
                     span = np_after(toks, k + 1, hi)
                     if span is not None:
                         speaker = resolve(art, toks, span, piece.open, cue.form)
@@ -1150,6 +1293,23 @@ def _np_between(toks, j, k):
         appositive = (first + 1, commas[-1] if commas[-1] > first else k2)
         return j, first, appositive
     return j, k2, None
+
+
+def _may_report(raw: str, ss: int, se: int, lex: Lexicon) -> bool:
+    """A cheap test before tokenizing: does the sentence hold a cue that can mark reported speech?"""
+    for m in lex.cue_re.finditer(raw, ss, se):
+        word = m.group()
+        if word[0].isupper() and m.start() > ss and word.lower() != "according to":
+            continue
+        cue = lex.cues.get(word.lower())
+        if cue is None:
+            if " " in word:
+                return True
+            continue
+        if cue.indirect == "always" or (cue.indirect == "that" and THAT_RE.match(raw, m.end(), se)):
+            if PASSIVE_RE.search(raw, max(ss, m.start() - 20), m.start()) is None:
+                return True
+    return False
 
 
 def _indirect(art, toks, starts, inside, ss, se, lex) -> Speaker | None:
@@ -1217,13 +1377,16 @@ def _rows_by_article(table: pd.DataFrame, columns: list[str]) -> dict[str, list[
     if "line_first" in columns and "line_first" not in table.columns and "line" in table.columns:
         cols[columns.index("line_first")] = "line"
     data = [table["article_id"].astype(str).tolist()]
-    for c in cols:
-        data.append(table[c].tolist() if c is not None else [("body" if c is None else None)] * len(table))
-    if "role" not in table.columns:
-        data[-1] = ["body"] * len(table)
+    for name, c in zip(columns, cols):
+        if c is None:
+            data.append(["body" if name == "role" else 0] * len(table))
+        elif name == "role":
+            data.append(table[c].fillna("body").astype(str).tolist())
+        else:
+            data.append(table[c].fillna(0).astype("int64").tolist())
     out: dict[str, list[tuple]] = {}
     for row in zip(*data):
-        out.setdefault(row[0], []).append(tuple(int(x) if isinstance(x, (int,)) or hasattr(x, "item") else x for x in row[1:]))
+        out.setdefault(row[0], []).append(row[1:])
     return out
 
 
@@ -1243,7 +1406,7 @@ def _stats(article_id, raw, pieces, rows, sentences, problems) -> tuple:
     quote_words = sum(q.n_words for q in quoted)
     indirect_words = sum(_count(raw, r[2], r[3]) for r in rows if r[6] == "indirect" and in_body(r[2]))
     share = lambda n: round(min(n / body_words, 1.0), 4) if body_words else 0.0
-    speakers = {T.fold(q.speaker) for q in quoted if q.speaker}
+    speakers = {fold(q.speaker) for q in quoted if q.speaker}
     first = next((r for r in sorted(rows, key=lambda r: r[2]) if r[4] and in_body(r[2])), None)
     narrator = max(body_words - quote_words - indirect_words, 0)
     return (article_id, share(quote_words), share(indirect_words), share(narrator), len(quoted), len(speakers),
@@ -1393,7 +1556,7 @@ def _ratio(a: int, b: int) -> float:
 
 
 def _speaker_match(gold: str, predicted: str) -> bool:
-    g, p = T.fold(gold).split(), T.fold(predicted).split()
+    g, p = [fold(w) for w in T.words(gold)], [fold(w) for w in T.words(predicted)]
     if not g or not p:
         return not g and not p
     return g == p or (g[-1] == p[-1] and (len(g) == 1 or len(p) == 1))

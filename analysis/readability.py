@@ -90,11 +90,16 @@ def _is_familiar(lower: str) -> bool:
                for suffix, repl in INFLECTIONS if len(lower) > len(suffix) + 1)
 
 
-def sentence_counts(text: str) -> tuple[tuple[int, int, int, int, int], list[str]]:
-    """((words, syllables, polysyllabic, letters, difficult), word types in order) of one sentence."""
+@lru_cache(maxsize=500_000)
+def chunk_counts(chunk: str) -> tuple[int, int, int, int, int, tuple[str, ...]]:
+    """(words, syllables, polysyllabic, letters, difficult, types) of one whitespace-free chunk.
+
+    Words never contain whitespace, so counting per whitespace-separated chunk ("Friday,",
+    "Hikvision—also") and caching the chunk gives the same totals as tokenizing the sentence.
+    """
     w = s = p = l = d = 0
     types = []
-    for token in T.WORD_RE.findall(text):
+    for token in T.WORD_RE.findall(chunk):
         syl, poly, letters, difficult, lower = word_counts(token)
         w += 1
         s += syl
@@ -102,6 +107,21 @@ def sentence_counts(text: str) -> tuple[tuple[int, int, int, int, int], list[str
         l += letters
         d += difficult
         types.append(lower)
+    return w, s, p, l, d, tuple(types)
+
+
+def sentence_counts(text: str) -> tuple[tuple[int, int, int, int, int], list[str]]:
+    """((words, syllables, polysyllabic, letters, difficult), word types in order) of one sentence."""
+    w = s = p = l = d = 0
+    types: list[str] = []
+    for chunk in text.split():
+        cw, cs, cp, cl, cd, ct = chunk_counts(chunk)
+        w += cw
+        s += cs
+        p += cp
+        l += cl
+        d += cd
+        types.extend(ct)
     return (w, s, p, l, d), types
 
 
@@ -137,33 +157,46 @@ def ttr_windows(types: list[str], window: int = TTR_WINDOW) -> np.ndarray:
 
 def article_rows(article_id: str, which: str, texts: list[str]) -> list[tuple]:
     """readability rows (one per metric) for one article's sentences, in text order."""
-    counts, types = [], []
-    for text in texts:
-        c, t = sentence_counts(text)
-        if c[0]:
-            counts.append(c)
-            types.extend(t)
-    n, n_words = len(counts), sum(c[0] for c in counts)
-    rows = []
-    if n == 0:
-        return [(article_id, which, m, np.nan, np.nan, np.nan, 0, 0) for m in METRICS]
-    x = np.array(counts, dtype=float)
-    total = x.sum(axis=0)
-    point = formulas(total[0], n, total[1], total[2], total[3], total[4])
-    if n >= 2:
-        boot = stats.bootstrap_totals(x)
-        resampled = formulas(boot[:, 0], n, boot[:, 1], boot[:, 2], boot[:, 3], boot[:, 4])
-        names = list(resampled)
-        low, high = stats.percentile_interval(np.column_stack([resampled[m] for m in names]))
-        interval = {m: (float(low[j]), float(high[j])) for j, m in enumerate(names)}
-    else:
-        interval = {m: (np.nan, np.nan) for m in point}
-    for m in METRICS[:-1]:
-        rows.append((article_id, which, m, float(point[m]), *interval[m], n, n_words))
-    windows = ttr_windows(types)
-    value = float(windows.mean()) if len(windows) else np.nan
-    rows.append((article_id, which, "ttr_window", value, *stats.bootstrap_ci(windows), n, n_words))
-    return rows
+    return _rows_for(which, [(article_id, texts)])
+
+
+def _rows_for(which: str, articles: list[tuple[str, list[str]]]) -> list[tuple]:
+    """readability rows for many articles at once: the bootstrap runs batched (see stats.batch_totals)."""
+    ids, counts, windows = [], [], []
+    for article_id, texts in articles:
+        rows, types = [], []
+        for text in texts:
+            c, t = sentence_counts(text)
+            if c[0]:
+                rows.append(c)
+                types.extend(t)
+        ids.append(article_id)
+        counts.append(np.array(rows, dtype=float).reshape(-1, 5))
+        windows.append(ttr_windows(types))
+    m = len(ids)
+    names = METRICS[:-1]
+    n = np.array([len(x) for x in counts], dtype=float)
+    totals = np.array([x.sum(axis=0) for x in counts]).reshape(m, 5)
+    point = formulas(totals[:, 0], n, totals[:, 1], totals[:, 2], totals[:, 3], totals[:, 4])
+    low, high = np.full((m, len(names)), np.nan), np.full((m, len(names)), np.nan)
+    for idx, boot in stats.batch_totals([x if len(x) >= 2 else x[:0] for x in counts]):
+        size = len(counts[idx[0]])
+        if size < 2:
+            continue
+        resampled = formulas(boot[..., 0], size, boot[..., 1], boot[..., 2], boot[..., 3], boot[..., 4])
+        cube = np.stack([resampled[name] for name in names], axis=-1)      # (m, n_boot, metrics)
+        lo, hi = stats.percentile_interval(np.moveaxis(cube, 1, 0))
+        low[idx], high[idx] = lo, hi
+    _, ttr, ttr_low, ttr_high = stats.batch_mean_ci(windows)
+    out = []
+    for i, article_id in enumerate(ids):
+        n_words = int(totals[i, 0])
+        for j, name in enumerate(names):
+            out.append((article_id, which, name, float(point[name][i]), float(low[i, j]), float(high[i, j]),
+                        int(n[i]), n_words))
+        out.append((article_id, which, "ttr_window", float(ttr[i]), float(ttr_low[i]), float(ttr_high[i]),
+                    int(n[i]), n_words))
+    return out
 
 
 @lru_cache(maxsize=65536)
@@ -194,12 +227,10 @@ def measure(content: pd.DataFrame, lines: pd.DataFrame, texts: dict) -> dict[str
     rows = []
     for which in ("content", "raw"):
         ordered = sorted(units[which], key=lambda u: (str(u[0]), u[1]))
-        seen = set()
-        for a, group in groupby(ordered, key=lambda u: u[0]):
-            seen.add(a)
-            rows.extend(article_rows(a, which, [u[2] for u in group]))
-        for a in sorted(article_ids - seen, key=str):
-            rows.extend(article_rows(a, which, []))
+        grouped = [(a, [u[2] for u in group]) for a, group in groupby(ordered, key=lambda u: u[0])]
+        seen = {a for a, _ in grouped}
+        grouped += [(a, []) for a in sorted(article_ids - seen, key=str)]
+        rows.extend(_rows_for(which, grouped))
     out = pd.DataFrame(rows, columns=COLUMNS)
     out["article_id"] = out["article_id"].astype("string")
     out["n_sentences"] = out["n_sentences"].astype(int)

@@ -174,7 +174,7 @@ def article_spans(article_id: str, results, article_href=None, colors: dict[str,
     spans: list[Span] = []
     index = index or EvidenceIndex(results)
     colors = colors if colors is not None else frame_colors(all_frames(results))
-    outlets = outlets or {}
+    outlets = outlets if outlets is not None else _outlets(results)
 
     for row in index.rows("lines", "article_id", article_id).itertuples(index=False):
         label, role = _text(getattr(row, "label", "")), _text(getattr(row, "role", ""))
@@ -503,6 +503,20 @@ def _error(message: str) -> None:
     print(f"error: {message}", file=sys.stderr)
 
 
+def _failing_cell(executed: Path, cell_index: int) -> str:
+    """'N (first line of its code)', N counted in the committed notebook (papermill's injected cell left out)."""
+    import nbformat
+    try:
+        cells = nbformat.read(executed, as_version=4).cells
+        source = cells[cell_index].source
+        injected = [i for i, c in enumerate(cells) if "injected-parameters" in c.metadata.get("tags", [])]
+    except Exception:  # the executed copy could not be read back: the index is all we have
+        return str(cell_index + 1)
+    number = cell_index + 1 - sum(1 for i in injected if i < cell_index)
+    first = next((line.strip() for line in source.splitlines() if line.strip()), "")
+    return f"{number} ({_short(first, 60)})" if first else str(number)
+
+
 def run_notebook(path: Path, out: Path, parameters: dict, env: dict) -> str:
     """Execute one notebook with papermill into OUT/notebooks and render its HTML; '' or the error line."""
     import papermill
@@ -514,9 +528,8 @@ def run_notebook(path: Path, out: Path, parameters: dict, env: dict) -> str:
                                    kernel_name="python3", progress_bar=False, log_output=False,
                                    extra_arguments=KERNEL_ARGUMENTS)
     except PapermillExecutionError as exc:
-        cell = f"[{exc.exec_count}]" if exc.exec_count else f"#{exc.cell_index}"
         evalue = " ".join(str(exc.evalue).split())
-        return f"notebook {path.name} failed in cell {cell}: {exc.ename}: {evalue} (executed copy: {executed})"
+        return f"notebook {path.name} failed in cell {_failing_cell(executed, exc.cell_index)}: {exc.ename}: {evalue}"
     except Exception as exc:  # kernel died, missing parameters cell, unreadable notebook
         return f"notebook {path.name} could not be run: {type(exc).__name__}: {' '.join(str(exc).split())}"
     render(executed, out)

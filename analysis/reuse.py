@@ -314,10 +314,12 @@ class _Corpus:
         for i in sorted(range(n), key=lambda i: (self.article[i], self.sentence[i], self.start[i])):
             self.by_article.setdefault(self.article[i], []).append(i)
         self._passages: dict[int, _Passage] = {}
-        self.position = {}
+        # The neighbouring sentence in the same paragraph (-1: none), for joining passages.
+        self.previous, self.next = [-1] * n, [-1] * n
         for ids in self.by_article.values():
-            for k, i in enumerate(ids):
-                self.position[i] = k
+            for i, j in zip(ids, ids[1:]):
+                if self.paragraph[i] == self.paragraph[j]:
+                    self.next[i], self.previous[j] = j, i
 
     def passage(self, ids: list[int]) -> _Passage:
         words, term_ids, surface = [], set(), {}
@@ -417,13 +419,11 @@ def _instance_pairs(corpus: _Corpus, ti: int, tj: int):
 
 def _neighbours(corpus: _Corpus, ids: list[int]) -> list[tuple[int, str]]:
     """Sentences just before and after a passage, in the same paragraph."""
-    order = corpus.by_article[corpus.article[ids[0]]]
     out = []
-    first, last = corpus.position[ids[0]], corpus.position[ids[-1]]
-    if first > 0 and corpus.paragraph[order[first - 1]] == corpus.paragraph[ids[0]]:
-        out.append((order[first - 1], "before"))
-    if last + 1 < len(order) and corpus.paragraph[order[last + 1]] == corpus.paragraph[ids[-1]]:
-        out.append((order[last + 1], "after"))
+    if corpus.previous[ids[0]] >= 0:
+        out.append((corpus.previous[ids[0]], "before"))
+    if corpus.next[ids[-1]] >= 0:
+        out.append((corpus.next[ids[-1]], "after"))
     return out
 
 

@@ -233,16 +233,15 @@ def aggregate(sentiment_sentences: pd.DataFrame, article_ids=None) -> pd.DataFra
     compound = df["compound"].to_numpy(dtype=float) if len(df) else np.array([])
     parts = df[["pos", "neu", "neg"]].to_numpy(dtype=float) if len(df) else np.zeros((0, 3))
     ids = sorted(set(article_ids if article_ids is not None else []) | {a for a, _ in groups}, key=str)
+    keys = [(a, scope) for a in ids for scope in SCOPES]
+    empty = np.array([], dtype=int)
+    members = [groups.get(key, empty) for key in keys]
+    n, mean, low, high = stats.batch_mean_ci([compound[idx] for idx in members])
     rows = []
-    for a in ids:
-        for scope in SCOPES:
-            idx = groups.get((a, scope))
-            if idx is None or len(idx) == 0:
-                rows.append((a, scope, 0, np.nan, np.nan, np.nan, np.nan, np.nan, np.nan))
-                continue
-            n, mean, low, high = stats.mean_ci(compound[idx])
-            pos, neu, neg = parts[idx].mean(axis=0)
-            rows.append((a, scope, n, mean, low, high, pos, neu, neg))
+    for k, (a, scope) in enumerate(keys):
+        idx = members[k]
+        pos, neu, neg = parts[idx].mean(axis=0) if len(idx) else (np.nan, np.nan, np.nan)
+        rows.append((a, scope, n[k], mean[k], low[k], high[k], pos, neu, neg))
     out = pd.DataFrame(rows, columns=SENTIMENT_COLUMNS)
     out["article_id"] = out["article_id"].astype("string")
     out["n_sentences"] = out["n_sentences"].astype(int)
@@ -260,11 +259,12 @@ def by_outlet(sentiment_sentences: pd.DataFrame, articles: pd.DataFrame, scope: 
         df = df[df["scope"] == scope]
     df = df.merge(articles[["article_id", "outlet"]].astype({"article_id": "string"}), on="article_id", how="left")
     df["outlet"] = df["outlet"].fillna(df["article_id"]).astype("string")
-    rows = []
-    for (outlet, sc), idx in sorted(df.groupby(["outlet", "scope"], sort=True).indices.items()):
-        n, mean, low, high = stats.mean_ci(df["compound"].to_numpy(dtype=float)[idx])
-        rows.append((outlet, sc, int(df["article_id"].iloc[idx].nunique()), n, mean, low, high))
-    return pd.DataFrame(rows, columns=OUTLET_COLUMNS)
+    groups = sorted(df.groupby(["outlet", "scope"], sort=True).indices.items()) if len(df) else []
+    compound = df["compound"].to_numpy(dtype=float)
+    n, mean, low, high = stats.batch_mean_ci([compound[idx] for _, idx in groups])
+    rows = [(outlet, sc, int(df["article_id"].iloc[idx].nunique()), n[k], mean[k], low[k], high[k])
+            for k, ((outlet, sc), idx) in enumerate(groups)]
+    return pd.DataFrame(rows, columns=OUTLET_COLUMNS).astype({"n_sentences": int})
 
 
 # ---------------------------------------------------------------- entities (corpus-level)
@@ -458,12 +458,17 @@ def entity_tone(sentiment_sentences: pd.DataFrame, quotes: pd.DataFrame, content
         return pd.DataFrame(columns=ENTITY_COLUMNS)
     info = entities.set_index("entity")
     compound = mentions["compound"].to_numpy(dtype=float)
-    rows = []
+    keys, members = [], []
     for entity, idx in mentions.groupby("entity", sort=True).indices.items():
-        rows.append((entity, ALL_ARTICLES, *stats.mean_ci(compound[idx])))
+        keys.append((entity, ALL_ARTICLES))
+        members.append(idx)
     for (entity, article), idx in mentions.groupby(["entity", "article_id"], sort=True).indices.items():
-        rows.append((entity, article, *stats.mean_ci(compound[idx])))
-    out = pd.DataFrame(rows, columns=ENTITY_COLUMNS[:6])
+        keys.append((entity, article))
+        members.append(idx)
+    n, mean, low, high = stats.batch_mean_ci([compound[idx] for idx in members])
+    out = pd.DataFrame([(e, a, n[k], mean[k], low[k], high[k]) for k, (e, a) in enumerate(keys)],
+                       columns=ENTITY_COLUMNS[:6])
+    out["n_sentences"] = out["n_sentences"].astype(int)
     out["rank"] = out["entity"].map(info["rank"]).astype(int)
     out["aliases"] = out["entity"].map(info["aliases"])
     out["article_id"] = out["article_id"].astype("string")

@@ -1,0 +1,392 @@
+"""Text reuse: normalization, each relation on hand-made article pairs, false positives,
+the seeds' shared wire paragraphs, exact/index agreement, originality and quote fidelity."""
+import math
+
+import pandas as pd
+import pytest
+
+from analysis import corpus as C
+from analysis import reuse
+from analysis.paths import SEEDS
+
+# Background sentences on the same story (they share its topic words), so that rarity weights
+# behave as in a real corpus: "Hikvision", "Canada" and "national security" are common here.
+BACKGROUND = [
+    "Hikvision said Canada's decision was driven by politics and not by national security.",
+    "Officials in Canada said the national security review of Hikvision took several months.",
+    "The Hikvision cameras are widely used in shops and offices across Canada.",
+    "Critics said Canada acted late on Hikvision and other national security risks.",
+    "Hikvision has an office in Toronto and employs staff across Canada.",
+    "The opposition asked whether national security agencies had briefed ministers about Hikvision.",
+    "Canada has reviewed several Chinese firms on national security grounds this year.",
+    "Analysts expect Hikvision to keep selling cameras through distributors outside Canada.",
+]
+
+
+def build(articles: dict[str, list[str]]) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Content sentences (one paragraph per list item, blank-line separated) and the raw texts."""
+    texts = {a: "\n\n".join(paragraphs) for a, paragraphs in articles.items()}
+    rows = []
+    for article, raw in texts.items():
+        parsed = C.parse_article(article, raw)
+        first_line = {p[1]: p[2] for p in parsed["paragraphs"]}
+        for _, sentence, paragraph, start, end, text in parsed["sentences"]:
+            rows.append((article, sentence, paragraph, first_line[paragraph], start, end, text, "body"))
+    content = pd.DataFrame(rows, columns=["article_id", "sentence", "paragraph", "line", "start", "end", "text", "role"])
+    return content, texts
+
+
+def pair_corpus(a: str, b: str) -> tuple[pd.DataFrame, dict[str, str]]:
+    return build({"a1": [a] + BACKGROUND[:4], "b1": BACKGROUND[4:] + [b]})
+
+
+def rows_between(table: pd.DataFrame, texts, needle_a: str, needle_b: str) -> pd.DataFrame:
+    """Rows whose a-side contains needle_a and b-side needle_b (either orientation)."""
+    hits = []
+    for row in table.itertuples():
+        ta = texts[row.article_a][row.start_a:row.end_a]
+        tb = texts[row.article_b][row.start_b:row.end_b]
+        if (needle_a in ta and needle_b in tb) or (needle_a in tb and needle_b in ta):
+            hits.append(row.Index)
+    return table.loc[hits]
+
+
+# --- normalization -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("The U.S. firm’s 1,000 cameras", ["the", "usa", "firm", "1000", "cameras"]),
+    ("US sanctions hit us", ["usa", "sanctions", "hit", "us"]),
+    ("Mélanie Joly's multi-step review", ["melanie", "joly", "multi", "step", "review"]),
+    ("", []),
+    ("— “ ” …", []),
+])
+def test_tokens(text, expected):
+    assert reuse.tokens(text) == expected
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("companies", "company"), ("sanctions", "sanction"), ("operating", "operat"), ("operate", "operat"),
+    ("documented", "document"), ("stopped", "stop"), ("denied", "deny"), ("denies", "deny"),
+    ("status", "status"), ("business", "business"), ("the", "the"), ("2023", "2023"),
+])
+def test_stem(word, expected):
+    assert reuse.stem(word) == expected
+
+
+@pytest.mark.parametrize("a, b", [
+    ("world's biggest maker", "world's largest manufacturer"),
+    ("terminated contracts", "exited contracts"),
+    ("five subsidiaries", "5 subsidiaries"),
+    ("the United States", "the U.S."),
+    ("Uighur community", "Uyghur communities"),
+    ("Oct. 8", "October 8"),
+    ("firmly oppose", "strongly disagree"),
+])
+def test_terms_normalize_synonyms_numbers_and_dates(a, b):
+    assert [t for t, _ in reuse.terms(reuse.tokens(a))] == [t for t, _ in reuse.terms(reuse.tokens(b))]
+
+
+def test_synonym_table_is_well_formed():
+    table = pd.read_csv(reuse.SYNONYMS_PATH, dtype=str, keep_default_na=False)
+    assert list(table.columns) == ["term", "canonical", "example"]
+    assert table["example"].str.len().gt(0).all()
+    single, _ = reuse.load_synonyms()
+    # Canonical terms do not map further: one step reaches the canonical form.
+    assert all(single.get(c, c) == c for c in single.values())
+
+
+# --- one hand-made pair per relation ------------------------------------------------------------
+
+RELATION_CASES = [
+    ("verbatim",
+     "The company said its Canadian unit had filed a notice of application in federal court seeking a judicial review.",
+     "The company said its Canadian unit had filed a notice of application in federal court seeking a judicial review."),
+    ("verbatim",  # a trimmed copy: the shorter sentence is one unbroken run of the longer one
+     "Hikvision declined to provide a copy of the notice of application filed in the federal court on Monday.",
+     "Hikvision declined to provide a copy of the notice of application filed in the federal court."),
+    ("near_verbatim",
+     "The Chinese government has denied all allegations of human rights abuses in Xinjiang and has criticized companies.",
+     "The Chinese government denies any allegations of human rights abuses in Xinjiang and has criticised some companies."),
+    ("paraphrase",
+     "The company, which describes itself as the world's biggest maker of video surveillance equipment, "
+     "said last year it had exited contracts in Xinjiang through five subsidiaries.",
+     "Hikvision, which claims to be the world's largest manufacturer of video surveillance equipment, "
+     "announced that 5 of its subsidiaries had terminated contracts in Xinjiang last year."),
+]
+
+
+@pytest.mark.parametrize("relation, a, b", RELATION_CASES)
+@pytest.mark.parametrize("method", ["exact", "index"])
+def test_relation_of_hand_made_pair(relation, a, b, method):
+    content, texts = pair_corpus(a, b)
+    table, _, _ = reuse.align(content, method=method)
+    found = rows_between(table, texts, a[:40], b[:40])
+    assert len(found) == 1
+    assert found.iloc[0]["relation"] == relation
+    assert 0 < found.iloc[0]["similarity"] <= 1
+
+
+UNRELATED_CASES = [
+    # Share the story's topic words (Hikvision, Canada, national security) but not a fact.
+    ("Their statement did not specify how Hikvision would harm Canada's national security.",
+     "Hikvision's continued operations in Canada would be harmful to national security, officials said."),
+    ("Hikvision has faced numerous sanctions by the United States over its dealings in Xinjiang.",
+     "Hikvision has been identified in reports as linked to mass repression of Uyghurs in Xinjiang."),
+    ("The Chinese foreign ministry said in late June it strongly opposed Canada's move.",
+     "The Chinese Ministry of Foreign Affairs has not responded to a request for comment."),
+    ("In 2022, the U.S. Federal Communications Commission barred the sale of new Hikvision equipment.",
+     "Canada's national security review of Hikvision equipment found a risk, the minister said."),
+    ("Leave a Reply", "Leave a Reply"),  # identical but too short to be evidence of reuse
+]
+
+
+@pytest.mark.parametrize("a, b", UNRELATED_CASES)
+@pytest.mark.parametrize("method", ["exact", "index"])
+def test_unrelated_passages_are_not_aligned(a, b, method):
+    content, texts = pair_corpus(a, b)
+    table, _, _ = reuse.align(content, method=method)
+    assert rows_between(table, texts, a[:30], b[:30]).empty
+
+
+def test_split_sentence_is_aligned_as_one_passage():
+    a = ("The company, which describes itself as the world's biggest maker of video surveillance equipment, "
+         "said last year it had exited contracts in Xinjiang through five subsidiaries added to a trade blacklist.")
+    b = ("Hikvision claims to be the world's largest manufacturer of video surveillance equipment. The company said "
+         "last year that five of its subsidiaries had terminated contracts in Xinjiang after a trade blacklist.")
+    content, texts = pair_corpus(a, b)
+    table, spans, _ = reuse.align(content)
+    found = rows_between(table, texts, "world's biggest", "Hikvision claims")
+    assert len(found) == 1
+    row = found.iloc[0]
+    side_b = texts[row.article_b][row.start_b:row.end_b] if row.article_b == "b1" else texts[row.article_a][row.start_a:row.end_a]
+    assert side_b == b  # both sentences of b, joined
+
+
+def test_each_sentence_aligned_once_per_other_article_and_offsets_trace():
+    copy = "Canada said last year it was reviewing an application to impose sanctions against Chinese surveillance companies."
+    content, texts = build({"a1": [copy, copy + " It gave no date."], "b1": [copy], "c1": [copy, "Something else entirely here."]})
+    table, _, _ = reuse.align(content)
+    assert (table["article_a"] < table["article_b"]).all()
+    assert not table.duplicated(["article_a", "start_a", "article_b"]).any()
+    assert not table.duplicated(["article_a", "article_b", "start_b"]).any()
+    for row in table.itertuples():
+        assert copy in texts[row.article_a][row.start_a:row.end_a] or texts[row.article_a][row.start_a:row.end_a] in copy
+        assert texts[row.article_b][row.start_b:row.end_b].startswith(copy[:40])
+    # b1's single copy pairs with exactly one sentence of a1 and one of c1; a1-c1 pair once too.
+    assert sorted(zip(table.article_a, table.article_b)) == [("a1", "b1"), ("a1", "c1"), ("b1", "c1")]
+    assert list(table.columns) == reuse.REUSE_COLUMNS
+
+
+# --- the seeds -------------------------------------------------------------------------------------
+
+def seeds_content() -> tuple[pd.DataFrame, dict[str, str]]:
+    """Every seed sentence as body content (independent of the boilerplate stage)."""
+    texts, rows = {}, []
+    for path in sorted(SEEDS.glob("*.txt")):
+        article = path.stem
+        raw = path.read_bytes().decode("utf-8")
+        texts[article] = raw
+        parsed = C.parse_article(article, raw)
+        first_line = {p[1]: p[2] for p in parsed["paragraphs"]}
+        for _, sentence, paragraph, start, end, text in parsed["sentences"]:
+            rows.append((article, sentence, paragraph, first_line[paragraph], start, end, text, "body"))
+    content = pd.DataFrame(rows, columns=["article_id", "sentence", "paragraph", "line", "start", "end", "text", "role"])
+    return content, texts
+
+
+def line_span(texts, article: str, line: int) -> tuple[int, int]:
+    _, start, end = C.T.split_lines(texts[article])[line - 1]
+    return start, end
+
+
+def covers(texts, table, a: str, la: int, b: str, lb: int) -> bool:
+    """Whether some row aligns a passage overlapping seed `a` line `la` with one overlapping `b` line `lb`."""
+    ids = {p.stem[:3]: p.stem for p in SEEDS.glob("*.txt")}
+    (a, la), (b, lb) = sorted([(ids[a], la), (ids[b], lb)])
+    sa, ea = line_span(texts, a, la)
+    sb, eb = line_span(texts, b, lb)
+    rows = table[(table.article_a == a) & (table.article_b == b)]
+    return bool(((rows.start_a < ea) & (rows.end_a > sa) & (rows.start_b < eb) & (rows.end_b > sb)).any())
+
+
+SEED_SHARED = [  # (article, line, article, line): the background paragraphs shared across outlets
+    ("000", 19, "004", 3), ("000", 19, "001", 5), ("000", 19, "003", 23),           # US sanctions
+    ("000", 21, "004", 12), ("000", 21, "001", 13), ("001", 13, "004", 12),         # biggest maker exits Xinjiang
+    ("000", 23, "004", 15),                                                         # China denies abuses
+    ("000", 27, "004", 14), ("000", 27, "001", 17), ("001", 17, "004", 14),         # Canada reviewing sanctions
+    ("002", 21, "003", 19), ("000", 15, "004", 5), ("000", 15, "002", 21), ("000", 15, "001", 7),  # multi-step review
+    ("003", 27, "004", 8), ("001", 11, "004", 8), ("001", 11, "003", 27),           # Hikvision's statement
+    ("000", 11, "002", 9),                                                          # "we expect a fair process"
+]
+SEED_UNRELATED = [
+    ("000", 19, "002", 25),   # sanctions vs mass-repression reports: share Hikvision, Uyghur, Xinjiang
+    ("000", 17, "002", 17),   # statement did not specify vs FCC ban: share national security
+    ("000", 25, "004", 11),   # ministry opposed vs ministry did not respond
+    ("000", 17, "004", 4),    # "harm national security" in two different claims
+    ("000", 19, "002", 27),
+    ("003", 31, "000", 19),   # FBI malware warning
+]
+
+
+@pytest.fixture(scope="module")
+def seeds_reuse():
+    content, texts = seeds_content()
+    table, spans, corpus = reuse.align(content)
+    return content, texts, table
+
+
+@pytest.mark.parametrize("a, la, b, lb", SEED_SHARED)
+def test_seed_shared_paragraphs_are_aligned(seeds_reuse, a, la, b, lb):
+    _, texts, table = seeds_reuse
+    assert covers(texts, table, a, la, b, lb)
+
+
+@pytest.mark.parametrize("a, la, b, lb", SEED_UNRELATED)
+def test_seed_unrelated_passages_are_not_aligned(seeds_reuse, a, la, b, lb):
+    _, texts, table = seeds_reuse
+    assert not covers(texts, table, a, la, b, lb)
+
+
+def test_seed_rows_are_traceable(seeds_reuse):
+    content, texts, table = seeds_reuse
+    starts = set(zip(content.article_id, content.start))
+    ends = set(zip(content.article_id, content.end))
+    for row in table.itertuples():
+        assert (row.article_a, row.start_a) in starts and (row.article_a, row.end_a) in ends
+        assert (row.article_b, row.start_b) in starts and (row.article_b, row.end_b) in ends
+        assert row.relation in reuse.RELATIONS
+        assert row.shared
+    assert (table.article_a < table.article_b).all()
+
+
+def test_exact_and_index_agree(seeds_reuse):
+    content, _, exact = seeds_reuse
+    index, _, _ = reuse.align(content, method="index")
+    pd.testing.assert_frame_equal(exact, index)
+
+
+def test_index_agrees_with_exact_on_hand_made_pairs():
+    articles = {f"x{i}": [a] for i, (_, a, _) in enumerate(RELATION_CASES)}
+    articles.update({f"y{i}": [b] for i, (_, _, b) in enumerate(RELATION_CASES)})
+    articles["z"] = BACKGROUND
+    content, _ = build(articles)
+    exact, _, _ = reuse.align(content, method="exact")
+    index, _, _ = reuse.align(content, method="index")
+    assert len(exact) >= len(RELATION_CASES)
+    pd.testing.assert_frame_equal(exact, index)
+
+
+def test_unknown_method_is_an_error():
+    content, _ = build({"a": ["One sentence here."]})
+    with pytest.raises(ValueError):
+        reuse.align(content, method="fast")
+
+
+# --- originality -----------------------------------------------------------------------------------
+
+def test_originality_shares_and_sources():
+    shared = "The company said last year it had exited contracts in Xinjiang through five subsidiaries on a blacklist."
+    own = "Our reporter visited the factory in Hangzhou and spoke to workers about their wages and hours."
+    content, texts = build({"copy": [shared], "half": [shared, own], "none": BACKGROUND})
+    content.loc[(content.article_id == "none") & (content.sentence == 1), "role"] = "headline"
+    out = reuse.find_reuse(content, None, pd.DataFrame({"article_id": ["copy", "half", "none", "empty"]}), texts)
+    orig = out["originality"].set_index("article_id")
+    assert list(out["originality"].columns) == reuse.ORIGINALITY_COLUMNS
+    assert orig.loc["copy", "originality_share"] == 0.0
+    words_shared, words_own = C.T.count_words(shared), C.T.count_words(own)
+    assert orig.loc["half", "originality_share"] == round(1 - words_shared / (words_shared + words_own), 3)
+    assert orig.loc["half", "reused_from"] == "copy"
+    assert orig.loc["none", "originality_share"] == 1.0
+    assert orig.loc["none", "n_sentences"] == len(BACKGROUND) - 1   # headline excluded
+    assert math.isnan(orig.loc["empty", "originality_share"]) and orig.loc["empty", "n_sentences"] == 0
+
+
+@pytest.mark.parametrize("content", [
+    pd.DataFrame(),
+    pd.DataFrame(columns=["article_id", "sentence", "paragraph", "line", "start", "end", "text", "role"]),
+    pd.DataFrame({"article_id": ["a", "b"], "text": [None, float("nan")]}),
+    pd.DataFrame({"article_id": ["a", "b"], "sentence": [1, 1], "start": [0, 0], "end": [3, 3], "text": ["x", "x"]}),
+])
+def test_odd_input_does_not_crash(content):
+    out = reuse.find_reuse(content, pd.DataFrame(), pd.DataFrame(), {"a": "x", "b": "x"})
+    assert list(out["reuse"].columns) == reuse.REUSE_COLUMNS
+    assert out["reuse"].empty
+    assert set(out["originality"]["article_id"]) >= {"a", "b"}
+    assert list(out["quote_fidelity"].columns) == reuse.FIDELITY_COLUMNS
+
+
+# --- quote fidelity ----------------------------------------------------------------------------------
+
+HIK_003 = ("We strongly disagree with this decision and view it with deep concern, as we believe it lacks a "
+           "factual basis, procedural fairness, and transparency")
+HIK_004 = ("We firmly oppose this decision and express serious concerns about it because we believe it lacks "
+           "factual basis, procedural fairness and transparency.")
+JOLY = ("This determination is the result of a multi-step review that assessed information and evidence "
+        "provided by Canada’s security and intelligence community")
+
+
+def quotes_table(rows) -> pd.DataFrame:
+    out = []
+    for k, (article, speaker, text, kind) in enumerate(rows):
+        out.append((article, k + 1, 1, 10 * k, 10 * k + len(text), text, kind, "said", speaker, 0, 0, "person",
+                    C.T.count_words(text)))
+    return pd.DataFrame(out, columns=["article_id", "quote_id", "line", "start", "end", "text", "kind", "cue",
+                                      "speaker", "speaker_start", "speaker_end", "speaker_type", "n_words"])
+
+
+@pytest.mark.parametrize("a, b, fidelity", [
+    (JOLY, JOLY, "identical"),
+    (JOLY, JOLY.replace("’", "'") + ".", "identical"),
+    (HIK_003, HIK_004, "reworded"),
+    ("strongly disagrees", HIK_003, "trimmed"),
+    (JOLY, "We will take every step to protect Canadians and their privacy", "different"),
+])
+def test_quote_similarity_labels(a, b, fidelity):
+    similarity, found = reuse.quote_similarity(a, b)
+    assert found == fidelity
+    assert 0 <= similarity <= 1
+
+
+def test_quote_fidelity_pairs_same_speaker_across_articles():
+    quotes = quotes_table([
+        ("003", "Hikvision", HIK_003, "direct"),
+        ("004", "hikvision", HIK_004, "direct"),
+        ("002", "Mélanie Joly", JOLY, "direct"),
+        ("003", "Melanie Joly", JOLY, "direct"),
+        ("003", "Joly", "take note of this decision", "partial"),
+        ("004", "Joly", "take note of this decision and make their own choices accordingly", "partial"),
+        ("001", "Hikvision", "factual basis", "term"),          # scare quotes: not a quote
+        ("004", "Someone Else", HIK_004, "direct"),              # another speaker: never paired
+    ])
+    table = reuse.quote_fidelity(quotes)
+    assert list(table.columns) == reuse.FIDELITY_COLUMNS
+    got = sorted(zip(table.article_a, table.article_b, table.fidelity))
+    # 002 has only the review quote for Joly, 004 only "take note": the best pair is still shown, as different.
+    assert got == [("002", "003", "identical"), ("002", "004", "different"), ("003", "004", "reworded"),
+                   ("003", "004", "trimmed")]
+    hik = table[table.fidelity == "reworded"].iloc[0]
+    assert (hik.quote_a, hik.quote_b) == (HIK_003, HIK_004)
+    assert (hik.start_a, hik.end_a) == (0, len(HIK_003))
+
+
+def test_quote_fidelity_empty_and_provisional_tables():
+    assert reuse.quote_fidelity(pd.DataFrame()).empty
+    assert reuse.quote_fidelity(quotes_table([])).empty
+    assert reuse.quote_fidelity(quotes_table([("a", "", "no speaker here at all", "direct"),
+                                              ("b", "", "no speaker here at all", "direct")])).empty
+
+
+# --- display helpers -------------------------------------------------------------------------------
+
+def test_diff_markup_marks_changed_words_and_escapes():
+    a, b = reuse.diff_markup("the world's biggest <maker>", "the world’s largest <maker>")
+    assert a == "the world&#x27;s <del>biggest</del> &lt;maker&gt;"
+    assert b == "the world’s <ins>largest</ins> &lt;maker&gt;"
+    assert reuse.diff_markup("same words", "same words") == ("same words", "same words")
+
+
+def test_reuse_matrix_is_symmetric():
+    table = pd.DataFrame([("a", 1, "b", 1, 0, 1, 0, 1, "verbatim", 1.0, "x")] * 2, columns=reuse.REUSE_COLUMNS)
+    matrix = reuse.reuse_matrix(table, ["a", "b", "c"])
+    assert matrix.loc["a", "b"] == matrix.loc["b", "a"] == 2
+    assert matrix.loc["c"].sum() == 0
