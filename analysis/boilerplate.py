@@ -335,15 +335,20 @@ def _is_section(s: str) -> bool:
 
 
 def _menu_runs(idx: list[int], out, feats, max_words: int) -> set[int]:
-    """Indexes in runs of >= MENU_MIN_RUN adjacent unlabelled lines of at most max_words words."""
+    """Unlabelled lines in runs of >= MENU_MIN_RUN adjacent short lines (menu items the pattern table
+    already knows, such as "Home", count towards the run)."""
     members, run = set(), []
+
+    def short(i):
+        return 0 < feats[i][0] <= max_words and (out[i] is None or out[i][0] == "boilerplate")
+
     for i in idx + [None]:
-        if i is not None and out[i] is None and 0 < feats[i][0] <= max_words and (not run or i == run[-1] + 1):
+        if i is not None and short(i) and (not run or i == run[-1] + 1):
             run.append(i)
             continue
         if len(run) >= MENU_MIN_RUN:
-            members.update(run)
-        run = [i] if i is not None and out[i] is None and 0 < feats[i][0] <= max_words else []
+            members.update(j for j in run if out[j] is None)
+        run = [i] if i is not None and short(i) else []
     return members
 
 
@@ -356,16 +361,24 @@ def _headline_like(s: str, feat, cls: str) -> bool:
 def _label_header(out, cls, feats, stripped, body_first) -> None:
     idx = list(range(body_first))
     menu = _menu_runs(idx, out, feats, MENU_ITEM_MAX_WORDS)
-    for i in menu:
-        out[i] = ("boilerplate", "navigation", f"menu: {MENU_MIN_RUN}+ short lines in a row above the body")
-    candidates = [i for i in idx if out[i] is None and _headline_like(stripped[i], feats[i], cls[i])]
+    candidates = [i for i in idx if out[i] is None and i not in menu
+                  and _headline_like(stripped[i], feats[i], cls[i])]
+    first_free = next((i for i in idx if out[i] is None), None)
+    # The site's name comes first: a short line that is not a section name, with a headline below it.
+    if (first_free is not None and feats[first_free][0] <= MASTHEAD_MAX_WORDS + 2 and not feats[first_free][3]
+            and not _is_section(stripped[first_free])
+            and any(c > first_free and feats[c][0] > MASTHEAD_MAX_WORDS for c in candidates)):
+        out[first_free] = ("metadata", "masthead", "short first line above the headline")
+        candidates = [c for c in candidates if c != first_free]
     headline = candidates[0] if candidates else None
-    first_line = next((i for i in idx if out[i] is None or out[i][1] == "masthead"), None)
-    if (headline is not None and headline == first_line and len(candidates) > 1
-            and feats[headline][0] <= MASTHEAD_MAX_WORDS and not feats[headline][3]):
-        headline = candidates[1]
     if headline is not None:
         out[headline] = ("content", "headline", "first headline-like line above the body")
+        above = headline - 1
+        if above >= 0 and out[above] is None and _is_section(stripped[above]):
+            out[above] = ("metadata", "section", "section name right above the headline")
+    for i in menu:
+        if out[i] is None:
+            out[i] = ("boilerplate", "navigation", f"menu: {MENU_MIN_RUN}+ short lines in a row above the body")
     for i in idx:
         if out[i] is not None:
             continue
@@ -373,8 +386,6 @@ def _label_header(out, cls, feats, stripped, body_first) -> None:
         above = headline is None or i < headline
         if above and _is_section(s):
             out[i] = ("metadata", "section", "section name above the headline")
-        elif above and i == first_line and n <= MASTHEAD_MAX_WORDS + 2:
-            out[i] = ("metadata", "masthead", "short first line above the headline")
         elif _is_name(s, n):
             out[i] = ("metadata", "byline", "a name alone near the headline")
         elif above and cls[i] != "short":
@@ -685,3 +696,24 @@ def _mean(values: list[float]) -> float:
 
 def _flesch(textstat, text: str) -> float:
     return float(textstat.flesch_reading_ease(text)) if text.strip() else float("nan")
+
+
+# ---------------------------------------------------------------- summaries for the notebook
+
+def noise_by_role(lines: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet and non-content role: lines, and their share of the outlet's non-blank lines."""
+    nonblank = lines[lines["label"].fillna("") != ""].merge(articles[["article_id", "outlet"]], on="article_id")
+    totals = nonblank.groupby("outlet").size().rename("n_nonblank")
+    noisy = nonblank[nonblank["label"] != "content"]
+    table = noisy.groupby(["outlet", "label", "role"]).size().rename("n_lines").reset_index()
+    table = table.merge(totals.reset_index(), on="outlet")
+    return table.assign(share_lines=table["n_lines"] / table["n_nonblank"]).sort_values(
+        ["outlet", "label", "role"]).reset_index(drop=True)
+
+
+def justext_agreement(labelled: pd.DataFrame, baseline: pd.DataFrame) -> pd.DataFrame:
+    """Our label next to jusText's verdict for every non-blank line; `agree` when both say content or noise."""
+    ours = labelled.loc[labelled["label"].fillna("") != "", ["article_id", "line", "text", "label", "role", "reason"]]
+    table = ours.merge(baseline, on=["article_id", "line"], how="left")
+    ours_binary = table["label"].map({"content": "content"}).fillna("noise")
+    return table.assign(agree=ours_binary == table["justext_label"])

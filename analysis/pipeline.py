@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -280,16 +281,56 @@ def _save_timings(results: Results) -> None:
 
 def read_tables(folder: str | Path, corpus_dir: str | Path | None = None,
                 manifest: str | Path | None = None) -> Results:
-    """Tables written by `write_tables`, with the texts re-decoded from the corpus for evidence."""
+    """Tables written by `write_tables` (Parquet preferred to CSV when both exist), with the texts
+    of the corpus for evidence: decoded on first access, so a notebook on 100k articles that
+    quotes a few of them reads a few files, not the whole corpus."""
     folder = Path(folder)
+    paths = {path.stem: path for path in sorted(folder.glob("*.csv"))}
+    paths.update({path.stem: path for path in sorted(folder.glob("*.parquet"))})
     tables = {}
-    for path in sorted(folder.glob("*.csv")):
-        tables[path.stem] = pd.read_csv(path, keep_default_na=False, na_values=[""], low_memory=False,
-                                        dtype={c: str for c in ID_COLUMNS})
+    for name in sorted(paths):
+        path = paths[name]
+        if path.suffix == ".parquet":
+            tables[name] = pd.read_parquet(path)
+        else:
+            tables[name] = pd.read_csv(path, keep_default_na=False, na_values=[""], low_memory=False,
+                                       dtype={c: str for c in ID_COLUMNS})
     texts = {}
     if corpus_dir is not None:
-        texts = C.load_corpus(corpus_dir, manifest or default_manifest(corpus_dir), parse=False).texts
+        articles = tables.get("articles")
+        if articles is not None and {"article_id", "file", "status"} <= set(articles.columns):
+            ok = articles[articles["status"] == "ok"]
+            texts = CorpusTexts(corpus_dir, dict(zip(ok["article_id"], ok["file"])))
+        else:
+            texts = C.load_corpus(corpus_dir, manifest or default_manifest(corpus_dir), parse=False).texts
     return Results(tables=tables, texts=texts)
+
+
+class CorpusTexts(Mapping):
+    """article_id -> decoded raw text, read from the corpus folder when first asked for.
+
+    Decoding is `corpus.decode`, the loader's own, so offsets in the tables point into the same text.
+    """
+
+    def __init__(self, folder: str | Path, files: dict[str, str]):
+        self._folder = Path(folder)
+        self._files = files
+        self._cache: dict[str, str] = {}
+
+    def __getitem__(self, article_id: str) -> str:
+        if article_id not in self._cache:
+            text, _, _ = C.decode((self._folder / self._files[article_id]).read_bytes())
+            self._cache[article_id] = text
+        return self._cache[article_id]
+
+    def __iter__(self):
+        return iter(self._files)
+
+    def __len__(self) -> int:
+        return len(self._files)
+
+    def __contains__(self, article_id) -> bool:
+        return article_id in self._files
 
 
 def load(corpus: str | Path, manifest: str | Path | None = None, tables: str | Path | None = None) -> Results:

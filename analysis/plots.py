@@ -120,3 +120,42 @@ def count_heatmap(matrix, title: str, xlabel: str, ylabel: str, source: str, lab
     fig.colorbar(image, ax=ax, shrink=0.7)
     caption(fig, source)
     return fig, ax
+
+
+def noise_roles_bar(table, title: str, source: str):
+    """Stacked bars: share of each outlet's non-blank lines by non-content role (from boilerplate.noise_by_role)."""
+    wide = table.pivot_table(index="outlet", columns="role", values="share_lines", aggfunc="sum", fill_value=0) * 100
+    wide = wide[wide.sum().sort_values(ascending=False).index]
+    colors = list(mpl.colormaps["tab20"].colors)
+    fig, ax = plt.subplots(figsize=(8, 0.5 * len(wide) + 2))
+    left = None
+    for k, role in enumerate(wide.columns):
+        ax.barh(wide.index, wide[role], left=left, label=role, color=colors[k % len(colors)])
+        left = wide[role] if left is None else left + wide[role]
+    ax.invert_yaxis()
+    ax.set_xlabel("share of non-blank lines (%)")
+    ax.set_title(title)
+    ax.legend(loc="lower right", fontsize=8, ncol=2)
+    caption(fig, source)
+    return fig, ax
+
+
+def stacked_shares(table, columns, labels, title, xlabel, source, colors=None):
+    """Horizontal stacked bars, one per row of `table` (index = bar label), one segment per column.
+
+    Used by 04-extract-quotes for narrator/quote/reported shares and voice balance by outlet.
+    """
+    import numpy as np
+    fig, ax = plt.subplots(figsize=(8, 0.55 * len(table) + 1.6))
+    left = np.zeros(len(table))
+    colors = colors or [PALETTE[i % len(PALETTE)] for i in range(len(columns))]
+    for column, label, color in zip(columns, labels, colors):
+        values = table[column].to_numpy(dtype=float)
+        ax.barh(table.index.astype(str), values, left=left, label=label, color=color)
+        left += values
+    ax.invert_yaxis()
+    ax.set_xlabel(xlabel)
+    ax.set_title(title)
+    ax.legend(ncol=min(len(columns), 4), loc="upper center", bbox_to_anchor=(0.5, -0.18 - 0.02 * len(table)))
+    caption(fig, source)
+    return fig, ax

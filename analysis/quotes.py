@@ -482,13 +482,19 @@ class Article:
         if pattern is None:
             pattern = DOCUMENT_OWNER_RE[head] = re.compile(
                 rf"\b{re.escape(head)}s?\b[^.;]{{0,60}}?\b(?:by|from|of)\s+(?:the\s+)?(?P<name>{CAP_RUN_RE.pattern})", re.I)
-        last = None
+        issued = DOCUMENT_OWNER_RE.get("~" + head)
+        if issued is None:
+            issued = DOCUMENT_OWNER_RE["~" + head] = re.compile(
+                rf"(?P<name>{CAP_RUN_RE.pattern})\s+(?:[a-z]+\s+){{0,2}}(?:a|an|its|the)\s+(?:[\w-]+\s+)?{re.escape(head)}\b")
+        last, last_pos = None, -1
         for _, _, s, e, _ in self.paragraphs:
             if s >= position:
                 break
-            for m in pattern.finditer(self.raw, s, min(e, position)):
-                if m.group("name")[0].isupper():
-                    last = m.group("name")
+            for regex in (pattern, issued):
+                for m in regex.finditer(self.raw, s, min(e, position)):
+                    name = m.group("name")
+                    if name[0].isupper() and name.split()[0].lower() not in STOP | DETERMINERS and m.start() > last_pos:
+                        last, last_pos = name, m.start()
         if last is None:
             return None
         return self.find(last) or self._entity(last, "")
@@ -502,6 +508,10 @@ class Article:
             for m in CAP_RUN_RE.finditer(self.raw, s, e):
                 words = m.group().split()
                 if len(words) == 1 and (words[0].lower() in STOP or words[0].lower() in DETERMINERS):
+                    continue
+                known = self.entities.get(fold(m.group()))
+                if known is not None:  # a name seen before: only its position is new
+                    known.positions.append(m.start())
                     continue
                 self._run(m.start(), m.end(), s)
 
@@ -543,8 +553,7 @@ class Article:
         for entity in self.entities.values():
             if not accept(entity):
                 continue
-            i = bisect_right(entity.positions, position - 1) if entity.positions == sorted(entity.positions) else None
-            pos = entity.positions[i - 1] if i else max((p for p in entity.positions if p < position), default=-1)
+            pos = max((p for p in entity.positions if p < position), default=-1)
             if pos > best_pos:
                 best, best_pos = entity, pos
         return best
@@ -1432,10 +1441,11 @@ def _voices(article_id, pieces, rows) -> list[tuple]:
 
 # ---------------------------------------------------------------- comparing quotes across outlets
 
-def quote_variants(quotes: pd.DataFrame, articles: pd.DataFrame, min_similarity: float = 0.6) -> pd.DataFrame:
-    """Pairs of quotes by the same speaker in different outlets that render one statement differently.
+def quote_variants(quotes: pd.DataFrame, articles: pd.DataFrame, min_similarity: float = 0.4) -> pd.DataFrame:
+    """Pairs of quotes by the same speaker in different outlets: one statement, rendered by each.
 
-    Similarity is difflib's ratio on folded words; 1.0 means word-for-word the same.
+    Similarity is difflib's ratio on folded words (punctuation ignored); 1.0 means word-for-word the
+    same, around 0.4-0.6 typically a different translation or paraphrase of one statement.
     """
     columns = ["speaker", "outlet_a", "article_a", "quote_a", "outlet_b", "article_b", "quote_b", "similarity"]
     if quotes.empty:
@@ -1443,7 +1453,7 @@ def quote_variants(quotes: pd.DataFrame, articles: pd.DataFrame, min_similarity:
     outlet = dict(zip(articles["article_id"].astype(str), articles["outlet"].astype(str)))
     q = quotes[(quotes["kind"] != "term") & (quotes["speaker"].fillna("") != "")]
     items = [(T.fold(r.speaker), r.speaker, str(r.article_id), outlet.get(str(r.article_id), str(r.article_id)),
-              r.text, T.fold(r.text).split()) for r in q.itertuples()]
+              r.text, [fold(w) for w in T.words(r.text)]) for r in q.itertuples()]
     rows = []
     for i, a in enumerate(items):
         for b in items[i + 1:]:

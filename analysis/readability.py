@@ -27,7 +27,7 @@ from the resampled totals; for ttr_window it resamples windows. NaN when there a
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import groupby
+from itertools import chain
 
 import numpy as np
 import pandas as pd
@@ -157,45 +157,86 @@ def ttr_windows(types: list[str], window: int = TTR_WINDOW) -> np.ndarray:
 
 def article_rows(article_id: str, which: str, texts: list[str]) -> list[tuple]:
     """readability rows (one per metric) for one article's sentences, in text order."""
-    return _rows_for(which, [(article_id, texts)])
+    counts, words, bounds = unit_counts(texts)
+    return _rows_for(which, [article_id], [np.arange(len(texts))], counts, words, bounds)
 
 
-def _rows_for(which: str, articles: list[tuple[str, list[str]]]) -> list[tuple]:
-    """readability rows for many articles at once: the bootstrap runs batched (see stats.batch_totals)."""
-    ids, counts, windows = [], [], []
-    for article_id, texts in articles:
-        rows, types = [], []
-        for text in texts:
-            c, t = sentence_counts(text)
-            if c[0]:
-                rows.append(c)
-                types.extend(t)
-        ids.append(article_id)
-        counts.append(np.array(rows, dtype=float).reshape(-1, 5))
-        windows.append(ttr_windows(types))
+def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Concatenation of arange(s, s + n) for each (s, n), vectorized."""
+    total = int(lengths.sum())
+    if total == 0:
+        return np.zeros(0, dtype=int)
+    offsets = np.cumsum(lengths) - lengths
+    return np.repeat(starts - offsets, lengths) + np.arange(total)
+
+
+def unit_counts(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per sentence: counts (n, 5: words, syllables, polysyllabic, letters, difficult); all word type ids
+    in order; and each sentence's first word index (n + 1 bounds).
+
+    Vectorized: every whitespace chunk is factorized once and its counts come from the cached
+    `chunk_counts`; sentence totals are differences of cumulative sums.
+    """
+    splits = [t.split() for t in texts]
+    flat = list(chain.from_iterable(splits))
+    if not flat:
+        return np.zeros((len(texts), 5)), np.zeros(0, dtype=np.int64), np.zeros(len(texts) + 1, dtype=int)
+    codes, uniques = pd.factorize(np.array(flat, dtype=object))
+    info = [chunk_counts(u) for u in uniques]
+    table = np.array([i[:5] for i in info], dtype=float)
+    cum = np.vstack([np.zeros((1, 5)), np.cumsum(table[codes], axis=0)])
+    chunk_bounds = np.concatenate([[0], np.cumsum([len(x) for x in splits])]).astype(int)
+    counts = cum[chunk_bounds[1:]] - cum[chunk_bounds[:-1]]
+    vocabulary: dict[str, int] = {}
+    type_ids = [[vocabulary.setdefault(t, len(vocabulary)) for t in i[5]] for i in info]
+    n_types = np.array([len(t) for t in type_ids], dtype=int)
+    first_type = np.cumsum(n_types) - n_types
+    flat_types = np.fromiter(chain.from_iterable(type_ids), dtype=np.int64, count=int(n_types.sum()))
+    words = flat_types[_ranges(first_type[codes], n_types[codes])]
+    bounds = np.concatenate([[0], np.cumsum(counts[:, 0])]).astype(int)
+    return counts, words, bounds
+
+
+def _rows_for(which: str, ids: list, units: list[np.ndarray], counts: np.ndarray, words: np.ndarray,
+              bounds: np.ndarray) -> list[tuple]:
+    """readability rows for many articles; units[i] = indexes (text order) of article i's sentences."""
     m = len(ids)
+    per_article = [counts[u] for u in units]
+    kept = [c[c[:, 0] > 0] for c in per_article]          # sentences without a word do not count
+    order = np.concatenate(units).astype(int) if m else np.zeros(0, dtype=int)
+    sequence = words[_ranges(bounds[order], bounds[order + 1] - bounds[order])] if len(order) else words[:0]
+    n_words = np.array([c[:, 0].sum() for c in per_article], dtype=int)
+    article_first = np.cumsum(n_words) - n_words
+    n_windows = n_words // TTR_WINDOW
+    starts = _ranges(np.zeros(m, dtype=int), n_windows) * TTR_WINDOW + np.repeat(article_first, n_windows)
+    if len(starts):
+        windows = np.sort(sequence[starts[:, None] + np.arange(TTR_WINDOW)], axis=1)
+        ttr_each = (1 + (np.diff(windows, axis=1) != 0).sum(axis=1)) / TTR_WINDOW
+    else:
+        ttr_each = np.zeros(0)
+    ttr_groups = np.split(ttr_each, np.cumsum(n_windows)[:-1]) if m else []
+
     names = METRICS[:-1]
-    n = np.array([len(x) for x in counts], dtype=float)
-    totals = np.array([x.sum(axis=0) for x in counts]).reshape(m, 5)
+    n = np.array([len(x) for x in kept], dtype=float)
+    totals = np.array([x.sum(axis=0) for x in kept]).reshape(m, 5)
     point = formulas(totals[:, 0], n, totals[:, 1], totals[:, 2], totals[:, 3], totals[:, 4])
     low, high = np.full((m, len(names)), np.nan), np.full((m, len(names)), np.nan)
-    for idx, boot in stats.batch_totals([x if len(x) >= 2 else x[:0] for x in counts]):
-        size = len(counts[idx[0]])
+    for idx, boot in stats.batch_totals([x if len(x) >= 2 else x[:0] for x in kept]):
+        size = len(kept[idx[0]])
         if size < 2:
             continue
         resampled = formulas(boot[..., 0], size, boot[..., 1], boot[..., 2], boot[..., 3], boot[..., 4])
-        cube = np.stack([resampled[name] for name in names], axis=-1)      # (m, n_boot, metrics)
-        lo, hi = stats.percentile_interval(np.moveaxis(cube, 1, 0))
-        low[idx], high[idx] = lo, hi
-    _, ttr, ttr_low, ttr_high = stats.batch_mean_ci(windows)
+        cube = np.stack([resampled[name] for name in names])           # (metrics, m, n_boot)
+        lo, hi = stats.percentile_interval(cube, axis=-1)
+        low[idx], high[idx] = lo.T, hi.T
+    _, ttr, ttr_low, ttr_high = stats.batch_mean_ci(ttr_groups)
     out = []
     for i, article_id in enumerate(ids):
-        n_words = int(totals[i, 0])
         for j, name in enumerate(names):
             out.append((article_id, which, name, float(point[name][i]), float(low[i, j]), float(high[i, j]),
-                        int(n[i]), n_words))
+                        int(n[i]), int(n_words[i])))
         out.append((article_id, which, "ttr_window", float(ttr[i]), float(ttr_low[i]), float(ttr_high[i]),
-                    int(n[i]), n_words))
+                    int(n[i]), int(n_words[i])))
     return out
 
 
@@ -206,31 +247,38 @@ def _line_sentences(line_text: str) -> tuple[str, ...]:
 
 
 def measure(content: pd.DataFrame, lines: pd.DataFrame, texts: dict) -> dict[str, pd.DataFrame]:
-    """The readability table: one row per article, text (content | raw) and metric."""
-    units = {"content": [], "raw": []}
+    """The readability table: one row per article, text (content | raw) and metric.
+
+    Each sentence is counted once; content and raw then pick their sentences from the same counts.
+    """
+    units: list[tuple] = []          # (article_id, start, text, in the content body)
+    article_ids: set = set()
     if content is not None and len(content):
         role = content["role"].tolist() if "role" in content.columns else ["body"] * len(content)
         for a, st, txt, r in zip(content["article_id"].tolist(), content["start"].tolist(),
                                  content["text"].tolist(), role):
-            txt = txt if isinstance(txt, str) else ""
-            units["raw"].append((a, st, txt))
-            if r != "headline":
-                units["content"].append((a, st, txt))
-    article_ids = set(a for a, _, _ in units["raw"])
+            units.append((a, st, txt if isinstance(txt, str) else "", r != "headline"))
     if lines is not None and len(lines):
         article_ids |= set(lines["article_id"].tolist())
         if "label" in lines.columns:
             keep = ~lines["blank"].astype(bool) & (lines["label"].fillna("").astype(str) != "content")
             extra = lines[keep]
             for a, st, txt in zip(extra["article_id"].tolist(), extra["start"].tolist(), extra["text"].tolist()):
-                units["raw"].extend((a, st, s) for s in _line_sentences(str(txt)))
+                units.extend((a, st, sentence, False) for sentence in _line_sentences(str(txt)))
+    units.sort(key=lambda u: (str(u[0]), u[1]))
+    article_ids |= {u[0] for u in units}
+    counts, words, bounds = unit_counts([u[2] for u in units])
+    ids = sorted(article_ids, key=str)
+    position = {a: i for i, a in enumerate(ids)}
+    raw_units: list[list[int]] = [[] for _ in ids]
+    content_units: list[list[int]] = [[] for _ in ids]
+    for k, (a, _, _, in_body) in enumerate(units):
+        raw_units[position[a]].append(k)
+        if in_body:
+            content_units[position[a]].append(k)
     rows = []
-    for which in ("content", "raw"):
-        ordered = sorted(units[which], key=lambda u: (str(u[0]), u[1]))
-        grouped = [(a, [u[2] for u in group]) for a, group in groupby(ordered, key=lambda u: u[0])]
-        seen = {a for a, _ in grouped}
-        grouped += [(a, []) for a in sorted(article_ids - seen, key=str)]
-        rows.extend(_rows_for(which, grouped))
+    for which, chosen in (("content", content_units), ("raw", raw_units)):
+        rows.extend(_rows_for(which, ids, [np.array(u, dtype=int) for u in chosen], counts, words, bounds))
     out = pd.DataFrame(rows, columns=COLUMNS)
     out["article_id"] = out["article_id"].astype("string")
     out["n_sentences"] = out["n_sentences"].astype(int)

@@ -141,6 +141,13 @@ class EvidenceIndex:
     def __init__(self, results):
         self.results = results
         self._groups: dict[tuple[str, str], tuple[pd.DataFrame | None, dict]] = {}
+        self._sizes: tuple[dict, dict[str, int]] | None = None
+
+    def outlet_sizes(self, outlets: dict[str, str]) -> dict[str, int]:
+        """Articles per outlet name (counted once per mapping)."""
+        if self._sizes is None or self._sizes[0] is not outlets:
+            self._sizes = (outlets, pd.Series(list(outlets.values()), dtype=object).value_counts().to_dict())
+        return self._sizes[1]
 
     def rows(self, name: str, column: str, article_id: str) -> pd.DataFrame:
         key = (name, column)
@@ -175,6 +182,7 @@ def article_spans(article_id: str, results, article_href=None, colors: dict[str,
     index = index or EvidenceIndex(results)
     colors = colors if colors is not None else frame_colors(all_frames(results))
     outlets = outlets if outlets is not None else _outlets(results)
+    shared_outlets = index.outlet_sizes(outlets)
 
     for row in index.rows("lines", "article_id", article_id).itertuples(index=False):
         label, role = _text(getattr(row, "label", "")), _text(getattr(row, "role", ""))
@@ -224,6 +232,8 @@ def article_spans(article_id: str, results, article_href=None, colors: dict[str,
             similarity = pd.to_numeric(row.get("similarity"), errors="coerce")
             shared = _text(row.get("shared"))
             other_name = outlets.get(other_id, other_id)
+            if shared_outlets.get(other_name, 0) > 1:  # name the article when its outlet has several
+                other_name = f"{other_name} · {other_id}"
             title = (f"{relation.replace('_', ' ')} with {other_name} ({other_id})"
                      + (f" · similarity {similarity:.2f}" if pd.notna(similarity) else "")
                      + (f" · shared: {shared}" if shared else ""))
@@ -485,6 +495,8 @@ def index_page(results, entries: list[tuple[str, str, str]], corpus_name: str, f
     parts.append("<h2>Notebooks</h2><table class=\"nc\"><thead><tr><th>Notebook</th><th>What it answers</th>"
                  "<th>Read</th></tr></thead><tbody>")
     for name, title, description in entries:
+        number = name.split("-", 1)[0]
+        title = title if title[:2].isdigit() else f"{number} · {title}"
         parts.append(f"<tr><td>{html.escape(title)}</td><td>{html.escape(description)}</td>"
                      f'<td><a href="reader/{urlquote(name)}.html">report</a> · '
                      f'<a href="full/{urlquote(name)}.html">with code</a></td></tr>')
@@ -508,11 +520,15 @@ def _failing_cell(executed: Path, cell_index: int) -> str:
     import nbformat
     try:
         cells = nbformat.read(executed, as_version=4).cells
+        failed = [i for i, c in enumerate(cells) if c.cell_type == "code"
+                  and any(o.get("output_type") == "error" for o in c.get("outputs", []))]
+        cell_index = failed[0] if failed else cell_index
         source = cells[cell_index].source
-        injected = [i for i, c in enumerate(cells) if "injected-parameters" in c.metadata.get("tags", [])]
+        added = [i for i, c in enumerate(cells)  # papermill's parameters and error-banner cells
+                 if {"injected-parameters", "papermill-error-cell-tag"} & set(c.metadata.get("tags", []))]
     except Exception:  # the executed copy could not be read back: the index is all we have
         return str(cell_index + 1)
-    number = cell_index + 1 - sum(1 for i in injected if i < cell_index)
+    number = cell_index + 1 - sum(1 for i in added if i < cell_index)
     first = next((line.strip() for line in source.splitlines() if line.strip()), "")
     return f"{number} ({_short(first, 60)})" if first else str(number)
 

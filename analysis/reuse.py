@@ -259,6 +259,56 @@ def _compare(a: _Passage, b: _Passage, idf, distinctive: float) -> tuple[str, fl
 
 # --- the corpus of sentences ----------------------------------------------------------------------
 
+class _Lazy:
+    """A list whose items are computed on first access."""
+
+    def __init__(self, n: int, make):
+        self._items, self._make = [None] * n, make
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, k: int):
+        item = self._items[k]
+        if item is None:
+            item = self._items[k] = self._make(k)
+        return item
+
+    def __iter__(self):
+        return (self[k] for k in range(len(self)))
+
+
+_TOKEN_OR_BREAK_RE = re.compile(_TOKEN_RE.pattern + r"|\n")
+_WORD_OR_BREAK_RE = re.compile(T.WORD_RE.pattern + r"|\n")
+
+
+def _normal_word(token: str) -> str | None:
+    """The word form of one raw token (see `tokens`); None for a dropped possessive 's'."""
+    if "." in token:
+        token = token.replace(".", "")
+    if token in _USA:
+        return "usa"
+    word = token.lower() if token.isascii() else T.fold(token)
+    word = " ".join(word.split()) or None
+    return None if word == _CLITIC else word
+
+
+@lru_cache(maxsize=1)
+def _phrase_regex() -> re.Pattern:
+    """Multi-word synonyms ("United States") as one case-insensitive pattern."""
+    _, phrases = load_synonyms()
+    alternatives = sorted((" ".join(p) for group in phrases.values() for p, _ in group), key=lambda p: (-len(p), p))
+    if not alternatives:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, a.split())) for a in alternatives) + r")\b", re.I)
+
+
+def _phrase_replacement(match: re.Match) -> str:
+    _, phrases = load_synonyms()
+    words = tuple(match.group().lower().split())
+    return next((c for p, c in phrases.get(words[0], []) if p == words), match.group())
+
+
 class _Corpus:
     """Content sentences as parallel lists, grouped into distinct word sequences ("types")."""
 
@@ -274,39 +324,14 @@ class _Corpus:
         self.end = [int(x) for x in pd.to_numeric(pd.Series(col("end", 0)), errors="coerce").fillna(0)]
         self.role = [str(r) for r in col("role", "body")]
         texts = ["" if not isinstance(t, str) else t for t in col("text", "")]
-        self.n_words = [len(T.WORD_RE.findall(t)) for t in texts]
-
-        vocab: dict[str, int] = {}
-        type_of: dict[tuple, int] = {}
-        self.type = []
-        self.type_words: list[list[str]] = []
-        self.type_terms: list[frozenset[int]] = []
-        self.type_surface: list[dict[int, str]] = []
-        self.members: list[list[int]] = []
-        for i, text in enumerate(texts):
-            words = tokens(text)
-            key = tuple(words)
-            t = type_of.get(key)
-            if t is None:
-                t = type_of[key] = len(self.type_words)
-                surface = {}
-                for term, word in terms(words):
-                    surface.setdefault(vocab.setdefault(term, len(vocab)), word)
-                self.type_words.append(words)
-                self.type_terms.append(frozenset(surface))
-                self.type_surface.append(surface)
-                self.members.append([])
-            self.type.append(t)
-            self.members[t].append(i)
-        self.term_names = sorted(vocab, key=vocab.get)
+        self._tokenize(texts)
+        n_types = max(len(self.members), 1)
         # Rarity over distinct sentences, so a story copied 500 times does not make its own words common.
-        n_types = max(len(self.type_words), 1)
-        df = np.zeros(len(vocab), dtype=np.int64)
-        for ts in self.type_terms:
-            df[list(ts)] += 1
-        self.df = df
-        self.idf = np.maximum(np.log((n_types + 1) / (df + 0.5)), 0.0).tolist()
+        self.idf = np.maximum(np.log((n_types + 1) / (self.df + 0.5)), 0.0).tolist()
         self.distinctive = DISTINCTIVE_IDF_SHARE * math.log((n_types + 1) / 1.5)
+        self.type_words = _Lazy(len(self.members), self._type_words)
+        self.type_terms = _Lazy(len(self.members), self._type_terms)
+        self.type_surface = _Lazy(len(self.members), self._type_surface)
         for t, m in enumerate(self.members):
             m.sort(key=lambda i: (self.article[i], self.sentence[i], self.start[i]))
         # Sentences of each article in order, for joining neighbours into passages.
@@ -320,6 +345,88 @@ class _Corpus:
             for i, j in zip(ids, ids[1:]):
                 if self.paragraph[i] == self.paragraph[j]:
                     self.next[i], self.previous[j] = j, i
+
+    def _tokenize(self, texts: list[str]) -> None:
+        """Words and terms of every sentence in a few passes over the whole corpus text.
+
+        The sentences are joined with newlines and tokenized at once; each distinct token is
+        normalized once. Per sentence only slices are kept: the words are arrays of word ids.
+        """
+        n = len(texts)
+        big = "\n".join(t.replace("\n", " ").replace("\r", " ") for t in texts)
+        marks = _WORD_OR_BREAK_RE.findall(big)    # words as T.count_words counts them, on the raw text
+        is_break = np.fromiter((m == "\n" for m in marks), dtype=bool, count=len(marks))
+        self.n_words = np.bincount(np.cumsum(is_break)[~is_break], minlength=n).tolist()
+        big = _DIGIT_GROUP_RE.sub("", _phrase_regex().sub(_phrase_replacement, T.normalize(big)))
+        raw = _TOKEN_OR_BREAK_RE.findall(big)
+        codes, uniques = pd.factorize(pd.Series(raw, dtype=object))
+        vocab: dict[str, int] = {}
+        terms_vocab: dict[str, int] = {}
+        word_of = np.empty(len(uniques), dtype=np.int64)
+        term_of = np.empty(len(uniques), dtype=np.int64)
+        for k, token in enumerate(uniques):
+            if token == "\n":
+                word_of[k], term_of[k] = -2, -1
+                continue
+            word = _normal_word(token)
+            if word is None:
+                word_of[k], term_of[k] = -1, -1
+                continue
+            word_of[k] = vocab.setdefault(word, len(vocab))
+            term = _term(word)
+            term_of[k] = -1 if term is None else terms_vocab.setdefault(term, len(terms_vocab))
+        self.words_vocab = sorted(vocab, key=vocab.get)
+        self.term_names = sorted(terms_vocab, key=terms_vocab.get)
+        occ_word = word_of[codes] if len(codes) else np.empty(0, dtype=np.int64)
+        occ_term = term_of[codes] if len(codes) else np.empty(0, dtype=np.int64)
+        sentence_of = np.cumsum(occ_word == -2)
+        keep = occ_word >= 0
+        self._words, word_sentence = occ_word[keep], sentence_of[keep]
+        self._word_bounds = np.searchsorted(word_sentence, np.arange(n + 1))
+        has_term = occ_term >= 0
+        self._terms, term_sentence = occ_term[has_term], sentence_of[has_term]
+        self._term_words = occ_word[has_term]
+        self._term_bounds = np.searchsorted(term_sentence, np.arange(n + 1))
+
+        type_of: dict[bytes, int] = {}
+        self.type = [0] * n
+        self.members: list[list[int]] = []
+        bounds, words = self._word_bounds.tolist(), self._words
+        for i in range(n):
+            key = words[bounds[i]:bounds[i + 1]].tobytes()
+            t = type_of.get(key)
+            if t is None:
+                t = type_of[key] = len(self.members)
+                self.members.append([])
+            self.type[i] = t
+            self.members[t].append(i)
+        # The type x term incidence matrix (binary) from each type's first sentence; df per term.
+        first = np.array([m[0] for m in self.members], dtype=np.int64)
+        is_first = np.zeros(n + 1, dtype=bool)
+        is_first[first] = True
+        type_arr = np.array(self.type + [0], dtype=np.int64)
+        mask = is_first[term_sentence]
+        rows, cols = type_arr[term_sentence[mask]], self._terms[mask]
+        pairs = np.unique(rows * max(len(terms_vocab), 1) + cols) if len(rows) else np.empty(0, dtype=np.int64)
+        self.incidence = (pairs // max(len(terms_vocab), 1), pairs % max(len(terms_vocab), 1))
+        self.df = np.bincount(self.incidence[1], minlength=len(terms_vocab))
+        self.n_terms = np.bincount(self.incidence[0], minlength=len(self.members))
+
+    def _type_words(self, t: int) -> list[int]:
+        i = self.members[t][0]
+        return self._words[self._word_bounds[i]:self._word_bounds[i + 1]].tolist()
+
+    def _type_terms(self, t: int) -> frozenset[int]:
+        i = self.members[t][0]
+        return frozenset(self._terms[self._term_bounds[i]:self._term_bounds[i + 1]].tolist())
+
+    def _type_surface(self, t: int) -> dict[int, str]:
+        i = self.members[t][0]
+        lo, hi = self._term_bounds[i], self._term_bounds[i + 1]
+        surface: dict[int, str] = {}
+        for term, word in zip(self._terms[lo:hi].tolist(), self._term_words[lo:hi].tolist()):
+            surface.setdefault(term, self.words_vocab[word])
+        return surface
 
     def passage(self, ids: list[int]) -> _Passage:
         words, term_ids, surface = [], set(), {}
@@ -362,21 +469,15 @@ def _candidate_types_index(corpus: _Corpus, max_postings: int = MAX_POSTINGS,
     """
     from scipy import sparse
 
-    n_types = len(corpus.type_terms)
-    keep = (corpus.df >= 2) & (corpus.df <= max_postings)
-    rows, cols = [], []
-    for t, ts in enumerate(corpus.type_terms):
-        if len(ts) < MIN_SHARED_TERMS:
-            continue
-        for term in ts:
-            if keep[term]:
-                rows.append(t)
-                cols.append(term)
-    out = [(t, t) for t, ts in enumerate(corpus.type_terms) if len(ts) >= MIN_SHARED_TERMS]
-    if not rows:
+    n_types, n_terms = len(corpus.members), len(corpus.df)
+    rows, cols = corpus.incidence
+    eligible = corpus.n_terms >= MIN_SHARED_TERMS
+    out = [(t, t) for t in np.flatnonzero(eligible).tolist()]
+    keep = eligible[rows] & (corpus.df[cols] >= 2) & (corpus.df[cols] <= max_postings)
+    if not keep.any():
         return out
-    matrix = sparse.csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, cols)),
-                               shape=(n_types, len(corpus.df)))
+    matrix = sparse.csr_matrix((np.ones(int(keep.sum()), dtype=np.int32), (rows[keep], cols[keep])),
+                               shape=(n_types, n_terms))
     transposed = matrix.T.tocsr()
     for first in range(0, n_types, block):
         counts = (matrix[first:first + block] @ transposed).tocoo()

@@ -60,14 +60,14 @@ def bootstrap_totals(values, n_boot: int = N_BOOT, seed: int = SEED) -> np.ndarr
     return out[:, 0] if flat else out
 
 
-def percentile_interval(boot: np.ndarray, level: float = LEVEL) -> tuple[np.ndarray, np.ndarray]:
-    """(low, high) percentile interval along the first axis of resampled statistics."""
+def percentile_interval(boot: np.ndarray, level: float = LEVEL, axis: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """(low, high) percentile interval of resampled statistics along `axis` (the resamples)."""
     alpha = (1 - level) / 2
     boot = np.asarray(boot, dtype=float)
     if np.isnan(boot).any():   # nanquantile loops in Python over columns: only when needed
-        low, high = np.nanquantile(boot, [alpha, 1 - alpha], axis=0)
+        low, high = np.nanquantile(boot, [alpha, 1 - alpha], axis=axis)
     else:
-        low, high = np.quantile(boot, [alpha, 1 - alpha], axis=0)
+        low, high = np.quantile(boot, [alpha, 1 - alpha], axis=axis)
     return low, high
 
 
@@ -141,6 +141,6 @@ def batch_mean_ci(groups: list, n_boot: int = N_BOOT, seed: int = SEED,
         size = len(clean[idx[0]])
         if size < 2:
             continue
-        lo, hi = percentile_interval((totals / size).T, level)  # (n_boot, m)
+        lo, hi = percentile_interval(totals / size, level, axis=-1)  # totals: (m, n_boot)
         low[idx], high[idx] = lo, hi
     return n, mean, low, high

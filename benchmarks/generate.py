@@ -98,42 +98,46 @@ EDIT_SWAPS = [("said", "stated"), ("company", "firm"), ("government", "administr
 
 # ---------------------------------------------------------------- sentence templates ({slot} filled per sentence)
 
-NARRATIVE = [
-    "{org} said on {weekday} it would {action} in {place} after {official} announced {measure}.",
-    "The decision follows a review that lasted {num} months and involved {num2} separate agencies.",
-    "{measure_cap} affects about {big} {group} across {country}, according to figures released on {weekday}.",
-    "Officials in {city2} said they had received {num} complaints since {month} and expected more.",
-    "{org2} shares fell {pct} percent in early trading on {weekday}, while the broader market rose {pct2} percent.",
-    "The government has not said how much {measure} will cost, but analysts put the figure at about ${money} million.",
-    "Critics say {measure} was rushed, while supporters argue it addresses {issue} at last.",
-    "In {city2}, {group} lined up outside offices on {weekday} to ask what {measure} would mean for them.",
-    "{official_last} first raised concerns about {issue} in {month} {year}, when {num} {group} wrote to the ministry.",
-    "A spokesperson for {org2} declined to comment on {measure} when contacted on {weekday}.",
-    "The {city2} council voted {num}-{num3} to back {measure}, with {num3} members abstaining.",
-    "It was not immediately clear when {measure} would take effect or how it would be enforced.",
-    "{org} employs about {big} people in {country} and reported revenue of ${money} million last year.",
-    "{issue_cap} has become a major political issue ahead of the vote in {month}.",
-    "Neighbouring {country2} introduced a similar measure in {year}, which was later challenged in court.",
-    "Experts warned that the effects of {measure} on {group} could take {num} years to become clear.",
-    "The announcement came hours after {num} {group} gathered in {city2} to protest over {issue}.",
-    "{org} has {num} days to respond, according to a copy of the notice seen by reporters.",
-    "Industry groups estimate that {pct} percent of {group} in {city2} would be directly affected.",
-    "The ministry said it had consulted {num} organizations before drafting {measure}.",
-    "{official_last} is expected to travel to {city2} on {weekday} to meet with {group} and local leaders.",
-    "A report published in {month} found that {issue} cost the economy roughly ${money} million a year.",
-    "Polls suggest {pct} percent of voters in {country} support {measure}, down from {pct2} percent in {month}.",
-    "{org2} said it was reviewing {measure} and would {action} if required by law.",
-    "Several {group} told reporters in {city2} they had only learned of {measure} from the news.",
-    "The opposition demanded that {official_last} publish the evidence behind {measure} within {num} days.",
-    "Under the rules, companies that fail to comply face fines of up to ${money} million.",
-    "{measure_cap} was first proposed in {year} but stalled for {num} months amid disagreements.",
-    "Mr. {critic_last} said the numbers would be revised by Oct. {day} at the latest.",
-    "Lawyers for {org} filed a notice of application in federal court on {weekday}, seeking a judicial review.",
-    "Traffic in central {city2} was disrupted for about {num} hours as crews worked through the night.",
-    "The U.S. and the U.K. have imposed restrictions on {org2} in recent years, citing {issue}.",
-    "{official_last} has faced mounting pressure from {group} who say {issue} has been ignored for too long.",
-    "The agency received {big} applications in the first week, far more than the {num}00 it had planned for.",
+# Narrative sentences are built from four parts drawn independently (opener, subject, verb
+# phrase, tail), so two sentences of the same story rarely share more than a phrase: reuse
+# detection should find the wire passages, not the templates.
+OPENERS = ["", "", "", "On {weekday}, ", "Earlier this month, ", "In a statement, ", "Late on {weekday}, ",
+           "Meanwhile, ", "For now, ", "In {city2}, ", "Last year, ", "By {month}, ", "At a news conference, ",
+           "Since {year}, ", "In recent weeks, ", "Behind closed doors, ", "Privately, ", "Publicly, "]
+SUBJECTS = ["{org}", "{org2}", "{official_last}", "Officials in {city2}", "The ministry", "{group_cap} in {city2}",
+            "Analysts at {bank}", "The opposition", "A coalition of {num} groups", "Regulators in {country2}",
+            "The government", "Lawyers for {org}", "Local leaders in {city2}", "A spokesperson for {org2}",
+            "The {city2} council", "Economists", "Industry groups", "Two senior officials", "{critic_last}",
+            "Shareholders of {org}", "Unions representing {group}", "Police in {city2}"]
+VERB_PHRASES = [
+    "said it would {action} within {num} days", "raised fresh concerns about {issue}",
+    "is expected to announce new measures on {issue}", "warned that {measure} could cost ${money} million",
+    "called for an independent review of {measure}", "rejected claims that {org} had broken the rules",
+    "filed a complaint with the {city2} tribunal", "met with {group} for {num} hours",
+    "estimated that {pct} percent of {group} would be affected", "declined to comment on {measure}",
+    "voted {num}-{num3} in favour of {measure}", "asked the courts to suspend {measure}",
+    "pledged ${money} million to help {group}", "published a {num}-page report on {issue}",
+    "reported {big} complaints linked to {issue}", "said talks with {org2} had stalled",
+    "cut its forecast for {year} by {pct2} percent", "hired {num} additional inspectors",
+    "promised to publish the evidence behind {measure}", "urged {group} to stay calm",
+    "questioned whether {measure} would survive a legal challenge", "opened an office in {city2}",
+    "received {num} letters from {group}", "postponed a vote on {measure}",
+    "doubled its budget for {issue}", "denied any wrongdoing", "signed a deal with {org2} worth ${money} million",
+    "sent {num} officials to {city2}", "compared {measure} to a similar rule in {country2}",
+    "lost about ${money} million in value", "described the situation as {adj}",
+    "set up a hotline for {group}", "blamed {org2} for the delays", "struggled to explain how {measure} would work",
+    "launched an inquiry into {issue}", "said about {big} jobs were at risk", "welcomed the decision",
+    "ordered {org} to hand over documents", "called {measure} {adj}", "has not said when {measure} takes effect",
 ]
+TAILS = ["", "", "", " after weeks of talks", " despite objections from {group}", " according to {bank}",
+         ", a figure that has grown since {year}", " ahead of the vote in {month}", " for the first time since {year}",
+         " amid growing pressure from {group}", " as protests spread to {city2}", ", officials said",
+         ", according to documents seen by reporters", " before the deadline on {month} {day}",
+         " in a move that surprised {group}", ", the {ordinal} such step this year", " citing {issue}",
+         " without giving details", " in {country2} and {country}", " on Oct. {day}", " by a wide margin"]
+COMMON_SUBJECTS = {"The", "Two", "A", "Officials", "Analysts", "Lawyers", "Local", "Economists", "Industry",
+                   "Shareholders", "Unions", "Police", "Regulators", "{group_cap}"}
+ORDINALS = ["second", "third", "fourth", "fifth"]
 # What people say; {a}/{b} are the outlet's single quote marks for a quote within a quote.
 SAID = [
     "We will {action} as soon as the law allows",
@@ -226,7 +230,8 @@ FILLERS = {
     "day": lambda rng, st: rng.randint(1, 28), "big": lambda rng, st: f"{rng.randint(2, 950) * 100:,}",
     "money": lambda rng, st: rng.randint(3, 900), "pct": lambda rng, st: rng.randint(2, 75),
     "pct2": lambda rng, st: rng.randint(1, 9), "city2": lambda rng, st: rng.choice(CITIES),
-    "country2": lambda rng, st: rng.choice(COUNTRIES), "adj": lambda rng, st: rng.choice(ADJ_NEG + ADJ_POS),
+    "country2": lambda rng, st: rng.choice(COUNTRIES), "bank": lambda rng, st: rng.choice(BANKS),
+    "ordinal": lambda rng, st: rng.choice(ORDINALS), "adj": lambda rng, st: rng.choice(ADJ_NEG + ADJ_POS),
 }
 
 
@@ -246,8 +251,16 @@ def _slots(rng: random.Random, st: dict, **extra) -> _Slots:
     return _Slots(rng, st, **extra)
 
 
+def _sentence(rng: random.Random, st: dict) -> str:
+    opener, subject = rng.choice(OPENERS), rng.choice(SUBJECTS)
+    if opener and subject.split()[0] in COMMON_SUBJECTS:
+        subject = subject[0].lower() + subject[1:]
+    template = f"{opener}{subject} {rng.choice(VERB_PHRASES)}{rng.choice(TAILS)}."
+    return template.format_map(_slots(rng, st))
+
+
 def _narrative(rng: random.Random, st: dict, n: int) -> str:
-    return " ".join(rng.choice(NARRATIVE).format_map(_slots(rng, st)) for _ in range(n))
+    return " ".join(_sentence(rng, st) for _ in range(n))
 
 
 def _said(rng: random.Random, st: dict) -> str:

@@ -293,8 +293,8 @@ def test_build_writes_the_whole_layout(tmp_path, capsys):
     assert sorted(p.name for p in (out / "figures").iterdir()) == ["01-words.csv", "01-words.png"]
     full = (out / "html" / "full" / "01-count-words.html").read_text()
     reader = (out / "html" / "reader" / "01-count-words.html").read_text()
-    input_area = re.compile(r'class="[^"]*\bjp-InputArea\b')
-    assert input_area.search(full) and not input_area.search(reader)
+    code_input = re.compile(r'<div class="[^"]*\bjp-InputArea-editor\b')  # code cells, not Markdown
+    assert code_input.search(full) and not code_input.search(reader)
     assert "data:image/png;base64," in reader and "cdnjs" not in reader and "<script src=" not in reader
     index = (out / "html" / "index.html").read_text()
     assert "How long is each article?" in index and 'href="reader/01-count-words.html"' in index

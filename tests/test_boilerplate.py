@@ -1,0 +1,386 @@
+"""Tests for analysis/boilerplate.py and its pattern table in analysis/patterns.py."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import boilerplate as B
+from analysis import corpus as C
+from analysis import patterns as P
+from analysis import text as T
+from analysis.paths import DATA, ROOT, SEEDS
+
+FIXTURES = ROOT / "tests" / "fixtures" / "boilerplate"
+# The bar the classifier must clear on the hand-labelled fixtures, per label.
+MIN_PRECISION = 0.9
+MIN_RECALL = 0.9
+MIN_ROLE_ACCURACY = 0.9
+
+
+def label_texts(texts: dict[str, str], furniture=frozenset()) -> pd.DataFrame:
+    return B.label_lines(C.parse_texts(texts)["lines"], furniture)
+
+
+def row_name(line: str):
+    pattern = B.match_pattern(" ".join(T.normalize(line).split()))
+    return pattern.name if pattern else None
+
+
+# ---------------------------------------------------------------- the pattern table
+
+@pytest.mark.parametrize("pattern", P.BOILERPLATE_PATTERNS, ids=lambda p: p.name)
+def test_every_row_matches_its_example(pattern):
+    assert pattern.label in B.LABELS and pattern.role in B.ROLES[pattern.label]
+    assert P.match_line(T.normalize(pattern.example)) is not None
+    assert row_name(pattern.example) is not None
+
+
+@pytest.mark.parametrize("line, expected", [
+    # cruft the seeds carry
+    ("(Reporting by Brenda Goh; Editing by Sharon Singleton)", "wire_credit"),
+    ("Related Articles", "related_header"),
+    ("Leave a Reply", "comment_form"),
+    ("Your email address will not be published. Required fields are marked *", "comment_form_fields"),
+    ("Back to top button", "navigation"),
+    ("See also\u00a0 Foreign Affairs Minister Mélanie Joly met Chinese counterpart in Beijing", "related_link"),
+    ("Photo by Pawel Czerwinski on Unsplash", "photo_credit"),
+    ("Reading time: 2 min", "reading_time"),
+    ("In a rush? Here are the quick facts:", "summary_label"),
+    ("Did you like this article? Rate it!", "rate_this"),
+    ("0 Voted by 0 users", "vote_count"),
+    (" date 2025-07-07 A Chinese flag hangs near a Hikvision security camera outside of a shop in Beijing on "
+     "Oct. 8, 2019. (AP Photo/Mark Schiefelbein)", "caption_with_credit"),
+    # cruft of other sites
+    ("By Jane Doe and John Roe, Reuters | July 7, 2025", "byline"),
+    ("Published July 7, 2025 10:32 a.m. EDT", "dateline"),
+    ("Updated 2 hours ago", "dateline"),
+    ("Posted on March 3, 2025 by Greta Lindqvist", "dateline"),
+    ("5 min read", "reading_time"),
+    ("Share on Facebook Share on X Email", "share_bar"),
+    ("Home > News > Environment", "breadcrumb"),
+    ("Tags: budget, council, library", "tags"),
+    ("We use cookies to personalise content and ads. By continuing to browse, you agree to our use of cookies.",
+     "cookie_notice"),
+    ("Story continues below advertisement", "advertisement"),
+    ("Get the Ledger's morning briefing delivered to your inbox.", "newsletter_prompt"),
+    ("© 2025 Harbour Ledger Media Inc. All rights reserved.", "copyright_footer"),
+    ("Copyright 2025 The Associated Press. All rights reserved. This material may not be published, broadcast, "
+     "rewritten or redistributed without permission.", "wire_credit"),
+    ("Associated Press writer Tom Odhiambo in Nyeri contributed to this report.", "contributor_note"),
+    ("Dredgers idle at the north quay on Tuesday. (Harbour Ledger photo/Ken Aldous)", "caption_with_credit"),
+    ("Photo: Lena Hart/Getty Images", "photo_credit"),
+    ("Read more: How to prepare an evacuation kit", "related_link"),
+    ("3 Comments", "comment_form"),
+    ("* * *", "separator"),
+    # prose that must NOT be taken for cruft (first row wins, so None means no row at all)
+    ("By Monday, the company had resumed operations.", None),
+    ("The EU's privacy rules require websites to ask before they store cookies on a reader's computer.", None),
+    ("Copyright law in Canada protects software for 50 years after the author's death.", None),
+    ("The company said in its quarterly report that sales rose 4%.", None),
+    ("SHANGHAI (Reuters) -Chinese surveillance camera manufacturer Hikvision said on Monday it was challenging "
+     "an order the Canadian government issued last month.", None),
+    ("Hikvision: Firmly Oppose", None),
+    ("Canada orders China’s Hikvision to shut down operations in Canada", None),
+    ("“We will appeal,” the company said in a photo caption posted online.", None),
+    ("Canada / China tensions rise", None),
+    ("The fishermen said more stories like this one would follow.", None),
+])
+def test_pattern_table_before_after(line, expected):
+    assert row_name(line) == expected
+
+
+def test_fast_matcher_agrees_with_the_reference_on_every_line():
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+    fixture_texts, _ = B.read_gold_folder(FIXTURES)
+    for raw in list(texts.values()) + list(fixture_texts.values()):
+        for line in raw.splitlines():
+            s = " ".join(T.normalize(line).split())
+            if not s:
+                continue
+            slow = P.match_line(s)
+            fast = B.match_pattern(s)
+            assert (slow.name if slow else None) == (fast.name if fast else None), s
+
+
+# ---------------------------------------------------------------- the seeds
+
+@pytest.fixture(scope="module")
+def seeds():
+    corpus = C.load_corpus(SEEDS, DATA / "articles.csv")
+    lines = B.label_lines(corpus.lines, B.furniture(corpus.texts))
+    return corpus, lines
+
+
+def _seed_line(lines, prefix: str, text_start: str) -> pd.Series:
+    rows = lines[lines["article_id"].str.startswith(prefix)
+                 & lines["text"].str.strip().str.startswith(text_start)]
+    assert len(rows) >= 1, text_start
+    return rows.iloc[0]
+
+
+@pytest.mark.parametrize("prefix, text_start, label, role", [
+    ("000", "USA Trending News", "metadata", "masthead"),
+    ("000", "China’s Hikvision says", "content", "headline"),
+    ("000", "SHANGHAI (Reuters) -Chinese", "content", "body"),
+    ("000", "(Reporting by Brenda Goh", "metadata", "credit"),
+    ("000", "Related Articles", "boilerplate", "related"),
+    ("000", "Leave a Reply", "boilerplate", "comments"),
+    ("000", "Your email address", "boilerplate", "comments"),
+    ("000", "Back to top button", "boilerplate", "navigation"),
+    ("001", "Politics", "metadata", "section"),
+    ("001", "Canada orders China’s Hikvision to close", "content", "headline"),
+    ("001", "See also", "boilerplate", "related"),
+    ("001", "Back to top button", "boilerplate", "navigation"),
+    ("002", "date 2025-07-07", "metadata", "caption"),
+    ("002", "Chinese tech behemoth", "content", "body"),
+    ("003", "Photo by Pawel", "metadata", "photo_credit"),
+    ("003", "Reading time: 2 min", "metadata", "reading_time"),
+    ("003", "In a rush?", "boilerplate", "summary_label"),
+    ("003", "• Canada ordered Hikvision", "content", "summary"),
+    ("003", "• Hikvision said it", "content", "summary"),
+    ("003", "Did you like this article?", "boilerplate", "rating_widget"),
+    ("003", "I hated it", "boilerplate", "rating_widget"),
+    ("003", "Comment", "boilerplate", "rating_widget"),
+    ("003", "Thanks for your feedback", "boilerplate", "rating_widget"),
+    ("004", "Canada orders China’s Hikvision to shut down", "content", "headline"),
+    ("004", "Hikvision’s continued operations in Canada would be", "content", "subhead"),
+    ("004", "Hikvision: Firmly Oppose", "content", "subhead"),
+    ("004", "Hikvision equipment is accused", "content", "subhead"),
+    ("004", "Joly added that the order", "content", "body"),
+])
+def test_seed_lines(seeds, prefix, text_start, label, role):
+    _, lines = seeds
+    row = _seed_line(lines, prefix, text_start)
+    assert (row["label"], row["role"]) == (label, role), row["reason"]
+    assert row["reason"]
+
+
+def test_seed_003_title_repeated_is_duplicate_and_first_is_headline(seeds):
+    _, lines = seeds
+    rows = lines[lines["article_id"].str.startswith("003")
+                 & lines["text"].str.startswith("Canada Orders Chinese Surveillance")].sort_values("line")
+    assert rows["role"].tolist() == ["headline", "duplicate_headline"]
+
+
+def test_seed_002_has_no_headline(seeds):
+    _, lines = seeds
+    assert not ((lines["article_id"].str.startswith("002")) & (lines["role"] == "headline")).any()
+
+
+def test_every_nonblank_line_has_exactly_one_valid_label(seeds):
+    corpus, lines = seeds
+    assert len(lines) == len(corpus.lines)
+    assert not lines.duplicated(["article_id", "line"]).any()
+    nonblank = lines[~lines["blank"]]
+    assert nonblank["label"].isin(B.LABELS).all()
+    assert all(role in B.ROLES[label] for label, role in zip(nonblank["label"], nonblank["role"]))
+    assert (nonblank["reason"].str.len() > 0).all()
+    blank = lines[lines["blank"]]
+    assert (blank[["label", "role", "reason"]] == "").all().all()
+
+
+# ---------------------------------------------------------------- whole-document fixtures
+
+@pytest.fixture(scope="module")
+def fixtures():
+    texts, gold = B.read_gold_folder(FIXTURES)
+    return texts, gold, label_texts(texts, B.furniture(texts))
+
+
+def test_there_are_enough_fixtures(fixtures):
+    texts, gold, _ = fixtures
+    assert len(texts) >= 6
+    assert set(gold.loc[gold["label"] != "", "label"]) == set(B.LABELS)
+
+
+def test_fixture_precision_and_recall_clear_the_bar(fixtures):
+    _, gold, labelled = fixtures
+    scores = B.evaluate(labelled, gold).set_index("class")
+    for label in B.LABELS:
+        assert scores.at[label, "precision"] >= MIN_PRECISION, scores
+        assert scores.at[label, "recall"] >= MIN_RECALL, scores
+    joined = gold[gold["label"] != ""].merge(labelled, on=["article_id", "line"], suffixes=("_gold", ""))
+    assert (joined["role"] == joined["role_gold"]).mean() >= MIN_ROLE_ACCURACY
+
+
+def test_fixture_conservation(fixtures):
+    texts, gold, labelled = fixtures
+    assert len(labelled) == len(gold)
+    merged = gold.merge(labelled, on=["article_id", "line"], suffixes=("_gold", ""))
+    assert ((merged["label_gold"] == "") == (merged["label"] == "")).all()
+
+
+def test_we_beat_justext_on_the_fixtures(fixtures):
+    texts, gold, labelled = fixtures
+    lines = C.parse_texts(texts)["lines"]
+    baseline = B.justext_baseline(lines)
+    assert len(baseline) == int((~lines["blank"]).sum())
+    assert set(baseline["justext_label"]) <= {"content", "noise"}
+    binary = {"content": "content", "metadata": "noise", "boilerplate": "noise", "": ""}
+    gold_b = gold.assign(binary=gold["label"].map(binary))
+    ours = B.evaluate(labelled.assign(binary=labelled["label"].map(binary)), gold_b, "binary").set_index("class")
+    theirs = B.evaluate(baseline, gold_b, "justext_label", "binary").set_index("class")
+    assert ours.at["content", "f1"] > theirs.at["content", "f1"]
+
+
+def test_read_gold_rejects_unknown_roles():
+    with pytest.raises(ValueError):
+        B.read_gold("bodyy | text\n", "x")
+
+
+# ---------------------------------------------------------------- context rules on small documents
+
+def _labels(raw: str) -> list[tuple[str, str]]:
+    lines = label_texts({"a": raw})
+    return [(l, r) for l, r in zip(lines["label"], lines["role"]) if l]
+
+
+PROSE = ("The regional council voted on Tuesday to close two of the town's four fire stations, "
+         "a decision that residents said would put lives at risk.")
+PROSE2 = ("Council members said the savings were needed to balance the budget after the province "
+          "cut its grant to the town by a fifth this year.")
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # a menu, then a headline, then the body; a run of short lines after it is a related list;
+    # a section name right above the headline is the story's section even at the end of a menu
+    (f"Home\nNews\nSport\nCouncil closes two fire stations\n{PROSE}\n{PROSE2}\n"
+     "Mayor resigns after vote\nNew bridge opens downtown\n",
+     [("boilerplate", "navigation")] * 2 + [("metadata", "section"), ("content", "headline"), ("content", "body"),
+                                            ("content", "body")] + [("boilerplate", "related")] * 2),
+    (f"Home\nNews\nSport\nWeather\nLatest\n\nCouncil closes two fire stations\n{PROSE}\n",
+     [("boilerplate", "navigation")] * 4 + [("boilerplate", "related"), ("content", "headline"), ("content", "body")]),
+    # a short line between two paragraphs is a subhead; a repeated headline is a duplicate
+    (f"Council closes two fire stations\n\nCouncil closes two fire stations\n\n{PROSE}\n\nWhat happens next\n\n{PROSE2}\n",
+     [("content", "headline"), ("boilerplate", "duplicate_headline"), ("content", "body"),
+      ("content", "subhead"), ("content", "body")]),
+    # a bare name after the headline is a byline; a comment section takes everything after it
+    (f"Council closes two fire stations\nAnna Reyes\n{PROSE}\n{PROSE2}\nLeave a comment\nJoe Smith\n{PROSE}\nReply\n",
+     [("content", "headline"), ("metadata", "byline"), ("content", "body"), ("content", "body")]
+     + [("boilerplate", "comments")] * 4),
+    # "12 Comments" above the body is a counter, not the start of the comment section
+    (f"Council closes two fire stations\n12 Comments\n{PROSE}\n{PROSE2}\n",
+     [("content", "headline"), ("boilerplate", "comments"), ("content", "body"), ("content", "body")]),
+    # a one-line item: no prose at all
+    ("Fire stations to close\n", [("content", "headline")]),
+    # symbols only
+    ("***\n---\n", [("boilerplate", "other"), ("boilerplate", "other")]),
+])
+def test_context_rules(raw, expected):
+    assert _labels(raw) == expected
+
+
+def test_hard_wrapped_paragraphs_are_body():
+    words = (PROSE + " " + PROSE2 + " " + PROSE).split()
+    wrapped, line = [], ""
+    for w in words:
+        if len(line) + len(w) + 1 > 60:
+            wrapped.append(line)
+            line = w
+        else:
+            line = f"{line} {w}".strip()
+    wrapped.append(line)
+    raw = "Council closes two fire stations\n\n" + "\n".join(wrapped) + "\n"
+    labels = _labels(raw)
+    assert labels[0] == ("content", "headline")
+    assert all(l == ("content", "body") for l in labels[1:])
+
+
+def test_labelling_does_not_depend_on_the_chunk():
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+    together = label_texts(texts)
+    apart = pd.concat([label_texts({k: v}) for k, v in texts.items()], ignore_index=True)
+    key = ["article_id", "line"]
+    pd.testing.assert_frame_equal(together.sort_values(key).reset_index(drop=True),
+                                  apart.sort_values(key).reset_index(drop=True))
+
+
+def test_label_lines_survives_bad_input():
+    empty = B.label_lines(pd.DataFrame(columns=C.LINE_COLUMNS))
+    assert list(empty.columns) == C.LINE_COLUMNS + B.LABEL_COLUMNS and empty.empty
+    odd = pd.DataFrame([("a", 1, 0, 3, None, False), ("a", 2, 4, 4, "", True), ("b", 1, 0, 1, "\u200b", False)],
+                       columns=C.LINE_COLUMNS)
+    out = B.label_lines(odd)
+    assert len(out) == 3
+    assert out.loc[1, "label"] == ""
+
+
+# ---------------------------------------------------------------- repetition across the corpus
+
+def _story(i: int) -> str:
+    return (f"Story number {i} about the harbour\n\nThe harbour board met on day {i} and agreed to study "
+            f"a plan number {i} for the north quay, officials said.\n\nMore from the Ledger\n")
+
+
+@pytest.mark.parametrize("texts, expected", [
+    ({f"s{i}": _story(i) for i in range(3)}, {"more from the ledger"}),          # 3 different stories
+    ({f"s{i}": _story(i) for i in range(2)}, set()),                              # only 2 articles
+    ({f"s{i}": _story(7) for i in range(5)}, set()),                              # 5 copies of one story
+    ({f"s{i}": _story(i).replace("More from the Ledger", "The end.") for i in range(4)}, set()),  # sentences
+    ({}, set()),
+])
+def test_furniture(texts, expected):
+    assert set(B.furniture(texts)) == expected
+
+
+def test_furniture_lines_are_not_content():
+    texts = {f"s{i}": _story(i) + "Ledger Daily Picks\n" for i in range(4)}
+    furniture = B.furniture(texts)
+    assert "ledger daily picks" in furniture
+    lines = label_texts(texts, furniture)
+    picks = lines[lines["text"] == "Ledger Daily Picks"]
+    assert len(picks) == 4 and (picks["label"] == "boilerplate").all()
+
+
+# ---------------------------------------------------------------- content views and noise
+
+def test_content_sentences_point_into_the_raw_text(seeds):
+    corpus, lines = seeds
+    content = B.content_sentences(lines, corpus.sentences)
+    assert list(content.columns) == B.CONTENT_COLUMNS
+    for row in content.itertuples():
+        assert corpus.texts[row.article_id][row.start:row.end] == row.text
+    roles = lines.set_index(["article_id", "line"])
+    looked_up = roles.loc[list(zip(content["article_id"], content["line"]))]
+    assert (looked_up["label"].to_numpy() == "content").all()
+    assert (looked_up["role"].to_numpy() == content["role"].to_numpy()).all()
+    assert not content["text"].str.contains("Related Articles|Leave a Reply|Reporting by").any()
+    headlines = content[content["role"] == "headline"]
+    assert sorted(headlines["article_id"].str[:3]) == ["000", "001", "003", "004"]
+
+
+def test_content_paragraphs_keep_only_content(seeds):
+    corpus, lines = seeds
+    paragraphs = B.content_paragraphs(lines, corpus.paragraphs)
+    assert list(paragraphs.columns) == C.PARAGRAPH_COLUMNS + ["role"]
+    assert not paragraphs["text"].str.contains("Back to top button|Reading time").any()
+    assert paragraphs["role"].isin(B.ROLES["content"]).all()
+
+
+def test_noise_by_hand():
+    raw = "The Ledger\n\nBoard approves dredging plan\n\n" + PROSE + "\n\nShare\n"
+    lines = label_texts({"a": raw})
+    table = B.noise(lines)
+    assert list(table.columns) == B.NOISE_COLUMNS
+    row = table.iloc[0]
+    noise_chars = len("The Ledger") + len("Share")
+    all_chars = noise_chars + len("Board approves dredging plan") + len(PROSE)
+    assert row["noise_share_lines"] == pytest.approx(2 / 4)
+    assert row["noise_share_chars"] == pytest.approx(noise_chars / all_chars)
+    assert row["n_content_words"] == T.count_words("Board approves dredging plan") + T.count_words(PROSE)
+
+
+def test_noise_of_articles_without_lines_is_zero():
+    lines = label_texts({"a": "\n\n", "b": PROSE + "\n"})
+    table = B.noise(lines).set_index("article_id")
+    assert table.loc["a", "noise_share_lines"] == 0 and table.loc["a", "n_content_words"] == 0
+    assert table.loc["b", "n_content_words"] == T.count_words(PROSE)
+
+
+def test_distortion_compares_raw_and_content(seeds):
+    corpus, lines = seeds
+    content = B.content_sentences(lines, corpus.sentences)
+    table = B.distortion(lines, corpus.sentences, content)
+    assert set(table["measure"]) == {"vader_compound_mean", "flesch_reading_ease"}
+    assert len(table) == 2 * len(corpus.texts)
+    assert (table["difference"] - (table["raw"] - table["content"])).abs().max() < 1e-12

@@ -1,0 +1,123 @@
+"""The pipeline: chunking does not change results, tables are sorted and traceable, and they
+round-trip through CSV and Parquet; `load` reads precomputed tables with lazily decoded texts."""
+import json
+
+import pandas as pd
+import pytest
+
+from analysis import pipeline
+from analysis.paths import SEEDS
+
+
+@pytest.fixture(scope="module")
+def results():
+    return pipeline.run(SEEDS, workers=1, chunk_size=5)
+
+
+@pytest.mark.parametrize("n_articles,workers,expected", [
+    (0, 2, 1), (1, 2, 1), (8, 2, 1), (9, 2, 2), (1000, 2, 125), (1000, 1, 200), (100_000, 2, 200), (5, 4, 1),
+])
+def test_default_chunk_size(n_articles, workers, expected):
+    assert pipeline.default_chunk_size(n_articles, workers) == expected
+
+
+@pytest.mark.parametrize("ids,size,expected", [
+    ([], 3, []), (["a"], 3, [["a"]]), (["a", "b", "c", "d"], 3, [["a", "b", "c"], ["d"]]),
+    (["a", "b"], 1, [["a"], ["b"]]),
+])
+def test_chunked(ids, size, expected):
+    assert pipeline.chunked(ids, size) == expected
+
+
+def test_chunks_and_processes_do_not_change_any_table(results):
+    # The stage contract: per-article tables concatenate across chunks, with no corpus-wide state.
+    other = pipeline.run(SEEDS, workers=2, chunk_size=1)
+    assert list(other.tables) == list(results.tables)
+    for name in results.tables:
+        pd.testing.assert_frame_equal(other[name], results[name], obj=name)
+
+
+def test_tables_are_sorted_by_their_keys(results):
+    for name, table in results.tables.items():
+        keys = [k for k in pipeline.TABLE_KEYS.get(name, []) if k in table.columns]
+        assert table.index.equals(pd.RangeIndex(len(table))), name
+        if keys and len(table):
+            pd.testing.assert_frame_equal(table, table.sort_values(keys, kind="stable").reset_index(drop=True), obj=name)
+
+
+def test_every_row_with_text_and_offsets_is_its_evidence(results):
+    checked = 0
+    for name, table in results.tables.items():
+        if not {"article_id", "start", "end", "text"} <= set(table.columns):
+            continue
+        for row in table[["article_id", "start", "end", "text"]].itertuples(index=False):
+            raw = results.texts[row.article_id]
+            assert raw[int(row.start):int(row.end)] == row.text, (name, row)
+            checked += 1
+    assert checked > 100
+
+
+def test_timings_cover_every_stage_and_the_wall_clock(results, tmp_path, monkeypatch):
+    target = tmp_path / "timings.json"
+    monkeypatch.setenv(pipeline.TIMINGS_ENV, str(target))
+    pipeline.write_tables(results, tmp_path / "tables")
+    assert set(pipeline.STAGES) <= set(results.timings)
+    assert {"load", "per_article", "reuse", "total", "tables"} <= set(results.wall)
+    assert all(seconds >= 0 for seconds in results.timings.values())
+    saved = json.loads(target.read_text())
+    assert saved["timings"] == pytest.approx(results.timings) and saved["wall"] == pytest.approx(results.wall)
+
+
+def test_no_timings_file_unless_asked(results, tmp_path, monkeypatch):
+    monkeypatch.delenv(pipeline.TIMINGS_ENV, raising=False)
+    written = pipeline.write_tables(results, tmp_path / "tables")
+    assert sorted(p.name for p in (tmp_path / "tables").iterdir()) == sorted(p.name for p in written)
+
+
+def test_csv_is_byte_identical_across_writes(results, tmp_path):
+    first = pipeline.write_tables(results, tmp_path / "a")
+    second = pipeline.write_tables(results, tmp_path / "b")
+    assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
+
+
+def test_parquet_round_trips_exactly(results, tmp_path):
+    written = pipeline.write_tables(results, tmp_path / "tables", fmt="parquet")
+    assert {p.suffix for p in written} == {".parquet"} and len(written) == len(results.tables)
+    back = pipeline.read_tables(tmp_path / "tables")
+    assert sorted(back.tables) == sorted(results.tables)
+    for name, table in results.tables.items():
+        pd.testing.assert_frame_equal(back[name], table, obj=name)
+
+
+def test_csv_round_trips_with_ids_as_text(results, tmp_path):
+    pipeline.write_tables(results, tmp_path / "tables")
+    back = pipeline.read_tables(tmp_path / "tables")
+    assert sorted(back.tables) == sorted(results.tables)
+    for name, table in results.tables.items():
+        assert back[name].shape == table.shape, name
+        assert list(back[name].columns) == list(table.columns), name
+        for column in set(pipeline.ID_COLUMNS) & set(table.columns):
+            assert back[name][column].fillna("").astype(str).tolist() == table[column].fillna("").astype(str).tolist()
+    pd.testing.assert_frame_equal(back["articles"][["article_id", "n_words"]], results["articles"][["article_id", "n_words"]],
+                                  check_dtype=False)
+
+
+def test_load_reads_tables_and_decodes_texts_on_demand(results, tmp_path):
+    pipeline.write_tables(results, tmp_path / "tables", fmt="parquet")
+    loaded = pipeline.load(SEEDS, "", tmp_path / "tables")
+    assert len(loaded.texts) == len(results.texts)
+    assert sorted(loaded.texts) == sorted(results.texts)
+    first = sorted(results.texts)[0]
+    assert first in loaded.texts and "no such id" not in loaded.texts
+    assert loaded.texts._cache == {}  # nothing decoded before it is asked for
+    assert loaded.texts[first] == results.texts[first]
+    assert dict(loaded.texts) == results.texts
+    with pytest.raises(KeyError):
+        loaded.texts["no such id"]
+
+
+def test_load_falls_back_to_the_loader_without_an_articles_table(results, tmp_path):
+    pipeline.write_tables(results, tmp_path / "tables")
+    (tmp_path / "tables" / "articles.csv").unlink()
+    loaded = pipeline.load(SEEDS, "", tmp_path / "tables")
+    assert dict(loaded.texts) == results.texts

@@ -1,0 +1,332 @@
+"""Quote extraction and attribution: the seeds by hand, sentence shapes, odd marks, measures."""
+from __future__ import annotations
+
+import csv
+import json
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from analysis import boilerplate, corpus as C, quotes as Q
+from analysis.paths import DATA, ROOT
+
+FIXTURES = ROOT / "tests" / "fixtures" / "quotes"
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    corpus = C.load_corpus(ROOT / "seeds", DATA / "articles.csv")
+    lines = boilerplate.label_lines(corpus.lines, boilerplate.furniture(corpus.texts))
+    paragraphs = boilerplate.content_paragraphs(lines, corpus.paragraphs)
+    content = boilerplate.content_sentences(lines, corpus.sentences)
+    return corpus, Q.extract(paragraphs, content, corpus.texts)
+
+
+def run(text: str, headline: bool = False) -> dict:
+    return Q.run_items([{"id": "t", "text": text, "headline": headline}])
+
+
+def one(text: str, headline: bool = False) -> list[tuple]:
+    q = run(text, headline)["quotes"]
+    return [(r.text, r.kind, r.speaker, r.speaker_type) for r in q.itertuples()]
+
+
+# ---------------------------------------------------------------- the seeds, checked by hand
+
+SEED_GOLD = list(csv.DictReader(open(FIXTURES / "seed_quotes.csv", encoding="utf-8")))
+
+
+@pytest.mark.parametrize("gold", SEED_GOLD, ids=[f"{g['article']}-{g['line']}-{g['text_starts'][:12]}" for g in SEED_GOLD])
+def test_seed_quote(seeds, gold):
+    _, out = seeds
+    q = out["quotes"]
+    rows = q[q["article_id"].str.startswith(gold["article"]) & (q["line"] == int(gold["line"]))
+             & q["text"].str.startswith(gold["text_starts"])]
+    assert len(rows) == 1, f"quote not found: {gold}"
+    row = rows.iloc[0]
+    assert (row["kind"], row["speaker"], row["speaker_type"], row["cue"]) == (
+        gold["kind"], gold["speaker"], gold["speaker_type"], gold["cue"])
+
+
+def test_seeds_have_no_other_quotes(seeds):
+    _, out = seeds
+    assert len(out["quotes"]) == len(SEED_GOLD)
+
+
+def test_seed_offsets_are_evidence(seeds):
+    corpus, out = seeds
+    for r in out["quotes"].itertuples():
+        raw = corpus.texts[r.article_id]
+        assert raw[r.start:r.end] == r.text
+        assert raw[r.start - 1] in "“\"‘'" or raw[r.start - 1].isspace() or r.kind == "multi_paragraph"
+        if r.speaker and r.cue != "echo":
+            assert 0 <= r.speaker_start < r.speaker_end <= len(raw)
+    for r in out["speech"].itertuples():
+        assert 0 <= r.start < r.end <= len(corpus.texts[r.article_id])
+
+
+@pytest.mark.parametrize("article, speaker_starts, mention", [
+    ("000", 0, "the company"),
+    ("002", 0, "the statement"),
+    ("003", 0, "a spokesperson from Hikvision"),
+    ("004", 0, "A Hikvision spokesperson"),
+])
+def test_seed_speaker_mentions(seeds, article, speaker_starts, mention):
+    corpus, out = seeds
+    q = out["quotes"]
+    raw_mentions = {corpus.texts[r.article_id][r.speaker_start:r.speaker_end]
+                    for r in q[q["article_id"].str.startswith(article)].itertuples() if r.speaker_start >= 0}
+    assert mention in raw_mentions
+
+
+def test_seed_001_has_reported_speech_only(seeds):
+    _, out = seeds
+    a = "001_3d580b8e0e7f9fbd"
+    assert out["quotes"][out["quotes"]["article_id"] == a].empty
+    speech = out["speech"][out["speech"]["article_id"] == a]
+    assert set(speech["mode"]) == {"indirect"}
+    assert {"Melanie Joly", "Hikvision"} <= set(speech["speaker"])
+    stats = out["quote_stats"].set_index("article_id").loc[a]
+    assert stats["quote_share"] == 0 and stats["indirect_share"] > 0
+
+
+@pytest.mark.parametrize("article, speaker, speaker_type", [
+    ("000", "Chinese foreign ministry", "foreign_government"),
+    ("000", "Canada", "government"),
+    ("004", "human rights organizations", "advocacy_group"),
+    ("003", "Reuters", "media"),
+])
+def test_seed_reported_speakers(seeds, article, speaker, speaker_type):
+    _, out = seeds
+    s = out["speech"]
+    hit = s[s["article_id"].str.startswith(article) & (s["speaker"] == speaker)]
+    assert not hit.empty and set(hit["speaker_type"]) == {speaker_type}
+
+
+# ---------------------------------------------------------------- shapes
+
+@pytest.mark.parametrize("text, expected", [
+    # curly and straight double quotes, speaker after
+    ("Orion Corp. makes cars.\n\n“We expect a fair process,” the company said.",
+     [("We expect a fair process,", "direct", "Orion Corp", "company")]),
+    ("“We expect a fair process,” the company said.",  # no earlier company: the role stays the speaker
+     [("We expect a fair process,", "direct", "company", "company")]),
+    ('"We will appeal," said Maria Lopez, a spokeswoman for Northwind Energy Inc.',
+     [("We will appeal,", "direct", "Maria Lopez", "company")]),
+    # split quote around a cue: two quotes, one speaker
+    ("“A deal is close,” Joly said. “We will sign it soon.”",
+     [("A deal is close,", "direct", "Joly", "unknown"), ("We will sign it soon.", "direct", "Joly", "unknown")]),
+    # colon-introduced
+    ("A Northwind spokesperson told Reuters: “We firmly oppose this decision.”",
+     [("We firmly oppose this decision.", "direct", "Northwind", "company")]),
+    # inverted cues
+    ("Acme Ltd issued a statement.\n\n“We disagree,” reads the statement.",
+     [("We disagree,", "direct", "Acme Ltd", "company")]),
+    ("“Research has shown harm,” adds the report, written by Rights Watch.",
+     [("Research has shown harm,", "direct", "report", "unknown")]),
+    ("Industry Minister Ann Lee spoke on Monday. “The review is over,” wrote the minister.",
+     [("The review is over,", "direct", "Ann Lee", "government")]),
+    # partial quotes inside reported speech
+    ("The regulator barred the sale, citing “an unacceptable risk” to security.",
+     [("an unacceptable risk", "partial", "regulator", "government")]),
+    ("Acme Ltd said it “strongly disagrees” with the ruling.",
+     [("strongly disagrees", "partial", "Acme Ltd", "company")]),
+    # one word next to a speech verb is partial; a scare quote without a cue is a term
+    ("Senator Ann Lee spoke. She “strongly” advised voters to “take note of this decision.”",
+     [("strongly", "partial", "Ann Lee", "government"), ("take note of this decision.", "partial", "Ann Lee", "government")]),
+    ("The so-called “golden visa” scheme was scrapped.", [("golden visa", "term", "", "unknown")]),
+    ("The company’s “smart city” cameras sell well.", [("smart city", "term", "", "unknown")]),
+    # pronoun and nominal speakers
+    ("Senator Paul Grant criticised the plan. \"This bill is a disaster,\" he said.",
+     [("This bill is a disaster,", "direct", "Paul Grant", "government")]),
+    ("Orion Motors Corp. reported profits.\n\n“Demand is strong,” it said in a statement.",
+     [("Demand is strong,", "direct", "Orion Motors Corp", "company")]),
+    # according to
+    ("The merger is “dead in the water,” according to analyst Sarah Kim of Brightline Research.",
+     [("dead in the water,", "partial", "Sarah Kim", "expert")]),
+    # nested single quotes inside double
+    ("\"When they told me 'you're fired,' I laughed,\" said Tom Reyes.",
+     [("When they told me 'you're fired,' I laughed,", "direct", "Tom Reyes", "unknown")]),
+    # floating: a paragraph in quotes with no cue speaks for the previous paragraph's speaker
+    ("“We will fight this,” said Ann Lee, a professor at Leeds University.\n\n“The courts will decide.”",
+     [("We will fight this,", "direct", "Ann Lee", "expert"), ("The courts will decide.", "floating", "Ann Lee", "expert")]),
+    # multi-paragraph: an open quote continues into the next paragraph that opens with a mark
+    ("“The plant will close,” said Karen Wu, chief executive of Delta Mills Ltd.\n\n“We tried everything.\n\n“Our workers deserve better.”",
+     [("The plant will close,", "direct", "Karen Wu", "company"),
+      ("We tried everything.", "multi_paragraph", "Karen Wu", "company"),
+      ("Our workers deserve better.", "multi_paragraph", "Karen Wu", "company")]),
+    # a closing curly mark used as an opening one
+    ("”We are ready,” the coach said.", [("We are ready,", "direct", "coach", "unknown")]),
+    # an inch mark is not a quote
+    ('The 12" screen costs more.', []),
+])
+def test_shapes(text, expected):
+    assert one(text) == expected
+
+
+def test_headline_single_quotes():
+    got = one("‘We will not back down,’ says Berg as protests grow\n\nHealth Minister Anna Berg spoke on Monday.",
+              headline=True)
+    assert got == [("We will not back down,", "direct", "Anna Berg", "government")]
+
+
+def test_apostrophes_are_not_single_quotes():
+    assert one("Canada’s order hits the companies’ plans\n\nThe firm’s shares fell.", headline=True) == []
+
+
+def test_foreign_government_follows_the_main_country():
+    text = ("Germany and German officials met in Berlin. German Chancellor Eva Schulz spoke.\n\n"
+            "French President Luc Martin said the talks were “very useful.” “Europe must stand together,” Schulz said.")
+    got = {g[2]: g[3] for g in one(text)}
+    assert got == {"Luc Martin": "foreign_government", "Eva Schulz": "government"}
+
+
+# ---------------------------------------------------------------- odd marks: recover, record, never swallow
+
+@pytest.mark.parametrize("text, quote, problem", [
+    ("Mayor Lisa Tran said the plan was \"a step forward.\n\nCouncil will vote next week.",
+     "a step forward.", "unclosed"),
+    ("She said “we will win.\n\nNobody expected the result.", "we will win.", "unclosed"),
+    ("The firm said it was ready.” Shares rose.", None, "stray closing"),
+    ("He said “yes “and no” to the plan.", "yes", "inside an open quote"),
+])
+def test_unbalanced_marks(text, quote, problem):
+    out = run(text)
+    texts = out["quotes"]["text"].tolist()
+    if quote is None:
+        assert texts == []
+    else:
+        assert texts[0] == quote
+    assert any(problem in p for p in out["problems"]["problem"])
+    assert problem in out["quote_stats"]["problem"].iloc[0]
+    # the next paragraph is never swallowed into the quote
+    assert all("\n" not in t for t in texts)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["“", "”", '"', "‘", "’", "'", "He said ", "the company", ", ", ". ", "\n\n",
+                                 "Joly", " told Reuters: ", "word ", "«", "»", "so-called "]), max_size=40))
+def test_odd_text_never_crashes(parts):
+    text = "".join(parts)
+    out = run(text)
+    assert set(out) == {"quotes", "speech", "quote_stats", "voices", "problems"}
+    assert not any("failed" in p for p in out["problems"]["problem"])
+    for r in out["quotes"].itertuples():
+        assert text[r.start:r.end] == r.text and r.kind in Q.KINDS and r.speaker_type in Q.SPEAKER_TYPES
+    stats = out["quote_stats"]
+    if len(stats):
+        assert 0 <= stats["quote_share"].iloc[0] <= 1
+
+
+# ---------------------------------------------------------------- reported speech and measures
+
+@pytest.mark.parametrize("text, speaker, mode", [
+    ("Industry Minister Melanie Joly made the announcement on Friday, stating that the firm posed a threat.",
+     "Melanie Joly", "indirect"),
+    ("Acme Ltd said on Monday it was challenging the order.", "Acme Ltd", "indirect"),
+    ("According to Reuters, sanctions were issued.", "Reuters", "indirect"),
+    ("The rights group Free Voices alleged that the firms aided repression.", "Free Voices", "indirect"),
+    ("“We disagree,” said Acme Ltd.", "Acme Ltd", "direct"),
+])
+def test_speech_modes(text, speaker, mode):
+    speech = run(text)["speech"]
+    assert speech[["speaker", "mode"]].values.tolist() == [[speaker, mode]]
+
+
+@pytest.mark.parametrize("text", [
+    "Five subsidiaries were added to a trade blacklist in 2023.",   # passive 'added'
+    "The United States imposed sanctions.",                         # 'States' is a name
+    "The FBI warned about a malware.",                               # 'warned' needs 'that'
+    "The report was published on Monday.",                           # 'report' as a noun
+])
+def test_not_reported_speech(text):
+    assert run(text)["speech"].empty
+
+
+def test_quote_share_excludes_terms_and_headlines():
+    text = "‘Big win’ says Lee\n\n“We won the vote today,” said Ann Lee. The so-called “golden visa” plan ended."
+    out = run(text, headline=True)
+    stats = out["quote_stats"].iloc[0]
+    body_words = 14  # We won the vote today | said Ann Lee | The so-called golden visa plan ended
+    assert stats["n_quotes"] == 1
+    assert stats["quote_share"] == round(5 / body_words, 4)
+    assert stats["first_speaker"] == "Ann Lee"
+    assert abs(stats["quote_share"] + stats["indirect_share"] + stats["narrator_share"] - 1) < 1e-3
+
+
+def test_voices_balance():
+    text = ("“We object,” said Acme Ltd. “Strongly,” it added.\n\n"
+            "Industry Minister Ann Lee said the order stands.")
+    voices = run(text)["voices"].set_index("speaker")
+    assert voices.loc["Acme Ltd", "n_quotes"] == 2 and voices.loc["Acme Ltd", "n_words"] == 3
+    assert voices.loc["Acme Ltd", "speaker_type"] == "company"
+    assert voices.loc["Ann Lee", "n_indirect"] == 1 and voices.loc["Ann Lee", "n_quotes"] == 0
+
+
+def test_empty_input_gives_empty_tables_with_columns():
+    out = Q.extract(pd.DataFrame(columns=C.PARAGRAPH_COLUMNS + ["role"]),
+                    pd.DataFrame(columns=C.SENTENCE_COLUMNS + ["line", "role"]), {})
+    assert list(out["quotes"].columns) == Q.QUOTE_COLUMNS
+    assert list(out["speech"].columns) == Q.SPEECH_COLUMNS
+    assert list(out["quote_stats"].columns) == Q.STATS_COLUMNS
+    assert list(out["voices"].columns) == Q.VOICE_COLUMNS
+    assert all(len(t) == 0 for t in out.values())
+
+
+def test_chunks_concatenate(seeds):
+    corpus, whole = seeds
+    lines = boilerplate.label_lines(corpus.lines, boilerplate.furniture(corpus.texts))
+    paragraphs = boilerplate.content_paragraphs(lines, corpus.paragraphs)
+    content = boilerplate.content_sentences(lines, corpus.sentences)
+    ids = sorted(corpus.texts)
+    parts = [Q.extract(paragraphs[paragraphs.article_id.isin(chunk)], content[content.article_id.isin(chunk)],
+                       {i: corpus.texts[i] for i in chunk}) for chunk in (ids[:2], ids[2:])]
+    joined = pd.concat([p["quotes"] for p in parts], ignore_index=True)
+    pd.testing.assert_frame_equal(joined, whole["quotes"], check_dtype=False)
+
+
+# ---------------------------------------------------------------- across outlets
+
+def test_quote_variants_pairs_the_same_statement(seeds):
+    corpus, out = seeds
+    pairs = Q.quote_variants(out["quotes"], corpus.articles)
+    joly = pairs[pairs["quote_a"].str.startswith("This determination")]
+    assert {("002", "003")} == {(a[:3], b[:3]) for a, b in zip(joly["article_a"], joly["article_b"])}
+    assert (joly["similarity"] == 1.0).all()
+    # the 003 and 004 renderings of one Hikvision statement differ in wording
+    hik = pairs[pairs["quote_a"].str.contains("disagree|oppose") & pairs["quote_b"].str.contains("disagree|oppose")]
+    assert len(hik) == 1 and 0.3 < hik["similarity"].iloc[0] < 1.0
+
+
+# ---------------------------------------------------------------- precision and recall on hand-made copy
+
+def test_evaluation_set_is_well_formed():
+    for path in (FIXTURES / "eval.json", FIXTURES / "holdout.json"):
+        items = json.loads(path.read_text(encoding="utf-8"))
+        for item in items:
+            for g in item["quotes"]:
+                assert g["text"] in item["text"], (item["id"], g["text"])
+                assert g["kind"] in Q.KINDS and g["speaker_type"] in Q.SPEAKER_TYPES
+
+
+@pytest.mark.parametrize("name, bars", [
+    ("eval.json", {("extraction", "precision"): 0.95, ("extraction", "recall"): 0.95,
+                   ("attribution", "precision"): 0.9, ("attribution", "recall"): 0.9,
+                   ("speaker_type", "accuracy"): 0.9}),
+    # never tuned on: a lower, honest bar
+    ("holdout.json", {("extraction", "precision"): 0.85, ("extraction", "recall"): 0.85,
+                      ("attribution", "precision"): 0.65, ("attribution", "recall"): 0.6,
+                      ("speaker_type", "accuracy"): 0.55}),
+])
+def test_precision_recall_bar(name, bars):
+    summary = Q.evaluate(Q.load_eval(FIXTURES / name))["summary"].set_index(["task", "measure"])["value"]
+    for key, bar in bars.items():
+        assert summary[key] >= bar, (key, summary[key])
+
+
+def test_evaluate_counts_a_wrong_speaker():
+    items = [{"id": "x", "text": "“We won,” said Ann Lee.",
+              "quotes": [{"text": "We won,", "speaker": "Bob Kay", "speaker_type": "unknown", "kind": "direct"}]}]
+    summary = Q.evaluate(items)["summary"].set_index(["task", "measure"])["value"]
+    assert summary[("extraction", "recall")] == 1.0 and summary[("attribution", "recall")] == 0.0

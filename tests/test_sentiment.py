@@ -1,0 +1,195 @@
+"""Sentiment: scopes (body, headline, narrator, quoted, raw), aggregation, entity tone, on hand-made tables."""
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import sentiment as S
+
+RAW = ("Acme closes plant\n"                                                   # headline
+       "Officials said “this is a terrible disaster” on Friday.\n"            # mixed: narrator + quote
+       "“We are delighted with the wonderful result.”\n"                       # wholly quoted
+       "The plant made so-called “smart” cameras.\n"                           # a term, not a quote
+       "Leave a Reply\n")                                                      # boilerplate line
+
+
+def _span(text, needle):
+    start = RAW.index(needle)
+    return start, start + len(needle)
+
+
+def fixture():
+    rows = []
+    for sid, (needle, role) in enumerate([("Acme closes plant", "headline"),
+                                          ("Officials said “this is a terrible disaster” on Friday.", "body"),
+                                          ("“We are delighted with the wonderful result.”", "body"),
+                                          ("The plant made so-called “smart” cameras.", "body")], start=1):
+        s, e = _span(RAW, needle)
+        rows.append(("a1", sid, sid, sid, s, e, RAW[s:e], role))
+    content = pd.DataFrame(rows, columns=["article_id", "sentence", "paragraph", "line", "start", "end", "text", "role"])
+    quotes = []
+    for qid, (needle, kind) in enumerate([("this is a terrible disaster", "direct"),
+                                          ("We are delighted with the wonderful result.", "direct"),
+                                          ("smart", "term")], start=1):
+        s, e = _span(RAW, needle)
+        quotes.append(("a1", qid, 0, s, e, RAW[s:e], kind, "said", "", None, None, "", len(needle.split())))
+    quotes = pd.DataFrame(quotes, columns=["article_id", "quote_id", "line", "start", "end", "text", "kind", "cue",
+                                           "speaker", "speaker_start", "speaker_end", "speaker_type", "n_words"])
+    lines = []
+    for n, line in enumerate(RAW.split("\n"), start=1):
+        s = sum(len(x) + 1 for x in RAW.split("\n")[:n - 1])
+        label = "boilerplate" if line == "Leave a Reply" else ("" if not line else "content")
+        lines.append(("a1", n, s, s + len(line), line, not line, label, "", ""))
+    lines = pd.DataFrame(lines, columns=["article_id", "line", "start", "end", "text", "blank", "label", "role", "reason"])
+    return content, quotes, lines, {"a1": RAW}
+
+
+@pytest.fixture(scope="module")
+def scored():
+    content, quotes, lines, texts = fixture()
+    return S.score(content, quotes, lines, texts)
+
+
+def rows(scored, scope):
+    ss = scored["sentiment_sentences"]
+    return ss[ss["scope"] == scope].reset_index(drop=True)
+
+
+def test_body_and_headline_are_separate(scored):
+    assert rows(scored, "headline")["sentence"].tolist() == [1]
+    assert rows(scored, "body")["sentence"].tolist() == [2, 3, 4]
+
+
+def test_narrator_is_the_sentence_without_its_quote(scored):
+    narrator = rows(scored, "narrator").set_index("sentence")
+    assert 3 not in narrator.index                      # nothing but a quote: no narrator voice
+    assert narrator.loc[2, "compound"] == pytest.approx(S.polarity("Officials said on Friday.")[0])
+    assert narrator.loc[2, "compound"] == 0.0           # the negative words are the source's, not the outlet's
+    assert narrator.loc[4, "compound"] == rows(scored, "body").set_index("sentence").loc[4, "compound"]
+
+
+def test_quoted_pieces_come_from_non_term_quotes_with_offsets(scored):
+    quoted = rows(scored, "quoted")
+    assert quoted["quote_id"].tolist() == [1, 2]
+    assert [RAW[s:e] for s, e in zip(quoted["start"], quoted["end"])] == [
+        "this is a terrible disaster", "We are delighted with the wonderful result."]
+    assert quoted.loc[0, "compound"] < 0 < quoted.loc[1, "compound"]
+    # a sentence that is one quote reuses its sentence score
+    body = rows(scored, "body").set_index("sentence")
+    assert quoted.loc[1, "compound"] == body.loc[3, "compound"]
+
+
+def test_raw_adds_boilerplate_lines_as_units(scored):
+    raw = rows(scored, "raw")
+    assert len(raw) == 4 + 1
+    extra = raw[raw["sentence"].isna()]
+    assert [RAW[s:e] for s, e in zip(extra["start"], extra["end"])] == ["Leave a Reply"]
+    assert extra["line"].tolist() == [5]
+
+
+def test_every_row_points_at_its_evidence(scored):
+    ss = scored["sentiment_sentences"]
+    content = fixture()[0].set_index("sentence")
+    for row in ss[ss["scope"].isin(["body", "headline", "narrator"])].itertuples():
+        assert RAW[row.start:row.end] == content.loc[row.sentence, "text"]
+
+
+def test_aggregate_counts_and_means(scored):
+    agg = scored["sentiment"].set_index("scope")
+    assert sorted(agg.index) == sorted(S.SCOPES)
+    ss = scored["sentiment_sentences"]
+    for scope in S.SCOPES:
+        part = ss[ss["scope"] == scope]
+        assert agg.loc[scope, "n_sentences"] == len(part)
+        assert agg.loc[scope, "compound_mean"] == pytest.approx(part["compound"].mean())
+    assert np.isnan(agg.loc["headline", "ci_low"])      # n = 1: no interval
+    assert agg.loc["body", "ci_low"] <= agg.loc["body", "compound_mean"] <= agg.loc["body", "ci_high"]
+
+
+def test_scores_are_deterministic():
+    content, quotes, lines, texts = fixture()
+    a, b = S.score(content, quotes, lines, texts), S.score(content, quotes, lines, texts)
+    pd.testing.assert_frame_equal(a["sentiment"], b["sentiment"])
+
+
+@pytest.mark.parametrize("curly, straight", [
+    ("Hikvision doesn’t like it.", "Hikvision doesn't like it."),
+    ("“This is great,” she said.", '"This is great," she said.'),
+])
+def test_curly_quotes_score_like_straight_ones(curly, straight):
+    assert S.polarity(curly) == S.polarity(straight)
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("He said “bad news” today.", [(9, 17)], "He said today."),
+    ("“All of it.”", [(1, 11)], ""),
+    ("A “b” c “d” e", [(3, 4), (9, 10)], "A c e"),
+    ("No quotes here.", [], "No quotes here."),
+])
+def test_remove_spans(text, spans, expected):
+    assert S._remove_spans(text, spans) == expected
+
+
+def test_empty_and_odd_input_do_not_crash():
+    content, quotes, lines, texts = fixture()
+    out = S.score(content.iloc[0:0], quotes.iloc[0:0], lines.iloc[0:0], {})
+    assert out["sentiment"].empty and out["sentiment_sentences"].empty
+    bad = quotes.assign(start=[None, 5, "x"], end=[10, 3, 4])           # missing, reversed, garbage offsets
+    out = S.score(content, bad, lines, texts)
+    assert (out["sentiment_sentences"]["scope"] == "quoted").sum() == 0
+    assert S.entity_tone(out["sentiment_sentences"], bad, content, texts).columns.tolist() == S.ENTITY_COLUMNS
+
+
+ENTITY_TEXTS = [
+    "Regulators in Ottawa fined Acme Holdings on Monday.",
+    "The company said it would appeal, Acme added.",
+    "Critics of Acme welcomed the decision.",
+    "Shares of Acme fell sharply after the ruling.",
+    "Ottawa said the fine was fair.",
+    "Analysts said Acme faces a difficult year.",
+    "Yesterday the board met.",
+    "Meanwhile Ottawa praised the wonderful cooperation.",
+]
+
+
+def entity_fixture():
+    raw = " ".join(ENTITY_TEXTS)
+    rows, at = [], 0
+    for sid, sentence in enumerate(ENTITY_TEXTS, start=1):
+        start = raw.index(sentence, at)
+        rows.append(("e1", sid, 1, 1, start, start + len(sentence), sentence, "body"))
+        at = start + len(sentence)
+    content = pd.DataFrame(rows, columns=["article_id", "sentence", "paragraph", "line", "start", "end", "text", "role"])
+    company = raw.index("The company")
+    quotes = pd.DataFrame([("e1", 1, 1, company + 40, company + 45, "x", "direct", "said", "Acme",
+                            company, company + len("The company"), "organization", 1)],
+                          columns=["article_id", "quote_id", "line", "start", "end", "text", "kind", "cue",
+                                   "speaker", "speaker_start", "speaker_end", "speaker_type", "n_words"])
+    return content, quotes, {"e1": raw}
+
+
+def test_entities_fold_aliases_and_use_resolved_speakers():
+    content, quotes, texts = entity_fixture()
+    scored = S.score(content, quotes.iloc[0:0], None, texts)["sentiment_sentences"]
+    mentions, entities = S.entity_sentences(scored, quotes, content, texts)
+    assert entities["entity"].tolist()[:2] == ["Acme", "Ottawa"]
+    acme = entities.set_index("entity").loc["Acme"]
+    assert "Acme Holdings" in acme["aliases"]
+    assert sorted(mentions[mentions["entity"] == "Acme"]["sentence"]) == [1, 2, 3, 4, 6]
+    # sentence-start capitals that never occur mid-sentence are not names
+    assert not {"Yesterday", "Regulators", "Critics", "Shares", "Analysts", "The", "Meanwhile"} & set(entities["entity"])
+    tone = S.entity_tone(scored, quotes, content, texts)
+    overall = tone[(tone["entity"] == "Ottawa") & (tone["article_id"] == S.ALL_ARTICLES)].iloc[0]
+    ottawa = mentions[mentions["entity"] == "Ottawa"]
+    assert overall["n_sentences"] == len(ottawa) == 3
+    assert overall["compound_mean"] == pytest.approx(ottawa["compound"].mean())
+    for row in mentions.itertuples():
+        assert texts["e1"][row.start:row.end] == ENTITY_TEXTS[row.sentence - 1]
+
+
+def test_by_outlet_pools_sentences_of_an_outlet():
+    content, quotes, lines, texts = fixture()
+    two = pd.concat([content, content.assign(article_id="a2")], ignore_index=True)
+    scored = S.score(two, quotes, None, {"a1": RAW, "a2": RAW})["sentiment_sentences"]
+    articles = pd.DataFrame({"article_id": ["a1", "a2"], "outlet": ["X", "X"]})
+    out = S.by_outlet(scored, articles, "body").iloc[0]
+    assert (out["outlet"], out["n_articles"], out["n_sentences"]) == ("X", 2, 6)

@@ -1,0 +1,66 @@
+"""Seeded bootstrap: deterministic, honest about tiny samples, batched = one at a time."""
+import numpy as np
+import pytest
+
+from analysis import stats
+
+
+@pytest.mark.parametrize("values", [[], [0.4], [np.nan, 0.4], [np.nan]])
+def test_fewer_than_two_values_give_no_interval(values):
+    low, high = stats.bootstrap_ci(values)
+    assert np.isnan(low) and np.isnan(high)
+
+
+@pytest.mark.parametrize("n", [2, 7, 30, 199, 200, 201, 1500])
+def test_same_input_same_interval_and_interval_brackets_the_mean(n):
+    x = np.random.default_rng(n).normal(size=n)
+    first, second = stats.bootstrap_ci(x), stats.bootstrap_ci(x.copy())
+    assert first == second
+    assert first[0] <= x.mean() <= first[1]
+    assert first[0] < first[1]
+
+
+def test_constant_values_give_a_point_interval():
+    assert stats.bootstrap_ci([0.25] * 12) == pytest.approx((0.25, 0.25))
+
+
+def test_seed_changes_the_draws_but_not_much_the_interval():
+    x = np.random.default_rng(3).normal(size=40)
+    a, b = stats.bootstrap_ci(x, seed=1), stats.bootstrap_ci(x, seed=2)
+    assert a != b
+    assert a == pytest.approx(b, abs=0.15)
+
+
+def test_wider_level_gives_wider_interval():
+    x = np.random.default_rng(5).normal(size=50)
+    low90, high90 = stats.bootstrap_ci(x, level=0.90)
+    low99, high99 = stats.bootstrap_ci(x, level=0.99)
+    assert low99 < low90 and high90 < high99
+
+
+def test_other_statistics_go_through_the_index_path():
+    x = np.array([1.0, 2.0, 3.0, 100.0, 4.0, 5.0])
+    low, high = stats.bootstrap_ci(x, stat=np.median)
+    assert 1.0 <= low <= high <= 100.0
+    assert stats.bootstrap_ci(x, stat=np.median) == (low, high)
+
+
+def test_batch_matches_one_at_a_time_whatever_the_grouping():
+    rng = np.random.default_rng(11)
+    groups = [rng.normal(size=n) for n in (0, 1, 2, 5, 5, 30, 250, 5)]
+    n, mean, low, high = stats.batch_mean_ci(groups)
+    for i, g in enumerate(groups):
+        one = stats.mean_ci(g)
+        assert n[i] == one[0]
+        assert mean[i] == pytest.approx(one[1], nan_ok=True)
+        assert (low[i], high[i]) == pytest.approx(one[2:], nan_ok=True, abs=1e-12)
+    # the order of groups in a batch (chunking) does not change any interval
+    n2, mean2, low2, high2 = stats.batch_mean_ci(groups[::-1])
+    assert low2[::-1] == pytest.approx(low, nan_ok=True, abs=1e-12)
+
+
+def test_totals_of_resamples_add_up_to_n_items():
+    x = np.ones((9, 2))
+    totals = stats.bootstrap_totals(x)
+    assert totals.shape == (stats.N_BOOT, 2)
+    assert np.all(totals == 9)
