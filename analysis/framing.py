@@ -58,8 +58,7 @@ SENTENCE_JOINER = "\x00"
 _TERM_SPLIT = re.compile(r"[\s\-]+")
 _VOWELS = frozenset("aeiou")
 _KEY = np.int64(1) << 40   # article code * _KEY + offset: one sortable key per (article, offset)
-# Negation cues as whole words; the first class consumes the character before the cue (fast search).
-_NEGATION_RE = re.compile(r"[^\w'](?:" + "|".join(sorted(NEGATION_CUES, key=len, reverse=True)) + r")(?![\w'])")
+# "didn't", "can't": negation cues glued to their verb.
 _NEGATION_NT_RE = re.compile(r"n't(?![\w'])")
 
 
@@ -298,9 +297,15 @@ def _prepare_content(content: pd.DataFrame, content_paragraphs: pd.DataFrame | N
     return c
 
 
+@lru_cache(maxsize=1)
+def _negation_re() -> re.Pattern:
+    words = _trie_pattern([(w, "", (-len(w), w)) for w in NEGATION_CUES])
+    return re.compile(r"[^\w']" + words + r"(?![\w'])")
+
+
 def _negation_ends(view: str) -> np.ndarray:
     """End offsets of every negation cue in the view, sorted ("not", "never", "didn't", ...)."""
-    ends = [m.end() for m in _NEGATION_RE.finditer(view)] + [m.end() for m in _NEGATION_NT_RE.finditer(view)]
+    ends = [m.end() for m in _negation_re().finditer(view)] + [m.end() for m in _NEGATION_NT_RE.finditer(view)]
     return np.sort(np.asarray(ends, dtype=np.int64))
 
 
@@ -357,14 +362,14 @@ def frame(content: pd.DataFrame, content_paragraphs: pd.DataFrame | None, quotes
     texts = c["text"].tolist()
     # One regex pass over the chunk: sentences joined, each preceded by SENTENCE_JOINER.
     view = _lower_same_length(T.normalize(SENTENCE_JOINER + SENTENCE_JOINER.join(texts)))
-    offsets = 1 + np.concatenate([[0], np.cumsum(np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts)))])
-    matches = [(m.start(1), m.end(1), m.group(1)) for m in matcher.regex.finditer(view)]
-    if not matches:
+    offsets = 1 + np.concatenate([[0], np.cumsum(np.array([len(t) for t in texts], dtype=np.int64) + 1)])
+    spans = [m.span(1) for m in matcher.regex.finditer(view)]
+    if not spans:
         return _empty()
-    s_view = np.fromiter((m[0] for m in matches), dtype=np.int64, count=len(matches))
-    e_view = np.fromiter((m[1] for m in matches), dtype=np.int64, count=len(matches))
+    span_array = np.array(spans, dtype=np.int64)
+    s_view, e_view = span_array[:, 0], span_array[:, 1]
     resolved, cue_of = matcher.resolved, matcher.cue_of
-    cue = np.fromiter((resolved[t] if t in resolved else cue_of(t) for _, _, t in matches), dtype=np.int64, count=len(matches))
+    cue = np.array([resolved[t] if t in resolved else cue_of(t) for t in [view[a:b] for a, b in spans]], dtype=np.int64)
     row = np.searchsorted(offsets, s_view, side="right") - 1
     # A cue term counts once per sentence: keep its first occurrence.
     keep = (cue >= 0) & ~pd.DataFrame({"row": row, "cue": cue}).duplicated().to_numpy()
@@ -377,65 +382,76 @@ def frame(content: pd.DataFrame, content_paragraphs: pd.DataFrame | None, quotes
     voice = _voices(article_ids, start, quotes)
     term = [texts[r][a:b] for r, a, b in zip(row.tolist(), local.tolist(), (local + e_view - s_view).tolist())]
     # A cue term listed under several frames is a hit for each of them.
+    frame_names = sorted({f for fs in matcher.frames for f in fs})
+    frame_code = {f: k for k, f in enumerate(frame_names)}
     n_frames = np.fromiter((len(f) for f in matcher.frames), dtype=np.int64, count=len(matcher.frames))[cue]
     take = np.repeat(np.arange(len(cue)), n_frames)
-    frame_names = [f for k in cue.tolist() for f in matcher.frames[k]]
+    frames_hit = np.array([frame_code[f] for k in cue.tolist() for f in matcher.frames[k]], dtype=np.int64)
+    rows = row[take]
     hits = pd.DataFrame({
-        "article_id": article_ids[take], "sentence": c["sentence"].to_numpy()[row][take],
-        "start": start[take], "end": end[take], "frame": frame_names,
+        "article_id": article_ids[take], "sentence": c["sentence"].to_numpy()[rows],
+        "start": start[take], "end": end[take], "frame": np.asarray(frame_names, dtype=object)[frames_hit],
         "term": np.asarray(term, dtype=object)[take], "cue": np.asarray(matcher.cues, dtype=object)[cue][take],
         "voice": voice[take], "negated": negated[take]})
-    rows = row[take]
-    meta = hits.assign(body=c["body"].to_numpy()[rows], in_lede=c["lede"].to_numpy()[rows],
-                       part=c["part"].to_numpy()[rows])
-    return {"frames": _frame_table(meta, c), "frame_hits": hits, "frame_positions": _positions(meta)}
+    frames, positions = _aggregate(c, rows, frames_hit, frame_names, cue[take], matcher.cues,
+                                   voice[take] == "quoted", negated[take])
+    return {"frames": frames, "frame_hits": hits, "frame_positions": positions}
 
 
-def _frame_table(hits: pd.DataFrame, c: pd.DataFrame) -> pd.DataFrame:
-    n_body = c.groupby("article_id")["body"].sum()
-    body = hits[hits["body"]].assign(narrator=lambda h: h["voice"] == "narrator", quoted=lambda h: h["voice"] == "quoted")
-    table = body.groupby(["article_id", "frame"]).agg(
-        n_hits=("cue", "size"), n_sentences=("sentence", "nunique"), lede=("in_lede", "any"),
-        narrator_hits=("narrator", "sum"), quoted_hits=("quoted", "sum"), negated_hits=("negated", "sum"))
-    evidence = _evidence(body["article_id"].tolist(), body["frame"].tolist(), body["cue"].tolist())
-    headline = hits[~hits["body"]].groupby(["article_id", "frame"]).size().rename("in_headline")
-    table = table.join(evidence).join(headline, how="outer").reset_index()
-    table = table.fillna({"n_hits": 0, "n_sentences": 0, "lede": False, "narrator_hits": 0, "quoted_hits": 0,
-                          "negated_hits": 0, "evidence": "", "in_headline": 0})
-    denominator = table["article_id"].map(n_body).astype(float)
-    table["weight"] = (table["n_sentences"] / denominator.where(denominator > 0)).round(6)
-    table["headline"] = table["in_headline"] > 0
-    for column in ("n_hits", "n_sentences", "narrator_hits", "quoted_hits", "negated_hits"):
-        table[column] = table[column].astype(int)
-    table["lede"] = table["lede"].astype(bool)
-    return table[FRAME_COLUMNS].sort_values(["article_id", "frame"]).reset_index(drop=True)
+def _aggregate(c: pd.DataFrame, rows: np.ndarray, frames_hit: np.ndarray, frame_names: list[str], cue: np.ndarray,
+               cue_names: tuple[str, ...], quoted: np.ndarray, negated: np.ndarray) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The frames and frame_positions tables from the hits, by integer group codes (article x frame)."""
+    article_code, article_names = pd.factorize(c["article_id"], sort=True)
+    n_groups = len(article_names) * len(frame_names)
+    group = article_code[rows] * len(frame_names) + frames_hit
+    body = c["body"].to_numpy(dtype=bool)[rows]
+    count = lambda mask, weights=None: np.bincount(group[mask], weights=None if weights is None else weights[mask],
+                                                   minlength=n_groups).astype(np.int64)
+    n_hits = count(body)
+    body_groups, body_rows = group[body], rows[body]
+    n_sentences = np.bincount(np.unique(body_groups * len(c) + body_rows) // len(c), minlength=n_groups)
+    lede = count(body, c["lede"].to_numpy(dtype=float)[rows]) > 0
+    quoted_hits = count(body, quoted.astype(float))
+    negated_hits = count(body, negated.astype(float))
+    headline = count(~body) > 0
+    n_body = np.bincount(article_code, weights=c["body"].to_numpy(dtype=float), minlength=len(article_names))
+    present = np.flatnonzero((n_hits > 0) | headline)
+    denominator = n_body[present // len(frame_names)]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        weight = np.where(denominator > 0, n_sentences[present] / np.where(denominator > 0, denominator, 1), np.nan)
+    frames = pd.DataFrame({
+        "article_id": np.asarray(article_names, dtype=object)[present // len(frame_names)],
+        "frame": np.asarray(frame_names, dtype=object)[present % len(frame_names)],
+        "weight": np.round(weight, 6), "n_hits": n_hits[present], "n_sentences": n_sentences[present],
+        "evidence": _evidence(group[body], cue[body], cue_names, present),
+        "headline": headline[present], "lede": lede[present],
+        "narrator_hits": n_hits[present] - quoted_hits[present], "quoted_hits": quoted_hits[present],
+        "negated_hits": negated_hits[present]})
+    # Positions: every (article, frame) with body hits gets all three parts, zeros included.
+    part_code = pd.Series(c["part"].to_numpy()[rows][body]).map({p: k for k, p in enumerate(PARTS)}).to_numpy(dtype=np.int64)
+    per_part = np.bincount(body_groups * 3 + part_code, minlength=n_groups * 3)
+    with_body = np.flatnonzero(n_hits > 0)
+    cells = (with_body[:, None] * 3 + np.arange(3)[None, :]).ravel()
+    positions = pd.DataFrame({
+        "article_id": np.asarray(article_names, dtype=object)[cells // 3 // len(frame_names)],
+        "frame": np.asarray(frame_names, dtype=object)[cells // 3 % len(frame_names)],
+        "part": np.asarray(PARTS, dtype=object)[cells % 3], "n_hits": per_part[cells].astype(np.int64)})
+    return frames, positions
 
 
-def _evidence(article_ids: list, frames: list, cues: list) -> pd.Series:
-    """Top cue terms per (article, frame): most hits first, then alphabetical, '; '-joined."""
-    counts = Counter(zip(article_ids, frames, cues))
-    ranked = sorted(counts.items(), key=lambda kv: (kv[0][0], kv[0][1], -kv[1], kv[0][2]))
-    joined: dict[tuple, list[str]] = {}
-    for (article_id, frame_name, cue), _ in ranked:
-        top = joined.setdefault((article_id, frame_name), [])
-        if len(top) < EVIDENCE_TERMS:
-            top.append(cue)
-    index = pd.MultiIndex.from_tuples(list(joined), names=["article_id", "frame"]) if joined else \
-        pd.MultiIndex.from_arrays([[], []], names=["article_id", "frame"])
-    return pd.Series(["; ".join(v) for v in joined.values()], index=index, name="evidence", dtype=object)
-
-
-def _positions(hits: pd.DataFrame) -> pd.DataFrame:
-    body = hits[hits["body"]]
-    if body.empty:
-        return pd.DataFrame(columns=POSITION_COLUMNS)
-    counts = body.groupby(["article_id", "frame", "part"]).size()
-    pairs = body[["article_id", "frame"]].drop_duplicates()
-    grid = pd.MultiIndex.from_tuples([(a, f, p) for a, f in pairs.itertuples(index=False) for p in PARTS],
-                                     names=["article_id", "frame", "part"])
-    out = counts.reindex(grid, fill_value=0).rename("n_hits").reset_index()
-    out["n_hits"] = out["n_hits"].astype(int)
-    return out[POSITION_COLUMNS]
+def _evidence(group: np.ndarray, cue: np.ndarray, cue_names: tuple[str, ...], groups: np.ndarray) -> list[str]:
+    """Top cue terms of each group: most hits first, then alphabetical, '; '-joined ('' without body hits)."""
+    n_cues = len(cue_names)
+    pairs, counts = np.unique(group * n_cues + cue, return_counts=True)
+    alphabetical = np.argsort(np.argsort(np.asarray(cue_names, dtype=object)))
+    pair_group, pair_cue = pairs // n_cues, pairs % n_cues
+    order = np.lexsort((alphabetical[pair_cue], -counts, pair_group))
+    top: dict[int, list[str]] = {}
+    for g, k in zip(pair_group[order].tolist(), pair_cue[order].tolist()):
+        terms = top.setdefault(g, [])
+        if len(terms) < EVIDENCE_TERMS:
+            terms.append(cue_names[k])
+    return ["; ".join(top.get(g, ())) for g in groups.tolist()]
 
 
 # ---------------------------------------------------------------- views for the notebook

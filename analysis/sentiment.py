@@ -71,7 +71,7 @@ monday tuesday wednesday thursday friday saturday sunday today yesterday tomorro
 mr mrs ms dr sir madam minister prime president secretary chief executive officer director spokesperson
 spokesman spokeswoman chairman chair ceo premier senator governor mayor
 """.split())
-TITLE_CASE_SHARE = 0.6   # a sentence whose words are mostly capitalized is a title: no discovery there
+TITLE_CASE_SHARE = 0.75  # a sentence whose words are mostly capitalized is a title: no discovery there
 TITLE_CASE_MIN_WORDS = 4
 FOLD_RATIO = 2.0         # a name folds into a prefix/suffix that is at least this many times as frequent
 
@@ -370,8 +370,10 @@ def entity_sentences(sentiment_sentences: pd.DataFrame, quotes: pd.DataFrame, co
         for surface, key, at_start in _name_parts(text, first_word):
             surfaces[key][surface] += 1
             if at_start:
-                words = key.split()
-                pending.append((i, key, " ".join(words[1:])))
+                rest = key.split()[1:]
+                while rest and rest[0] in NAME_CONNECTORS:     # "Critics of Acme" -> "Acme"
+                    rest = rest[1:]
+                pending.append((i, key, " ".join(rest)))
             elif key not in mentions[i]:
                 mentions[i].add(key)
                 mid_freq[key] += 1

@@ -38,16 +38,18 @@ _FALLBACK_BREAK_RE = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
 # Abbreviations that end with a period but rarely end a sentence in news copy
 # ("U.S. officials", "Co. Ltd.", "Oct. 8", "Ms. Joly"). Lower case, without the final period.
 ABBREVIATIONS = frozenset("""
-u.s u.k u.n e.u u.s.a d.c n.y l.a p.m a.m e.g i.e etc vs v no nos st ave blvd rd mt ft
+u.s u.k u.n e.u u.s.a d.c n.y l.a p.m a.m e.g i.e etc vs v st ave blvd rd mt ft
 co corp inc ltd llc plc bros dept assn univ govt intl
 mr mrs ms messrs dr prof sen rep reps gov gen lt col maj capt sgt cmdr adm supt insp det
 pres vice atty hon rev fr sr jr
 jan feb mar apr jun jul aug sep sept oct nov dec
 mon tue tues wed thu thur thurs fri sat sun
-fig vol approx est min max
+approx est min max
 ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo
 a b c d e f g h j k l m n o p q r s t u w x y z
 """.split())
+# Abbreviations only before a number ("No. 1", "Vol. 2", "Fig. 3"); elsewhere "said no." ends a sentence.
+NUMBER_ABBREVIATION_RE = re.compile(r"(?<![\w.])(?:[Nn]os?|[Vv]ol|[Ff]ig)\.$")
 
 
 def split_lines(raw: str) -> list[tuple[int, int, int]]:
@@ -131,7 +133,19 @@ def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
             if stop - trail > start + lead:
                 spans.append((offset + pos + start + lead, offset + pos + stop - trail))
         pos = next_pos
-    return spans
+    return _join_number_abbreviations(text, spans, offset)
+
+
+def _join_number_abbreviations(text: str, spans: list[tuple[int, int]], offset: int) -> list[tuple[int, int]]:
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and text[start - offset:start - offset + 1].isdigit():
+            prev_start, prev_end = joined[-1]
+            if NUMBER_ABBREVIATION_RE.search(text[max(prev_start, prev_end - 5) - offset:prev_end - offset]):
+                joined[-1] = (prev_start, end)
+                continue
+        joined.append((start, end))
+    return joined
 
 
 def _punkt_pieces(window: str) -> list[tuple[int, int]]:

@@ -206,7 +206,7 @@ MESSY = {
     "manifest_missing_column": case({"a.txt": GOOD}, {"a.txt": "ok"}, ("no 'outlet' column",),
                                     manifest=b"file,section\na.txt,World\n"),
     "manifest_misspelled_column": case({"a.txt": GOOD, "b.txt": OTHER.encode()}, {"a.txt": "ok", "b.txt": "ok"},
-                                       ("used 'fiel'", "used 'outlte'"), manifest=b"Fiel,Outlte\na.txt,Alpha\nb.txt,Beta\n"),
+                                       ("used 'Fiel'", "used 'Outlte'"), manifest=b"Fiel,Outlte\na.txt,Alpha\nb.txt,Beta\n"),
     "manifest_not_csv": case({"a.txt": GOOD}, {"a.txt": "ok"}, ("manifest",), manifest=b"\x00\x01\x02\x03"),
     "manifest_empty": case({"a.txt": GOOD}, {"a.txt": "ok"}, ("manifest",), manifest=b""),
     "non_txt_files": case({"a.txt": GOOD, "notes.md": b"# notes", "photo.jpg": b"\xff\xd8\xff", ".DS_Store": b"\x00"},
@@ -232,3 +232,15 @@ def build(folder, spec: dict):
     if spec["manifest"] is not None:
         (folder / "articles.csv").write_bytes(spec["manifest"])
     return folder
+
+
+def big_single_line(n_bytes: int = 5_000_000) -> bytes:
+    """A 5 MB file with no line break: generated sentences of ~80 words (no quote marks)."""
+    words = "government company camera security operations Canada order court review minister data".split()
+    sentence = " ".join(words[(i * 7) % len(words)] for i in range(80)).capitalize() + ". "
+    variants = [sentence.replace("court", f"court {n}") for n in range(50)]
+    body = "".join(variants) * (n_bytes // len("".join(variants)) + 1)
+    return body[:n_bytes].rsplit(" ", 1)[0].encode()
+
+
+MESSY["single_line_5mb"] = case({"a.txt": GOOD, "huge.txt": big_single_line()}, {"huge.txt": "ok"})

@@ -1,0 +1,123 @@
+"""Offset-preserving text helpers: lines, the same-length normalized view, sentence spans."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis import text as T
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("", []),
+    ("one", ["one"]),
+    ("one\n", ["one"]),
+    ("one\n\n", ["one", ""]),
+    ("a\r\nb\rc\nd", ["a", "b", "c", "d"]),
+    ("a\r\n\r\nb", ["a", "", "b"]),
+    ("\n\na", ["", "", "a"]),
+    ("a\r\rb", ["a", "", "b"]),
+    ("a\u2028b\x0cc", ["a\u2028b\x0cc"]),       # only CR and LF end a line, as in an editor
+])
+def test_split_lines(raw, expected):
+    spans = T.split_lines(raw)
+    assert [raw[s:e] for _, s, e in spans] == expected
+    assert [n for n, _, _ in spans] == list(range(1, len(expected) + 1))
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("\u201cQuoted\u201d it\u2019s", '"Quoted" it\'s'),
+    ("\u2018a\u2019 \u00aba\u00bb \u201ea\u201c", "'a' \"a\" \"a\""),
+    ("10\u201320 \u2014 x\u00a0y\u202fz\tw", "10-20 - x y z w"),
+    ("plain ascii\twith tab", "plain ascii with tab"),
+    ("caf\u00e9 \U0001F600", "caf\u00e9 \U0001F600"),
+])
+def test_normalize_keeps_length(raw, expected):
+    assert T.normalize(raw) == expected
+    assert len(T.normalize(raw)) == len(raw)
+
+
+def test_fold_and_words():
+    assert T.fold("M\u00e9lanie Jol\u00ff\u2019s") == "melanie joly's"
+    assert T.words("Canada\u2019s co-operation, U.S. 2025") == ["Canada\u2019s", "co-operation", "U", "S", "2025"]
+    assert T.count_words("one two  three") == 3
+
+
+def sentences(text):
+    return [text[s:e] for s, e in T.sentence_spans(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The U.S. government acted. Canada followed.", ["The U.S. government acted.", "Canada followed."]),
+    ("Hikvision Digital Technology Co. Ltd. said no. It will appeal.",
+     ["Hikvision Digital Technology Co. Ltd. said no.", "It will appeal."]),
+    ("Acme Co. made cameras. Acme Ltd. did too.", ["Acme Co. made cameras.", "Acme Ltd. did too."]),
+    ("It happened on Oct. 8, 2019 in Beijing. Then more.", ["It happened on Oct. 8, 2019 in Beijing.", "Then more."]),
+    ("Ms Joly spoke. Mr. Champagne agreed.", ["Ms Joly spoke.", "Mr. Champagne agreed."]),
+    ("Ms. Joly spoke. Dr. Smith and Sen. Jones agreed.", ["Ms. Joly spoke.", "Dr. Smith and Sen. Jones agreed."]),
+    ("J. K. Rowling wrote it. She was paid.", ["J. K. Rowling wrote it.", "She was paid."]),
+    ("\u201cWe will appeal.\u201d The company said so.", ["\u201cWe will appeal.\u201d", "The company said so."]),
+    ("Is it? Yes! Done.", ["Is it?", "Yes!", "Done."]),
+    ("   ", []),
+    ("No final period", ["No final period"]),
+])
+def test_sentence_spans_on_news_abbreviations(text, expected):
+    assert sentences(text) == expected
+
+
+def test_sentence_spans_offsets_are_shifted_and_trimmed():
+    text = "  First one.  Second one.  "
+    spans = T.sentence_spans(text, offset=100)
+    assert spans == [(102, 112), (114, 125)]
+
+
+def seed_paragraph_text() -> str:
+    lines = [line.strip() for path in sorted(SEEDS.glob("*.txt")) for line in path.read_text().splitlines()]
+    return " ".join(line for line in lines if line) * 3
+
+
+@pytest.mark.parametrize("window", [1_000, 4_000, 50_000])
+def test_windowed_punkt_gives_the_same_sentences_as_one_pass(monkeypatch, window):
+    text = seed_paragraph_text()
+    one_pass = T.sentence_spans(text)
+    monkeypatch.setattr(T, "PUNKT_WINDOW", window)
+    assert len(text) > window or window == 50_000
+    assert T.sentence_spans(text) == one_pass
+
+
+def test_sentence_longer_than_a_window_is_cut_at_whitespace(monkeypatch):
+    monkeypatch.setattr(T, "PUNKT_WINDOW", 100)
+    text = "word " * 100 + "end."
+    spans = T.sentence_spans(text)
+    assert len(spans) > 1 and spans[0][0] == 0 and spans[-1][1] == len(text)
+    for s, e in spans:
+        assert text[s:e] == text[s:e].strip() and not text[e - 1:e + 1].isalpha()
+
+
+def test_punkt_timeout_falls_back_to_a_plain_split(monkeypatch):
+    class Slow:
+        def span_tokenize(self, text):
+            raise TimeoutError("regular-expression match exceeded its 5.0s time limit")
+
+    monkeypatch.setattr(T, "sentence_tokenizer", lambda: Slow())
+    text = "One here. Two \u201cthere.\u201d Three"
+    assert [text[s:e] for s, e in T.sentence_spans(text)] == ["One here.", "Two \u201cthere.\u201d", "Three"]
+
+
+def test_huge_paragraph_without_sentence_ends_is_one_pass_per_window():
+    text = "word " * 1_000_000   # 5 MB, no period: windows keep it linear
+    spans = T.sentence_spans(text)
+    assert spans[0][0] == 0 and spans[-1][1] == len(text.rstrip())
+    assert all(e - s <= T.PUNKT_WINDOW for s, e in spans)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("He said no. It will appeal.", ["He said no.", "It will appeal."]),
+    ("It is the No. 1 maker. Nos. 2 and 3 follow.", ["It is the No. 1 maker.", "Nos. 2 and 3 follow."]),
+    ("See Fig. 3 and Vol. 2 for data. Done.", ["See Fig. 3 and Vol. 2 for data.", "Done."]),
+    ("Casino. 5 people came.", ["Casino.", "5 people came."]),
+])
+def test_number_abbreviations_only_hold_before_a_number(text, expected):
+    assert sentences(text) == expected
