@@ -1,0 +1,292 @@
+"""Tests for analysis.framing: codebook terms, matching, frame tables and distinctive words."""
+import math
+
+import pandas as pd
+import pytest
+
+from analysis import framing as F
+
+# A small hand-made codebook: generic terms, phrases, a wildcard, a gap and a term shared by two frames.
+CODEBOOK = pd.DataFrame({
+    "frame": ["legal", "policy", "sanctions", "security", "trade", "markets"],
+    "terms": ["court order; court; judicial review; challenge ~ order",
+              "order; ban; shut down; policy",
+              "sanction; blacklist*",
+              "national security; threat; security",
+              "trade war",
+              "trade war; market"],
+})
+
+
+def article(article_id, sentences, roles=None, paragraphs=None, gap=2, first=0):
+    """(content rows, raw text) for one article: sentences separated by `gap` spaces from offset `first`."""
+    roles = roles or ["body"] * len(sentences)
+    paragraphs = paragraphs or list(range(1, len(sentences) + 1))
+    raw, rows = " " * first, []
+    for n, (text, role, paragraph) in enumerate(zip(sentences, roles, paragraphs), start=1):
+        start = len(raw)
+        raw += text
+        rows.append((article_id, n, paragraph, n, start, len(raw), text, role))
+        raw += " " * gap
+    content = pd.DataFrame(rows, columns=["article_id", "sentence", "paragraph", "line", "start", "end", "text", "role"])
+    return content, raw
+
+
+def run(sentences, roles=None, quotes=None, codebook=CODEBOOK, paragraphs=None, first=0):
+    content, raw = article("a1", sentences, roles, paragraphs, first=first)
+    return F.frame(content, None, quotes, codebook), raw
+
+
+def hits_of(sentences, **kw):
+    out, _ = run(sentences, **kw)
+    return [(h.frame, h.term) for h in out["frame_hits"].itertuples()]
+
+
+# ---------------------------------------------------------------- terms
+
+@pytest.mark.parametrize("terms, expected", [
+    ("court; Court ;  judicial   review", ["court", "judicial review"]),
+    ("ban;;ban; ", ["ban"]),
+    ("sanction*; *; ~", ["sanction*"]),
+    ("", []),
+])
+def test_parse_terms(terms, expected):
+    assert F.parse_terms(terms) == expected
+
+
+@pytest.mark.parametrize("word, forms, not_forms", [
+    ("ban", {"ban", "bans", "banned", "banning"}, set()),
+    ("policy", {"policy", "policies"}, set()),
+    ("challenge", {"challenge", "challenges", "challenged", "challenging"}, set()),
+    ("court", {"court", "courts"}, {"courtesy"}),
+    ("tax", {"tax", "taxes", "taxed"}, set()),
+    ("the", {"the"}, {"thes"}),
+    ("us", {"us"}, {"uses"}),
+])
+def test_inflections(word, forms, not_forms):
+    got = set(F.inflections(word))
+    assert forms <= got
+    assert not (not_forms & got)
+
+
+# ---------------------------------------------------------------- matching
+
+@pytest.mark.parametrize("sentence, expected", [
+    # phrases before single words: 'order' inside 'court order' is not counted again
+    ("The court order was upheld.", [("legal", "court order")]),
+    ("The court issued an order.", [("legal", "court"), ("policy", "order")]),
+    # inflections, case and the stem wildcard
+    ("Canada SANCTIONED two firms.", [("sanctions", "SANCTIONED")]),
+    ("They were blacklisted in 2019.", [("sanctions", "blacklisted")]),
+    ("Ottawa banned the products.", [("policy", "banned")]),
+    ("Two new policies.", [("policy", "policies")]),
+    # word boundaries: no match inside a longer word
+    ("Out of courtesy, the unsanctionable bandit left.", []),
+    # separators: hyphen or line break between the words of a phrase
+    ("A shut-down was ordered.", [("policy", "shut-down"), ("policy", "ordered")]),
+    ("A matter of national\nsecurity.", [("security", "national\nsecurity")]),
+    # the gap: up to three words between the two parts of a phrase
+    ("It is challenging Canada’s shut down order.", [("legal", "challenging Canada’s shut down order")]),
+    ("It is challenging the very long and winding order.", [("policy", "order")]),
+    # a term shared by two frames is a hit for each
+    ("A trade war began.", [("markets", "trade war"), ("trade", "trade war")]),
+])
+def test_matching(sentence, expected):
+    assert sorted(hits_of([sentence])) == sorted(expected)
+
+
+def test_a_term_counts_once_per_sentence_but_again_in_the_next():
+    hits = hits_of(["Sanctions, more sanctions and a sanction.", "Sanctions again."])
+    assert hits == [("sanctions", "Sanctions"), ("sanctions", "Sanctions")]
+
+
+def test_different_terms_of_one_frame_each_count():
+    out, _ = run(["A threat to national security."])
+    assert sorted(out["frame_hits"]["cue"]) == ["national security", "threat"]
+    assert out["frames"].loc[0, "n_hits"] == 2 and out["frames"].loc[0, "n_sentences"] == 1
+
+
+def test_offsets_point_into_the_raw_text():
+    out, raw = run(["Nothing here.", "The “court order” stands, said the court."], first=7)
+    hits = out["frame_hits"]
+    assert len(hits) == 2
+    for h in hits.itertuples():
+        assert raw[h.start:h.end] == h.term
+
+
+@pytest.mark.parametrize("sentence, term, negated", [
+    ("This is not a threat.", "threat", True),
+    ("It didn’t pose a threat.", "threat", True),
+    ("They denied any threat.", "threat", True),
+    ("No evidence of a threat existed.", "threat", False),        # 'no' is four words before
+    ("The threat was not real.", "threat", False),                # negation after the term
+    ("Without warning, a threat.", "threat", True),               # punctuation between does not matter
+])
+def test_negation(sentence, term, negated):
+    out, _ = run([sentence])
+    hit = out["frame_hits"][out["frame_hits"]["cue"] == term]
+    assert hit["negated"].tolist() == [negated]
+
+
+def test_negation_does_not_reach_into_the_previous_sentence():
+    out, _ = run(["It was not.", "Threat level rose."])
+    assert out["frame_hits"]["negated"].tolist() == [False]
+
+
+def test_voice_quoted_inside_a_quote_but_not_inside_a_term_quote():
+    content, raw = article("a1", ['He said: "the court order is a threat" and called it a so-called "ban".'])
+    q_start = raw.index("the court")
+    q_end = raw.index('" and')
+    t_start = raw.index("ban")
+    quotes = pd.DataFrame({"article_id": ["a1", "a1"], "quote_id": [1, 2], "start": [q_start, t_start],
+                           "end": [q_end, t_start + 3], "kind": ["direct", "term"]})
+    hits = F.frame(content, None, quotes, CODEBOOK)["frame_hits"]
+    assert dict(zip(hits["term"], hits["voice"])) == {"court order": "quoted", "threat": "quoted", "ban": "narrator"}
+    frames = F.frame(content, None, quotes, CODEBOOK)["frames"].set_index("frame")
+    assert frames.loc["legal", "quoted_hits"] == 1 and frames.loc["policy", "narrator_hits"] == 1
+
+
+def test_quotes_of_another_article_do_not_count():
+    content, raw = article("a1", ["A court ruled."])
+    quotes = pd.DataFrame({"article_id": ["zz"], "quote_id": [1], "start": [0], "end": [100], "kind": ["direct"]})
+    assert F.frame(content, None, quotes, CODEBOOK)["frame_hits"]["voice"].tolist() == ["narrator"]
+
+
+# ---------------------------------------------------------------- frames and positions
+
+def test_weight_headline_and_lede():
+    sentences = ["Court blocks ban", "The court heard the case.", "A ban followed.", "Nothing else.", "More text here."]
+    roles = ["headline", "body", "body", "body", "body"]
+    out, _ = run(sentences, roles=roles, paragraphs=[1, 2, 2, 3, 4])
+    frames = out["frames"].set_index("frame")
+    # legal: headline hit (not counted in the body) + one body sentence out of four
+    assert frames.loc["legal", "headline"] and frames.loc["legal", "n_hits"] == 1
+    assert frames.loc["legal", "weight"] == pytest.approx(1 / 4)
+    assert frames.loc["legal", "lede"] and frames.loc["policy", "lede"]
+    assert frames.loc["policy", "headline"] and frames.loc["policy", "weight"] == pytest.approx(1 / 4)
+
+
+def test_a_frame_only_in_the_headline_has_zero_weight():
+    out, _ = run(["Sanctions loom", "Nothing here."], roles=["headline", "body"])
+    row = out["frames"].set_index("frame").loc["sanctions"]
+    assert row["headline"] and row["n_hits"] == 0 and row["weight"] == 0 and row["evidence"] == ""
+
+
+def test_lede_is_the_first_body_paragraph_from_content_paragraphs():
+    content, _ = article("a1", ["Headline", "Subhead with a ban.", "Body with a ban."],
+                         roles=["headline", "subhead", "body"], paragraphs=[1, 2, 3])
+    paragraphs = pd.DataFrame({"article_id": ["a1"] * 3, "paragraph": [1, 2, 3], "role": ["headline", "subhead", "body"]})
+    out = F.frame(content, paragraphs, None, CODEBOOK)
+    row = out["frames"].set_index("frame").loc["policy"]
+    assert row["lede"] and row["n_hits"] == 2 and row["weight"] == pytest.approx(1.0)
+
+
+def test_evidence_sorted_by_count_then_alphabet():
+    out, _ = run(["A ban.", "A ban again.", "An order.", "A policy."])
+    assert out["frames"].set_index("frame").loc["policy", "evidence"] == "ban; order; policy"
+
+
+def test_positions_by_thirds_of_the_body():
+    sentences = ["A ban.", "x.", "A ban.", "x.", "x.", "A ban and an order."]
+    out, _ = run(sentences)
+    pos = out["frame_positions"]
+    assert pos.columns.tolist() == F.POSITION_COLUMNS
+    assert dict(zip(pos["part"], pos["n_hits"])) == {"first": 1, "middle": 1, "last": 2}
+
+
+def test_chunks_concatenate():
+    c1, _ = article("a1", ["A court order.", "A ban."])
+    c2, _ = article("a2", ["Sanctions and a threat.", "Courts again."])
+    whole = F.frame(pd.concat([c1, c2], ignore_index=True), None, None, CODEBOOK)
+    parts = [F.frame(c, None, None, CODEBOOK) for c in (c1, c2)]
+    for name in ("frames", "frame_hits", "frame_positions"):
+        joined = pd.concat([p[name] for p in parts], ignore_index=True)
+        pd.testing.assert_frame_equal(whole[name].reset_index(drop=True), joined, check_dtype=False)
+
+
+@pytest.mark.parametrize("content", [
+    pd.DataFrame(columns=["article_id", "sentence", "paragraph", "start", "end", "text", "role"]),
+    pd.DataFrame({"article_id": ["a"], "sentence": [1], "start": [0], "end": [0], "text": [None]}),
+    pd.DataFrame({"article_id": ["a"], "sentence": [1], "start": [0], "end": [3], "text": ["İİİ ban"]}),
+])
+def test_odd_input_gives_tables_not_exceptions(content):
+    out = F.frame(content, None, None, CODEBOOK)
+    assert out["frames"].columns.tolist() == F.FRAME_COLUMNS
+    assert out["frame_hits"].columns.tolist() == F.HIT_COLUMNS
+
+
+# ---------------------------------------------------------------- the shipped codebook
+
+def test_codebook_columns_and_required_frames():
+    codebook = F.load_codebook()
+    assert codebook.columns.tolist()[:6] == F.CODEBOOK_COLUMNS
+    required = {"security_defense", "legal_process", "human_rights", "economic", "geopolitics_diplomacy",
+                "external_regulation", "cybersecurity_technology", "fairness_transparency"}
+    assert required <= set(codebook["frame"])
+    assert codebook["frame"].is_unique
+    assert (codebook[["label", "definition", "terms", "example", "source"]] != "").all().all()
+
+
+def test_each_codebook_example_carries_its_own_frame():
+    codebook = F.load_codebook()
+    content = pd.DataFrame({"article_id": codebook["frame"], "sentence": 1, "paragraph": 1, "start": 0,
+                            "end": codebook["example"].str.len(), "text": codebook["example"], "role": "body"})
+    hits = F.frame(content, None, None, codebook)["frame_hits"]
+    found = set(zip(hits["article_id"], hits["frame"]))
+    missing = [f for f in codebook["frame"] if (f, f) not in found]
+    assert missing == []
+
+
+def test_ambiguous_words_alone_do_not_frame():
+    # 'order' alone is not legal process; 'security camera' is not security; a company name is not technology
+    hits = hits_of(["The order came from Ottawa.", "A security camera.", "Digital Technology Co said."],
+                   codebook=F.load_codebook())
+    assert ("legal_process", "order") not in hits
+    assert not [h for h in hits if h[0] in ("security_defense", "cybersecurity_technology")]
+
+
+def test_codebook_missing_column(tmp_path):
+    path = tmp_path / "frames.csv"
+    path.write_text("frame,definition\nx,y\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="terms"):
+        F.load_codebook(path)
+
+
+# ---------------------------------------------------------------- distinctive words
+
+def test_log_odds_z_matches_a_hand_computation():
+    # Outlet A: alpha x2, beta x1 (n=3); rest: beta x1, gamma x1 (n=2); corpus alpha 2, beta 2, gamma 1 (N=5).
+    # alpha_0 = 10, so alpha_w = 10 * corpus share: alpha 4, beta 4, gamma 2.
+    z = F.log_odds_z_scores([2, 1], [0, 1], [4, 4], 3, 2, 10)
+    delta_alpha = math.log((2 + 4) / (3 + 10 - 2 - 4)) - math.log((0 + 4) / (2 + 10 - 0 - 4))
+    delta_beta = math.log((1 + 4) / (3 + 10 - 1 - 4)) - math.log((1 + 4) / (2 + 10 - 1 - 4))
+    assert z[0] == pytest.approx(delta_alpha / math.sqrt(1 / 6 + 1 / 4))
+    assert z[1] == pytest.approx(delta_beta / math.sqrt(1 / 5 + 1 / 5))
+
+
+def test_distinctive_words_table():
+    content = pd.DataFrame({"article_id": ["1", "1", "2", "3"],
+                            "text": ["Alpha alpha", "the beta of", "Beta’s gamma, 2023", "gamma gamma"]})
+    articles = pd.DataFrame({"article_id": ["1", "2", "3"], "outlet": ["A", "B", "B"]})
+    out = F.distinctive_words(content, articles, alpha_0=10)
+    assert out.columns.tolist() == F.DISTINCTIVE_COLUMNS
+    a = out[out["outlet"] == "A"]
+    assert a["word"].tolist() == ["alpha", "beta"]          # stopwords and numbers dropped, "Beta's" -> beta
+    assert a["rank"].tolist() == [1, 2]
+    assert a[["n_outlet", "n_rest"]].values.tolist() == [[2, 0], [1, 1]]
+    # the same numbers as the hand computation: A has alpha 2 beta 1, rest beta 1 gamma 3 (N=7)
+    expected = F.log_odds_z_scores([2], [0], [10 * 2 / 7], 3, 4, 10)[0]
+    assert a["log_odds_z"].iloc[0] == pytest.approx(expected, abs=1e-6)
+    assert out[out["outlet"] == "B"]["word"].iloc[0] == "gamma"
+
+
+def test_distinctive_words_needs_two_outlets():
+    content = pd.DataFrame({"article_id": ["1"], "text": ["alpha beta"]})
+    assert F.distinctive_words(content, pd.DataFrame({"article_id": ["1"], "outlet": ["A"]})).empty
+
+
+def test_distinctive_words_top_limit():
+    words = " ".join(f"word{chr(97 + i)}x" for i in range(20))
+    content = pd.DataFrame({"article_id": ["1", "2"], "text": [words, "other text"]})
+    out = F.distinctive_words(content, pd.DataFrame({"article_id": ["1", "2"], "outlet": ["A", "B"]}), top=15)
+    assert (out.groupby("outlet").size() == pd.Series({"A": 15, "B": 2})).all()
