@@ -16,6 +16,16 @@ problems.csv; the run goes on. Exit codes: 0 when at least one article was analy
 """
 
 
+def positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value} is less than 1")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0],
                                      epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -27,7 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help="CSV with file, outlet, ... (default: CORPUS/articles.csv if present; data/articles.csv for the seeds)")
         sub.add_argument("--out", default=str(out_default), help=out_help)
         sub.add_argument("--strict", action="store_true", help="treat any problem with the input as a failure")
-        sub.add_argument("--workers", type=int, default=None, help="processes for per-article stages (default: all cores)")
+        sub.add_argument("--workers", type=positive_int, default=None,
+                         help="processes for per-article stages (default: all cores)")
         sub.add_argument("--engine", choices=["local", "dask"], default="local",
                          help="local process pool (default) or Dask for the per-article stages")
         sub.add_argument("--scheduler", default=None, help="with --engine dask: address of an existing Dask scheduler")
@@ -45,6 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # File names and problems may hold any character: never fail on a terminal that cannot show them.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     args = build_parser().parse_args(argv)
     try:
         if args.command == "tables":

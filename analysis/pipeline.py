@@ -11,6 +11,7 @@ import sys
 from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from time import perf_counter
 
@@ -215,7 +216,28 @@ def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
     non_empty = [f for f in frames if not f.empty]
     if not non_empty:
         return frames[0].iloc[0:0] if frames else pd.DataFrame()
-    return pd.concat(non_empty, ignore_index=True)
+    return pd.concat(_same_dtypes(non_empty), ignore_index=True)
+
+
+def _same_dtypes(frames: list[pd.DataFrame]) -> list[pd.DataFrame]:
+    """A chunk where a column is all missing (no quotes, say) often gets it as `object`; give it
+    the dtype the other chunks agree on, so the combined table does not depend on chunking."""
+    if len(frames) < 2:
+        return frames
+    columns = {c for f in frames for c in f.columns}
+    target = {}
+    for column in columns:
+        dtypes = {f[column].dtype for f in frames if column in f.columns and f[column].notna().any()}
+        if len(dtypes) == 1:
+            dtype = dtypes.pop()
+            if isinstance(dtype, pd.StringDtype) or dtype.kind == "f":  # types that hold a missing value as is
+                target[column] = dtype
+    out = []
+    for f in frames:
+        fix = {c: t for c, t in target.items()
+               if c in f.columns and f[c].dtype != t and f[c].dtype == object and not f[c].notna().any()}
+        out.append(f.astype(fix) if fix else f)
+    return out
 
 
 def _sorted(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
@@ -259,11 +281,75 @@ def write_tables(results: Results, out: str | Path, fmt: str = "csv") -> list[Pa
         if fmt == "parquet":
             table.to_parquet(path, index=False)
         else:
-            table.to_csv(path, index=False, float_format="%.6g", lineterminator="\n")
+            write_csv(table, path)
         written.append(path)
     results.timings["tables"] = results.wall["tables"] = perf_counter() - clock
     _save_timings(results)
     return written
+
+
+FLOAT_FORMAT = "%.6g"
+
+
+
+def write_csv(table: pd.DataFrame, path: str | Path) -> None:
+    """The bytes of `table.to_csv(index=False, float_format=FLOAT_FORMAT, lineterminator="\\n")`,
+    built column by column with Arrow: several times faster on tables of millions of rows.
+    Columns of other types (mixed objects, nullable integers) take pandas' own writer."""
+    # One column: the csv module quotes an empty field there ('""'), so pandas writes those.
+    simple = len(table) and len(table.columns) > 1 and table.columns.is_unique
+    columns = [_csv_field(table[c]) for c in table.columns] if simple else [None]
+    if any(c is None for c in columns):
+        table.to_csv(path, index=False, float_format=FLOAT_FORMAT, lineterminator="\n")
+        return
+    import pyarrow.compute as pc
+
+    rows = pc.binary_join_element_wise(*columns, ",") if len(columns) > 1 else columns[0]
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write(table.iloc[:0].to_csv(index=False, lineterminator="\n"))
+        step = 200_000
+        for first in range(0, len(rows), step):
+            f.write("\n".join(rows[first:first + step].to_pylist()))
+            f.write("\n")
+
+
+@lru_cache(maxsize=1)
+def _needs_quotes() -> str:
+    """The characters that make Python's csv writer quote a field (QUOTE_MINIMAL, lineterminator
+    "\\n"): the delimiter, the quote and the line terminator; whether "\\r" counts depends on the
+    Python version, so ask it."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(["a\rb"])
+    return r'[,"\n\r]' if out.getvalue().startswith('"') else r'[,"\n]'
+
+
+def _csv_field(series: pd.Series):
+    """The column as an Arrow array of CSV fields, or None when pandas must write it."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    dtype = series.dtype
+    if dtype == bool:
+        return pa.array(np.where(series.to_numpy(), "True", "False"))
+    if dtype.kind in "iu":  # numpy or nullable (Int64: missing values written as empty fields)
+        return pc.fill_null(pc.cast(pa.array(series), pa.string()), "")
+    if dtype.kind == "f" and not isinstance(dtype, pd.api.extensions.ExtensionDtype):
+        codes, uniques = pd.factorize(series.to_numpy())  # scores repeat: format each value once
+        formatted = pa.array([FLOAT_FORMAT % x for x in uniques.tolist()] + [""], type=pa.string())
+        return formatted.take(pa.array(np.where(codes < 0, len(uniques), codes)))
+    if isinstance(dtype, pd.StringDtype) or dtype == object:
+        try:
+            strings = pa.array(series.to_numpy(dtype=object), type=pa.string(), from_pandas=True)
+        except (pa.ArrowInvalid, pa.ArrowTypeError):
+            return None
+        strings = pc.fill_null(strings, "")
+        quoted = pc.binary_join_element_wise('"', pc.replace_substring(strings, '"', '""'), '"', "")
+        return pc.if_else(pc.match_substring_regex(strings, _needs_quotes()), quoted, strings)
+    return None
 
 
 # Where the benchmark (benchmarks/run.py) asks a `python -m analysis tables` run to leave its

@@ -159,3 +159,53 @@ def stacked_shares(table, columns, labels, title, xlabel, source, colors=None):
     ax.legend(ncol=min(len(columns), 4), loc="upper center", bbox_to_anchor=(0.5, -0.18 - 0.02 * len(table)))
     caption(fig, source)
     return fig, ax
+
+
+# ---------------------------------------------------------------- framing (05-compare-framing)
+
+def value_heatmap(wide, title: str, xlabel: str, ylabel: str, source: str, fmt: str = "{:.2f}", cmap: str = "Blues"):
+    """A rows x columns table of values (e.g. outlets x frames) with the values written in the cells."""
+    import numpy as np
+    values = wide.to_numpy(dtype=float)
+    fig, ax = plt.subplots(figsize=(max(6.0, 0.75 * wide.shape[1] + 3), max(2.8, 0.5 * wide.shape[0] + 1.8)))
+    image = ax.imshow(values, cmap=cmap, vmin=0, aspect="auto")
+    ax.grid(False)
+    ax.set_xticks(range(wide.shape[1]), [str(c) for c in wide.columns], rotation=40, ha="right")
+    ax.set_yticks(range(wide.shape[0]), [str(i) for i in wide.index])
+    top = np.nanmax(values) if values.size else 0
+    if values.size <= 600:
+        for i in range(values.shape[0]):
+            for j in range(values.shape[1]):
+                if not np.isnan(values[i, j]):
+                    ax.text(j, i, fmt.format(values[i, j]), ha="center", va="center", fontsize=8,
+                            color="white" if top and values[i, j] > top / 2 else "0.2")
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    fig.colorbar(image, ax=ax, shrink=0.8)
+    caption(fig, source)
+    return fig, ax
+
+
+def frames_beside_words(profile, words, colors: dict, n_frames: int = 4, n_words: int = 8, source: str = ""):
+    """One row per outlet: its strongest frames (mean weight) on the left, its most distinctive words
+    (log-odds z) on the right, so the codebook's reading can be checked against the vocabulary."""
+    outlets = sorted(profile["outlet"].astype(str).unique())
+    fig, axes = plt.subplots(len(outlets), 2, figsize=(10, 1.9 * len(outlets) + 0.8), squeeze=False)
+    for row, outlet in zip(axes, outlets):
+        color = colors.get(outlet, "0.3")
+        top = profile[profile["outlet"] == outlet].sort_values(["weight", "frame"], ascending=[False, True]).head(n_frames)
+        row[0].barh(top["frame"], top["weight"], color=color)
+        row[0].invert_yaxis()
+        row[0].set_title(outlet, fontsize=9, loc="left")
+        row[0].set_xlabel("mean frame weight (share of body sentences)", fontsize=8)
+        w = words[words["outlet"].astype(str) == outlet].sort_values("rank").head(n_words)
+        row[1].barh(w["word"], w["log_odds_z"], color=color, alpha=0.7)
+        row[1].invert_yaxis()
+        row[1].set_xlabel("log-odds z vs rest of corpus", fontsize=8)
+        if w.empty:
+            row[1].text(0.5, 0.5, "no distinctive words", transform=row[1].transAxes, ha="center", color="0.5")
+    fig.tight_layout()
+    if source:
+        caption(fig, source)
+    return fig, axes

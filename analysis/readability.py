@@ -284,3 +284,21 @@ def measure(content: pd.DataFrame, lines: pd.DataFrame, texts: dict) -> dict[str
     out["n_sentences"] = out["n_sentences"].astype(int)
     out["n_words"] = out["n_words"].astype(int)
     return {"readability": out}
+
+
+def by_outlet(readability: pd.DataFrame, articles: pd.DataFrame, text: str = "content") -> pd.DataFrame:
+    """Per outlet and metric: an outlet with one article keeps that article's value and sentence interval;
+    with several, the mean of its articles' values and a bootstrap 95% interval over articles."""
+    df = readability[readability["text"] == text].drop(columns=["outlet"], errors="ignore").merge(
+        articles[["article_id", "outlet"]].astype({"article_id": "string"}), on="article_id", how="left")
+    df["outlet"] = df["outlet"].fillna(df["article_id"]).astype("string")
+    rows = []
+    for (outlet, metric), part in df.groupby(["outlet", "metric"], sort=True):
+        values = part["value"].to_numpy(dtype=float)
+        if len(part) == 1:
+            r = part.iloc[0]
+            rows.append((outlet, metric, 1, int(r["n_sentences"]), r["value"], r["ci_low"], r["ci_high"]))
+        else:
+            n, mean, low, high = stats.mean_ci(values)
+            rows.append((outlet, metric, len(part), int(part["n_sentences"].sum()), mean, low, high))
+    return pd.DataFrame(rows, columns=["outlet", "metric", "n_articles", "n_sentences", "value", "ci_low", "ci_high"])

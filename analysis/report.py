@@ -136,11 +136,15 @@ def all_frames(results) -> list[str]:
 
 
 class EvidenceIndex:
-    """Each table's rows by article, grouped once: pages for many articles without rescanning tables."""
+    """Each table's rows by article, grouped once: pages for many articles without rescanning tables.
+
+    Columns are held as plain object arrays, so one article's rows come out as small dicts
+    without pandas indexing per page.
+    """
 
     def __init__(self, results):
         self.results = results
-        self._groups: dict[tuple[str, str], tuple[pd.DataFrame | None, dict]] = {}
+        self._groups: dict[tuple[str, str], tuple[dict, dict]] = {}
         self._sizes: tuple[dict, dict[str, int]] | None = None
 
     def outlet_sizes(self, outlets: dict[str, str]) -> dict[str, int]:
@@ -149,23 +153,25 @@ class EvidenceIndex:
             self._sizes = (outlets, pd.Series(list(outlets.values()), dtype=object).value_counts().to_dict())
         return self._sizes[1]
 
-    def rows(self, name: str, column: str, article_id: str) -> pd.DataFrame:
+    def rows(self, name: str, column: str, article_id: str) -> list[dict]:
+        """The rows of table `name` whose `column` is `article_id`, as dicts."""
         key = (name, column)
         if key not in self._groups:
             table = self.results.tables.get(name)
             if table is None or table.empty or column not in table.columns:
-                self._groups[key] = (None, {})
+                self._groups[key] = ({}, {})
             else:
-                self._groups[key] = (table, table.groupby(table[column].astype(str), sort=False).indices)
-        table, groups = self._groups[key]
-        if table is None or article_id not in groups:
-            return pd.DataFrame()
-        return table.iloc[groups[article_id]]
+                arrays = {c: table[c].to_numpy(dtype=object, na_value=None) for c in table.columns}
+                self._groups[key] = (arrays, table.groupby(table[column].astype(str), sort=False).indices)
+        arrays, groups = self._groups[key]
+        return [{c: values[i] for c, values in arrays.items()} for i in groups.get(article_id, ())]
 
 
 def _int(value) -> int | None:
-    value = pd.to_numeric(value, errors="coerce")
-    return None if pd.isna(value) else int(value)
+    try:
+        return int(value)
+    except (TypeError, ValueError, OverflowError):  # None, NaN, '' or text in an offset column
+        return None
 
 
 def _text(value) -> str:
@@ -184,46 +190,46 @@ def article_spans(article_id: str, results, article_href=None, colors: dict[str,
     outlets = outlets if outlets is not None else _outlets(results)
     shared_outlets = index.outlet_sizes(outlets)
 
-    for row in index.rows("lines", "article_id", article_id).itertuples(index=False):
-        label, role = _text(getattr(row, "label", "")), _text(getattr(row, "role", ""))
-        start, end = _int(row.start), _int(row.end)
+    for row in index.rows("lines", "article_id", article_id):
+        label, role = _text(row.get("label")), _text(row.get("role"))
+        start, end = _int(row.get("start")), _int(row.get("end"))
         if start is None or end is None:
             continue
         if label in ("metadata", "boilerplate"):
-            reason = _text(getattr(row, "reason", ""))
+            reason = _text(row.get("reason"))
             title = f"{label}: {role}" + (f" ({reason})" if reason else "")
             spans.append(Span(start, end, "line", f"noise {label} role-{_css(role)}", title))
         elif label == "content" and role in ("headline", "subhead"):
             spans.append(Span(start, end, "line", role, f"content: {role}"))
 
-    for row in index.rows("quotes", "article_id", article_id).itertuples(index=False):
-        start, end = _int(row.start), _int(row.end)
-        kind, speaker_type = _text(getattr(row, "kind", "")), _text(getattr(row, "speaker_type", "")) or "unknown"
-        speaker = _text(getattr(row, "speaker", "")) or "no speaker found"
+    for row in index.rows("quotes", "article_id", article_id):
+        start, end = _int(row.get("start")), _int(row.get("end"))
+        kind, speaker_type = _text(row.get("kind")), _text(row.get("speaker_type")) or "unknown"
+        speaker = _text(row.get("speaker")) or "no speaker found"
         if start is None or end is None:
             continue
         if kind == "term":
             spans.append(Span(start, end, "quote", "q q-term", "quoted term (not counted as a quote)"))
             continue
         color = SPEAKER_COLORS.get(speaker_type, OTHER_SPEAKER_COLOR)
-        cue = _text(getattr(row, "cue", ""))
+        cue = _text(row.get("cue"))
         title = f"{speaker} ({speaker_type.replace('_', ' ')}) · {kind} quote" + (f" · cue: {cue}" if cue else "")
         spans.append(Span(start, end, "quote", f"q q-{_css(speaker_type)}", title, f"background:{color}"))
-        s_start, s_end = _int(getattr(row, "speaker_start", None)), _int(getattr(row, "speaker_end", None))
+        s_start, s_end = _int(row.get("speaker_start")), _int(row.get("speaker_end"))
         if s_start is not None and s_end is not None and s_end > s_start:
             spans.append(Span(s_start, s_end, "speaker", "spk", f"speaker mention → {speaker}"))
 
-    for row in index.rows("frame_hits", "article_id", article_id).itertuples(index=False):
-        start, end = _int(row.start), _int(row.end)
+    for row in index.rows("frame_hits", "article_id", article_id):
+        start, end = _int(row.get("start")), _int(row.get("end"))
         if start is None or end is None:
             continue
-        frame = _text(getattr(row, "frame", ""))
-        voice, term = _text(getattr(row, "voice", "")), _text(getattr(row, "term", ""))
+        frame = _text(row.get("frame"))
+        voice, term = _text(row.get("voice")), _text(row.get("term"))
         title = f"frame: {frame}" + (f" · cue “{term}”" if term else "") + (f" · {voice}" if voice else "")
         spans.append(Span(start, end, "frame", "fr", title, f"text-decoration-color:{colors.get(frame, '#555')}"))
 
     for mine, other in (("a", "b"), ("b", "a")):
-        for row in index.rows("reuse", f"article_{mine}", article_id).to_dict("records"):
+        for row in index.rows("reuse", f"article_{mine}", article_id):
             start, end = _int(row.get(f"start_{mine}")), _int(row.get(f"end_{mine}"))
             other_id = _text(row.get(f"article_{other}"))
             if start is None or end is None:
@@ -310,9 +316,9 @@ def article_view(article_id: str, results, article_href=None, colors=None, outle
     index = index or EvidenceIndex(results)
     spans = article_spans(article_id, results, article_href, colors, outlets, index)
     colors = colors if colors is not None else frame_colors(all_frames(results))
-    used_frames = {f: c for f, c in colors.items()
-                   if f in set(index.rows("frame_hits", "article_id", article_id).get("frame", pd.Series(dtype=str)).astype(str))}
-    types = index.rows("quotes", "article_id", article_id).get("speaker_type", pd.Series(dtype=str)).dropna().astype(str)
+    found = {_text(row.get("frame")) for row in index.rows("frame_hits", "article_id", article_id)}
+    used_frames = {f: c for f, c in colors.items() if f in found}
+    types = {_text(row.get("speaker_type")) for row in index.rows("quotes", "article_id", article_id)}
     return legend_html(used_frames, types) + f'<div class="nc-article">{render_spans(raw, spans)}</div>'
 
 
@@ -337,12 +343,10 @@ def _outlets(results) -> dict[str, str]:
 def headline(article_id: str, results, index: EvidenceIndex | None = None) -> str:
     """The article's headline line, else its first non-blank line (shortened)."""
     index = index or EvidenceIndex(results)
-    lines = index.rows("lines", "article_id", article_id)
     raw = results.texts.get(article_id, "")
-    if not lines.empty and "role" in lines.columns:
-        heads = lines[lines["role"].astype(str) == "headline"]
-        if not heads.empty:
-            return _short(raw[int(heads.iloc[0]["start"]):int(heads.iloc[0]["end"])])
+    heads = [row for row in index.rows("lines", "article_id", article_id) if _text(row.get("role")) == "headline"]
+    if heads and _int(heads[0].get("start")) is not None and _int(heads[0].get("end")) is not None:
+        return _short(raw[_int(heads[0]["start"]):_int(heads[0]["end"])])
     for line in raw.splitlines():
         if line.strip():
             return _short(line)
@@ -356,17 +360,17 @@ def _short(text: str, width: int = 110) -> str:
 
 def _facts(article_id: str, results, outlets: dict[str, str], index: EvidenceIndex | None = None) -> str:
     index = index or EvidenceIndex(results)
-    row = index.rows("articles", "article_id", article_id)
+    rows = index.rows("articles", "article_id", article_id)
     facts = [("outlet", html.escape(outlets.get(article_id, article_id)))]
-    if not row.empty:
-        row = row.iloc[0]
+    if rows:
+        row = rows[0]
         for column, label in (("noise_share_lines", "noise share"), ("quote_share", "quote share"),
                               ("originality_share", "original")):
             value = pd.to_numeric(row.get(column), errors="coerce")
             if pd.notna(value):
                 facts.append((label, f"{100 * value:.0f}%"))
-        if "file" in row:
-            facts.append(("file", html.escape(str(row["file"]))))
+        if _text(row.get("file")):
+            facts.append(("file", html.escape(_text(row["file"]))))
     n_quotes = len(index.rows("quotes", "article_id", article_id))
     facts.append(("quotes", str(n_quotes)))
     return '<ul class="facts">' + "".join(f"<li>{k}: <b>{v}</b></li>" for k, v in facts) + "</ul>"

@@ -278,14 +278,16 @@ class _Lazy:
         return (self[k] for k in range(len(self)))
 
 
-_TOKEN_OR_BREAK_RE = re.compile(_TOKEN_RE.pattern + r"|\n")
-_WORD_OR_BREAK_RE = re.compile(T.WORD_RE.pattern + r"|\n")
+# Corpus tokens: digit groups ("1,000"), dotted acronyms, words, an apostrophe or hyphen joining two
+# words (counted, as analysis.text.count_words does, to join them into one word), sentence breaks.
+_TOKEN_OR_BREAK_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|(?:[A-Za-z]\.){2,}|[^\W_]+|(?<=[^\W_])['’\-](?=[^\W_])|\n")
+_JOINERS = frozenset("'’-")
 
 
 def _normal_word(token: str) -> str | None:
     """The word form of one raw token (see `tokens`); None for a dropped possessive 's'."""
-    if "." in token:
-        token = token.replace(".", "")
+    if "." in token or "," in token:
+        token = token.replace(".", "").replace(",", "")
     if token in _USA:
         return "usa"
     word = token.lower() if token.isascii() else T.fold(token)
@@ -353,11 +355,9 @@ class _Corpus:
         normalized once. Per sentence only slices are kept: the words are arrays of word ids.
         """
         n = len(texts)
+        # Tokens of the raw text equal those of its normalized view (quotes, dashes and spaces split
+        # words either way), so the joined corpus is tokenized once, as it is.
         big = "\n".join(t.replace("\n", " ").replace("\r", " ") for t in texts)
-        marks = _WORD_OR_BREAK_RE.findall(big)    # words as T.count_words counts them, on the raw text
-        is_break = np.fromiter((m == "\n" for m in marks), dtype=bool, count=len(marks))
-        self.n_words = np.bincount(np.cumsum(is_break)[~is_break], minlength=n).tolist()
-        big = _DIGIT_GROUP_RE.sub("", _phrase_regex().sub(_phrase_replacement, T.normalize(big)))
         raw = _TOKEN_OR_BREAK_RE.findall(big)
         codes, uniques = pd.factorize(pd.Series(raw, dtype=object))
         vocab: dict[str, int] = {}
@@ -368,6 +368,9 @@ class _Corpus:
             if token == "\n":
                 word_of[k], term_of[k] = -2, -1
                 continue
+            if token in _JOINERS:
+                word_of[k], term_of[k] = -3, -1
+                continue
             word = _normal_word(token)
             if word is None:
                 word_of[k], term_of[k] = -1, -1
@@ -375,11 +378,16 @@ class _Corpus:
             word_of[k] = vocab.setdefault(word, len(vocab))
             term = _term(word)
             term_of[k] = -1 if term is None else terms_vocab.setdefault(term, len(terms_vocab))
-        self.words_vocab = sorted(vocab, key=vocab.get)
-        self.term_names = sorted(terms_vocab, key=terms_vocab.get)
         occ_word = word_of[codes] if len(codes) else np.empty(0, dtype=np.int64)
         occ_term = term_of[codes] if len(codes) else np.empty(0, dtype=np.int64)
         sentence_of = np.cumsum(occ_word == -2)
+        # Words as analysis.text.count_words counts them: tokens joined by an apostrophe or hyphen are one.
+        counted = (occ_word != -2) & (occ_word != -3)
+        self.n_words = (np.bincount(sentence_of[counted], minlength=n)
+                        - np.bincount(sentence_of[occ_word == -3], minlength=n))[:n].tolist() if n else []
+        occ_word, occ_term = self._join_phrases(occ_word, occ_term, vocab, terms_vocab)
+        self.words_vocab = sorted(vocab, key=vocab.get)
+        self.term_names = sorted(terms_vocab, key=terms_vocab.get)
         keep = occ_word >= 0
         self._words, word_sentence = occ_word[keep], sentence_of[keep]
         self._word_bounds = np.searchsorted(word_sentence, np.arange(n + 1))
@@ -407,10 +415,31 @@ class _Corpus:
         type_arr = np.array(self.type + [0], dtype=np.int64)
         mask = is_first[term_sentence]
         rows, cols = type_arr[term_sentence[mask]], self._terms[mask]
-        pairs = np.unique(rows * max(len(terms_vocab), 1) + cols) if len(rows) else np.empty(0, dtype=np.int64)
+        pairs = np.sort(rows * max(len(terms_vocab), 1) + cols)
+        pairs = pairs[np.r_[True, pairs[1:] != pairs[:-1]]] if len(pairs) else pairs
         self.incidence = (pairs // max(len(terms_vocab), 1), pairs % max(len(terms_vocab), 1))
         self.df = np.bincount(self.incidence[1], minlength=len(terms_vocab))
         self.n_terms = np.bincount(self.incidence[0], minlength=len(self.members))
+
+    def _join_phrases(self, occ_word, occ_term, vocab, terms_vocab):
+        """Multi-word synonyms ("united states" -> usa): the first word takes the phrase's term."""
+        _, phrases = load_synonyms()
+        starts = {vocab[w]: w for w in phrases if w in vocab}
+        if not starts:
+            return occ_word, occ_term
+        occ_word, occ_term = occ_word.copy(), occ_term.copy()
+        for pos in np.flatnonzero(np.isin(occ_word, list(starts))).tolist():
+            for phrase, canonical in phrases[starts[int(occ_word[pos])]]:
+                ids = [vocab.get(w, -9) for w in phrase]
+                following = occ_word[pos:pos + len(ids)].tolist()
+                if following == ids:
+                    term = _term(canonical) or canonical
+                    occ_term[pos] = terms_vocab.setdefault(term, len(terms_vocab))
+                    occ_word[pos] = vocab.setdefault(canonical, len(vocab))
+                    occ_word[pos + 1:pos + len(ids)] = -1
+                    occ_term[pos + 1:pos + len(ids)] = -1
+                    break
+        return occ_word, occ_term
 
     def _type_words(self, t: int) -> list[int]:
         i = self.members[t][0]

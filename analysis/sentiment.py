@@ -73,7 +73,7 @@ spokesman spokeswoman chairman chair ceo premier senator governor mayor
 """.split())
 TITLE_CASE_SHARE = 0.75  # a sentence whose words are mostly capitalized is a title: no discovery there
 TITLE_CASE_MIN_WORDS = 4
-FOLD_RATIO = 2.0         # a name folds into a prefix/suffix that is at least this many times as frequent
+FOLD_RATIO = 1.5         # a name folds into a prefix/suffix that is at least this many times as frequent
 
 
 # ---------------------------------------------------------------- VADER
@@ -257,7 +257,8 @@ def by_outlet(sentiment_sentences: pd.DataFrame, articles: pd.DataFrame, scope: 
     df = sentiment_sentences
     if scope is not None:
         df = df[df["scope"] == scope]
-    df = df.merge(articles[["article_id", "outlet"]].astype({"article_id": "string"}), on="article_id", how="left")
+    df = df.drop(columns=["outlet"], errors="ignore").merge(
+        articles[["article_id", "outlet"]].astype({"article_id": "string"}), on="article_id", how="left")
     df["outlet"] = df["outlet"].fillna(df["article_id"]).astype("string")
     groups = sorted(df.groupby(["outlet", "scope"], sort=True).indices.items()) if len(df) else []
     compound = df["compound"].to_numpy(dtype=float)

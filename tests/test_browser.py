@@ -22,8 +22,8 @@ SUMMARY = "07-summarize-outlets"
 # Code input of a notebook cell in nbconvert's lab template (and the classic one).
 CODE_INPUT = ".jp-CodeCell .jp-InputArea, .jp-InputArea-editor, .input_area"
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
-                                reason=f"no Chromium at {CHROMIUM}: install it with `apt-get install -y chromium`")
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(not CHROMIUM.exists(),
+                                reason=f"no Chromium at {CHROMIUM}: install it with `apt-get install -y chromium`")]
 
 
 @pytest.fixture(scope="module")

@@ -287,6 +287,6 @@ def test_distinctive_words_needs_two_outlets():
 
 def test_distinctive_words_top_limit():
     words = " ".join(f"word{chr(97 + i)}x" for i in range(20))
-    content = pd.DataFrame({"article_id": ["1", "2"], "text": [words, "other text"]})
+    content = pd.DataFrame({"article_id": ["1", "2"], "text": [words, "plain text"]})
     out = F.distinctive_words(content, pd.DataFrame({"article_id": ["1", "2"], "outlet": ["A", "B"]}), top=15)
     assert (out.groupby("outlet").size() == pd.Series({"A": 15, "B": 2})).all()
