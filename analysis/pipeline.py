@@ -179,7 +179,12 @@ def run(corpus_dir: str | Path, manifest: str | Path | None = None, *, engine: s
     timings["reuse"] = lap("reuse")
     articles = articles.merge(tables["originality"][["article_id", "originality_share"]], on="article_id", how="left")
     tables["articles"] = articles
-    tables["problems"] = _concat([loaded.problems, tables.get("problems", pd.DataFrame(columns=C.PROBLEM_COLUMNS))])
+    problems = _concat([loaded.problems, tables.get("problems", pd.DataFrame(columns=C.PROBLEM_COLUMNS))])
+    if len(problems):  # stages know the article, not the file: name the file so every problem has one
+        named = problems["file"].fillna("").astype(str) != ""
+        problems["file"] = problems["file"].where(named, problems["article_id"].map(
+            dict(zip(articles["article_id"], articles["file"]))).fillna(""))
+    tables["problems"] = problems
     tables = _sorted(tables)
     lap("sort")
     wall["total"] = perf_counter() - start
