@@ -738,6 +738,10 @@ def quote_fidelity(quotes: pd.DataFrame) -> pd.DataFrame:
     keys = _speaker_keys(speakers)
     records = list(zip([keys[s] for s in speakers], speakers, q["article_id"].astype(str), q["text"].astype(str),
                        q["start"].astype(int), q["end"].astype(int)))
+    spellings = pd.Series(speakers).value_counts()
+    display: dict[str, str] = {}
+    for name in sorted(spellings.index, key=lambda name: (-spellings[name], name)):
+        display.setdefault(keys[name], name)   # the most frequent spelling names the speaker
     by_speaker: dict[str, dict[str, list]] = {}
     for rec in sorted(records, key=lambda r: (r[0], r[2], r[4])):
         by_speaker.setdefault(rec[0], {}).setdefault(rec[2], []).append(rec)
@@ -752,13 +756,19 @@ def quote_fidelity(quotes: pd.DataFrame) -> pd.DataFrame:
                         similarity, fidelity = quote_similarity(qa[3], qb[3])
                         scored.append((-similarity, qa[4], qb[4], qa, qb, fidelity))
                 scored.sort(key=lambda s: s[:3])
-                seen_a, seen_b = set(), set()
+                seen_a, seen_b, pairs = set(), set(), []
                 for neg, _, _, qa, qb, fidelity in scored:
                     if qa[4] in seen_a or qb[4] in seen_b:
                         continue
                     seen_a.add(qa[4])
                     seen_b.add(qb[4])
-                    rows.append((qa[1], qa[2], qb[2], qa[3], qb[3], qa[4], qa[5], qb[4], qb[5], -neg, fidelity))
+                    pairs.append((qa, qb, -neg, fidelity))
+                # Quotes of one speaker that match nothing are not paired with each other: only when
+                # no pair matches is the best one shown, labelled "different".
+                similar = [p for p in pairs if p[3] != "different"]
+                for qa, qb, similarity, fidelity in (similar or pairs[:1]):
+                    rows.append((display[key], qa[2], qb[2], qa[3], qb[3], qa[4], qa[5], qb[4], qb[5],
+                                 similarity, fidelity))
     out = pd.DataFrame(rows, columns=FIDELITY_COLUMNS)
     return out.sort_values(["speaker", "article_a", "article_b", "start_a"], kind="stable").reset_index(drop=True)
 

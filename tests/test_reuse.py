@@ -351,6 +351,8 @@ def test_quote_fidelity_pairs_same_speaker_across_articles():
     quotes = quotes_table([
         ("003", "Hikvision", HIK_003, "direct"),
         ("004", "hikvision", HIK_004, "direct"),
+        ("003", "Hikvision", "Through Canada's legal system, we expect a fair process", "direct"),
+        ("004", "Hikvision", "urges the Canadian government to act based on facts", "partial"),  # matches nothing
         ("002", "Mélanie Joly", JOLY, "direct"),
         ("003", "Melanie Joly", JOLY, "direct"),
         ("003", "Joly", "take note of this decision", "partial"),
@@ -361,12 +363,14 @@ def test_quote_fidelity_pairs_same_speaker_across_articles():
     table = reuse.quote_fidelity(quotes)
     assert list(table.columns) == reuse.FIDELITY_COLUMNS
     got = sorted(zip(table.article_a, table.article_b, table.fidelity))
-    # 002 has only the review quote for Joly, 004 only "take note": the best pair is still shown, as different.
+    # 002 has only the review quote for Joly, 004 only "take note": the best pair is still shown, as different;
+    # Hikvision's unmatched quotes in 003 and 004 are not paired once a reworded pair exists.
     assert got == [("002", "003", "identical"), ("002", "004", "different"), ("003", "004", "reworded"),
                    ("003", "004", "trimmed")]
     hik = table[table.fidelity == "reworded"].iloc[0]
     assert (hik.quote_a, hik.quote_b) == (HIK_003, HIK_004)
     assert (hik.start_a, hik.end_a) == (0, len(HIK_003))
+    assert set(table.speaker) == {"Hikvision", "Joly"}   # the most frequent spelling names the speaker
 
 
 def test_quote_fidelity_empty_and_provisional_tables():
