@@ -12,6 +12,7 @@ process pool, so both engines write the same tables.
 """
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Sequence
 
@@ -31,8 +32,9 @@ def map_chunks(func: Callable, jobs: Sequence, scheduler: str | None = None) -> 
     from distributed import Client, LocalCluster
 
     if scheduler == "local":
-        with LocalCluster(n_workers=min(len(jobs), os.cpu_count() or 1), threads_per_worker=1,
-                          dashboard_address=None) as cluster, Client(cluster, set_as_default=False) as client:
+        # silence_logs: shutdown chatter ("worker process still alive ... killing") is not a problem with the input
+        with LocalCluster(n_workers=min(len(jobs), os.cpu_count() or 1), threads_per_worker=1, dashboard_address=None,
+                          silence_logs=logging.ERROR) as cluster, Client(cluster, set_as_default=False) as client:
             return bag.compute(scheduler=client)
     with Client(scheduler, set_as_default=False) as client:
         return bag.compute(scheduler=client)

@@ -295,22 +295,6 @@ def _normal_word(token: str) -> str | None:
     return None if word == _CLITIC else word
 
 
-@lru_cache(maxsize=1)
-def _phrase_regex() -> re.Pattern:
-    """Multi-word synonyms ("United States") as one case-insensitive pattern."""
-    _, phrases = load_synonyms()
-    alternatives = sorted((" ".join(p) for group in phrases.values() for p, _ in group), key=lambda p: (-len(p), p))
-    if not alternatives:
-        return re.compile(r"(?!x)x")
-    return re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, a.split())) for a in alternatives) + r")\b", re.I)
-
-
-def _phrase_replacement(match: re.Match) -> str:
-    _, phrases = load_synonyms()
-    words = tuple(match.group().lower().split())
-    return next((c for p, c in phrases.get(words[0], []) if p == words), match.group())
-
-
 class _Corpus:
     """Content sentences as parallel lists, grouped into distinct word sequences ("types")."""
 
@@ -740,8 +724,8 @@ def quote_fidelity(quotes: pd.DataFrame) -> pd.DataFrame:
                        q["start"].astype(int), q["end"].astype(int)))
     spellings = pd.Series(speakers).value_counts()
     display: dict[str, str] = {}
-    for name in sorted(spellings.index, key=lambda name: (-spellings[name], name)):
-        display.setdefault(keys[name], name)   # the most frequent spelling names the speaker
+    for name in sorted(spellings.index, key=lambda name: (len(name.split()) < 2, -spellings[name], name)):
+        display.setdefault(keys[name], name)   # a full name, the most frequent spelling, names the speaker
     by_speaker: dict[str, dict[str, list]] = {}
     for rec in sorted(records, key=lambda r: (r[0], r[2], r[4])):
         by_speaker.setdefault(rec[0], {}).setdefault(rec[2], []).append(rec)

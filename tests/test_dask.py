@@ -60,3 +60,7 @@ def test_map_chunks_without_a_cluster_uses_local_processes():
 
 def _add(pair):
     return operator.add(*pair)
+
+
+def test_map_chunks_on_a_local_cluster_of_its_own():
+    assert dask_engine.map_chunks(abs, [-1, 2, -3], scheduler="local") == [1, 2, 3]

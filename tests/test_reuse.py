@@ -370,7 +370,7 @@ def test_quote_fidelity_pairs_same_speaker_across_articles():
     hik = table[table.fidelity == "reworded"].iloc[0]
     assert (hik.quote_a, hik.quote_b) == (HIK_003, HIK_004)
     assert (hik.start_a, hik.end_a) == (0, len(HIK_003))
-    assert set(table.speaker) == {"Hikvision", "Joly"}   # the most frequent spelling names the speaker
+    assert set(table.speaker) == {"Hikvision", "Melanie Joly"}   # a full name names the speaker
 
 
 def test_quote_fidelity_empty_and_provisional_tables():
