@@ -146,7 +146,7 @@ def run(corpus_dir: str | Path, manifest: str | Path | None = None, *, engine: s
     texts = loaded.texts
     if not texts:  # nothing decodable: report the files and problems, run no stage on empty tables
         return Results(tables=_sorted({"articles": loaded.articles, "problems": loaded.problems}),
-                       texts=texts, timings=timings)
+                       texts=texts, timings=timings, wall=wall)
     furniture = boilerplate.furniture(texts)
     timings["boilerplate"] = lap("furniture")
     codebook = framing.load_codebook()
