@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import matplotlib as mpl
+import numpy as np
+import pandas as pd
 import matplotlib.pyplot as plt
 
 # Tableau 10 followed by its lighter companions: readable for up to 20 outlets.
@@ -99,27 +101,11 @@ def dot_panels(table, panels, colors: dict, label: str = "outlet", ncols: int = 
 
 def count_heatmap(matrix, title: str, xlabel: str, ylabel: str, source: str, labels=None):
     """A square count matrix (e.g. passages shared by two articles) with the counts written in the cells."""
-    import numpy as np
-    values = np.asarray(matrix, dtype=float)
-    labels = list(labels) if labels is not None else [str(c) for c in matrix.columns]
-    size = max(4.0, 0.6 * len(labels) + 2.5)
-    fig, ax = plt.subplots(figsize=(size + 1.5, size))
-    image = ax.imshow(values, cmap="Blues", vmin=0)
-    ax.grid(False)
-    ax.set_xticks(range(len(labels)), labels, rotation=45, ha="right")
-    ax.set_yticks(range(len(labels)), labels)
-    if len(labels) <= 25:
-        top = values.max() if values.size else 0
-        for i in range(values.shape[0]):
-            for j in range(values.shape[1]):
-                ax.text(j, i, f"{values[i, j]:.0f}", ha="center", va="center", fontsize=8,
-                        color="white" if top and values[i, j] > top / 2 else "0.2")
-    ax.set_title(title)
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel(ylabel)
-    fig.colorbar(image, ax=ax, shrink=0.7)
-    caption(fig, source)
-    return fig, ax
+    wide = pd.DataFrame(np.asarray(matrix, dtype=float))
+    if labels is not None or hasattr(matrix, "columns"):
+        names = list(labels) if labels is not None else [str(c) for c in matrix.columns]
+        wide.index = wide.columns = names
+    return value_heatmap(wide, title, xlabel, ylabel, source, fmt="{:.0f}")
 
 
 def noise_roles_bar(table, title: str, source: str):

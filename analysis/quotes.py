@@ -48,7 +48,7 @@ CAP_RUN_RE = re.compile(rf"{CAP}(?:\s+(?:(?:of|for|and|de|du|del|van|von|der|al|
 # "Name, a/the/one of/also known as ...": an appositive that may say what the name is.
 APPOSITIVE_RE = re.compile(rf"(?P<name>{CAP_RUN_RE.pattern}),\s+(?:also\s+known|known|formerly|a|an|the|one\s+of|which|who|"
                            rf"[A-Z][\w’'-]*(?:’s|'s))\b")
-APPOSITIVE_START_RE = re.compile(r"(?<=[\w.]),\s+(?:also\s+known|known|formerly|a|an|the|one\s+of|which|who|"
+APPOSITIVE_START_RE = re.compile(r",(?<=[\w.],)\s+(?:also\s+known|known|formerly|a|an|the|one\s+of|which|who|"
                                  r"[A-Z][\w’'-]*(?:’s|'s))\b")
 NAME_BEFORE_RE = re.compile(rf"{CAP_RUN_RE.pattern}$")
 DOCUMENT_OWNER_RE: dict = {}
@@ -57,6 +57,11 @@ ALIAS_RE = re.compile(rf",\s+(?:also\s+|formerly\s+|officially\s+)*(?:known as|c
 # Words a quote must not be preceded by to be speech: "the so-called “reform”" is a term.
 TERM_MARKER_RE = re.compile(r"(?:so-called|so called|dubbed|termed|labelled|labeled|branded|known as|"
                             r"the words?|the term|the phrase|titled|entitled|named)\s*$", re.I)
+# What may stand around a quote that fills its paragraph: "• “...”", "“...”." (whitespace as str.strip).
+LEAD_ONLY_RE = re.compile(r"\s*[•*\-]?\s*")
+TAIL_ONLY_RE = re.compile(r"[ .,;:!?—–\-]*")
+# How far back a document's owner is looked for inside the quote's own paragraph (bounds the work per quote).
+OWNER_WINDOW = 2000
 PASSIVE_RE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
 THAT_RE = re.compile(r"\W*(?:\S+\s+){0,6}?(?:that|whether|how|why)\b", re.I)
 
@@ -107,10 +112,12 @@ class Lexicon:
     head_name_re: re.Pattern  # a role noun followed by a name: "manufacturer Hikvision"
 
 
-def trie_pattern(words: list[str]) -> str:
+def trie_pattern(words: list[str], space: str = r"\s+", dispatch: bool = False) -> str:
     """One regex alternation for many words, factored by shared prefixes (much faster to match).
 
-    trie_pattern(["said", "says", "saying"]) -> "sa(?:id|ys|ying)"-like; spaces match any whitespace.
+    trie_pattern(["said", "says", "saying"]) -> "sa(?:id|ys|ying)"-like; spaces match `space`.
+    dispatch=True leaves the first character to the caller, who consumes it: each first-level branch
+    then starts with a look-behind at it, "(?<=s)a(?:id|ys|ying)" (see `word_start_trie`).
     """
     trie: dict = {}
     for word in words:
@@ -121,14 +128,40 @@ def trie_pattern(words: list[str]) -> str:
 
     def build(node: dict) -> str:
         ends = "" in node
-        branches = [(r"\s+" if ch == " " else re.escape(ch)) + build(child) for ch, child in sorted(node.items()) if ch]
+        branches = [(space if ch == " " else re.escape(ch)) + build(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         if ends:
             return "(?:" + body + ")?"
         return body
+    if dispatch:
+        return "(?:" + "|".join(f"(?<={re.escape(ch)}){build(child)}" for ch, child in sorted(trie.items())) + ")"
     return build(trie)
+
+
+@lru_cache(maxsize=None)
+def _caseless_variants(letters: str) -> str:
+    """Every character that matches one of `letters` under re.IGNORECASE ("k" -> "kK" and the Kelvin sign)."""
+    bmp = "".join(map(chr, range(0x10000)))
+    return "".join(sorted(set(re.findall("[" + re.escape(letters) + "]", bmp, re.I))))
+
+
+def word_start_trie(words: list[str], *, caseless: bool, space: str = r"\s+", not_before: str = r"\w") -> str:
+    """`(?<!not_before)` + trie_pattern(words), rewritten so the regex engine can skip ahead fast.
+
+    Python's `re` only scans quickly for a pattern that opens with a character set; a look-behind or
+    `\\b` first makes it try a full match at every position. So the first character is consumed by
+    a set, the look-behind checks the character before it, and a look-behind per branch dispatches
+    on it (case-insensitively when `caseless`): the same matches, several times faster.
+    """
+    firsts = sorted({w[0] for w in words})
+    if not all(ch.isascii() and ch.isalpha() for ch in firsts) or not words:
+        body = trie_pattern(words, space)
+        return f"(?<!{not_before})" + (f"(?i:{body})" if caseless else body)
+    chars = _caseless_variants("".join(firsts)) if caseless else "".join(firsts)
+    body = trie_pattern(words, space, dispatch=True)
+    return f"[{re.escape(chars)}](?<!{not_before}[\\s\\S])" + (f"(?i:{body})" if caseless else body)
 
 
 def _read_csv(path: Path) -> list[dict]:
@@ -153,7 +186,8 @@ def lexicon(data_dir: str = str(DATA)) -> Lexicon:
             else:
                 cues[form] = cue
     forms.sort(key=len, reverse=True)
-    cue_re = re.compile(r"\b(?:" + trie_pattern(forms) + r")\b", re.I)
+    # \b(?:form|...)\b, case-insensitive; every form starts with a letter, so \b there is "no word character before"
+    cue_re = re.compile(word_start_trie(forms, caseless=True) + r"\b")
     heads, name_words, order = {}, {}, {}
     for i, row in enumerate(_read_csv(folder / "speaker_types.csv")):
         pattern = row["pattern"].strip().lower()
@@ -167,9 +201,10 @@ def lexicon(data_dir: str = str(DATA)) -> Lexicon:
         for alias in row["aliases"].split("|"):
             countries[alias.strip()] = row["country"]
     aliases = sorted(countries, key=len, reverse=True)
-    country_re = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in aliases) + r")(?![\w])(?:’s|'s)?")
+    # the longest alias not inside a word or an abbreviation, e.g. "South Korea’s" (a literal space, as written)
+    country_re = re.compile(word_start_trie(aliases, caseless=False, space=" ", not_before=r"[\w.]") + r"(?![\w])(?:’s|'s)?")
     head_words = sorted({h for h in heads}, key=len, reverse=True)
-    head_name_re = re.compile(r"(?i:\b" + trie_pattern(head_words) + r"(?:s|es)?),?\s+(?P<name>" + CAP_RUN_RE.pattern + ")")
+    head_name_re = re.compile(word_start_trie(head_words, caseless=True) + r"(?i:(?:s|es)?),?\s+(?P<name>" + CAP_RUN_RE.pattern + ")")
     return Lexicon(cues, frames, cue_re, heads, name_words, order, countries, country_re, head_name_re)
 
 
@@ -312,6 +347,17 @@ class Entity:
     types: list = field(default_factory=list)       # (priority, speaker_type) evidence
     country: str = ""
     positions: list = field(default_factory=list)
+    _sorted: list = field(default_factory=list, repr=False, compare=False)
+
+    def latest_before(self, position: int) -> int:
+        """The last mention before `position` (-1 if none), by bisection on a sorted copy of the positions.
+
+        Positions are only appended, extended or sorted in place, so a changed length means a stale copy.
+        """
+        if len(self._sorted) != len(self.positions):
+            self._sorted = sorted(self.positions)
+        i = bisect_right(self._sorted, position - 1)
+        return self._sorted[i - 1] if i else -1
 
 
 @dataclass
@@ -330,6 +376,8 @@ class Article:
     def __init__(self, article_id: str, raw: str, paragraphs: list[tuple], lex: Lexicon):
         self.article_id, self.raw, self.lex = article_id, raw, lex
         self.paragraphs = paragraphs          # (paragraph, line, start, end, role)
+        self._para_ends = [p[3] for p in paragraphs]
+        self._owners: dict[str, dict] = {}
         self.entities: dict[str, Entity] = {}
         self.surnames: dict[str, str] = {}
         self.history: list[tuple[int, Entity | None, str, str]] = []  # (position, entity, name, type)
@@ -486,18 +534,43 @@ class Article:
         if issued is None:
             issued = DOCUMENT_OWNER_RE["~" + head] = re.compile(
                 rf"(?P<name>{CAP_RUN_RE.pattern})\s+(?:[a-z]+\s+){{0,2}}(?:a|an|its|the)\s+(?:[\w-]+\s+)?{re.escape(head)}\b")
+        # Paragraphs wholly before `position` are scanned once per head and remembered; the paragraph
+        # holding `position` is read only OWNER_WINDOW characters back (whole, for ordinary paragraphs).
+        cache = self._owners.setdefault(head, {})
+        k = bisect_right(self._para_ends, position)   # paragraphs [0, k) end at or before position
         last, last_pos = None, -1
-        for _, _, s, e, _ in self.paragraphs:
-            if s >= position:
-                break
-            for regex in (pattern, issued):
-                for m in regex.finditer(self.raw, s, min(e, position)):
-                    name = m.group("name")
-                    if name[0].isupper() and name.split()[0].lower() not in STOP | DETERMINERS and m.start() > last_pos:
-                        last, last_pos = name, m.start()
+        done_upto = cache.setdefault("done", 0)
+        prefix = cache.setdefault("last", [])
+        for i in range(done_upto, k):
+            _, _, s, e, _ = self.paragraphs[i]
+            found = self._owner_matches(pattern, issued, s, e)
+            prefix.append(found[-1][:2] if found else (prefix[-1] if prefix else None))
+            cache["done"] = i + 1
+        if k and prefix[k - 1] is not None:
+            last_pos, last = prefix[k - 1]
+        if k < len(self.paragraphs) and self.paragraphs[k][2] < position:
+            _, _, s, e, _ = self.paragraphs[k]
+            lo = max(s, position - OWNER_WINDOW)
+            found = self._owner_matches(pattern, issued, lo, position)
+            if not found and lo > s:  # a giant paragraph: earlier whole-paragraph matches well before the window
+                if k not in cache:
+                    cache[k] = self._owner_matches(pattern, issued, s, e)
+                found = [f for f in cache[k] if f[2] <= lo]
+            if found:
+                last_pos, last = found[-1][:2]
         if last is None:
             return None
         return self.find(last) or self._entity(last, "")
+
+    def _owner_matches(self, pattern, issued, s: int, e: int) -> list[tuple[int, str, int]]:
+        """(start, name, end) of owner mentions in raw[s:e], by start; at one start the first regex wins."""
+        found = {}
+        for regex in (pattern, issued):
+            for m in regex.finditer(self.raw, s, e):
+                name = m.group("name")
+                if name[0].isupper() and name.split()[0].lower() not in STOP and name.split()[0].lower() not in DETERMINERS:
+                    found.setdefault(m.start(), (m.start(), name, m.end()))
+        return [found[k] for k in sorted(found)]
 
     def scan_names(self) -> None:
         """Every capitalized name of the article as an entity (done once, only when a nominal needs it)."""
@@ -553,7 +626,7 @@ class Article:
         for entity in self.entities.values():
             if not accept(entity):
                 continue
-            pos = max((p for p in entity.positions if p < position), default=-1)
+            pos = entity.latest_before(position)
             if pos > best_pos:
                 best, best_pos = entity, pos
         return best
@@ -987,8 +1060,8 @@ def attribute_cue(art: Article, toks, k: int, cue: Cue, n: int, lo: int, hi: int
 
 # ---------------------------------------------------------------- one article
 
-def _sentence_index(bounds: list[tuple[int, int]], pos: int) -> int:
-    i = bisect_right([b[0] for b in bounds], pos) - 1
+def _sentence_index(bound_starts: list[int], pos: int) -> int:
+    i = bisect_right(bound_starts, pos) - 1
     return max(i, 0)
 
 
@@ -1042,8 +1115,10 @@ def extract_article(article_id: str, raw: str, paragraphs: list[tuple], sentence
     prev_para_speaker = None
     for p_index, (pid, line, s, e, role) in enumerate(paragraphs):
         pieces = pieces_by_para[p_index]
+        para_speech_from = len(speech)
         sents = by_para.get(pid) or [(None, pid, s, e, role)]
         bounds = [(x[2], x[3]) for x in sents]
+        bound_starts = [x[2] for x in sents]
         para_speaker = None
         if not pieces:
             for sid, _, ss, se, srole in sents:
@@ -1059,7 +1134,7 @@ def extract_article(article_id: str, raw: str, paragraphs: list[tuple], sentence
             starts = [t.start for t in toks]
             inside = _inside_mask(toks, pieces)
             for qi, piece in enumerate(pieces):
-                _attribute_piece(art, piece, qi, pieces, toks, starts, inside, bounds, raw, s, e, lex)
+                _attribute_piece(art, piece, qi, pieces, toks, starts, inside, bounds, bound_starts, raw, s, e, lex)
             # continuation of split quotes: a quote without its own cue takes its neighbour's speaker
             for qi, piece in enumerate(pieces):
                 if piece.speaker or piece.kind == "term":
@@ -1077,11 +1152,18 @@ def extract_article(article_id: str, raw: str, paragraphs: list[tuple], sentence
             if spoken:
                 para_speaker = spoken[-1]
             # sentences: direct (holding a non-term quote) or indirect (a reported-speech cue)
+            spoken_pieces = [q for q in pieces if q.kind != "term"]
+            reach = _running_max([q.end for q in spoken_pieces])
             for sent in sents:
                 sid, _, ss, se, srole = sent
                 if sid is None:
                     continue
-                holding = [q for q in pieces if q.kind != "term" and q.start < se and q.end > ss]
+                holding = []
+                for q in spoken_pieces[bisect_right(reach, ss):]:
+                    if q.start >= se:
+                        break
+                    if q.end > ss:
+                        holding.append(q)
                 if holding:
                     q = next((x for x in holding if x.speaker), holding[0])
                     speech.append((article_id, sid, ss, se, q.speaker, q.speaker_type if q.speaker else "unknown", "direct"))
@@ -1096,8 +1178,11 @@ def extract_article(article_id: str, raw: str, paragraphs: list[tuple], sentence
         for piece in pieces:
             if piece.kind == "floating" and not piece.speaker and prev_para_speaker is not None:
                 _copy(piece, prev_para_speaker, keep_kind=True)
-                for i, row in enumerate(speech):
-                    if row[0] == article_id and row[1] in _sentence_ids(sents, piece) and row[4] == "":
+                # only this paragraph's sentences can hold the piece
+                ids = _sentence_ids(sents, piece)
+                for i in range(para_speech_from, len(speech)):
+                    row = speech[i]
+                    if row[0] == article_id and row[1] in ids and row[4] == "":
                         speech[i] = row[:4] + (piece.speaker, piece.speaker_type, "direct")
         if para_speaker is None and any(q.speaker for q in pieces):
             para_speaker = next(q for q in reversed(pieces) if q.speaker)
@@ -1121,16 +1206,25 @@ def extract_article(article_id: str, raw: str, paragraphs: list[tuple], sentence
     _close_chain(chain)
     # 5. quotes with no cue at all (headlines, subheads): the speaker of a longer quote with the same words
     attributed = [q for q in all_pieces if q.speaker and q.kind != "term"]
+    echo_index: dict[str, list[int]] | None = None
+    attributed_words: list[set] = []
     for q in all_pieces:
         if q.speaker or q.kind == "term":
             continue
         words = set(fold(w) for w in T.words(raw[q.start:q.end]))
         if len(words) < 2:
             continue
-        for other in attributed:
-            if other is q:
-                continue
-            if words <= set(fold(w) for w in T.words(raw[other.start:other.end])):
+        if echo_index is None:  # built once, on the first quote that needs it
+            echo_index = {}
+            for i, other in enumerate(attributed):
+                attributed_words.append(set(fold(w) for w in T.words(raw[other.start:other.end])))
+                for w in attributed_words[-1]:
+                    echo_index.setdefault(w, []).append(i)
+        # the first attributed quote (in text order) holding every word: look only where the rarest word is
+        candidates = min((echo_index.get(w, ()) for w in words), key=len)
+        for i in candidates:
+            if words <= attributed_words[i]:
+                other = attributed[i]
                 q.speaker, q.speaker_type = other.speaker, other.speaker_type
                 q.cue = q.cue or "echo"
                 break
@@ -1144,12 +1238,14 @@ def extract_article(article_id: str, raw: str, paragraphs: list[tuple], sentence
         if q.speaker and q.kind != "term":
             pos_speaker.setdefault(q.start, q)
     if pos_speaker:
-        starts_sorted = sorted(pos_speaker)
+        ordered = [pos_speaker[qs] for qs in sorted(pos_speaker)]
+        reach = _running_max([q.end for q in ordered])
         for i, row in enumerate(speech):
             if row[6] == "direct" and not row[4]:
-                for qs in starts_sorted:
-                    q = pos_speaker[qs]
-                    if q.start < row[3] and q.end > row[2]:
+                for q in ordered[bisect_right(reach, row[2]):]:
+                    if q.start >= row[3]:
+                        break
+                    if q.end > row[2]:
                         speech[i] = row[:4] + (q.speaker, q.speaker_type, "direct")
                         break
     return all_pieces, speech, problems, art
@@ -1195,6 +1291,15 @@ def _close_chain(chain: list[Piece]) -> None:
             _copy(q, source)
 
 
+def _running_max(values: list[int]) -> list[int]:
+    """values[:i+1] maximum for each i: bisect it for the first item whose value exceeds x."""
+    out, top = [], None
+    for v in values:
+        top = v if top is None or v > top else top
+        out.append(top)
+    return out
+
+
 def _inside_mask(toks: list[Tok], pieces: list[Piece]) -> list[bool]:
     """Per token: whether it lies inside a quote (marks included)."""
     mask = [False] * len(toks)
@@ -1211,27 +1316,28 @@ def _tok_index(starts: list[int], pos: int) -> int:
     return bisect_right(starts, pos - 1)
 
 
-def _attribute_piece(art, piece, qi, pieces, toks, starts, inside, bounds, raw, s, e, lex) -> None:
+def _attribute_piece(art, piece, qi, pieces, toks, starts, inside, bounds, bound_starts, raw, s, e, lex) -> None:
     open_i = _tok_index(starts, piece.open)
     close_pos = piece.close if piece.close is not None else piece.end
     after_i = _tok_index(starts, close_pos + 1)
-    sent_lo, _ = bounds[_sentence_index(bounds, piece.open)]
-    _, sent_hi = bounds[_sentence_index(bounds, close_pos)]
+    sent_lo, _ = bounds[_sentence_index(bound_starts, piece.open)]
+    _, sent_hi = bounds[_sentence_index(bound_starts, close_pos)]
     prev_close = pieces[qi - 1].close + 1 if qi and pieces[qi - 1].close is not None else s
     next_open = pieces[qi + 1].open if qi + 1 < len(pieces) else e
     lo = _tok_index(starts, max(sent_lo, prev_close))
     hi = _tok_index(starts, min(sent_hi, next_open))
     # the sentence around an inner quote may end inside the quote: extend to the sentence after
     if hi <= after_i and (raw[piece.end - 1:piece.end] in tuple(",?!—–-") or raw[close_pos + 1:close_pos + 2] == ","):
-        nxt = min(bisect_right([b[0] for b in bounds], close_pos), len(bounds) - 1)
+        nxt = min(bisect_right(bound_starts, close_pos), len(bounds) - 1)
         hi = _tok_index(starts, min(bounds[nxt][1], next_open))
     text = raw[piece.start:piece.end]
     n_words = T.count_words(text)
     before_text = raw[max(sent_lo, prev_close):piece.open]
     last_char = before_text.rstrip()[-1:] if before_text.strip() else ""
     at_start = last_char == "" or last_char in BULLET_OR_END
-    whole = raw[s:piece.open].strip() in ("", "•", "-", "*") and (
-        piece.close is None or raw[piece.close + 1:e].strip(" .,;:!?—–-") == "")
+    # read only up to the first other character, never the whole paragraph (linear in long paragraphs)
+    whole = LEAD_ONLY_RE.fullmatch(raw, s, piece.open) is not None and (
+        piece.close is None or TAIL_ONLY_RE.fullmatch(raw, piece.close + 1, e) is not None)
     ends_open = text[-1:] in ",?!—–-" or raw[piece.close + 1:piece.close + 2] == "," if piece.close is not None else False
 
     speaker = None

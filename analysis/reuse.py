@@ -67,9 +67,12 @@ MERGE_MAX_SENTENCES = 3
 MAX_POSTINGS = 300
 # Corpora with at most this many distinct sentences are compared all against all (method="auto").
 EXACT_MAX_SENTENCES = 1500
-# A sentence repeated in more articles than this is linked to the first copy only (a star instead
-# of every pair), so that output stays linear in the number of copies.
-MAX_COPIES_ALL_PAIRS = 50
+# Each sentence is aligned with at most this many sentences of other articles: the most similar
+# first, then the earliest (by article id, sentence). A wire paragraph copied by 500 articles gives
+# about MAX_PARTNERS rows per copy instead of 125,000 pairs, so output grows linearly with the
+# number of copies; every copy is still aligned to some other article, so originality still counts
+# it as reused. Up to MAX_PARTNERS + 1 copies, every pair is listed.
+MAX_PARTNERS = 5
 # Quote fidelity: quotes at least this similar are "reworded", below it "different".
 REWORDED_SIMILARITY = 0.4
 # Originality: at most this many source article ids are listed per article.
@@ -238,12 +241,14 @@ def _compare(a: _Passage, b: _Passage, idf, distinctive: float) -> tuple[str, fl
     if weight < MIN_SHARED_WEIGHT * distinctive / DISTINCTIVE_IDF_SHARE:
         return None
     cosine = sum(idf[t] ** 2 for t in shared) / math.sqrt(a.norm2 * b.norm2) if a.norm2 and b.norm2 else 0.0
-    matcher = SequenceMatcher(None, a.words, b.words, autojunk=False)
-    blocks = matcher.get_matching_blocks()
-    matched = sum(block.size for block in blocks)
-    longest = max(block.size for block in blocks)
+    matched = common_subsequence(a.words, b.words)
     shorter = min(len(a.words), len(b.words))
     ratio = 2.0 * matched / (len(a.words) + len(b.words))
+    # The longest shared run matters only for a trimmed copy (the shorter side is all in the other,
+    # matched == shorter), a long run in an otherwise edited pair, or a verbatim pair's similarity.
+    needs_run = (ratio >= VERBATIM_RATIO or (matched >= VERBATIM_RUN and matched >= shorter)
+                 or (ratio < NEAR_RATIO and matched >= VERBATIM_RUN and matched >= NEAR_COVER * shorter))
+    longest = longest_run(a.words, b.words) if needs_run else 0
     if ratio >= VERBATIM_RATIO or (longest >= VERBATIM_RUN and longest >= shorter):
         relation = "verbatim"
     elif ratio >= NEAR_RATIO or (longest >= VERBATIM_RUN and longest >= NEAR_COVER * shorter):
@@ -255,6 +260,46 @@ def _compare(a: _Passage, b: _Passage, idf, distinctive: float) -> tuple[str, fl
         return None
     similarity = max(ratio, cosine, longest / shorter if relation == "verbatim" else 0.0)
     return relation, min(similarity, 1.0), sorted(shared, key=lambda t: (-idf[t], t))
+
+
+def common_subsequence(a: list, b: list) -> int:
+    """Length of the longest common subsequence of two word lists (bit-parallel, Hyyrö 2004).
+
+    >>> common_subsequence("the firm said it would appeal".split(), "the firm would not appeal".split())
+    4
+    """
+    masks: dict = {}
+    bit = 1
+    for word in a:
+        masks[word] = masks.get(word, 0) | bit
+        bit <<= 1
+    full = state = bit - 1
+    for word in b:
+        match = masks.get(word)
+        if match:
+            low = state & match
+            state = ((state + low) | (state - low)) & full
+    return len(a) - state.bit_count()
+
+
+def longest_run(a: list, b: list) -> int:
+    """Length of the longest run of words found, in the same order and unbroken, in both lists.
+
+    >>> longest_run("a b c d e".split(), "x b c d y e".split())
+    3
+    """
+    positions: dict = {}
+    for j, word in enumerate(b):
+        positions.setdefault(word, []).append(j)
+    best, ending = 0, {}
+    for word in a:
+        current = {}
+        for j in positions.get(word, ()):
+            k = current[j] = ending.get(j - 1, 0) + 1
+            if k > best:
+                best = k
+        ending = current
+    return best
 
 
 # --- the corpus of sentences ----------------------------------------------------------------------
@@ -425,6 +470,24 @@ class _Corpus:
                     break
         return occ_word, occ_term
 
+    def type_word_matrix(self):
+        """Types x words, binary (sparse): which words each distinct sentence uses."""
+        from scipy import sparse
+
+        first = np.array([m[0] for m in self.members], dtype=np.int64)
+        lo, hi = self._word_bounds[first], self._word_bounds[first + 1]
+        self.type_length = hi - lo
+        rows = np.repeat(np.arange(len(first)), self.type_length)
+        if len(rows):
+            cols = self._words[np.repeat(lo - np.cumsum(np.r_[0, self.type_length[:-1]]), self.type_length)
+                               + np.arange(len(rows))]
+        else:
+            cols = np.empty(0, dtype=np.int64)
+        matrix = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(first), max(len(self.words_vocab), 1)))
+        matrix.sum_duplicates()
+        matrix.data[:] = 1.0
+        return matrix
+
     def _type_words(self, t: int) -> list[int]:
         i = self.members[t][0]
         return self._words[self._word_bounds[i]:self._word_bounds[i + 1]].tolist()
@@ -500,35 +563,93 @@ def _candidate_types_index(corpus: _Corpus, max_postings: int = MAX_POSTINGS,
     return out
 
 
-def _instance_pairs(corpus: _Corpus, ti: int, tj: int):
-    """Sentence pairs (from different articles) behind one pair of distinct sentences."""
+def _instance_pairs(corpus: _Corpus, ti: int, tj: int, k: int = MAX_PARTNERS) -> set[tuple[int, int]]:
+    """Sentence pairs (from different articles) behind one pair of distinct sentences.
+
+    Each sentence of either side is paired with the first `k` sentences of the other side found in
+    another article (members are in article order): all pairs for small groups, about k per copy
+    for large ones.
+    """
     a, b = corpus.members[ti], corpus.members[tj]
     art = corpus.article
-    if ti == tj:
-        if len({art[i] for i in a}) < 2:
-            return
-        if len(a) <= MAX_COPIES_ALL_PAIRS:
-            for x in range(len(a)):
-                for y in range(x + 1, len(a)):
-                    if art[a[x]] != art[a[y]]:
-                        yield a[x], a[y]
-        else:
-            for y in a[1:]:
-                if art[y] != art[a[0]]:
-                    yield a[0], y
-        return
-    if len(a) * len(b) <= MAX_COPIES_ALL_PAIRS ** 2:
-        for x in a:
-            for y in b:
-                if art[x] != art[y]:
-                    yield x, y
-    else:
-        for x in a:
-            if art[x] != art[b[0]]:
-                yield x, b[0]
-        for y in b[1:]:
-            if art[y] != art[a[0]]:
-                yield a[0], y
+    out: set[tuple[int, int]] = set()
+    for xs, ys in ((a, b), (b, a)):
+        for x in xs:
+            found = 0
+            for y in ys:
+                if art[y] != art[x]:
+                    out.add((x, y) if x < y else (y, x))
+                    found += 1
+                    if found == k:
+                        break
+    return out
+
+
+def _rowdot(left, right, i: np.ndarray, j: np.ndarray, block: int = 200000) -> np.ndarray:
+    """Row-wise dot products left[i[k]] . right[j[k]] of two sparse matrices, in blocks."""
+    out = np.zeros(len(i), dtype=np.float64)
+    for first in range(0, len(i), block):
+        part = slice(first, first + block)
+        out[part] = np.asarray(left[i[part]].multiply(right[j[part]]).sum(axis=1)).ravel()
+    return out
+
+
+def _plausible(corpus: _Corpus, ti: np.ndarray, tj: np.ndarray) -> np.ndarray:
+    """Which pairs of distinct sentences `_compare` may find related (a vectorized pre-filter).
+
+    Conservative: term overlaps, weights and the paraphrase cosine are exact; the word-sequence
+    ratio and longest run are bounded above by the (multiset) count of shared words, so no pair
+    that `_compare` would accept is dropped. Only the pairs kept go through difflib.
+    """
+    from scipy import sparse
+
+    eps = 1e-9
+    n_types, n_terms = len(corpus.members), len(corpus.df)
+    idf = np.asarray(corpus.idf, dtype=np.float64)
+    rows, cols = corpus.incidence
+    binary = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n_types, n_terms))
+    scaled = lambda w: sparse.csr_matrix((w[cols], (rows, cols)), shape=(n_types, n_terms))  # noqa: E731
+    shared = _rowdot(binary, binary, ti, tj)
+    weight = _rowdot(binary, scaled(idf), ti, tj)
+    keep = (shared >= MIN_SHARED_TERMS) & (weight >= MIN_SHARED_WEIGHT * corpus.distinctive / DISTINCTIVE_IDF_SHARE - eps)
+    ti, tj, shared = ti[keep], tj[keep], shared[keep]
+    idf2 = idf ** 2
+    norm2 = np.bincount(rows, weights=idf2[cols], minlength=n_types)
+    denominator = np.sqrt(norm2[ti] * norm2[tj])
+    cosine = np.divide(_rowdot(binary, scaled(idf2), ti, tj), denominator, out=np.zeros(len(ti)), where=denominator > 0)
+    distinct = _rowdot(binary, scaled((idf >= corpus.distinctive).astype(np.float64)), ti, tj)
+    paraphrase = (((cosine >= PARAPHRASE_COSINE - eps) | ((shared >= LONG_MIN_SHARED) & (cosine >= LONG_PARAPHRASE_COSINE - eps)))
+                  & (distinct >= MIN_DISTINCTIVE_SHARED))
+    words = corpus.type_word_matrix()
+    length = corpus.type_length.astype(np.float64)
+    repeats = corpus.type_length - np.diff(words.indptr)
+    matched = _rowdot(words, words, ti, tj) + np.minimum(repeats[ti], repeats[tj])
+    total, shorter = length[ti] + length[tj], np.minimum(length[ti], length[tj])
+    copy = ((2.0 * matched >= NEAR_RATIO * total - eps)
+            | ((matched >= VERBATIM_RUN) & (matched >= NEAR_COVER * shorter - eps)))
+    out = np.zeros(len(keep), dtype=bool)
+    out[np.flatnonzero(keep)[copy | paraphrase]] = True
+    return out
+
+
+def _bounded(candidates: list[tuple], corpus: _Corpus, k: int = MAX_PARTNERS) -> list[tuple]:
+    """Candidates among each sentence's `k` best (most similar, then earliest) partners, on either side."""
+    if len(candidates) <= 1:
+        return candidates
+    order_key = {a: r for r, a in enumerate(sorted(set(corpus.article)))}
+    neg = np.array([c[0] for c in candidates])
+    x = np.array([c[5] for c in candidates], dtype=np.int64)
+    y = np.array([c[6] for c in candidates], dtype=np.int64)
+    rank_article = np.array([order_key[a] for a in corpus.article] + [0], dtype=np.int64)
+    rank_sentence = np.array(corpus.sentence + [0], dtype=np.int64)
+    keep = np.zeros(len(candidates), dtype=bool)
+    for me, other in ((x, y), (y, x)):
+        order = np.lexsort((other, rank_sentence[other], rank_article[other], neg, me))
+        grouped = me[order]
+        first = np.r_[0, np.flatnonzero(grouped[1:] != grouped[:-1]) + 1]
+        position = np.arange(len(order)) - np.repeat(first, np.diff(np.r_[first, len(order)]))
+        keep[order[position < k]] = True
+    return [c for c, kept in zip(candidates, keep.tolist()) if kept]
 
 
 def _neighbours(corpus: _Corpus, ids: list[int]) -> list[tuple[int, str]]:
@@ -576,20 +697,36 @@ def align(content: pd.DataFrame, method: str = "auto") -> tuple[pd.DataFrame, li
 
     idf, distinctive = corpus.idf, corpus.distinctive
     art, sent = corpus.article, corpus.sentence
-    candidates, scored = [], {}
-    for ti, tj in type_pairs:
-        pairs = list(_instance_pairs(corpus, ti, tj))
-        if not pairs:
+    ti, tj = (np.array(side, dtype=np.int64) for side in zip(*type_pairs)) if type_pairs else (np.empty(0, np.int64),) * 2
+    # Pairs with no two sentences in different articles align nothing.
+    articles_of = [{art[i] for i in m} for m in corpus.members]
+    spread = np.array([len(a) for a in articles_of] + [0], dtype=np.int64)
+    sole = [next(iter(a)) if len(a) == 1 else None for a in articles_of]
+    same = np.fromiter((sole[x] is not None and sole[x] == sole[y] for x, y in zip(ti.tolist(), tj.tolist())),
+                       dtype=bool, count=len(ti))
+    useful = np.where(ti == tj, spread[ti] >= 2, ~same)
+    ti, tj = ti[useful], tj[useful]
+    self_pair = ti == tj
+    distinct_pairs = np.flatnonzero(~self_pair)
+    plausible = distinct_pairs[_plausible(corpus, ti[distinct_pairs], tj[distinct_pairs])]
+    scored = {}
+    for t in ti[self_pair].tolist():  # a repeated sentence: its copies are verbatim
+        terms_t = corpus.type_terms[t]
+        if len(terms_t) >= MIN_SHARED_TERMS and sum(idf[x] for x in terms_t) >= MIN_SHARED_WEIGHT * distinctive / DISTINCTIVE_IDF_SHARE:
+            scored[(t, t)] = ("verbatim", 1.0, sorted(terms_t, key=lambda x: (-idf[x], x)))
+    for x, y in zip(ti[plausible].tolist(), tj[plausible].tolist()):
+        found = _compare(corpus.type_passage(x), corpus.type_passage(y), idf, distinctive)
+        if found is not None:
+            scored[(x, y)] = scored[(y, x)] = found
+    candidates = []
+    for (x_type, y_type), found in scored.items():
+        if x_type > y_type:
             continue
-        found = _compare(corpus.type_passage(ti), corpus.type_passage(tj), idf, distinctive)
-        if found is None:
-            continue
-        scored[(ti, tj)] = scored[(tj, ti)] = found
-        similarity = -found[1]
-        for x, y in pairs:
+        for x, y in _instance_pairs(corpus, x_type, y_type):
             if (art[x], sent[x], x) > (art[y], sent[y], y):
                 x, y = y, x
-            candidates.append((similarity, art[x], art[y], sent[x], sent[y], x, y))
+            candidates.append((-found[1], art[x], art[y], sent[x], sent[y], x, y))
+    candidates = _bounded(candidates, corpus)
     candidates.sort()
 
     # Best match first; each sentence aligned at most once per other article.

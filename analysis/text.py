@@ -9,7 +9,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+import regex
+from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer, PunktToken
 
 # One line of text with its terminator excluded: CRLF, CR and LF all end a line.
 LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
@@ -150,8 +151,108 @@ def _join_number_abbreviations(text: str, spans: list[tuple[int, int]], offset: 
 
 def _punkt_pieces(window: str) -> list[tuple[int, int]]:
     try:
-        return list(sentence_tokenizer().span_tokenize(window))
+        return _punkt_spans(window)
     except TimeoutError:
         cuts = [m.end() for m in _FALLBACK_BREAK_RE.finditer(window)]
         bounds = [0] + [c for c in cuts if c < len(window)] + [len(window)]
         return list(zip(bounds, bounds[1:]))
+
+
+# ---------------------------------------------------------------- Punkt, the fast way
+# `_punkt_spans(text)` returns exactly `sentence_tokenizer().span_tokenize(text)` (same candidate
+# contexts, same decisions, same realignment of closing quotes), about 5x faster. NLTK decides each
+# candidate by building token objects for a small context; here the common contexts ("word. Next",
+# "U.S. officials", "Oct. 8", "J. K. Rowling", "it? Yes") are decided directly from Punkt's rules
+# with our parameters (abbreviation list only: no collocations, no sentence starters, no
+# orthographic statistics), and any other context is handed to Punkt itself. The patterns are
+# NLTK's own, compiled with the same `regex` engine, so \s, \w and \d mean what they mean to Punkt.
+_PUNKT_VARS = PunktLanguageVars()
+_PERIOD_CONTEXT = regex.compile(_PUNKT_VARS.period_context_re().pattern, _PUNKT_VARS.period_context_re().flags)
+_REALIGN = regex.compile(_PUNKT_VARS.re_boundary_realignment.pattern, _PUNKT_VARS.re_boundary_realignment.flags)
+_NUMERIC = regex.compile(PunktToken._RE_NUMERIC.pattern, PunktToken._RE_NUMERIC.flags)   # type "##number##"
+_INITIAL = regex.compile(PunktToken._RE_INITIAL.pattern, PunktToken._RE_INITIAL.flags)   # "J."
+# A word Punkt's word tokenizer keeps whole, with its final period: "Oct", "U.S", "co-op", "1,000", "2.5".
+_PLAIN_WORD = regex.compile(r"[^\W_]+(?:[.,\-][^\W_]+)*")
+_PUNKT_TIMEOUT = 5.0            # seconds per regex call, as NLTK's own guard
+_ASCII_SPACE = " \t\n\r\x0b\x0c"  # string.whitespace: what Punkt looks back for
+_OPENERS = "\"'([{\u201c\u2018\u00ab"   # a next token starting with these: orthography unknown
+_PUNCTUATION = frozenset(";:,.!?")      # PunktSentenceTokenizer.PUNCTUATION: "never starts a sentence"
+
+
+def _punkt_spans(text: str) -> list[tuple[int, int]]:
+    breaks: list[tuple[int, int]] = []
+    last_break = 0
+    for match, word_start, word_end in _potential_ends(text):
+        if _is_break(text, match, word_start, word_end):
+            breaks.append((last_break, match.end()))
+            last_break = match.start("next_tok") if match.group("next_tok") else match.end()
+    breaks.append((last_break, len(text.rstrip())))
+    return _realign(text, breaks)
+
+
+def _potential_ends(text: str):
+    """(match, previous word start, end) per candidate: `PunktSentenceTokenizer._match_potential_end_contexts`."""
+    prev, prev_start, prev_stop = None, 0, 0
+    for match in _PERIOD_CONTEXT.finditer(text, timeout=_PUNKT_TIMEOUT):
+        at = match.start()
+        before = text[prev_stop:at]
+        space = max(before.rfind(c) for c in _ASCII_SPACE)
+        start = space + prev_stop + 1 if space > 0 else prev_start   # a space at index 0 counts as none, as in NLTK
+        if prev is not None and prev_stop <= start:
+            yield prev, prev_start, prev_stop
+        prev, prev_start, prev_stop = match, start, at
+    if prev is not None:
+        yield prev, prev_start, prev_stop
+
+
+def _is_break(text: str, match, word_start: int, word_end: int) -> bool:
+    """`text_contains_sentbreak` of the candidate's context (previous word + mark + what follows)."""
+    word = text[word_start:word_end]
+    mark = match.group()
+    after = match.group("after_tok")
+    nxt = match.group("next_tok")
+    plain = _PLAIN_WORD.fullmatch(word) is not None
+    if mark != ".":                                   # "?" and "!" are tokens of their own: always a break
+        if plain or not word:
+            return True
+        return sentence_tokenizer().text_contains_sentbreak(word + mark + after)
+    if not plain:
+        return sentence_tokenizer().text_contains_sentbreak(word + mark + after)
+    if nxt:
+        first = nxt[0]
+        if any(c in ".?!" for c in nxt[:-1]) or not (first.isalnum() or first in _OPENERS):
+            return sentence_tokenizer().text_contains_sentbreak(word + mark + after)
+        case = "upper" if first.isupper() else "lower" if first.islower() else "unknown"
+    else:                                             # a closing quote or bracket right after the period
+        case = "punct" if after in _PUNCTUATION else "unknown"
+    lower = word.lower()
+    brk = not (lower in ABBREVIATIONS or lower.split("-")[-1] in ABBREVIATIONS)
+    token = word + mark
+    initial = _INITIAL.match(token) is not None
+    if initial or _NUMERIC.match(token.lower()) is not None:
+        if case in ("punct", "lower") or (initial and case == "upper"):
+            brk = False
+    return brk
+
+
+def _realign(text: str, slices: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Closing quotes and brackets after a break join the sentence before: `_realign_boundaries`."""
+    out: list[tuple[int, int]] = []
+    realign = 0
+    last = len(slices) - 1
+    for k, (start, stop) in enumerate(slices):
+        start += realign
+        if k == last:
+            if text[start:stop]:
+                out.append((start, stop))
+            continue
+        next_start, next_stop = slices[k + 1]
+        m = _REALIGN.match(text[next_start:next_stop], timeout=_PUNKT_TIMEOUT)
+        if m:
+            out.append((start, next_start + len(m.group(0).rstrip())))
+            realign = m.end()
+        else:
+            realign = 0
+            if text[start:stop]:
+                out.append((start, stop))
+    return out
