@@ -41,7 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
                          help="processes for per-article stages (default: all cores)")
         sub.add_argument("--engine", choices=["local", "dask"], default="local",
                          help="local process pool (default) or Dask for the per-article stages")
-        sub.add_argument("--scheduler", default=None, help="with --engine dask: address of an existing Dask scheduler")
+        sub.add_argument("--scheduler", default=None,
+                         help="with --engine dask: an existing scheduler address (tcp://HOST:8786), or 'local' for a LocalCluster "
+                              "for this run (default: the active Dask client, else local processes)")
         sub.add_argument("--quiet", action="store_true", help="no progress bar")
 
     tables = commands.add_parser("tables", help="write every output table (CSV) for a corpus")

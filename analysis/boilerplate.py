@@ -42,9 +42,11 @@ LONG_LINE_WORDS = 30         # this long and not Title Case Everywhere: prose wh
 NEARGOOD_MIN_WORDS = 3
 NEARGOOD_MIN_STOPWORDS = 0.2
 HEADLINE_WORDS = (3, 30)     # a headline candidate's length in words
+HEADLINE_BODY_LINES = 5      # body lines a headline candidate is compared with
 MASTHEAD_MAX_WORDS = 4
 MENU_ITEM_MAX_WORDS = 3      # a navigation menu item
 MENU_MIN_RUN = 3             # this many short lines in a row outside the body form a menu or a list
+DENSE_PROSE_WORDS = 15       # a sentence this long, mostly lower case, is prose whatever its stopwords
 BODY_GAP = 4                 # this many non-prose lines in a row split the prose into two clusters
 # Site furniture: a short line found in at least max(FURNITURE_MIN_ARTICLES, FURNITURE_SHARE of
 # the corpus) articles that tell different stories.
@@ -187,6 +189,10 @@ def _line_class(n: int, stop: float, caps: float, sent_end: bool) -> str:
             or (n >= LONG_LINE_WORDS and caps < 0.5):
         return "good"
     if n >= NEARGOOD_MIN_WORDS and sent_end and stop >= NEARGOOD_MIN_STOPWORDS and caps < 0.8:
+        return "neargood"
+    # Dense news ledes are light on function words ("Norway's data protection authority ordered
+    # fitness app StrideLink to stop transferring users' data outside Europe, saying ...").
+    if n >= DENSE_PROSE_WORDS and sent_end and caps < 0.5:
         return "neargood"
     return "short"
 
@@ -358,6 +364,24 @@ def _headline_like(s: str, feat, cls: str) -> bool:
             and _ALPHA_RE.search(s) is not None)
 
 
+def _content_words(s: str) -> set[str]:
+    return {w for w in _KEY_RE.findall(s.casefold()) if len(w) > 2 and w not in P.STOPWORDS}
+
+
+def _pick_headline(candidates: list[int], stripped, body_first: int) -> int | None:
+    """The candidate whose words the opening of the body repeats most (a headline summarizes its
+    story; a tagline such as "Your five-minute news roundup" does not); the first one on a tie."""
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    opening = _content_words(" ".join(stripped[body_first:body_first + HEADLINE_BODY_LINES]))
+
+    def overlap(i: int) -> float:
+        words = _content_words(stripped[i])
+        return len(words & opening) / len(words) if words else 0.0
+
+    return max(candidates, key=lambda i: (overlap(i), -i))
+
+
 def _label_header(out, cls, feats, stripped, body_first) -> None:
     idx = list(range(body_first))
     menu = _menu_runs(idx, out, feats, MENU_ITEM_MAX_WORDS)
@@ -370,9 +394,9 @@ def _label_header(out, cls, feats, stripped, body_first) -> None:
             and any(c > first_free and feats[c][0] > MASTHEAD_MAX_WORDS for c in candidates)):
         out[first_free] = ("metadata", "masthead", "short first line above the headline")
         candidates = [c for c in candidates if c != first_free]
-    headline = candidates[0] if candidates else None
+    headline = _pick_headline(candidates, stripped, body_first)
     if headline is not None:
-        out[headline] = ("content", "headline", "first headline-like line above the body")
+        out[headline] = ("content", "headline", "headline-like line above the body that shares most words with it")
         above = headline - 1
         if above >= 0 and out[above] is None and _is_section(stripped[above]):
             out[above] = ("metadata", "section", "section name right above the headline")

@@ -144,7 +144,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"(?i:.*\bnewsletters?\b.*)", "Get our newsletter", needs="newsletter"),
     LinePattern("newsletter", "boilerplate", "newsletter", "line", 12,
                 r"(?i:subscribe(?: now| today| here)?|sign up(?: now| today| here)?|"
-                r"subscribe (?:to|for) .*|already a subscriber\?.*|become a (?:member|subscriber).*)",
+                r"subscribe (?:to|for) .*|sign up (?:to|for) (?:our |the )?[\w' -]{1,40}|already a subscriber\?.*|become a (?:member|subscriber).*)",
                 "Subscribe now"),
     LinePattern("share_bar", "boilerplate", "share", "line", 16,
                 rf"(?i:(?:(?:{_SHARE_WORDS})(?:\s*\(\d+\))?\s*[:,|/·•\-]*\s*)+)",
@@ -162,7 +162,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"follow us(?: on [\w ]+)?|connect with us|breadcrumbs?|you are here)\W*)",
                 "Back to top button"),
     LinePattern("breadcrumb", "boilerplate", "navigation", "line", 14,
-                rf"{_CRUMB}(?:\s*[>»›]\s*{_CRUMB})+|{_CRUMB}(?:\s+[/|]\s+{_CRUMB}){{2,}}",
+                rf"{_CRUMB}(?:\s*[>»›]\s*{_CRUMB}|\s+\"\s+{_CRUMB})+|{_CRUMB}(?:\s+[/|]\s+{_CRUMB}){{2,}}",
                 "Home > News > World"),
     LinePattern("tags", "boilerplate", "navigation", "line", 40,
                 r"(?i:(?:tags?|tagged(?: with)?|topics?|filed under|categories|category|keywords?|posted in)\s*:\s*.*)",
@@ -198,10 +198,11 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
     LinePattern("byline", "metadata", "byline", "line", 16,
                 rf"(?:(?i:by|written by|words by|story by|posted by|reported by|author|authors)\s*:?\s+"
                 rf"[A-Z\u00C0-\u024F][\w.'’-]*(?:\s+(?:[A-Z\u00C0-\u024F][\w.'’-]*|de|da|van|von|der|den|la|le|al|"
-                rf"bin|di|du|and|&))*(?:\s*(?:,|\||-|·|•|and|&)\s*{_BYLINE_TAIL_WORD}(?:\s*{_BYLINE_TAIL_WORD})*)?|"
+                rf"bin|di|du|and|&))*(?:\s+(?i:staff|team|desk|editors?|reporters?|correspondents?))?"
+                rf"(?:\s*(?:,|\||-|·|•|and|&)\s*{_BYLINE_TAIL_WORD}(?:\s*{_BYLINE_TAIL_WORD})*)?|"
                 r"(?i:(?:staff|senior|special|chief|foreign|political|business|technology|tech) "
                 r"(?:writer|reporter|correspondent|editor)s?)\W*)",
-                "By Jane Doe, Reuters"),
+                "By Jane Doe, Reuters"),  # also "Posted by Digital Rights Norway staff"
     LinePattern("dateline", "metadata", "dateline", "line", 18,
                 rf"(?i:(?:date|published|posted|updated|last updated|modified|first published|created|"
                 rf"published on|posted on|updated on)?\s*:?\s*(?:{_DATE}|{_TIME}|\d+\s+(?:minutes?|hours?|days?|weeks?)"

@@ -36,6 +36,8 @@ def test_every_row_matches_its_example(pattern):
 
 
 @pytest.mark.parametrize("line, expected", [
+    ("Posted by Digital Rights Norway staff", "byline"),
+    ("Home » Campaigns » Location data", "breadcrumb"),
     # cruft the seeds carry
     ("(Reporting by Brenda Goh; Editing by Sharon Singleton)", "wire_credit"),
     ("Related Articles", "related_header"),
@@ -265,6 +267,13 @@ PROSE2 = ("Council members said the savings were needed to balance the budget af
     ("Fire stations to close\n", [("content", "headline")]),
     # symbols only
     ("***\n---\n", [("boilerplate", "other"), ("boilerplate", "other")]),
+    # a newsletter's tagline above the headline: the headline is the line the body repeats, and a
+    # dense lede with few function words is still body
+    ("Morning Brief\nYour five-minute news roundup\nTech: Council closes two fire stations\n"
+     "Regional council orders fire station closures across four districts, citing budget cuts and provincial grant reductions.\n"
+     f"{PROSE}\nSign up for Morning Brief\n",
+     [("metadata", "masthead"), ("boilerplate", "other"), ("content", "headline"), ("content", "body"),
+      ("content", "body"), ("boilerplate", "newsletter")]),
 ])
 def test_context_rules(raw, expected):
     assert _labels(raw) == expected
