@@ -330,3 +330,37 @@ def test_evaluate_counts_a_wrong_speaker():
               "quotes": [{"text": "We won,", "speaker": "Bob Kay", "speaker_type": "unknown", "kind": "direct"}]}]
     summary = Q.evaluate(items)["summary"].set_index(["task", "measure"])["value"]
     assert summary[("extraction", "recall")] == 1.0 and summary[("attribution", "recall")] == 0.0
+
+
+# ---------------------------------------------------------------- fast paths give the plain answers
+
+@pytest.mark.parametrize("words, caseless, text", [
+    (["said", "says", "according to"], True, "He SAID so; ſays, Said, unsaid, according\nto, accordingto, said_"),
+    (["king", "kings"], True, "\u212aing kings Kings kingship xking"),
+    (["South Korea", "Korea", "U.S."], False, "South Korea’s, North Korea, U.S. and .Korea, SouthKorea, South  Korea"),
+])
+def test_word_start_trie_matches_the_plain_alternation(words, caseless, text):
+    import re
+    plain = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") if caseless else re.escape(w)
+                                               for w in sorted(words, key=len, reverse=True)) + r")\b",
+                       re.I if caseless else 0)
+    fast = re.compile(Q.word_start_trie(words, caseless=caseless, space=r"\s+" if caseless else " ") + r"\b")
+    for pos in range(len(text)):
+        assert [m.span() for m in fast.finditer(text, pos)] == [m.span() for m in plain.finditer(text, pos)]
+
+
+def test_document_owner_far_back_in_a_long_paragraph():
+    # past OWNER_WINDOW characters the paragraph is no longer re-read per quote: same owner as when near
+    def owner(n_fillers: int) -> str:
+        filler = "Sales rose in the spring and fell in the autumn. " * n_fillers
+        got = one(f"A report by the Clean Air Coalition found harm. {filler}“Research has shown harm,” adds the report.")
+        assert len(got) == 1
+        return got[0][2]
+    near, far = owner(2), owner(Q.OWNER_WINDOW // 40)
+    assert near.startswith("Clean Air Coalition") and far == near
+
+
+def test_long_paragraph_of_quotes_is_read_like_short_ones():
+    unit = "“We will appeal,” said Maria Lopez, a spokeswoman for Northwind Energy Inc. The so-called “golden visa” ended. "
+    short, long_ = one(unit), one(unit * 300)
+    assert long_ == short * 300
