@@ -4,7 +4,10 @@ article is, and how the same speaker's quotes are rendered in different articles
 Sentences are compared on two views: the word sequence (for copies with small edits) and a bag of
 normalized content terms weighted by rarity (for rewrites: "world's biggest maker" and "world's
 largest manufacturer" share the terms world, largest, manufacturer). Candidate pairs come from an
-inverted index of terms, so the corpus is never compared all against all.
+inverted index of terms, so the corpus is never compared all against all. Candidate pairs are
+screened with sparse-matrix arithmetic; only plausible ones have their word sequences compared
+(longest common subsequence, bit-parallel). A sentence or quote shared by many articles is linked
+to its MAX_PARTNERS best partners, not to every copy, so the output grows linearly.
 """
 from __future__ import annotations
 
@@ -220,16 +223,16 @@ def terms(words: list[str]) -> list[tuple[str, str]]:
 
 class _Passage:
     """One sentence (or a run of neighbouring sentences): its words and weighted content terms."""
-    __slots__ = ("words", "terms", "surface", "norm2")
+    __slots__ = ("words", "terms", "surface", "norm2", "idf")
 
     def __init__(self, words, term_ids, surface, idf):
-        self.words = words
+        self.words, self.idf = words, idf
         self.terms = term_ids
         self.surface = surface
         self.norm2 = sum(idf[t] ** 2 for t in term_ids)
 
 
-def _compare(a: _Passage, b: _Passage, idf, distinctive: float) -> tuple[str, float, list[int]] | None:
+def _compare(a: _Passage, b: _Passage, idf, distinctive: float) -> tuple[str, float, frozenset[int]] | None:
     """(relation, similarity, shared term ids) when a and b are reuse of each other, else None.
 
     `distinctive` is the IDF a shared term needs to count towards MIN_DISTINCTIVE_SHARED.
@@ -241,25 +244,32 @@ def _compare(a: _Passage, b: _Passage, idf, distinctive: float) -> tuple[str, fl
     if weight < MIN_SHARED_WEIGHT * distinctive / DISTINCTIVE_IDF_SHARE:
         return None
     cosine = sum(idf[t] ** 2 for t in shared) / math.sqrt(a.norm2 * b.norm2) if a.norm2 and b.norm2 else 0.0
-    matched = common_subsequence(a.words, b.words)
-    shorter = min(len(a.words), len(b.words))
-    ratio = 2.0 * matched / (len(a.words) + len(b.words))
+    found = _relation(a.words, b.words, len(shared), cosine, sum(1 for t in shared if idf[t] >= distinctive))
+    return None if found is None else (found[0], found[1], shared)
+
+
+def _relation(words_a: list, words_b: list, n_shared: int, cosine: float,
+              n_distinctive: int) -> tuple[str, float] | None:
+    """(relation, similarity) of two passages from their words and shared-term statistics, or None."""
+    matched = common_subsequence(words_a, words_b)
+    shorter = min(len(words_a), len(words_b))
+    ratio = 2.0 * matched / (len(words_a) + len(words_b))
     # The longest shared run matters only for a trimmed copy (the shorter side is all in the other,
     # matched == shorter), a long run in an otherwise edited pair, or a verbatim pair's similarity.
     needs_run = (ratio >= VERBATIM_RATIO or (matched >= VERBATIM_RUN and matched >= shorter)
                  or (ratio < NEAR_RATIO and matched >= VERBATIM_RUN and matched >= NEAR_COVER * shorter))
-    longest = longest_run(a.words, b.words) if needs_run else 0
+    longest = longest_run(words_a, words_b) if needs_run else 0
     if ratio >= VERBATIM_RATIO or (longest >= VERBATIM_RUN and longest >= shorter):
         relation = "verbatim"
     elif ratio >= NEAR_RATIO or (longest >= VERBATIM_RUN and longest >= NEAR_COVER * shorter):
         relation = "near_verbatim"
-    elif ((cosine >= PARAPHRASE_COSINE or (len(shared) >= LONG_MIN_SHARED and cosine >= LONG_PARAPHRASE_COSINE))
-          and sum(1 for t in shared if idf[t] >= distinctive) >= MIN_DISTINCTIVE_SHARED):
+    elif ((cosine >= PARAPHRASE_COSINE or (n_shared >= LONG_MIN_SHARED and cosine >= LONG_PARAPHRASE_COSINE))
+          and n_distinctive >= MIN_DISTINCTIVE_SHARED):
         relation = "paraphrase"
     else:
         return None
     similarity = max(ratio, cosine, longest / shorter if relation == "verbatim" else 0.0)
-    return relation, min(similarity, 1.0), sorted(shared, key=lambda t: (-idf[t], t))
+    return relation, min(similarity, 1.0)
 
 
 def common_subsequence(a: list, b: list) -> int:
@@ -572,6 +582,8 @@ def _instance_pairs(corpus: _Corpus, ti: int, tj: int, k: int = MAX_PARTNERS) ->
     """
     a, b = corpus.members[ti], corpus.members[tj]
     art = corpus.article
+    if len(a) == 1 and len(b) == 1:
+        return {(min(a[0], b[0]), max(a[0], b[0]))} if art[a[0]] != art[b[0]] else set()
     out: set[tuple[int, int]] = set()
     for xs, ys in ((a, b), (b, a)):
         for x in xs:
@@ -594,12 +606,13 @@ def _rowdot(left, right, i: np.ndarray, j: np.ndarray, block: int = 200000) -> n
     return out
 
 
-def _plausible(corpus: _Corpus, ti: np.ndarray, tj: np.ndarray) -> np.ndarray:
+def _plausible(corpus: _Corpus, ti: np.ndarray, tj: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Which pairs of distinct sentences `_compare` may find related (a vectorized pre-filter).
 
     Conservative: term overlaps, weights and the paraphrase cosine are exact; the word-sequence
     ratio and longest run are bounded above by the (multiset) count of shared words, so no pair
-    that `_compare` would accept is dropped. Only the pairs kept go through difflib.
+    that `_compare` would accept is dropped. Returns the mask of pairs kept and, for those, the
+    number of shared terms, the cosine and the number of shared distinctive terms.
     """
     from scipy import sparse
 
@@ -629,7 +642,8 @@ def _plausible(corpus: _Corpus, ti: np.ndarray, tj: np.ndarray) -> np.ndarray:
             | ((matched >= VERBATIM_RUN) & (matched >= NEAR_COVER * shorter - eps)))
     out = np.zeros(len(keep), dtype=bool)
     out[np.flatnonzero(keep)[copy | paraphrase]] = True
-    return out
+    chosen = copy | paraphrase
+    return out, shared[chosen].astype(np.int64), cosine[chosen], distinct[chosen].astype(np.int64)
 
 
 def _bounded(candidates: list[tuple], corpus: _Corpus, k: int = MAX_PARTNERS) -> list[tuple]:
@@ -642,13 +656,15 @@ def _bounded(candidates: list[tuple], corpus: _Corpus, k: int = MAX_PARTNERS) ->
     y = np.array([c[6] for c in candidates], dtype=np.int64)
     rank_article = np.array([order_key[a] for a in corpus.article] + [0], dtype=np.int64)
     rank_sentence = np.array(corpus.sentence + [0], dtype=np.int64)
+    # Every candidate listed once under each of its two sentences, ranked within each sentence.
+    me, other = np.r_[x, y], np.r_[y, x]
+    which, neg = np.r_[np.arange(len(x)), np.arange(len(x))], np.r_[neg, neg]
+    order = np.lexsort((other, rank_sentence[other], rank_article[other], neg, me))
+    grouped = me[order]
+    first = np.r_[0, np.flatnonzero(grouped[1:] != grouped[:-1]) + 1]
+    position = np.arange(len(order)) - np.repeat(first, np.diff(np.r_[first, len(order)]))
     keep = np.zeros(len(candidates), dtype=bool)
-    for me, other in ((x, y), (y, x)):
-        order = np.lexsort((other, rank_sentence[other], rank_article[other], neg, me))
-        grouped = me[order]
-        first = np.r_[0, np.flatnonzero(grouped[1:] != grouped[:-1]) + 1]
-        position = np.arange(len(order)) - np.repeat(first, np.diff(np.r_[first, len(order)]))
-        keep[order[position < k]] = True
+    keep[which[order[position < k]]] = True
     return [c for c, kept in zip(candidates, keep.tolist()) if kept]
 
 
@@ -708,16 +724,19 @@ def align(content: pd.DataFrame, method: str = "auto") -> tuple[pd.DataFrame, li
     ti, tj = ti[useful], tj[useful]
     self_pair = ti == tj
     distinct_pairs = np.flatnonzero(~self_pair)
-    plausible = distinct_pairs[_plausible(corpus, ti[distinct_pairs], tj[distinct_pairs])]
+    mask, n_shared, cosine, n_distinctive = _plausible(corpus, ti[distinct_pairs], tj[distinct_pairs])
+    plausible = distinct_pairs[mask]
     scored = {}
     for t in ti[self_pair].tolist():  # a repeated sentence: its copies are verbatim
         terms_t = corpus.type_terms[t]
         if len(terms_t) >= MIN_SHARED_TERMS and sum(idf[x] for x in terms_t) >= MIN_SHARED_WEIGHT * distinctive / DISTINCTIVE_IDF_SHARE:
-            scored[(t, t)] = ("verbatim", 1.0, sorted(terms_t, key=lambda x: (-idf[x], x)))
-    for x, y in zip(ti[plausible].tolist(), tj[plausible].tolist()):
-        found = _compare(corpus.type_passage(x), corpus.type_passage(y), idf, distinctive)
+            scored[(t, t)] = ("verbatim", 1.0, None)
+    words = corpus.type_words
+    for x, y, shared, cos, distinct in zip(ti[plausible].tolist(), tj[plausible].tolist(), n_shared.tolist(),
+                                            cosine.tolist(), n_distinctive.tolist()):
+        found = _relation(words[x], words[y], shared, cos, distinct)
         if found is not None:
-            scored[(x, y)] = scored[(y, x)] = found
+            scored[(x, y)] = scored[(y, x)] = (found[0], found[1], None)
     candidates = []
     for (x_type, y_type), found in scored.items():
         if x_type > y_type:
@@ -759,7 +778,8 @@ def align(content: pd.DataFrame, method: str = "auto") -> tuple[pd.DataFrame, li
         if len(side_a) == 1 and len(side_b) == 1:
             key = (corpus.type[x], corpus.type[y])
             if key not in labels:
-                labels[key] = _shared_label(found[2], corpus.type_passage(key[0]), corpus.type_passage(key[1]))
+                shared = found[2] if found[2] is not None else corpus.type_terms[key[0]] & corpus.type_terms[key[1]]
+                labels[key] = _shared_label(shared, corpus.type_passage(key[0]), corpus.type_passage(key[1]))
             label = labels[key]
         rows.append((art[x], corpus.line[side_a[0]], art[y], corpus.line[side_b[0]],
                      corpus.start[side_a[0]], corpus.end[side_a[-1]], corpus.start[side_b[0]], corpus.end[side_b[-1]],
@@ -771,10 +791,11 @@ def align(content: pd.DataFrame, method: str = "auto") -> tuple[pd.DataFrame, li
     return table, [spans[k] for k in order], corpus
 
 
-def _shared_label(shared: list[int], a: _Passage, b: _Passage) -> str:
+def _shared_label(shared, a: _Passage, b: _Passage) -> str:
     """The rarest shared terms as the words each side uses ("biggest/largest" for a synonym)."""
     labels = []
-    for t in shared[:KEY_TERMS]:
+    idf = a.idf
+    for t in sorted(shared, key=lambda t: (-idf[t], t))[:KEY_TERMS]:
         wa, wb = a.surface.get(t, ""), b.surface.get(t, "")
         labels.append(wa if wa == wb else f"{wa}/{wb}")
     return "; ".join(labels)
@@ -825,27 +846,131 @@ def _speaker_keys(speakers: list[str]) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=65536)
+def _quote_view(text: str) -> tuple[tuple[str, ...], tuple[str, ...], str, frozenset[str]]:
+    """A quote's words, their stems, the stems joined (for containment) and its content terms."""
+    words = tokens(text)
+    stems = tuple(stem(w) for w in words)
+    return tuple(words), stems, " " + " ".join(stems) + " ", frozenset(t for t, _ in terms(words))
+
+
 def quote_similarity(a: str, b: str) -> tuple[float, str]:
-    """(similarity 0-1, fidelity) of two renderings of a quote."""
-    wa, wb = tokens(a), tokens(b)
+    """(similarity 0-1, fidelity) of two renderings of a quote.
+
+    Similarity is the larger of the stems' common-subsequence ratio and the Dice overlap of
+    content terms; a rendering that is an unbroken run of the other's words is "trimmed".
+    """
+    wa, sa, joined_a, ta = _quote_view(a)
+    wb, sb, joined_b, tb = _quote_view(b)
     if not wa or not wb:
         return 0.0, "different"
     if wa == wb:
         return 1.0, "identical"
-    sa, sb = [stem(w) for w in wa], [stem(w) for w in wb]
-    short, long_ = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
-    joined_long = " " + " ".join(long_) + " "
-    if len(short) >= 2 and (" " + " ".join(short) + " ") in joined_long:
+    short, joined_short, joined_long, long_ = ((sa, joined_a, joined_b, sb) if len(sa) <= len(sb)
+                                              else (sb, joined_b, joined_a, sa))
+    if len(short) >= 2 and joined_short in joined_long:
         return round(len(short) / len(long_), 3), "trimmed"
-    ratio = SequenceMatcher(None, sa, sb, autojunk=False).ratio()
-    ta, tb = {t for t, _ in terms(wa)}, {t for t, _ in terms(wb)}
+    ratio = 2.0 * common_subsequence(sa, sb) / (len(sa) + len(sb))
     dice = 2 * len(ta & tb) / (len(ta) + len(tb)) if ta and tb else 0.0
     similarity = round(max(ratio, dice), 3)
     return similarity, "reworded" if similarity >= REWORDED_SIMILARITY else "different"
 
 
+def _matched_quotes(scored: list[tuple]) -> list[tuple]:
+    """Best pairs first, each quote used once: (quote a, quote b, similarity, fidelity)."""
+    scored.sort(key=lambda s: s[:3])
+    seen_a, seen_b, pairs = set(), set(), []
+    for neg, _, _, qa, qb, fidelity in scored:
+        if qa[4] in seen_a or qb[4] in seen_b:
+            continue
+        seen_a.add(qa[4])
+        seen_b.add(qb[4])
+        pairs.append((qa, qb, -neg, fidelity))
+    return pairs
+
+
+def _all_quote_pairs(by_article: dict[str, list]) -> list[tuple]:
+    """A speaker quoted in few articles: every article pair, every quote pair compared."""
+    articles = sorted(by_article)
+    out = []
+    for x in range(len(articles)):
+        for y in range(x + 1, len(articles)):
+            scored = []
+            for qa in by_article[articles[x]]:
+                for qb in by_article[articles[y]]:
+                    similarity, fidelity = quote_similarity(qa[3], qb[3])
+                    scored.append((-similarity, qa[4], qb[4], qa, qb, fidelity))
+            pairs = _matched_quotes(scored)
+            # Quotes of one speaker that match nothing are not paired with each other: only when
+            # no pair matches is the best one shown, labelled "different".
+            similar = [p for p in pairs if p[3] != "different"]
+            out.extend(similar or pairs[:1])
+    return out
+
+
+def _similar_quote_pairs(by_article: dict[str, list], k: int = MAX_PARTNERS) -> list[tuple]:
+    """A speaker quoted in many articles: only renderings that match, each quote with its k best partners.
+
+    Listing every article pair (most of them "different") would grow with the square of the
+    articles quoting the speaker. Candidates are distinct wordings sharing a content term (terms
+    in more than MAX_POSTINGS wordings are not indexed); each wording pair is scored once.
+    """
+    wordings: dict[tuple, list] = {}
+    for article in sorted(by_article):
+        for rec in by_article[article]:
+            wordings.setdefault(tuple(tokens(rec[3])), []).append(rec)
+    keys = list(wordings)
+    postings: dict[str, list[int]] = {}
+    for d, words in enumerate(keys):
+        for term in {t for t, _ in terms(list(words))}:
+            postings.setdefault(term, []).append(d)
+    candidates = {(d, d) for d in range(len(keys)) if keys[d]}
+    for ids in postings.values():
+        if len(ids) <= MAX_POSTINGS:
+            candidates.update((ids[x], ids[y]) for x in range(len(ids)) for y in range(x + 1, len(ids)))
+    scored = []
+    for d, e in sorted(candidates):
+        group_d, group_e = wordings[keys[d]], wordings[keys[e]]
+        similarity, fidelity = quote_similarity(group_d[0][3], group_e[0][3]) if d != e else (1.0, "identical")
+        if fidelity == "different":
+            continue
+        linked = set()
+        for xs, ys in ((group_d, group_e), (group_e, group_d)):
+            for x in xs:
+                found = 0
+                for y in ys:
+                    if y[2] != x[2]:
+                        linked.add((x, y) if (x[2], x[4]) < (y[2], y[4]) else (y, x))
+                        found += 1
+                        if found == k:
+                            break
+        scored.extend((-similarity, qa[2], qa[4], qb[2], qb[4], qa, qb, fidelity) for qa, qb in linked)
+    # Each quote keeps its k best partners (most similar, then earliest); a pair stays if either side keeps it.
+    partners: dict[tuple, int] = {}
+    kept = []
+    for item in sorted(scored, key=lambda s: s[:5]):
+        qa, qb = item[5], item[6]
+        ka, kb = (qa[2], qa[4]), (qb[2], qb[4])
+        if partners.get(ka, 0) < k or partners.get(kb, 0) < k:
+            partners[ka] = partners.get(ka, 0) + 1
+            partners[kb] = partners.get(kb, 0) + 1
+            kept.append(item)
+    by_pair: dict[tuple[str, str], list] = {}
+    for neg, a, start_a, b, start_b, qa, qb, fidelity in kept:
+        by_pair.setdefault((a, b), []).append((neg, start_a, start_b, qa, qb, fidelity))
+    out = []
+    for pair in sorted(by_pair):
+        out.extend(_matched_quotes(by_pair[pair]))
+    return out
+
+
 def quote_fidelity(quotes: pd.DataFrame) -> pd.DataFrame:
-    """For each speaker quoted in two articles, the most similar quote pairs and how they differ."""
+    """For each speaker quoted in two articles, the most similar quote pairs and how they differ.
+
+    A speaker quoted in at most MAX_PARTNERS + 1 articles: every article pair is listed (as
+    "different" when no quote matches). Quoted in more: only matching renderings (identical,
+    trimmed, reworded), each quote with its MAX_PARTNERS best partners.
+    """
     needed = {"article_id", "text", "speaker", "start", "end"}
     if quotes is None or quotes.empty or not needed <= set(quotes.columns):
         return pd.DataFrame(columns=FIDELITY_COLUMNS)
@@ -868,28 +993,12 @@ def quote_fidelity(quotes: pd.DataFrame) -> pd.DataFrame:
         by_speaker.setdefault(rec[0], {}).setdefault(rec[2], []).append(rec)
     rows = []
     for key, by_article in sorted(by_speaker.items()):
-        articles = sorted(by_article)
-        for x in range(len(articles)):
-            for y in range(x + 1, len(articles)):
-                scored = []
-                for qa in by_article[articles[x]]:
-                    for qb in by_article[articles[y]]:
-                        similarity, fidelity = quote_similarity(qa[3], qb[3])
-                        scored.append((-similarity, qa[4], qb[4], qa, qb, fidelity))
-                scored.sort(key=lambda s: s[:3])
-                seen_a, seen_b, pairs = set(), set(), []
-                for neg, _, _, qa, qb, fidelity in scored:
-                    if qa[4] in seen_a or qb[4] in seen_b:
-                        continue
-                    seen_a.add(qa[4])
-                    seen_b.add(qb[4])
-                    pairs.append((qa, qb, -neg, fidelity))
-                # Quotes of one speaker that match nothing are not paired with each other: only when
-                # no pair matches is the best one shown, labelled "different".
-                similar = [p for p in pairs if p[3] != "different"]
-                for qa, qb, similarity, fidelity in (similar or pairs[:1]):
-                    rows.append((display[key], qa[2], qb[2], qa[3], qb[3], qa[4], qa[5], qb[4], qb[5],
-                                 similarity, fidelity))
+        if len(by_article) <= MAX_PARTNERS + 1:
+            pairs = _all_quote_pairs(by_article)
+        else:
+            pairs = _similar_quote_pairs(by_article)
+        for qa, qb, similarity, fidelity in pairs:
+            rows.append((display[key], qa[2], qb[2], qa[3], qb[3], qa[4], qa[5], qb[4], qb[5], similarity, fidelity))
     out = pd.DataFrame(rows, columns=FIDELITY_COLUMNS)
     return out.sort_values(["speaker", "article_a", "article_b", "start_a"], kind="stable").reset_index(drop=True)
 

@@ -394,3 +394,83 @@ def test_reuse_matrix_is_symmetric():
     matrix = reuse.reuse_matrix(table, ["a", "b", "c"])
     assert matrix.loc["a", "b"] == matrix.loc["b", "a"] == 2
     assert matrix.loc["c"].sum() == 0
+
+
+# --- bounded output for passages and quotes shared by many articles --------------------------------
+
+WIRE = "Canada said last year it was reviewing an application to impose sanctions against Chinese surveillance companies."
+
+
+@pytest.mark.parametrize("n_copies", [2, reuse.MAX_PARTNERS + 1, reuse.MAX_PARTNERS + 2, 30])
+def test_copies_in_many_articles_are_bounded_but_all_counted(n_copies):
+    articles = {f"w{k:02d}": [WIRE, BACKGROUND[k % len(BACKGROUND)]] for k in range(n_copies)}
+    content, texts = build(articles)
+    out = reuse.find_reuse(content, None, pd.DataFrame({"article_id": list(articles)}), texts)
+    table = out["reuse"][out["reuse"].start_a == 0]   # rows of the wire sentence (it opens each article)
+    n_all = n_copies * (n_copies - 1) // 2
+    partners = pd.concat([table.article_a, table.article_b]).value_counts()
+    if n_copies <= reuse.MAX_PARTNERS + 1:
+        assert len(table) == n_all                    # few copies: every pair
+    else:
+        assert len(table) < n_all                     # many copies: not every pair ...
+        assert len(table) <= reuse.MAX_PARTNERS * n_copies
+        assert (partners >= reuse.MAX_PARTNERS).all()   # ... but each copy has its best partners
+    assert set(partners.index) == set(articles)       # every copy is aligned to some other article
+    assert (table.relation == "verbatim").all()
+    orig = out["originality"].set_index("article_id")
+    words_wire = C.T.count_words(WIRE)
+    for article in articles:
+        own = C.T.count_words(BACKGROUND[int(article[1:]) % len(BACKGROUND)])
+        assert orig.loc[article, "n_reused"] >= 1
+        assert orig.loc[article, "originality_share"] <= round(1 - words_wire / (words_wire + own), 3)
+
+
+def test_partners_prefer_the_most_similar_copy():
+    edited = WIRE.replace("last year", "in 2024")
+    articles = {f"v{k:02d}": [WIRE] for k in range(reuse.MAX_PARTNERS + 3)}
+    articles["x_edited"] = [edited]
+    articles["z"] = BACKGROUND
+    content, texts = build(articles)
+    table, _, _ = reuse.align(content, method="index")
+    edited_rows = table[(table.article_a == "x_edited") | (table.article_b == "x_edited")]
+    # The edited copy is a near-verbatim partner of every verbatim copy, but each verbatim copy
+    # has enough verbatim partners: the edited one keeps only its own best k.
+    assert len(edited_rows) == reuse.MAX_PARTNERS
+    assert (edited_rows.relation == "near_verbatim").all()
+    assert (table[~table.index.isin(edited_rows.index)].relation == "verbatim").all()
+
+
+@pytest.mark.parametrize("a, b", [
+    ("", ""), ("a", ""), ("a b c", "a b c"), ("a b c d", "d c b a"), ("a b a b a", "b a b"),
+    ("the firm said it would appeal the order", "the firm would not appeal the order today"),
+    (" ".join("abcdefghij" * 8), " ".join("jihgfedcba" * 7)),   # longer than 64 words
+])
+def test_common_subsequence_and_longest_run(a, b):
+    wa, wb = a.split(), b.split()
+    table = [[0] * (len(wb) + 1) for _ in range(len(wa) + 1)]
+    runs = [[0] * (len(wb) + 1) for _ in range(len(wa) + 1)]
+    for i, x in enumerate(wa):
+        for j, y in enumerate(wb):
+            table[i + 1][j + 1] = table[i][j] + 1 if x == y else max(table[i][j + 1], table[i + 1][j])
+            runs[i + 1][j + 1] = runs[i][j] + 1 if x == y else 0
+    assert reuse.common_subsequence(wa, wb) == reuse.common_subsequence(wb, wa) == table[-1][-1]
+    assert reuse.longest_run(wa, wb) == max(max(r) for r in runs)
+
+
+def test_speaker_quoted_in_many_articles_lists_matching_renderings_only():
+    n = 4 * reuse.MAX_PARTNERS
+    # One quote per article that shares no content word with any other: it pairs with nothing.
+    fillers = [f"{w} {w}s {w}ed" for w in ("alpha beta gamma delta epsilon zeta theta kappa lambda sigma "
+                                           "omega rho tau phi chi psi iota omicron upsilon eta").split()]
+    rows = []
+    for k in range(n):
+        rows.append((f"q{k:02d}", "Hikvision", HIK_003 if k % 2 else HIK_004, "direct"))
+        rows.append((f"q{k:02d}", "Hikvision", fillers[k], "direct"))
+    table = reuse.quote_fidelity(quotes_table(rows))
+    assert set(table.quote_a) | set(table.quote_b) == {HIK_003, HIK_004}
+    assert len(table) and set(table.fidelity) <= {"identical", "reworded"}   # no "different" pairs listed
+    assert set(table.article_a) | set(table.article_b) == {f"q{k:02d}" for k in range(n)}
+    assert len(table) < n * (n - 1) // 2
+    assert len(table) <= reuse.MAX_PARTNERS * n
+    assert not table.duplicated(["article_a", "article_b", "start_a"]).any()
+    assert (table.article_a < table.article_b).all()
