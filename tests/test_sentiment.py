@@ -193,3 +193,20 @@ def test_by_outlet_pools_sentences_of_an_outlet():
     articles = pd.DataFrame({"article_id": ["a1", "a2"], "outlet": ["X", "X"]})
     out = S.by_outlet(scored, articles, "body").iloc[0]
     assert (out["outlet"], out["n_articles"], out["n_sentences"]) == ("X", 2, 6)
+
+
+def test_aggregate_pos_neu_neg_are_the_means_of_each_article_and_scope():
+    content, quotes, lines, texts = fixture()
+    two = pd.concat([content, content.assign(article_id="a2").iloc[:2]], ignore_index=True)
+    ss = S.score(two, quotes, lines, {**texts, "a2": RAW})["sentiment_sentences"]
+    agg = S.aggregate(ss, ["a1", "a2", "a3"]).set_index(["article_id", "scope"])
+    for (article, scope), part in ss.groupby(["article_id", "scope"]):
+        for col in ("pos", "neu", "neg"):
+            assert agg.loc[(article, scope), col] == pytest.approx(part[col].mean())
+    assert agg.loc[("a3", "body"), "n_sentences"] == 0 and np.isnan(agg.loc[("a3", "body"), "pos"])
+
+
+def test_cached_scores_equal_fresh_scores():
+    text = "Officials said the ban was a “grave threat” to jobs, but welcomed the review."
+    S._polarity_cached.cache_clear()
+    assert S._polarity_cached(text) == S.polarity(text) == S._polarity_cached(text)

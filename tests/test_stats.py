@@ -64,3 +64,18 @@ def test_totals_of_resamples_add_up_to_n_items():
     totals = stats.bootstrap_totals(x)
     assert totals.shape == (stats.N_BOOT, 2)
     assert np.all(totals == 9)
+
+
+@pytest.mark.parametrize("rows, inner, cols", [(1000, 3, 5), (1000, 30, 9), (1000, 200, 700), (7, 2, 1)])
+def test_tiled_product_equals_the_matrix_product(rows, inner, cols):
+    rng = np.random.default_rng(rows + inner + cols)
+    a, b = rng.integers(0, 4, size=(rows, inner)).astype(float), rng.normal(size=(inner, cols))
+    assert np.allclose(stats._product(a, b), a @ b, rtol=0, atol=1e-12)
+
+
+def test_batched_columns_match_one_group_at_a_time():
+    rng = np.random.default_rng(4)
+    groups = [rng.integers(0, 30, size=(n, 5)).astype(float) for n in (2, 7, 7, 40, 40, 40, 250)]
+    for idx, totals in stats.batch_totals(groups):
+        for j, i in enumerate(idx):
+            assert np.array_equal(totals[j], stats.bootstrap_totals(groups[i]))   # integer counts: exact

@@ -101,6 +101,9 @@ def test_punkt_timeout_falls_back_to_a_plain_split(monkeypatch):
         def span_tokenize(self, text):
             raise TimeoutError("regular-expression match exceeded its 5.0s time limit")
 
+        def text_contains_sentbreak(self, context):   # the fast path consults Punkt on unusual contexts
+            raise TimeoutError("regular-expression match exceeded its 5.0s time limit")
+
     monkeypatch.setattr(T, "sentence_tokenizer", lambda: Slow())
     text = "One here. Two \u201cthere.\u201d Three"
     assert [text[s:e] for s, e in T.sentence_spans(text)] == ["One here.", "Two \u201cthere.\u201d", "Three"]
@@ -121,3 +124,20 @@ def test_huge_paragraph_without_sentence_ends_is_one_pass_per_window():
 ])
 def test_number_abbreviations_only_hold_before_a_number(text, expected):
     assert sentences(text) == expected
+
+
+# Contexts the fast path decides itself and contexts it hands to Punkt: both must give Punkt's answer.
+PUNKT_CASES = [
+    "Mr. Smith met Dr. Jones. Then they left.", "He met Mr. Smith.\" Then he left.", "It is Joly's. Then it ended.",
+    "In 2019. the end", "It was 2019. Then over.", "J. K. Rowling. J. k. rowling. J. 8 more.", "Wait... What now? Yes.",
+    "Hi!!! I promise.", "(Sent1.) Sent2.", "He said \"no.\" Then left.", "U.S. officials. U.S.\" Next.",
+    "The co-op. Co. Ltd. said. It rose 2.5. It fell 1,000. Then.", "end. . . more", "x. ; y. : z. , w.",
+    "é. É. ß. Ω. β. 5p. Next", "A.\u2028B. C.\n\nD.", " Lead space. Here.", "q.\"? r.' s.) t.] u.} v.* w.@",
+    "Smith.—Then. Here .Now. --dash. -- Then.", "No. 1 and Nos. 2. Vol. 3 ends.", "i. v. Next. i. next.",
+]
+
+
+@pytest.mark.parametrize("text", PUNKT_CASES + [seed_paragraph_text()])
+def test_fast_punkt_gives_punkt_spans(text):
+    view = T.normalize(text)
+    assert T._punkt_spans(view) == list(T.sentence_tokenizer().span_tokenize(view))
