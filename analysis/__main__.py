@@ -5,12 +5,13 @@ import argparse
 import os
 import sys
 
+from pathlib import Path
+
+from analysis.paths import REPORTS, SEEDS  # imports no numpy: the setting below still takes effect
+
 # One worker process per core: maths-library threads on top only compete with the other worker.
 for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_variable, "1")
-from pathlib import Path
-
-from analysis.paths import REPORTS, SEEDS
 
 EPILOG = """\
 A corpus is a folder of .txt files (one article each) with an optional articles.csv manifest
