@@ -4,7 +4,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-
 from pathlib import Path
 
 from analysis.paths import REPORTS, SEEDS  # imports no numpy: the setting below still takes effect
