@@ -6,6 +6,7 @@ distinctive words, reuse) run once on the combined tables.
 """
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
 from collections.abc import Mapping
@@ -49,6 +50,8 @@ PER_ARTICLE = ["lines", "paragraphs", "sentences", "content", "quotes", "speech"
                "noise", "problems"]
 # Columns that hold identifiers or free text: never let CSV reading turn "001" into 1.
 ID_COLUMNS = ["article_id", "article_a", "article_b", "file", "outlet", "text", "speaker", "term", "duplicate_of"]
+# Below this many articles the corpus-level stages are too quick to be worth a second process.
+SIDE_PROCESS_MIN_ARTICLES = 2
 STAGES = ["load", "boilerplate", "quotes", "sentiment", "readability", "framing", "reuse", "tables"]
 
 
@@ -169,14 +172,23 @@ def run(corpus_dir: str | Path, manifest: str | Path | None = None, *, engine: s
         tables, _ = analyse_chunk({}, furniture, codebook)
     lap("combine")
 
-    tables["entity_tone"] = sentiment.entity_tone(tables["sentiment_sentences"], tables["quotes"], tables["content"], texts)
-    timings["sentiment"] = timings.get("sentiment", 0.0) + lap("entity_tone")
     articles = loaded.articles.merge(tables.pop("noise"), on="article_id", how="left")
     articles = articles.merge(tables["quote_stats"][["article_id", "quote_share"]], on="article_id", how="left")
-    tables["distinctive_words"] = framing.distinctive_words(tables["content"], articles)
-    timings["framing"] = timings.get("framing", 0.0) + lap("distinctive_words")
+    # The corpus-level stages: entity tone and distinctive words in a second process (forked, so
+    # the tables are not copied through a pipe) while reuse, the longest, runs in this one.
+    side = _start_side_stages(tables, texts, articles, engine=engine, workers=workers, n_articles=len(ids))
+    if side is None:
+        side_tables, side_timings = _side_stages(tables, texts, articles)
     tables.update(reuse.find_reuse(tables["content"], tables["quotes"], articles, texts))
     timings["reuse"] = lap("reuse")
+    if side is not None:
+        side_tables, side_timings = _finish_side_stages(side)
+    tables.update(side_tables)
+    for phase, seconds in side_timings.items():
+        wall[phase] = seconds
+    timings["sentiment"] = timings.get("sentiment", 0.0) + side_timings["entity_tone"]
+    timings["framing"] = timings.get("framing", 0.0) + side_timings["distinctive_words"]
+    lap("side_stages")
     articles = articles.merge(tables["originality"][["article_id", "originality_share"]], on="article_id", how="left")
     tables["articles"] = articles
     problems = _concat([loaded.problems, tables.get("problems", pd.DataFrame(columns=C.PROBLEM_COLUMNS))])
@@ -189,6 +201,46 @@ def run(corpus_dir: str | Path, manifest: str | Path | None = None, *, engine: s
     lap("sort")
     wall["total"] = perf_counter() - start
     return Results(tables=tables, texts=texts, timings=timings, wall=wall)
+
+
+_SIDE_INPUTS: tuple | None = None
+
+
+def _side_stages(tables, texts, articles) -> tuple[dict[str, pd.DataFrame], dict[str, float]]:
+    """Entity tone and distinctive words: corpus-level, independent of reuse."""
+    clock = perf_counter()
+    entity = sentiment.entity_tone(tables["sentiment_sentences"], tables["quotes"], tables["content"], texts)
+    middle = perf_counter()
+    words = framing.distinctive_words(tables["content"], articles)
+    return ({"entity_tone": entity, "distinctive_words": words},
+            {"entity_tone": middle - clock, "distinctive_words": perf_counter() - middle})
+
+
+def _side_stages_from_fork():
+    return _side_stages(*_SIDE_INPUTS)
+
+
+def _start_side_stages(tables, texts, articles, *, engine: str, workers: int | None, n_articles: int):
+    """A one-process pool running `_side_stages` on a fork of this process, or None to run them here."""
+    global _SIDE_INPUTS
+    usable = workers if workers is not None else (os.cpu_count() or 1)
+    if engine != "local" or usable < 2 or n_articles < SIDE_PROCESS_MIN_ARTICLES \
+            or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    _SIDE_INPUTS = (tables, texts, articles)
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    future = pool.submit(_side_stages_from_fork)  # the worker forks here, with the inputs in memory
+    return pool, future
+
+
+def _finish_side_stages(side):
+    global _SIDE_INPUTS
+    pool, future = side
+    try:
+        return future.result()
+    finally:
+        pool.shutdown()
+        _SIDE_INPUTS = None
 
 
 def _map(jobs, *, engine: str, workers: int | None, scheduler: str | None, progress: bool):
