@@ -170,6 +170,7 @@ def run(corpus_dir: str | Path, manifest: str | Path | None = None, *, engine: s
     del parts, combined
     if not chunks:
         tables, _ = analyse_chunk({}, furniture, codebook)
+    tables = quotes.link_speaker_types(tables)
     lap("combine")
 
     articles = loaded.articles.merge(tables.pop("noise"), on="article_id", how="left")

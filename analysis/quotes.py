@@ -1676,3 +1676,56 @@ def _speaker_match(gold: str, predicted: str) -> bool:
     if not g or not p:
         return not g and not p
     return g == p or (g[-1] == p[-1] and (len(g) == 1 or len(p) == 1))
+
+
+# ---------------------------------------------------------------- corpus level
+
+def link_speaker_types(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Give a speaker the article could not type the type other articles of the corpus give them.
+
+    An article may name a speaker with no title ("Joly said on X") while other outlets call her
+    "Industry Minister Melanie Joly". A speaker typed `unknown` takes the majority type of the
+    typed speakers of the corpus with the same folded name, or, for a one-word name, of the one
+    typed multi-word name whose last word it is (two candidates: left unknown). Only
+    `speaker_type` changes (quotes, speech, voices, quote_stats.first_speaker_type); names stay
+    as each article gives them.
+    """
+    known: dict[str, Counter] = {}
+    for table in (tables.get("quotes"), tables.get("speech")):
+        if table is None or table.empty:
+            continue
+        typed = table[(table["speaker_type"] != "unknown") & (table["speaker"].astype(str) != "")]
+        for speaker, kind in zip(typed["speaker"], typed["speaker_type"]):
+            known.setdefault(T.fold(str(speaker)), Counter())[kind] += 1
+    by_surname: dict[str, set[str]] = {}
+    for name in known:
+        words = name.split()
+        if len(words) >= 2:
+            by_surname.setdefault(words[-1], set()).add(name)
+
+    def linked(speaker: str) -> str | None:
+        name = T.fold(str(speaker))
+        if name not in known and len(name.split()) == 1 and len(by_surname.get(name, ())) == 1:
+            name = next(iter(by_surname[name]))
+        votes = known.get(name)
+        return min(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0] if votes else None
+
+    mapping = {}
+    for key, column in (("quotes", "speaker"), ("speech", "speaker"), ("voices", "speaker"),
+                        ("quote_stats", "first_speaker")):
+        table = tables.get(key)
+        if table is None or table.empty:
+            continue
+        type_column = "first_speaker_type" if key == "quote_stats" else "speaker_type"
+        unknown = table[type_column] == "unknown"
+        for speaker in table.loc[unknown, column].dropna().unique():
+            if speaker not in mapping:
+                mapping[speaker] = linked(speaker)
+        new_types = table.loc[unknown, column].map(mapping)
+        table = table.copy()
+        table.loc[unknown, type_column] = new_types.fillna("unknown").to_numpy()
+        tables[key] = table
+    if "voices" in tables and not tables["voices"].empty:  # one row per article, type and speaker
+        tables["voices"] = (tables["voices"].groupby(["article_id", "speaker_type", "speaker"], as_index=False, sort=False)
+                            [["n_words", "n_quotes", "n_indirect"]].sum())[VOICE_COLUMNS]
+    return tables

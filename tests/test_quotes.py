@@ -364,3 +364,38 @@ def test_long_paragraph_of_quotes_is_read_like_short_ones():
     unit = "“We will appeal,” said Maria Lopez, a spokeswoman for Northwind Energy Inc. The so-called “golden visa” ended. "
     short, long_ = one(unit), one(unit * 300)
     assert long_ == short * 300
+
+
+# ---------------------------------------------------------------- corpus-level speaker types
+
+def _speaker_tables(rows):
+    quotes = pd.DataFrame([(a, i, s, t) for i, (a, s, t) in enumerate(rows, start=1)],
+                          columns=["article_id", "quote_id", "speaker", "speaker_type"])
+    return {"quotes": quotes}
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # a title-less surname takes the type of the one full name it ends
+    ([("a", "Melanie Joly", "government"), ("b", "Joly", "unknown")], ["government", "government"]),
+    # diacritics and case are folded
+    ([("a", "Mélanie Joly", "government"), ("b", "melanie joly", "unknown")], ["government", "government"]),
+    # two typed people share the surname: no guess
+    ([("a", "Anna Smith", "expert"), ("b", "John Smith", "company"), ("c", "Smith", "unknown")],
+     ["expert", "company", "unknown"]),
+    # the majority type wins; a typed speaker keeps its own type
+    ([("a", "Acme", "company"), ("b", "Acme", "company"), ("c", "Acme", "media"), ("d", "Acme", "unknown")],
+     ["company", "company", "media", "company"]),
+    # nobody typed anywhere: stays unknown
+    ([("a", "Joly", "unknown"), ("b", "Joly", "unknown")], ["unknown", "unknown"]),
+])
+def test_link_speaker_types(rows, expected):
+    assert Q.link_speaker_types(_speaker_tables(rows))["quotes"]["speaker_type"].tolist() == expected
+
+
+def test_every_seed_quote_has_a_speaker_type_after_the_corpus_pass():
+    from analysis import pipeline
+    results = pipeline.run("seeds", workers=1)
+    direct = results.quotes[results.quotes["kind"] != "term"]
+    assert (direct["speaker_type"] != "unknown").all(), direct[direct["speaker_type"] == "unknown"]
+    joly_004 = direct[direct["article_id"].str.startswith("004") & (direct["speaker"] == "Joly")]
+    assert len(joly_004) == 4 and set(joly_004["speaker_type"]) == {"government"}
