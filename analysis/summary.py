@@ -257,23 +257,28 @@ def finding_direct_quotes(summary: pd.DataFrame) -> str:
     return f"Every outlet quotes at least one source directly{detail}."
 
 
+def _outlets_by(summary: pd.DataFrame, column: str) -> list[tuple[str, list[str]]]:
+    """(value, sorted outlets) for each value of `column`, the most shared value first."""
+    table = summary[summary[column].astype(str) != ""]
+    groups = table.groupby(column)["outlet"].agg(lambda o: sorted(o))
+    return sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+
+
 def finding_voices(summary: pd.DataFrame) -> str:
-    table = summary[summary["top_voice"].astype(str) != ""]
-    if table.empty:
+    groups = _outlets_by(summary, "top_voice")
+    if not groups:
         return _unavailable("whose voices dominate", "voices")
-    groups = table.groupby("top_voice")["outlet"].agg(lambda o: sorted(o))
     parts = [f"{_names(outlets)} {'gives' if len(outlets) == 1 else 'give'} most quoted words to {voice.replace('_', ' ')} sources"
-             for voice, outlets in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
+             for voice, outlets in groups]
     return "; ".join(parts) + "."
 
 
 def finding_lead_frame(summary: pd.DataFrame) -> str:
-    table = summary[summary["lead_frame"].astype(str) != ""]
-    if table.empty:
+    groups = _outlets_by(summary, "lead_frame")
+    if not groups:
         return _unavailable("which frame each outlet leads with", "frame_positions")
-    groups = table.groupby("lead_frame")["outlet"].agg(lambda o: sorted(o))
     parts = [f"{_names(outlets)} {'leads' if len(outlets) == 1 else 'lead'} with the {frame.replace('_', ' ')} frame"
-             for frame, outlets in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
+             for frame, outlets in groups]
     return "In the headline and opening: " + "; ".join(parts) + "."
 
 
