@@ -399,3 +399,14 @@ def test_every_seed_quote_has_a_speaker_type_after_the_corpus_pass():
     assert (direct["speaker_type"] != "unknown").all(), direct[direct["speaker_type"] == "unknown"]
     joly_004 = direct[direct["article_id"].str.startswith("004") & (direct["speaker"] == "Joly")]
     assert len(joly_004) == 4 and set(joly_004["speaker_type"]) == {"government"}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a job title after an adjective: the name follows the title, not the adjective before it
+    ("\u201cThe app will keep working,\u201d StrideLink\u2019s European policy chief Mark Devlin said.", "Mark Devlin"),
+    ("\u201cWe will appeal,\u201d Acme communications director Sue Park said.", "Sue Park"),
+    ("\u201cWe will appeal,\u201d said Anna Berg, a lawyer for Acme Corp.", "Anna Berg"),
+])
+def test_name_after_a_job_title(text, speaker):
+    found = Q.run_items([{"id": "x", "text": text}])["quotes"]
+    assert found["speaker"].tolist() == [speaker]
