@@ -657,6 +657,24 @@ def evaluate(labelled: pd.DataFrame, gold: pd.DataFrame, column: str = "label",
     return pd.DataFrame(rows, columns=["class", "precision", "recall", "f1", "n_gold", "n_predicted"])
 
 
+_CONTENT_OR_NOISE = {"content": "content", "metadata": "noise", "boilerplate": "noise", "": ""}
+
+
+def role_accuracy(labelled: pd.DataFrame, gold: pd.DataFrame) -> float:
+    """Share of gold-labelled lines whose exact role we give."""
+    joined = gold[gold["label"] != ""].merge(labelled, on=["article_id", "line"], suffixes=("_gold", ""))
+    return float((joined["role"] == joined["role_gold"]).mean())
+
+
+def compare_with_justext(lines: pd.DataFrame, labelled: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """Content-vs-noise precision, recall and F1 for us and for jusText on the same lines,
+    indexed by (method, class). jusText only tells content from noise, so our labels are folded."""
+    gold_b = gold.assign(binary=gold["label"].map(_CONTENT_OR_NOISE))
+    ours = evaluate(labelled.assign(binary=labelled["label"].map(_CONTENT_OR_NOISE)), gold_b, "binary")
+    theirs = evaluate(justext_baseline(lines), gold_b, "justext_label", "binary")
+    return pd.concat([ours.assign(method="ours"), theirs.assign(method="jusText")]).set_index(["method", "class"])
+
+
 def read_gold(raw_fixture: str, article_id: str) -> tuple[str, pd.DataFrame]:
     """A hand-labelled page dump: each line is `role | text` (blank lines blank).
 

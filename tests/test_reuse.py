@@ -25,7 +25,11 @@ BACKGROUND = [
 
 def build(articles: dict[str, list[str]]) -> tuple[pd.DataFrame, dict[str, str]]:
     """Content sentences (one paragraph per list item, blank-line separated) and the raw texts."""
-    texts = {a: "\n\n".join(paragraphs) for a, paragraphs in articles.items()}
+    return content_of({a: "\n\n".join(paragraphs) for a, paragraphs in articles.items()})
+
+
+def content_of(texts: dict[str, str]) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Every sentence of the texts as body content (independent of the boilerplate stage)."""
     rows = []
     for article, raw in texts.items():
         parsed = C.parse_article(article, raw)
@@ -181,17 +185,7 @@ def test_each_sentence_aligned_once_per_other_article_and_offsets_trace():
 
 def seeds_content() -> tuple[pd.DataFrame, dict[str, str]]:
     """Every seed sentence as body content (independent of the boilerplate stage)."""
-    texts, rows = {}, []
-    for path in sorted(SEEDS.glob("*.txt")):
-        article = path.stem
-        raw = path.read_bytes().decode("utf-8")
-        texts[article] = raw
-        parsed = C.parse_article(article, raw)
-        first_line = {p[1]: p[2] for p in parsed["paragraphs"]}
-        for _, sentence, paragraph, start, end, text in parsed["sentences"]:
-            rows.append((article, sentence, paragraph, first_line[paragraph], start, end, text, "body"))
-    content = pd.DataFrame(rows, columns=["article_id", "sentence", "paragraph", "line", "start", "end", "text", "role"])
-    return content, texts
+    return content_of({path.stem: path.read_bytes().decode("utf-8") for path in sorted(SEEDS.glob("*.txt"))})
 
 
 def line_span(texts, article: str, line: int) -> tuple[int, int]:
