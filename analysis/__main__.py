@@ -93,20 +93,22 @@ def main(argv: list[str] | None = None) -> int:
     return 2
 
 
-def run_tables(args) -> tuple[int, object]:
-    """Run the pipeline and say what went wrong with the input; (exit code, results)."""
-    from analysis import pipeline
-    results = pipeline.run(args.corpus, args.manifest, engine=args.engine, workers=args.workers,
-                           scheduler=args.scheduler, progress=not args.quiet)
-    return pipeline.check(results, strict=args.strict, corpus=args.corpus), results
-
-
 def _tables(args) -> int:
+    """Run the pipeline, streaming the per-article tables into the output folder as chunks finish
+    (memory stays bounded on large corpora); nothing is left there when the run fails its checks."""
     from analysis import pipeline
-    code, results = run_tables(args)
-    if code:
-        return code
-    written = pipeline.write_tables(results, args.out, fmt=args.format)
+    writer = pipeline.TableWriter(args.out, args.format)
+    try:
+        results = pipeline.run(args.corpus, args.manifest, engine=args.engine, workers=args.workers,
+                               scheduler=args.scheduler, progress=not args.quiet, writer=writer)
+        code = pipeline.check(results, strict=args.strict, corpus=args.corpus)
+        if code:
+            writer.abort()
+            return code
+        written = pipeline.write_tables(results, writer)
+    except BaseException:
+        writer.abort()
+        raise
     print(f"{int((results.articles['status'] == 'ok').sum())} of {len(results.articles)} articles analysed; "
           f"{len(written)} tables in {args.out}")
     return 0

@@ -48,6 +48,9 @@ TABLE_KEYS = {
 PER_ARTICLE = ["lines", "paragraphs", "sentences", "content", "quotes", "speech", "quote_stats", "voices",
                "sentiment", "sentiment_sentences", "readability", "frames", "frame_hits", "frame_positions",
                "noise", "problems"]
+# Per-article tables the corpus-level stages read (speaker linking, entity tone, distinctive words,
+# reuse, the articles table): kept in memory; a TableWriter takes the others chunk by chunk.
+CORPUS_LEVEL_INPUTS = {"content", "quotes", "speech", "voices", "quote_stats", "noise", "problems"}
 # Columns that hold identifiers or free text: never let CSV reading turn "001" into 1.
 ID_COLUMNS = ["article_id", "article_a", "article_b", "file", "outlet", "text", "speaker", "term", "duplicate_of"]
 # Below this many articles the corpus-level stages are too quick to be worth a second process.
@@ -69,6 +72,7 @@ class Results:
     texts: dict[str, str]
     timings: dict[str, float] = field(default_factory=dict)  # per stage; per-article stages summed over workers
     wall: dict[str, float] = field(default_factory=dict)     # wall-clock seconds per phase of the run
+    streamed: list[str] = field(default_factory=list)        # tables a TableWriter took chunk by chunk
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]
@@ -131,8 +135,14 @@ def default_chunk_size(n_articles: int, workers: int | None = None) -> int:
 
 def run(corpus_dir: str | Path, manifest: str | Path | None = None, *, engine: str = "local",
         workers: int | None = None, chunk_size: int | None = None, scheduler: str | None = None,
-        progress: bool = False) -> Results:
-    """Load a corpus and run every stage; see `write_tables` to save the result."""
+        progress: bool = False, writer: TableWriter | None = None) -> Results:
+    """Load a corpus and run every stage; see `write_tables` to save the result.
+
+    With a `writer`, the per-article tables no corpus-level stage reads (lines, sentences,
+    frame_hits, ...) go to it chunk by chunk as the workers finish, and are not kept: memory then
+    holds the tables of the corpus-level stages, not every table. `write_tables(results, writer)`
+    writes the rest.
+    """
     timings: dict[str, float] = {}
     wall: dict[str, float] = {}
     start = clock = perf_counter()
@@ -158,18 +168,27 @@ def run(corpus_dir: str | Path, manifest: str | Path | None = None, *, engine: s
     jobs = [(chunk, furniture, codebook) for chunk in chunks]
     lap("furniture")
     parts = _map(jobs, engine=engine, workers=workers, scheduler=scheduler, progress=progress)
-    lap("per_article")
 
     combined: dict[str, list[pd.DataFrame]] = {}
+    body_scores: list[pd.DataFrame] = []  # what entity tone reads of a streamed sentiment_sentences
     for tables, chunk_timings in parts:
         for name, table in tables.items():
-            combined.setdefault(name, []).append(table)
+            if writer is not None and name not in CORPUS_LEVEL_INPUTS:
+                writer.append(name, _sort_table(name, table))
+                if name == "sentiment_sentences":
+                    body_scores.append(_body_scores(table))
+            else:
+                combined.setdefault(name, []).append(table)
         for stage, seconds in chunk_timings.items():
             timings[stage] = timings.get(stage, 0.0) + seconds
+    lap("per_article")
     tables = {name: _concat(frames) for name, frames in combined.items()}
     del parts, combined
     if not chunks:
         tables, _ = analyse_chunk({}, furniture, codebook)
+    streamed = writer.names() if writer is not None else []
+    scores = _concat(body_scores) if "sentiment_sentences" in streamed else tables["sentiment_sentences"]
+    del body_scores
     tables = quotes.link_speaker_types(tables)
     lap("combine")
 
@@ -177,9 +196,10 @@ def run(corpus_dir: str | Path, manifest: str | Path | None = None, *, engine: s
     articles = articles.merge(tables["quote_stats"][["article_id", "quote_share"]], on="article_id", how="left")
     # The corpus-level stages: entity tone and distinctive words in a second process (forked, so
     # the tables are not copied through a pipe) while reuse, the longest, runs in this one.
-    side = _start_side_stages(tables, texts, articles, engine=engine, workers=workers, n_articles=len(ids))
+    side_inputs = (scores, tables["quotes"], tables["content"], texts, articles)
+    side = _start_side_stages(side_inputs, engine=engine, workers=workers, n_articles=len(ids))
     if side is None:
-        side_tables, side_timings = _side_stages(tables, texts, articles)
+        side_tables, side_timings = _side_stages(*side_inputs)
     tables.update(reuse.find_reuse(tables["content"], tables["quotes"], articles, texts))
     timings["reuse"] = lap("reuse")
     if side is not None:
@@ -201,18 +221,21 @@ def run(corpus_dir: str | Path, manifest: str | Path | None = None, *, engine: s
     tables = _sorted(tables)
     lap("sort")
     wall["total"] = perf_counter() - start
-    return Results(tables=tables, texts=texts, timings=timings, wall=wall)
+    if writer is not None:
+        timings["tables"] = wall["tables"] = writer.seconds
+    return Results(tables=tables, texts=texts, timings=timings, wall=wall, streamed=streamed)
 
 
 _SIDE_INPUTS: tuple | None = None
 
 
-def _side_stages(tables, texts, articles) -> tuple[dict[str, pd.DataFrame], dict[str, float]]:
+def _side_stages(sentiment_sentences, quotes_table, content, texts, articles
+                 ) -> tuple[dict[str, pd.DataFrame], dict[str, float]]:
     """Entity tone and distinctive words: corpus-level, independent of reuse."""
     clock = perf_counter()
-    entity = sentiment.entity_tone(tables["sentiment_sentences"], tables["quotes"], tables["content"], texts)
+    entity = sentiment.entity_tone(sentiment_sentences, quotes_table, content, texts)
     middle = perf_counter()
-    words = framing.distinctive_words(tables["content"], articles)
+    words = framing.distinctive_words(content, articles)
     return ({"entity_tone": entity, "distinctive_words": words},
             {"entity_tone": middle - clock, "distinctive_words": perf_counter() - middle})
 
@@ -221,14 +244,14 @@ def _side_stages_from_fork():
     return _side_stages(*_SIDE_INPUTS)
 
 
-def _start_side_stages(tables, texts, articles, *, engine: str, workers: int | None, n_articles: int):
-    """A one-process pool running `_side_stages` on a fork of this process, or None to run them here."""
+def _start_side_stages(inputs: tuple, *, engine: str, workers: int | None, n_articles: int):
+    """A one-process pool running `_side_stages(*inputs)` on a fork of this process, or None to run them here."""
     global _SIDE_INPUTS
     usable = workers if workers is not None else (os.cpu_count() or 1)
     if engine != "local" or usable < 2 or n_articles < SIDE_PROCESS_MIN_ARTICLES \
             or "fork" not in multiprocessing.get_all_start_methods():
         return None
-    _SIDE_INPUTS = (tables, texts, articles)
+    _SIDE_INPUTS = inputs
     pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
     future = pool.submit(_side_stages_from_fork)  # the worker forks here, with the inputs in memory
     return pool, future
@@ -248,20 +271,23 @@ def _map(jobs, *, engine: str, workers: int | None, scheduler: str | None, progr
     if engine == "dask":
         from analysis import dask_engine
         return dask_engine.map_chunks(_analyse_chunk_args, jobs, scheduler=scheduler)
+    return _map_local(jobs, workers, progress)
+
+
+def _map_local(jobs, workers: int | None, progress: bool):
+    """The results of the jobs in order, each as soon as it and those before it are done."""
     workers = workers if workers is not None else min(os.cpu_count() or 1, len(jobs))
     bar = _progress(len(jobs), progress)
-    results = []
     if workers <= 1 or len(jobs) <= 1:
         for job in jobs:
-            results.append(_analyse_chunk_args(job))
+            yield _analyse_chunk_args(job)
             bar.update()
     else:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             for result in pool.map(_analyse_chunk_args, jobs):
-                results.append(result)
+                yield result
                 bar.update()
     bar.close()
-    return results
 
 
 def _progress(total: int, enabled: bool):
@@ -299,16 +325,24 @@ def _same_dtypes(frames: list[pd.DataFrame]) -> list[pd.DataFrame]:
 
 
 def _sorted(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    out = {}
-    for name in list(TABLE_KEYS) + sorted(set(tables) - set(TABLE_KEYS)):
-        if name not in tables:
-            continue
-        table = tables[name]
-        keys = [k for k in TABLE_KEYS.get(name, []) if k in table.columns]
-        if keys and not table.empty:
-            table = table.sort_values(keys, kind="stable")
-        out[name] = table.reset_index(drop=True)
-    return out
+    return {name: _sort_table(name, tables[name])
+            for name in list(TABLE_KEYS) + sorted(set(tables) - set(TABLE_KEYS)) if name in tables}
+
+
+def _sort_table(name: str, table: pd.DataFrame) -> pd.DataFrame:
+    """The table in the order of its key (TABLE_KEYS). A stable sort: since every per-article key
+    starts with article_id and chunks hold consecutive ids, sorted chunks written one after the
+    other are the sorted table."""
+    keys = [k for k in TABLE_KEYS.get(name, []) if k in table.columns]
+    if keys and not table.empty:
+        table = table.sort_values(keys, kind="stable")
+    return table.reset_index(drop=True)
+
+
+def _body_scores(sentiment_sentences: pd.DataFrame) -> pd.DataFrame:
+    """The rows and columns of sentiment_sentences that entity tone reads."""
+    body = sentiment_sentences[sentiment_sentences["scope"] == "body"]
+    return body[["article_id", "sentence", "scope", "compound"]]
 
 
 def check(results: Results, strict: bool = False, corpus: str | Path = "", stream=None) -> int:
@@ -328,22 +362,137 @@ def check(results: Results, strict: bool = False, corpus: str | Path = "", strea
     return 0
 
 
-def write_tables(results: Results, out: str | Path, fmt: str = "csv") -> list[Path]:
-    """Write each table as CSV (or Parquet) with fixed float formatting: byte-identical across runs."""
-    clock = perf_counter()
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
+def write_tables(results: Results, out: str | Path | TableWriter, fmt: str = "csv") -> list[Path]:
+    """Write each table as CSV (or Parquet) with fixed float formatting: byte-identical across runs.
+
+    `out` is a folder, or the TableWriter the run streamed tables to (its format then applies).
+    Returns the paths of every table written, streamed ones included.
+    """
+    writer = out if isinstance(out, TableWriter) else TableWriter(out, fmt)
     for name, table in results.tables.items():
-        path = out / f"{name}.{'parquet' if fmt == 'parquet' else 'csv'}"
-        if fmt == "parquet":
-            table.to_parquet(path, index=False)
-        else:
-            write_csv(table, path)
-        written.append(path)
-    results.timings["tables"] = results.wall["tables"] = perf_counter() - clock
+        writer.write(name, table)
+    written = writer.close()
+    results.timings["tables"] = results.wall["tables"] = writer.seconds
     _save_timings(results)
     return written
+
+
+class TableWriter:
+    """Writes tables into a folder, whole or in chunks that arrive in order.
+
+    Files are written under a hidden folder inside `out` and moved into place by `close()`, so a
+    run that stops (or that `check` fails) leaves no half-written tables; `abort()` removes them.
+    CSV chunks are appended as they come: the file is the one `write_csv` writes for the whole
+    table. Parquet chunks wait on disk (pickled) until `close()` joins each table.
+    """
+
+    def __init__(self, out: str | Path, fmt: str = "csv"):
+        if fmt not in ("csv", "parquet"):
+            raise ValueError(f"unknown table format {fmt!r} (csv or parquet)")
+        self.out, self.fmt = Path(out), fmt
+        self._folder: Path | None = None
+        self._made_out = False
+        self._chunks: dict[str, list] = {}  # name -> open CSV file and header state, or pickled chunk paths
+        self._order: list[str] = []
+        self.seconds = 0.0
+
+    @property
+    def _work(self) -> Path:
+        """The hidden folder files are written in until `close()`; made on first use."""
+        if self._folder is None:
+            import tempfile
+
+            self._made_out = not self.out.exists()
+            self.out.mkdir(parents=True, exist_ok=True)
+            self._folder = Path(tempfile.mkdtemp(prefix=".writing-", dir=self.out))
+        return self._folder
+
+    def names(self) -> list[str]:
+        """The tables written so far, in the order they were first given."""
+        return list(self._order)
+
+    def append(self, name: str, chunk: pd.DataFrame) -> None:
+        """One chunk of a table; chunks must come in the table's sort order."""
+        clock = perf_counter()
+        if name not in self._chunks:
+            self._order.append(name)
+            self._chunks[name] = [None, chunk.iloc[0:0], False] if self.fmt == "csv" else []
+        if self.fmt == "csv":
+            self._append_csv(name, chunk)
+        else:
+            path = self._work / f"{name}.{len(self._chunks[name]):06d}.pkl"
+            chunk.to_pickle(path)
+            self._chunks[name].append(path)
+        self.seconds += perf_counter() - clock
+
+    def _append_csv(self, name: str, chunk: pd.DataFrame) -> None:
+        state = self._chunks[name]  # [file, the first chunk's empty frame (header), header written]
+        if chunk.empty:
+            return
+        if not state[2]:
+            state[0] = open(self._work / f"{name}.csv", "w", encoding="utf-8", newline="")
+            state[0].write(_csv_header(chunk))
+            state[1], state[2] = chunk.iloc[0:0], True
+        elif list(chunk.columns) != list(state[1].columns):
+            raise ValueError(f"table {name}: a chunk has columns {list(chunk.columns)}, "
+                             f"the table has {list(state[1].columns)}")
+        _write_csv_rows(chunk, state[0])
+
+    def write(self, name: str, table: pd.DataFrame) -> None:
+        """A whole table (one not given in chunks)."""
+        if name in self._chunks:
+            raise ValueError(f"table {name} was already written in chunks")
+        clock = perf_counter()
+        self._order.append(name)
+        self._chunks[name] = None
+        self._write_whole(name, table)
+        self.seconds += perf_counter() - clock
+
+    def _write_whole(self, name: str, table: pd.DataFrame) -> None:
+        if self.fmt == "parquet":
+            table.to_parquet(self._work / f"{name}.parquet", index=False)
+        else:
+            write_csv(table, self._work / f"{name}.csv")
+
+    def close(self) -> list[Path]:
+        """Finish the chunked tables and move every table into the output folder."""
+        import shutil
+
+        clock = perf_counter()
+        for name, state in self._chunks.items():
+            if state is None:
+                continue
+            if self.fmt == "csv":
+                if state[2]:
+                    state[0].close()
+                else:  # no chunk had a row: the header of the first
+                    write_csv(state[1], self._work / f"{name}.csv")
+            else:
+                self._write_whole(name, _concat([pd.read_pickle(path) for path in state]))
+                for path in state:
+                    path.unlink()
+        written = []
+        for name in self._order:
+            path = self.out / f"{name}.{self.fmt}"
+            os.replace(self._work / path.name, path)
+            written.append(path)
+        shutil.rmtree(self._work, ignore_errors=True)
+        self._chunks, self._folder = {}, None
+        self.seconds += perf_counter() - clock
+        return written
+
+    def abort(self) -> None:
+        """Remove what was written; the output folder keeps what it had before."""
+        import shutil
+
+        for state in self._chunks.values():
+            if self.fmt == "csv" and state and state[2]:
+                state[0].close()
+        if self._folder is not None:
+            shutil.rmtree(self._folder, ignore_errors=True)
+            if self._made_out and not any(self.out.iterdir()):
+                self.out.rmdir()
+        self._chunks, self._folder = {}, None
 
 
 FLOAT_FORMAT = "%.6g"
@@ -354,21 +503,34 @@ def write_csv(table: pd.DataFrame, path: str | Path) -> None:
     """The bytes of `table.to_csv(index=False, float_format=FLOAT_FORMAT, lineterminator="\\n")`,
     built column by column with Arrow: several times faster on tables of millions of rows.
     Columns of other types (mixed objects, nullable integers) take pandas' own writer."""
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write(_csv_header(table))
+        _write_csv_rows(table, f)
+
+
+def _csv_header(table: pd.DataFrame) -> str:
+    """The header line pandas writes (for a table with no columns, what it writes for that)."""
+    return table.iloc[:0].to_csv(index=False, lineterminator="\n")
+
+
+def _write_csv_rows(table: pd.DataFrame, f) -> None:
+    """The rows of `write_csv`, without the header: appending the rows of consecutive chunks gives
+    the file of the whole table (each field is formatted on its own)."""
+    if not len(table) or not len(table.columns):
+        return
     # One column: the csv module quotes an empty field there ('""'), so pandas writes those.
-    simple = len(table) and len(table.columns) > 1 and table.columns.is_unique
+    simple = len(table.columns) > 1 and table.columns.is_unique
     columns = [_csv_field(table[c]) for c in table.columns] if simple else [None]
     if any(c is None for c in columns):
-        table.to_csv(path, index=False, float_format=FLOAT_FORMAT, lineterminator="\n")
+        table.to_csv(f, index=False, header=False, float_format=FLOAT_FORMAT, lineterminator="\n")
         return
     import pyarrow.compute as pc
 
-    rows = pc.binary_join_element_wise(*columns, ",") if len(columns) > 1 else columns[0]
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        f.write(table.iloc[:0].to_csv(index=False, lineterminator="\n"))
-        step = 200_000
-        for first in range(0, len(rows), step):
-            f.write("\n".join(rows[first:first + step].to_pylist()))
-            f.write("\n")
+    rows = pc.binary_join_element_wise(*columns, ",")
+    step = 200_000
+    for first in range(0, len(rows), step):
+        f.write("\n".join(rows[first:first + step].to_pylist()))
+        f.write("\n")
 
 
 @lru_cache(maxsize=1)

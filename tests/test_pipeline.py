@@ -152,3 +152,66 @@ def test_load_falls_back_to_the_loader_without_an_articles_table(results, tmp_pa
     (tmp_path / "tables" / "articles.csv").unlink()
     loaded = pipeline.load(SEEDS, "", tmp_path / "tables")
     assert dict(loaded.texts) == results.texts
+
+
+# ---------------------------------------------------------------- streaming to a TableWriter
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_a_streamed_run_writes_the_tables_of_an_in_memory_run(results, tmp_path, fmt):
+    # One article a chunk and two processes: the writer gets many chunks, out of step with the workers.
+    writer = pipeline.TableWriter(tmp_path / "streamed", fmt)
+    streamed = pipeline.run(SEEDS, workers=2, chunk_size=1, writer=writer)
+    written = pipeline.write_tables(streamed, writer)
+    expected = pipeline.write_tables(results, tmp_path / "whole", fmt=fmt)
+    assert [p.name for p in sorted(written)] == [p.name for p in sorted(expected)]
+    assert "lines" in streamed.streamed and "lines" not in streamed.tables
+    assert pipeline.CORPUS_LEVEL_INPUTS.isdisjoint(streamed.streamed)
+    if fmt == "csv":
+        for path in expected:
+            assert (tmp_path / "streamed" / path.name).read_bytes() == path.read_bytes(), path.name
+    else:
+        back, whole = pipeline.read_tables(tmp_path / "streamed"), pipeline.read_tables(tmp_path / "whole")
+        for name in whole.tables:
+            pd.testing.assert_frame_equal(back[name], whole[name], obj=name)
+    assert sorted(p.name for p in (tmp_path / "streamed").iterdir()) == sorted(p.name for p in written)
+
+
+def test_csv_chunks_append_to_the_file_of_the_whole_table(tmp_path):
+    writer = pipeline.TableWriter(tmp_path, "csv")
+    for rows in (slice(0, 0), slice(0, 4), slice(4, 4), slice(4, 9)):
+        writer.append("nasty", NASTY.iloc[rows])
+    writer.append("empty", NASTY.iloc[0:0])
+    writer.close()
+    pipeline.write_csv(NASTY, tmp_path / "whole.csv")
+    assert (tmp_path / "nasty.csv").read_bytes() == (tmp_path / "whole.csv").read_bytes()
+    assert (tmp_path / "empty.csv").read_text() == ",".join(NASTY.columns) + "\n"
+
+
+def test_a_chunk_with_other_columns_is_refused(tmp_path):
+    writer = pipeline.TableWriter(tmp_path, "csv")
+    writer.append("t", NASTY[["text", "n"]])
+    with pytest.raises(ValueError, match="columns"):
+        writer.append("t", NASTY[["n", "text"]])
+    writer.abort()
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_abort_leaves_the_output_folder_as_it_was(tmp_path, fmt):
+    (tmp_path / "old.csv").write_text("kept\n")
+    writer = pipeline.TableWriter(tmp_path, fmt)
+    writer.append("t", NASTY[["text", "n"]])
+    writer.write("u", NASTY[["n"]])
+    writer.abort()
+    assert [p.name for p in tmp_path.iterdir()] == ["old.csv"]
+    made = pipeline.TableWriter(tmp_path / "new", fmt)
+    made.append("t", NASTY[["text", "n"]])
+    made.abort()
+    assert not (tmp_path / "new").exists()
+
+
+def test_nothing_is_created_before_a_table_is_written(tmp_path):
+    writer = pipeline.TableWriter(tmp_path / "out", "csv")
+    writer.abort()
+    assert not (tmp_path / "out").exists()
+    with pytest.raises(ValueError, match="format"):
+        pipeline.TableWriter(tmp_path / "out", "xlsx")

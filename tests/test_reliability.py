@@ -90,6 +90,7 @@ def test_strict_turns_any_problem_into_a_failure(tmp_path, name):
     done = run_cli("tables", "--corpus", folder, "--out", tmp_path / "t", "--workers", "1", "--quiet", "--strict")
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert done.stderr.splitlines()[-1].startswith("error: ") and "--strict" in done.stderr
+    assert not (tmp_path / "t").exists()  # tables were written as the run went, then removed
 
 
 def test_strict_passes_a_clean_corpus(tmp_path):
