@@ -51,11 +51,13 @@ def test_dask_tables_are_written_identically(cluster, local, tmp_path):
     ([(1, 2), (3, 4), (5, 6), (7, 8)], [3, 7, 11, 15]),
 ])
 def test_map_chunks_keeps_the_order_of_jobs(cluster, jobs, expected):
-    assert dask_engine.map_chunks(_add, jobs, scheduler=cluster.scheduler_address) == expected
+    assert list(dask_engine.map_chunks(_add, jobs, scheduler=cluster.scheduler_address)) == expected
 
 
-def test_map_chunks_without_a_cluster_uses_local_processes():
-    assert dask_engine.map_chunks(_add, [(1, 2), (3, 4), (5, 6)]) == [3, 7, 11]
+def test_map_chunks_without_a_cluster_uses_local_processes(monkeypatch):
+    monkeypatch.setattr(dask_engine, "CHUNKS_PER_CORE", 1)  # several rounds
+    jobs = [(k, 1) for k in range(7)]
+    assert list(dask_engine.map_chunks(_add, jobs)) == [k + 1 for k in range(7)]
 
 
 def _add(pair):
@@ -63,4 +65,14 @@ def _add(pair):
 
 
 def test_map_chunks_on_a_local_cluster_of_its_own():
-    assert dask_engine.map_chunks(abs, [-1, 2, -3], scheduler="local") == [1, 2, 3]
+    assert list(dask_engine.map_chunks(abs, [-1, 2, -3], scheduler="local")) == [1, 2, 3]
+
+
+def test_a_streamed_dask_run_writes_the_tables_of_the_local_engine(cluster, local, tmp_path):
+    writer = pipeline.TableWriter(tmp_path / "dask", "csv")
+    streamed = pipeline.run(SEEDS, engine="dask", chunk_size=1, scheduler=cluster.scheduler_address, writer=writer)
+    dask_paths = pipeline.write_tables(streamed, writer)
+    local_paths = pipeline.write_tables(local, tmp_path / "local")
+    assert sorted(p.name for p in dask_paths) == sorted(p.name for p in local_paths)
+    for path in local_paths:
+        assert (tmp_path / "dask" / path.name).read_bytes() == path.read_bytes(), path.name
