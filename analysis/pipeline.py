@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -154,41 +155,26 @@ def run(corpus_dir: str | Path, manifest: str | Path | None = None, *, engine: s
         wall[phase] = wall.get(phase, 0.0) + seconds
         return seconds
 
-    loaded = C.load_corpus(corpus_dir, manifest or default_manifest(corpus_dir), parse=False)
-    timings["load"] = lap("load")
-    texts = loaded.texts
-    if not texts:  # nothing decodable: report the files and problems, run no stage on empty tables
-        return Results(tables=_sorted({"articles": loaded.articles, "problems": loaded.problems}),
-                       texts=texts, timings=timings, wall=wall)
-    furniture = boilerplate.furniture(texts)
-    timings["boilerplate"] = lap("furniture")
-    codebook = framing.load_codebook()
-    ids = sorted(texts)
-    chunks = [{i: texts[i] for i in part} for part in chunked(ids, chunk_size or default_chunk_size(len(ids), workers))]
-    jobs = [(chunk, furniture, codebook) for chunk in chunks]
-    lap("furniture")
-    parts = _map(jobs, engine=engine, workers=workers, scheduler=scheduler, progress=progress)
-
-    combined: dict[str, list[pd.DataFrame]] = {}
-    body_scores: list[pd.DataFrame] = []  # what entity tone reads of a streamed sentiment_sentences
-    for tables, chunk_timings in parts:
-        for name, table in tables.items():
-            if writer is not None and name not in CORPUS_LEVEL_INPUTS:
-                writer.append(name, _sort_table(name, table))
-                if name == "sentiment_sentences":
-                    body_scores.append(_body_scores(table))
-            else:
-                combined.setdefault(name, []).append(table)
-        for stage, seconds in chunk_timings.items():
-            timings[stage] = timings.get(stage, 0.0) + seconds
+    with _early_pool(engine, workers) as pool:
+        loaded = C.load_corpus(corpus_dir, manifest or default_manifest(corpus_dir), parse=False)
+        timings["load"] = lap("load")
+        texts = loaded.texts
+        if not texts:  # nothing decodable: report the files and problems, run no stage on empty tables
+            return Results(tables=_sorted({"articles": loaded.articles, "problems": loaded.problems}),
+                           texts=texts, timings=timings, wall=wall)
+        furniture = boilerplate.furniture(texts)
+        timings["boilerplate"] = lap("furniture")
+        codebook = framing.load_codebook()
+        ids = sorted(texts)
+        chunks = [{i: texts[i] for i in part}
+                  for part in chunked(ids, chunk_size or default_chunk_size(len(ids), workers))]
+        jobs = [(chunk, furniture, codebook) for chunk in chunks]
+        lap("furniture")
+        parts = _map(jobs, engine=engine, workers=workers, scheduler=scheduler, progress=progress, pool=pool)
+        tables, scores = _combine(parts, writer, timings)
     lap("per_article")
-    tables = {name: _concat(frames) for name, frames in combined.items()}
-    del parts, combined
-    if not chunks:
-        tables, _ = analyse_chunk({}, furniture, codebook)
+    del parts, chunks, jobs
     streamed = writer.names() if writer is not None else []
-    scores = _concat(body_scores) if "sentiment_sentences" in streamed else tables["sentiment_sentences"]
-    del body_scores
     tables = quotes.link_speaker_types(tables)
     lap("combine")
 
@@ -267,26 +253,76 @@ def _finish_side_stages(side):
         _SIDE_INPUTS = None
 
 
-def _map(jobs, *, engine: str, workers: int | None, scheduler: str | None, progress: bool):
+def _combine(parts, writer: TableWriter | None, timings: dict[str, float]
+             ) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+    """The chunks' tables joined (or, with a writer, the ones no corpus-level stage reads written),
+    their stage timings added up; and the body sentence scores entity tone reads."""
+    combined: dict[str, list[pd.DataFrame]] = {}
+    body_scores: list[pd.DataFrame] = []
+    for tables, chunk_timings in parts:
+        for name, table in tables.items():
+            if writer is not None and name not in CORPUS_LEVEL_INPUTS:
+                writer.append(name, _sort_table(name, table))
+                if name == "sentiment_sentences":
+                    body_scores.append(_body_scores(table))
+            else:
+                combined.setdefault(name, []).append(table)
+        for stage, seconds in chunk_timings.items():
+            timings[stage] = timings.get(stage, 0.0) + seconds
+    tables = {name: _concat(frames) for name, frames in combined.items()}
+    scores = _concat(body_scores) if body_scores else tables.get("sentiment_sentences")
+    return tables, scores
+
+
+@contextmanager
+def _early_pool(engine: str, workers: int | None):
+    """The worker processes of the local engine, started before the corpus is read: forked while
+    this process is small (not holding every text), they build their lexicons and patterns on a
+    sample article while the files are read. None for one worker or Dask."""
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if engine != "local" or workers <= 1:
+        yield None
+        return
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
+        for _ in range(workers):
+            pool.submit(_warm_up)
+        yield pool
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+WARM_UP_TEXT = """Sample headline for warming up
+By A. Reporter
+
+The minister said on Monday that the company "must stop operating", citing national security.
+"We will appeal," a spokesperson said.
+"""
+
+
+def _warm_up() -> None:
+    analyse_chunk({"warm-up": WARM_UP_TEXT}, codebook=framing.load_codebook())
+
+
+def _map(jobs, *, engine: str, workers: int | None, scheduler: str | None, progress: bool,
+         pool: ProcessPoolExecutor | None = None):
     if engine == "dask":
         from analysis import dask_engine
         return dask_engine.map_chunks(_analyse_chunk_args, jobs, scheduler=scheduler)
-    return _map_local(jobs, workers, progress)
+    return _map_local(jobs, pool, progress)
 
 
-def _map_local(jobs, workers: int | None, progress: bool):
+def _map_local(jobs, pool: ProcessPoolExecutor | None, progress: bool):
     """The results of the jobs in order, each as soon as it and those before it are done."""
-    workers = workers if workers is not None else min(os.cpu_count() or 1, len(jobs))
     bar = _progress(len(jobs), progress)
-    if workers <= 1 or len(jobs) <= 1:
+    if pool is None or len(jobs) <= 1:
         for job in jobs:
             yield _analyse_chunk_args(job)
             bar.update()
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for result in pool.map(_analyse_chunk_args, jobs):
-                yield result
-                bar.update()
+        for result in pool.map(_analyse_chunk_args, jobs):
+            yield result
+            bar.update()
     bar.close()
 
 

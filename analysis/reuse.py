@@ -244,32 +244,41 @@ def _compare(a: _Passage, b: _Passage, idf, distinctive: float) -> tuple[str, fl
     if weight < MIN_SHARED_WEIGHT * distinctive / DISTINCTIVE_IDF_SHARE:
         return None
     cosine = sum(idf[t] ** 2 for t in shared) / math.sqrt(a.norm2 * b.norm2) if a.norm2 and b.norm2 else 0.0
-    found = _relation(a.words, b.words, len(shared), cosine, sum(1 for t in shared if idf[t] >= distinctive))
-    return None if found is None else (found[0], found[1], shared)
+    matched = common_subsequence(a.words, b.words)
+    lengths = np.array([len(a.words)]), np.array([len(b.words)])
+    longest = longest_run(a.words, b.words) if _needs_run(np.array([matched]), *lengths)[0] else 0
+    relation, similarity = _relations(np.array([matched]), np.array([longest]), *lengths, np.array([len(shared)]),
+                                      np.array([cosine]), np.array([sum(1 for t in shared if idf[t] >= distinctive)]))
+    return None if relation[0] < 0 else (RELATIONS[relation[0]], float(similarity[0]), shared)
 
 
-def _relation(words_a: list, words_b: list, n_shared: int, cosine: float,
-              n_distinctive: int) -> tuple[str, float] | None:
-    """(relation, similarity) of two passages from their words and shared-term statistics, or None."""
-    matched = common_subsequence(words_a, words_b)
-    shorter = min(len(words_a), len(words_b))
-    ratio = 2.0 * matched / (len(words_a) + len(words_b))
-    # The longest shared run matters only for a trimmed copy (the shorter side is all in the other,
-    # matched == shorter), a long run in an otherwise edited pair, or a verbatim pair's similarity.
-    needs_run = (ratio >= VERBATIM_RATIO or (matched >= VERBATIM_RUN and matched >= shorter)
-                 or (ratio < NEAR_RATIO and matched >= VERBATIM_RUN and matched >= NEAR_COVER * shorter))
-    longest = longest_run(words_a, words_b) if needs_run else 0
-    if ratio >= VERBATIM_RATIO or (longest >= VERBATIM_RUN and longest >= shorter):
-        relation = "verbatim"
-    elif ratio >= NEAR_RATIO or (longest >= VERBATIM_RUN and longest >= NEAR_COVER * shorter):
-        relation = "near_verbatim"
-    elif ((cosine >= PARAPHRASE_COSINE or (n_shared >= LONG_MIN_SHARED and cosine >= LONG_PARAPHRASE_COSINE))
-          and n_distinctive >= MIN_DISTINCTIVE_SHARED):
-        relation = "paraphrase"
-    else:
-        return None
-    similarity = max(ratio, cosine, longest / shorter if relation == "verbatim" else 0.0)
-    return relation, min(similarity, 1.0)
+def _needs_run(matched: np.ndarray, len_a: np.ndarray, len_b: np.ndarray) -> np.ndarray:
+    """Pairs whose longest shared run can change their relation or similarity (see `_relations`).
+
+    The run matters only for a trimmed copy (the shorter side is all in the other, matched ==
+    shorter), a long run in an otherwise edited pair, or a verbatim pair's similarity; the run is
+    never longer than the common subsequence, so elsewhere it can be left at 0.
+    """
+    ratio = 2.0 * matched / (len_a + len_b)
+    shorter = np.minimum(len_a, len_b)
+    return ((ratio >= VERBATIM_RATIO) | ((matched >= VERBATIM_RUN) & (matched >= shorter))
+            | ((ratio < NEAR_RATIO) & (matched >= VERBATIM_RUN) & (matched >= NEAR_COVER * shorter)))
+
+
+def _relations(matched: np.ndarray, longest: np.ndarray, len_a: np.ndarray, len_b: np.ndarray,
+               n_shared: np.ndarray, cosine: np.ndarray, n_distinctive: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(index into RELATIONS or -1 for none, similarity) of passage pairs, from their word counts,
+    common subsequence, longest shared run and shared-term statistics (arrays, one item per pair)."""
+    ratio = 2.0 * matched / (len_a + len_b)
+    shorter = np.minimum(len_a, len_b)
+    verbatim = (ratio >= VERBATIM_RATIO) | ((longest >= VERBATIM_RUN) & (longest >= shorter))
+    near = (ratio >= NEAR_RATIO) | ((longest >= VERBATIM_RUN) & (longest >= NEAR_COVER * shorter))
+    paraphrase = (((cosine >= PARAPHRASE_COSINE) | ((n_shared >= LONG_MIN_SHARED) & (cosine >= LONG_PARAPHRASE_COSINE)))
+                  & (n_distinctive >= MIN_DISTINCTIVE_SHARED))
+    relation = np.select([verbatim, near, paraphrase], [0, 1, 2], -1)
+    run_share = np.divide(longest, shorter, out=np.zeros(len(ratio)), where=verbatim & (shorter > 0))
+    similarity = np.minimum(np.maximum(np.maximum(ratio, cosine), run_share), 1.0)
+    return relation, similarity
 
 
 def common_subsequence(a: list, b: list) -> int:
@@ -310,6 +319,95 @@ def longest_run(a: list, b: list) -> int:
                 best = k
         ending = current
     return best
+
+
+# --- the same measures for many pairs at once -----------------------------------------------------
+# Word sequences are given as one flat array of word ids and the bounds of each sequence in it
+# (sequence s is flat[bounds[s]:bounds[s + 1]]). Pairs whose shorter side fits in one 64-bit word
+# run the bit-parallel algorithms in numpy, all pairs of a block in lockstep; longer pairs (rare)
+# use the functions above.
+_WORD_BITS = 64
+_ONE = np.uint64(1)
+
+
+def _match_masks(flat: np.ndarray, bounds: np.ndarray, short: np.ndarray, long_: np.ndarray) -> np.ndarray:
+    """Match masks, (words of the longest `long_` sequence) x pairs: bit i of [j, p] is set when word i
+    of sequence short[p] equals word j of sequence long_[p] (the bit masks of `common_subsequence`)."""
+    n_short, n_long = bounds[short + 1] - bounds[short], bounds[long_ + 1] - bounds[long_]
+    width = int(flat.max()) + 1 if len(flat) else 1
+    pair = np.repeat(np.arange(len(short)), n_short)
+    position = np.arange(len(pair)) - np.repeat(np.cumsum(n_short) - n_short, n_short)
+    keys = pair * width + flat[np.repeat(bounds[short], n_short) + position]
+    order = np.argsort(keys, kind="stable")
+    keys, bits = keys[order], _ONE << position[order].astype(np.uint64)
+    firsts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if len(keys) else np.empty(0, np.int64)
+    keys = keys[firsts]
+    masks = np.bitwise_or.reduceat(bits, firsts) if len(firsts) else bits
+    pair = np.repeat(np.arange(len(long_)), n_long)
+    column = np.arange(len(pair)) - np.repeat(np.cumsum(n_long) - n_long, n_long)
+    wanted = pair * width + flat[np.repeat(bounds[long_], n_long) + column]
+    at = np.minimum(np.searchsorted(keys, wanted), max(len(keys) - 1, 0))
+    hit = keys[at] == wanted if len(keys) else np.zeros(len(wanted), dtype=bool)
+    out = np.zeros((int(n_long.max()) if len(n_long) else 0, len(short)), dtype=np.uint64)
+    out[column[hit], pair[hit]] = masks[at[hit]]
+    return out
+
+
+def _subsequence_from_masks(masks: np.ndarray, n_short: np.ndarray) -> np.ndarray:
+    """`common_subsequence` of every pair (column) of a match-mask array."""
+    full = np.where(n_short >= _WORD_BITS, ~np.uint64(0),
+                    (_ONE << np.minimum(n_short, _WORD_BITS - 1).astype(np.uint64)) - _ONE)
+    state = full.copy()
+    for match in masks:       # uint64 sums wrap at 2**64, which the mask `full` drops anyway
+        low = state & match
+        state = ((state + low) | (state - low)) & full
+    return n_short - np.bitwise_count(state).astype(np.int64)
+
+
+def _run_from_masks(masks: np.ndarray, n_short: np.ndarray) -> np.ndarray:
+    """`longest_run` of every pair (column): bit i of row j stays set while a run ending at word i
+    and word j is at least as long as the number of rounds so far."""
+    best = np.zeros(masks.shape[1], dtype=np.int64)
+    alive = np.arange(masks.shape[1])
+    while len(masks) and len(alive):
+        going = masks.any(axis=0)
+        alive, masks = alive[going], masks[:, going]
+        best[alive] += 1
+        masks = masks[1:] & (masks[:-1] << _ONE)
+    return best
+
+
+def _for_pairs(flat: np.ndarray, bounds: np.ndarray, left: np.ndarray, right: np.ndarray, from_masks, one_pair,
+               block: int = 8192) -> np.ndarray:
+    """A symmetric measure of many sequence pairs: bit-parallel in numpy, `one_pair` for long ones.
+
+    Pairs are sorted by the length of their longer side, so a block's mask array has little padding.
+    """
+    left, right = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
+    n_left, n_right = bounds[left + 1] - bounds[left], bounds[right + 1] - bounds[right]
+    swap = n_left > n_right
+    short, long_ = np.where(swap, right, left), np.where(swap, left, right)
+    n_short = np.minimum(n_left, n_right)
+    out = np.zeros(len(left), dtype=np.int64)
+    for p in np.flatnonzero(n_short > _WORD_BITS).tolist():
+        out[p] = one_pair(flat[bounds[short[p]]:bounds[short[p] + 1]].tolist(),
+                          flat[bounds[long_[p]]:bounds[long_[p] + 1]].tolist())
+    todo = np.flatnonzero(n_short <= _WORD_BITS)
+    todo = todo[np.argsort(np.maximum(n_left, n_right)[todo], kind="stable")]
+    for first in range(0, len(todo), block):
+        part = todo[first:first + block]
+        out[part] = from_masks(_match_masks(flat, bounds, short[part], long_[part]), n_short[part])
+    return out
+
+
+def common_subsequences(flat: np.ndarray, bounds: np.ndarray, left, right) -> np.ndarray:
+    """`common_subsequence` of sequences left[p] and right[p] for every p (see above for the layout)."""
+    return _for_pairs(flat, bounds, left, right, _subsequence_from_masks, common_subsequence)
+
+
+def longest_runs(flat: np.ndarray, bounds: np.ndarray, left, right) -> np.ndarray:
+    """`longest_run` of sequences left[p] and right[p] for every p."""
+    return _for_pairs(flat, bounds, left, right, _run_from_masks, longest_run)
 
 
 # --- the corpus of sentences ----------------------------------------------------------------------
@@ -366,18 +464,30 @@ class _Corpus:
         self.role = [str(r) for r in col("role", "body")]
         texts = ["" if not isinstance(t, str) else t for t in col("text", "")]
         self._tokenize(texts)
-        n_types = max(len(self.members), 1)
+        n_types = max(self.n_types, 1)
         # Rarity over distinct sentences, so a story copied 500 times does not make its own words common.
         self.idf = np.maximum(np.log((n_types + 1) / (self.df + 0.5)), 0.0).tolist()
         self.distinctive = DISTINCTIVE_IDF_SHARE * math.log((n_types + 1) / 1.5)
-        self.type_words = _Lazy(len(self.members), self._type_words)
-        self.type_terms = _Lazy(len(self.members), self._type_terms)
-        self.type_surface = _Lazy(len(self.members), self._type_surface)
-        for t, m in enumerate(self.members):
-            m.sort(key=lambda i: (self.article[i], self.sentence[i], self.start[i]))
-        # Sentences of each article in order, for joining neighbours into passages.
+        self.type_words = _Lazy(self.n_types, self._type_words)
+        self.type_terms = _Lazy(self.n_types, self._type_terms)
+        self.type_surface = _Lazy(self.n_types, self._type_surface)
+        # Sentences in article order (article id, sentence, start): each type's members, and each
+        # article's sentences for joining neighbours into passages.
+        self.article_rank = article_rank = pd.factorize(pd.Series(self.article, dtype=object), sort=True)[0]
+        order = np.lexsort((np.array(self.start, dtype=np.int64), np.array(self.sentence, dtype=np.int64),
+                            article_rank))
+        types = np.array(self.type, dtype=np.int64)
+        by_type = order[np.argsort(types[order], kind="stable")]
+        ends = np.cumsum(np.bincount(types, minlength=self.n_types))
+        in_order = by_type.tolist()
+        self.members: list[list[int]] = [in_order[a:b] for a, b in zip([0] + ends[:-1].tolist(), ends.tolist())]
+        # Per type: how many articles use it, and the article's rank when only one does (else -1).
+        rank, of_type = article_rank[by_type], types[by_type]
+        new_article = np.r_[True, (of_type[1:] != of_type[:-1]) | (rank[1:] != rank[:-1])] if n else np.zeros(0, bool)
+        self.spread = np.bincount(of_type[new_article], minlength=self.n_types)
+        self.sole_article = np.where(self.spread == 1, rank[ends - 1] if n else 0, -1)
         self.by_article: dict[str, list[int]] = {}
-        for i in sorted(range(n), key=lambda i: (self.article[i], self.sentence[i], self.start[i])):
+        for i in order.tolist():
             self.by_article.setdefault(self.article[i], []).append(i)
         self._passages: dict[int, _Passage] = {}
         # The neighbouring sentence in the same paragraph (-1: none), for joining passages.
@@ -435,20 +545,14 @@ class _Corpus:
         self._term_words = occ_word[has_term]
         self._term_bounds = np.searchsorted(term_sentence, np.arange(n + 1))
 
-        type_of: dict[bytes, int] = {}
-        self.type = [0] * n
-        self.members: list[list[int]] = []
+        # Distinct word sequences ("types"), numbered in order of first appearance.
         bounds, words = self._word_bounds.tolist(), self._words
-        for i in range(n):
-            key = words[bounds[i]:bounds[i + 1]].tobytes()
-            t = type_of.get(key)
-            if t is None:
-                t = type_of[key] = len(self.members)
-                self.members.append([])
-            self.type[i] = t
-            self.members[t].append(i)
+        codes, uniques = pd.factorize(pd.Series([words[a:b].tobytes() for a, b in zip(bounds[:-1], bounds[1:])],
+                                                dtype=object))
+        self.type = codes.tolist()
+        self.n_types = len(uniques)
         # The type x term incidence matrix (binary) from each type's first sentence; df per term.
-        first = np.array([m[0] for m in self.members], dtype=np.int64)
+        first = np.unique(codes, return_index=True)[1]
         is_first = np.zeros(n + 1, dtype=bool)
         is_first[first] = True
         type_arr = np.array(self.type + [0], dtype=np.int64)
@@ -458,7 +562,7 @@ class _Corpus:
         pairs = pairs[np.r_[True, pairs[1:] != pairs[:-1]]] if len(pairs) else pairs
         self.incidence = (pairs // max(len(terms_vocab), 1), pairs % max(len(terms_vocab), 1))
         self.df = np.bincount(self.incidence[1], minlength=len(terms_vocab))
-        self.n_terms = np.bincount(self.incidence[0], minlength=len(self.members))
+        self.n_terms = np.bincount(self.incidence[0], minlength=self.n_types)
 
     def _join_phrases(self, occ_word, occ_term, vocab, terms_vocab):
         """Multi-word synonyms ("united states" -> usa): the first word takes the phrase's term."""
@@ -646,26 +750,20 @@ def _plausible(corpus: _Corpus, ti: np.ndarray, tj: np.ndarray) -> tuple[np.ndar
     return out, shared[chosen].astype(np.int64), cosine[chosen], distinct[chosen].astype(np.int64)
 
 
-def _bounded(candidates: list[tuple], corpus: _Corpus, k: int = MAX_PARTNERS) -> list[tuple]:
-    """Candidates among each sentence's `k` best (most similar, then earliest) partners, on either side."""
-    if len(candidates) <= 1:
-        return candidates
-    order_key = {a: r for r, a in enumerate(sorted(set(corpus.article)))}
-    neg = np.array([c[0] for c in candidates])
-    x = np.array([c[5] for c in candidates], dtype=np.int64)
-    y = np.array([c[6] for c in candidates], dtype=np.int64)
-    rank_article = np.array([order_key[a] for a in corpus.article] + [0], dtype=np.int64)
-    rank_sentence = np.array(corpus.sentence + [0], dtype=np.int64)
+def _bounded(neg: np.ndarray, x: np.ndarray, y: np.ndarray, corpus: _Corpus, k: int = MAX_PARTNERS) -> np.ndarray:
+    """Which candidate sentence pairs (x, y) with similarity -neg are among the `k` best (most
+    similar, then earliest) partners of x or of y."""
+    rank_article, rank_sentence = corpus.article_rank, np.array(corpus.sentence, dtype=np.int64)
     # Every candidate listed once under each of its two sentences, ranked within each sentence.
     me, other = np.r_[x, y], np.r_[y, x]
     which, neg = np.r_[np.arange(len(x)), np.arange(len(x))], np.r_[neg, neg]
     order = np.lexsort((other, rank_sentence[other], rank_article[other], neg, me))
     grouped = me[order]
-    first = np.r_[0, np.flatnonzero(grouped[1:] != grouped[:-1]) + 1]
+    first = np.r_[0, np.flatnonzero(grouped[1:] != grouped[:-1]) + 1] if len(order) else np.empty(0, np.int64)
     position = np.arange(len(order)) - np.repeat(first, np.diff(np.r_[first, len(order)]))
-    keep = np.zeros(len(candidates), dtype=bool)
+    keep = np.zeros(len(x), dtype=bool)
     keep[which[order[position < k]]] = True
-    return [c for c, kept in zip(candidates, keep.tolist()) if kept]
+    return keep
 
 
 def _neighbours(corpus: _Corpus, ids: list[int]) -> list[tuple[int, str]]:
@@ -715,12 +813,8 @@ def align(content: pd.DataFrame, method: str = "auto") -> tuple[pd.DataFrame, li
     art, sent = corpus.article, corpus.sentence
     ti, tj = (np.array(side, dtype=np.int64) for side in zip(*type_pairs)) if type_pairs else (np.empty(0, np.int64),) * 2
     # Pairs with no two sentences in different articles align nothing.
-    articles_of = [{art[i] for i in m} for m in corpus.members]
-    spread = np.array([len(a) for a in articles_of] + [0], dtype=np.int64)
-    sole = [next(iter(a)) if len(a) == 1 else None for a in articles_of]
-    same = np.fromiter((sole[x] is not None and sole[x] == sole[y] for x, y in zip(ti.tolist(), tj.tolist())),
-                       dtype=bool, count=len(ti))
-    useful = np.where(ti == tj, spread[ti] >= 2, ~same)
+    sole = corpus.sole_article
+    useful = np.where(ti == tj, corpus.spread[ti] >= 2, (sole[ti] < 0) | (sole[ti] != sole[tj]))
     ti, tj = ti[useful], tj[useful]
     self_pair = ti == tj
     distinct_pairs = np.flatnonzero(~self_pair)
@@ -731,28 +825,48 @@ def align(content: pd.DataFrame, method: str = "auto") -> tuple[pd.DataFrame, li
         terms_t = corpus.type_terms[t]
         if len(terms_t) >= MIN_SHARED_TERMS and sum(idf[x] for x in terms_t) >= MIN_SHARED_WEIGHT * distinctive / DISTINCTIVE_IDF_SHARE:
             scored[(t, t)] = ("verbatim", 1.0, None)
-    words = corpus.type_words
-    for x, y, shared, cos, distinct in zip(ti[plausible].tolist(), tj[plausible].tolist(), n_shared.tolist(),
-                                            cosine.tolist(), n_distinctive.tolist()):
-        found = _relation(words[x], words[y], shared, cos, distinct)
-        if found is not None:
-            scored[(x, y)] = scored[(y, x)] = (found[0], found[1], None)
-    candidates = []
-    for (x_type, y_type), found in scored.items():
-        if x_type > y_type:
-            continue
-        for x, y in _instance_pairs(corpus, x_type, y_type):
-            if (art[x], sent[x], x) > (art[y], sent[y], y):
-                x, y = y, x
-            candidates.append((-found[1], art[x], art[y], sent[x], sent[y], x, y))
-    candidates = _bounded(candidates, corpus)
-    candidates.sort()
+    # Word sequences of the plausible pairs, compared all at once (the words of a type's first sentence).
+    first = np.array([m[0] for m in corpus.members], dtype=np.int64)
+    flat, bounds = corpus._words, corpus._word_bounds
+    left, right = first[ti[plausible]], first[tj[plausible]]
+    len_a, len_b = bounds[left + 1] - bounds[left], bounds[right + 1] - bounds[right]
+    matched = common_subsequences(flat, bounds, left, right)
+    longest = np.zeros_like(matched)
+    run = np.flatnonzero(_needs_run(matched, len_a, len_b))
+    longest[run] = longest_runs(flat, bounds, left[run], right[run])
+    relation, similarity = _relations(matched, longest, len_a, len_b, n_shared, cosine, n_distinctive)
+    related = relation >= 0
+    for x, y, r, s in zip(ti[plausible][related].tolist(), tj[plausible][related].tolist(),
+                          relation[related].tolist(), similarity[related].tolist()):
+        scored[(x, y)] = scored[(y, x)] = (RELATIONS[r], s, None)
+    # The sentence pairs behind each related pair of types, earlier sentence (article, sentence) first.
+    related = [(x_type, y_type, found[1]) for (x_type, y_type), found in scored.items() if x_type <= y_type]
+    sizes = np.array([len(m) for m in corpus.members], dtype=np.int64)
+    tx, ty = (np.array([r[c] for r in related], dtype=np.int64) for c in (0, 1))
+    similarity = np.array([r[2] for r in related], dtype=np.float64)
+    rank = corpus.article_rank
+    lone = (sizes[tx] == 1) & (sizes[ty] == 1)      # the common case: one sentence on each side
+    xs, ys = first[tx[lone]], first[ty[lone]]
+    apart = rank[xs] != rank[ys]
+    pairs = [(xs[apart], ys[apart], similarity[lone][apart])]
+    for t, u, sim in zip(tx[~lone].tolist(), ty[~lone].tolist(), similarity[~lone].tolist()):
+        found = list(_instance_pairs(corpus, t, u))
+        pairs.append((np.array([f[0] for f in found], dtype=np.int64), np.array([f[1] for f in found], dtype=np.int64),
+                      np.full(len(found), sim)))
+    xs, ys, similarity = (np.concatenate([p[c] for p in pairs]) for c in range(3))
+    sentence = np.array(corpus.sentence, dtype=np.int64)
+    later = (rank[xs] > rank[ys]) | ((rank[xs] == rank[ys]) & ((sentence[xs] > sentence[ys])
+                                                             | ((sentence[xs] == sentence[ys]) & (xs > ys))))
+    xs, ys = np.where(later, ys, xs), np.where(later, xs, ys)
+    keep = _bounded(-similarity, xs, ys, corpus)
+    xs, ys, similarity = xs[keep], ys[keep], similarity[keep]
+    order = np.lexsort((ys, xs, sentence[ys], sentence[xs], rank[ys], rank[xs], -similarity))
 
     # Best match first; each sentence aligned at most once per other article.
     used: dict[tuple[str, str], tuple[set, set]] = {}
     chosen = []
-    for _, a, b, _, _, x, y in candidates:
-        used_a, used_b = used.setdefault((a, b), (set(), set()))
+    for x, y in zip(xs[order].tolist(), ys[order].tolist()):
+        used_a, used_b = used.setdefault((art[x], art[y]), (set(), set()))
         if x in used_a or y in used_b:
             continue
         used_a.add(x)
@@ -908,32 +1022,84 @@ def _all_quote_pairs(by_article: dict[str, list]) -> list[tuple]:
     return out
 
 
-def _similar_quote_pairs(by_article: dict[str, list], k: int = MAX_PARTNERS) -> list[tuple]:
-    """A speaker quoted in many articles: only renderings that match, each quote with its k best partners.
-
-    Listing every article pair (most of them "different") would grow with the square of the
-    articles quoting the speaker. Candidates are distinct wordings sharing a content term (terms
-    in more than MAX_POSTINGS wordings are not indexed); each wording pair is scored once.
-    """
+def _wordings(by_article: dict[str, list]) -> dict[tuple, list]:
+    """A speaker's quote records grouped by wording (their words), in article order."""
     wordings: dict[tuple, list] = {}
     for article in sorted(by_article):
         for rec in by_article[article]:
-            wordings.setdefault(tuple(tokens(rec[3])), []).append(rec)
+            wordings.setdefault(_quote_view(rec[3])[0], []).append(rec)
+    return wordings
+
+
+def _matching_wordings(speakers: list[list[str]], block: int = 4096) -> list[list[tuple[int, int, float, str]]]:
+    """For each speaker's distinct wordings (one text each), the pairs d <= e that match, in (d, e) order,
+    as (d, e, similarity, fidelity): each wording with itself, and the wording pairs `quote_similarity`
+    does not find "different".
+
+    Candidates are the wordings of one speaker sharing a content term (terms in more than
+    MAX_POSTINGS of the speaker's wordings are not indexed); all speakers are scored at once with
+    sparse-matrix arithmetic and the bit-parallel common subsequence, so only matching pairs reach
+    Python. Equal to calling `quote_similarity` on every candidate.
+    """
+    from scipy import sparse
+
+    views = [_quote_view(text) for texts in speakers for text in texts]
+    speaker = np.repeat(np.arange(len(speakers)), [len(texts) for texts in speakers])
+    start = np.r_[0, np.cumsum([len(texts) for texts in speakers])].astype(np.int64).tolist()
+    columns: dict[tuple[int, str], int] = {}
+    rows = np.repeat(np.arange(len(views)), [len(v[3]) for v in views])
+    cols = np.array([columns.setdefault((s, t), len(columns)) for s, v in zip(speaker.tolist(), views) for t in v[3]],
+                    dtype=np.int64)
+    shape = (len(views), max(len(columns), 1))
+    has_terms = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
+    indexed = np.bincount(cols, minlength=shape[1])[cols] <= MAX_POSTINGS
+    index = sparse.csr_matrix((np.ones(int(indexed.sum())), (rows[indexed], cols[indexed])), shape=shape)
+    transposed = index.T.tocsr()
+    pairs = []
+    for first in range(0, len(views), block):
+        counts = (index[first:first + block] @ transposed).tocoo()
+        upper = counts.col > counts.row + first
+        pairs.append((counts.row[upper] + first, counts.col[upper]))
+    a = np.concatenate([p[0] for p in pairs]).astype(np.int64) if pairs else np.empty(0, np.int64)
+    b = np.concatenate([p[1] for p in pairs]).astype(np.int64) if pairs else np.empty(0, np.int64)
+
+    stem_ids: dict[str, int] = {}
+    flat = np.array([stem_ids.setdefault(s, len(stem_ids)) for v in views for s in v[1]], dtype=np.int64)
+    length = np.array([len(v[1]) for v in views], dtype=np.int64)
+    n_terms = np.array([len(v[3]) for v in views], dtype=np.float64)
+    matched = common_subsequences(flat, np.r_[0, np.cumsum(length)], a, b)
+    ratio = 2.0 * matched / (length[a] + length[b])
+    dice = 2.0 * _rowdot(has_terms, has_terms, a, b) / (n_terms[a] + n_terms[b])
+    shorter = np.minimum(length[a], length[b])
+    # A trimmed rendering is all in the other (matched == shorter); rounding to 3 decimals cannot
+    # lift a score below 0.399 to REWORDED_SIMILARITY.
+    maybe = ((shorter >= 2) & (matched == shorter)) | (np.maximum(ratio, dice) >= REWORDED_SIMILARITY - 0.001)
+    owner = speaker.tolist()
+    found = [(owner[d], d, d, 1.0, "identical") for d in range(len(views)) if views[d][0]]
+    for x, y, r, c in zip(a[maybe].tolist(), b[maybe].tolist(), ratio[maybe].tolist(), dice[maybe].tolist()):
+        short, long_ = (views[x], views[y]) if len(views[x][1]) <= len(views[y][1]) else (views[y], views[x])
+        if len(short[1]) >= 2 and short[2] in long_[2]:
+            found.append((owner[x], x, y, round(len(short[1]) / len(long_[1]), 3), "trimmed"))
+        elif round(max(r, c), 3) >= REWORDED_SIMILARITY:
+            found.append((owner[x], x, y, round(max(r, c), 3), "reworded"))
+    out: list[list[tuple[int, int, float, str]]] = [[] for _ in speakers]
+    for s, x, y, similarity, fidelity in sorted(found):
+        out[s].append((x - start[s], y - start[s], similarity, fidelity))
+    return out
+
+
+def _similar_quote_pairs(wordings: dict[tuple, list], matches: list[tuple[int, int, float, str]],
+                         k: int = MAX_PARTNERS) -> list[tuple]:
+    """A speaker quoted in many articles: only renderings that match, each quote with its k best partners.
+
+    Listing every article pair (most of them "different") would grow with the square of the
+    articles quoting the speaker. `matches` are the matching pairs of distinct wordings (see
+    `_matching_wordings`); each wording pair is scored once.
+    """
     keys = list(wordings)
-    postings: dict[str, list[int]] = {}
-    for d, words in enumerate(keys):
-        for term in {t for t, _ in terms(list(words))}:
-            postings.setdefault(term, []).append(d)
-    candidates = {(d, d) for d in range(len(keys)) if keys[d]}
-    for ids in postings.values():
-        if len(ids) <= MAX_POSTINGS:
-            candidates.update((ids[x], ids[y]) for x in range(len(ids)) for y in range(x + 1, len(ids)))
     scored = []
-    for d, e in sorted(candidates):
+    for d, e, similarity, fidelity in matches:
         group_d, group_e = wordings[keys[d]], wordings[keys[e]]
-        similarity, fidelity = quote_similarity(group_d[0][3], group_e[0][3]) if d != e else (1.0, "identical")
-        if fidelity == "different":
-            continue
         linked = set()
         for xs, ys in ((group_d, group_e), (group_e, group_d)):
             for x in xs:
@@ -991,12 +1157,15 @@ def quote_fidelity(quotes: pd.DataFrame) -> pd.DataFrame:
     by_speaker: dict[str, dict[str, list]] = {}
     for rec in sorted(records, key=lambda r: (r[0], r[2], r[4])):
         by_speaker.setdefault(rec[0], {}).setdefault(rec[2], []).append(rec)
+    many = [key for key, by_article in by_speaker.items() if len(by_article) > MAX_PARTNERS + 1]
+    wordings = {key: _wordings(by_speaker[key]) for key in many}
+    matches = dict(zip(many, _matching_wordings([[group[0][3] for group in wordings[key].values()] for key in many])))
     rows = []
     for key, by_article in sorted(by_speaker.items()):
         if len(by_article) <= MAX_PARTNERS + 1:
             pairs = _all_quote_pairs(by_article)
         else:
-            pairs = _similar_quote_pairs(by_article)
+            pairs = _similar_quote_pairs(wordings[key], matches[key])
         for qa, qb, similarity, fidelity in pairs:
             rows.append((display[key], qa[2], qb[2], qa[3], qb[3], qa[4], qa[5], qb[4], qb[5], similarity, fidelity))
     out = pd.DataFrame(rows, columns=FIDELITY_COLUMNS)

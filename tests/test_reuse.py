@@ -2,8 +2,10 @@
 the seeds' shared wire paragraphs, exact/index agreement, originality and quote fidelity."""
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from analysis import corpus as C
 from analysis import reuse
@@ -468,3 +470,36 @@ def test_speaker_quoted_in_many_articles_lists_matching_renderings_only():
     assert len(table) <= reuse.MAX_PARTNERS * n
     assert not table.duplicated(["article_a", "article_b", "start_a"]).any()
     assert (table.article_a < table.article_b).all()
+
+
+# ---------------------------------------------------------------- the batch measures agree with the scalar ones
+
+# Few distinct words, so sequences share many; lengths around the 64-word limit of the bit-parallel path.
+_sequences = st.lists(st.lists(st.integers(0, 5), max_size=70), min_size=1, max_size=12)
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(_sequences, st.data())
+def test_batch_measures_equal_the_pair_by_pair_ones(sequences, data):
+    flat = np.array([w for s in sequences for w in s], dtype=np.int64)
+    bounds = np.cumsum([0] + [len(s) for s in sequences])
+    pairs = data.draw(st.lists(st.tuples(st.integers(0, len(sequences) - 1), st.integers(0, len(sequences) - 1)),
+                               max_size=20))
+    left, right = [a for a, _ in pairs], [b for _, b in pairs]
+    assert reuse.common_subsequences(flat, bounds, left, right).tolist() == [
+        reuse.common_subsequence(sequences[a], sequences[b]) for a, b in pairs]
+    assert reuse.longest_runs(flat, bounds, left, right).tolist() == [
+        reuse.longest_run(sequences[a], sequences[b]) for a, b in pairs]
+
+
+def test_batch_measures_at_the_word_limit():
+    # 63, 64 and 65 words: both sides of the 64-bit path and the fall-back for longer pairs.
+    sequences = [[i % 7 for i in range(n)] for n in (63, 64, 65)] + [[i % 5 for i in range(64)]]
+    flat = np.array([w for s in sequences for w in s], dtype=np.int64)
+    bounds = np.cumsum([0] + [len(s) for s in sequences])
+    pairs = [(a, b) for a in range(4) for b in range(4)]
+    left, right = [a for a, _ in pairs], [b for _, b in pairs]
+    assert reuse.common_subsequences(flat, bounds, left, right).tolist() == [
+        reuse.common_subsequence(sequences[a], sequences[b]) for a, b in pairs]
+    assert reuse.longest_runs(flat, bounds, left, right).tolist() == [
+        reuse.longest_run(sequences[a], sequences[b]) for a, b in pairs]
