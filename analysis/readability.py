@@ -185,7 +185,8 @@ def ttr_windows(types: list[str], window: int = TTR_WINDOW) -> np.ndarray:
 def article_rows(article_id: str, which: str, texts: list[str]) -> list[tuple]:
     """readability rows (one per metric) for one article's sentences, in text order."""
     counts, words, bounds = unit_counts(texts)
-    return _rows_for(which, [article_id], [np.arange(len(texts))], counts, words, bounds)
+    table = pd.DataFrame(_columns_for(which, [article_id], [np.arange(len(texts))], counts, words, bounds))
+    return list(table.itertuples(index=False, name=None))
 
 
 def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
@@ -224,9 +225,10 @@ def unit_counts(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return counts, words, bounds
 
 
-def _rows_for(which: str, ids: list, units: list[np.ndarray], counts: np.ndarray, words: np.ndarray,
-              bounds: np.ndarray) -> list[tuple]:
-    """readability rows for many articles; units[i] = indexes (text order) of article i's sentences."""
+def _columns_for(which: str, ids: list, units: list[np.ndarray], counts: np.ndarray, words: np.ndarray,
+                 bounds: np.ndarray) -> dict[str, np.ndarray]:
+    """readability columns (COLUMNS; per article, one row per metric in METRICS order) for many articles;
+    units[i] = indexes (text order) of article i's sentences."""
     m = len(ids)
     per_article = [counts[u] for u in units]
     kept = [c[c[:, 0] > 0] for c in per_article]          # sentences without a word do not count
@@ -249,14 +251,15 @@ def _rows_for(which: str, ids: list, units: list[np.ndarray], counts: np.ndarray
     point = formulas(totals[:, 0], n, totals[:, 1], totals[:, 2], totals[:, 3], totals[:, 4])
     low, high = _formula_intervals(kept, names)
     _, ttr, ttr_low, ttr_high = stats.batch_mean_ci(ttr_groups)
-    out = []
-    for i, article_id in enumerate(ids):
-        for j, name in enumerate(names):
-            out.append((article_id, which, name, float(point[name][i]), float(low[i, j]), float(high[i, j]),
-                        int(n[i]), int(n_words[i])))
-        out.append((article_id, which, "ttr_window", float(ttr[i]), float(ttr_low[i]), float(ttr_high[i]),
-                    int(n[i]), int(n_words[i])))
-    return out
+    k = len(METRICS)
+    return {"article_id": np.repeat(np.array(ids, dtype=object), k),
+            "text": np.full(m * k, which, dtype=object),
+            "metric": np.tile(np.array(METRICS, dtype=object), m),
+            "value": np.column_stack([point[name] for name in names] + [ttr]).ravel(),
+            "ci_low": np.column_stack([low, ttr_low]).ravel(),
+            "ci_high": np.column_stack([high, ttr_high]).ravel(),
+            "n_sentences": np.repeat(n.astype(int), k),
+            "n_words": np.repeat(n_words, k)}
 
 
 BOOT_BLOCK = 512   # articles whose resampled totals are held at once: 512 x N_BOOT x 5 floats = 20 MB
@@ -266,21 +269,21 @@ def _formula_intervals(kept: list[np.ndarray], names: list[str]) -> tuple[np.nda
     """Bootstrap interval of every sentence-based formula for each article (NaN under 2 sentences).
 
     Resampled totals come from `stats.batch_totals` (one plan per article size); the formulas and
-    percentiles then run once over a block of articles rather than once per size.
+    percentiles then run once over a block of articles rather than once per size. Each total is
+    held as its own contiguous (articles x resamples) table, so the formulas read memory in order.
     """
     m = len(kept)
     low, high = np.full((m, len(names)), np.nan), np.full((m, len(names)), np.nan)
     sized = [i for i in range(m) if len(kept[i]) >= 2]
     for first in range(0, len(sized), BOOT_BLOCK):
         block = sized[first:first + BOOT_BLOCK]
-        boot = np.empty((len(block), stats.N_BOOT, 5))
+        boot = np.empty((5, len(block), stats.N_BOOT))
         for idx, totals in stats.batch_totals([kept[i] for i in block]):
-            boot[idx] = totals
+            boot[:, idx] = totals.transpose(2, 0, 1)
         size = np.array([len(kept[i]) for i in block], dtype=float)[:, None]
-        resampled = formulas(boot[..., 0], size, boot[..., 1], boot[..., 2], boot[..., 3], boot[..., 4])
-        cube = np.stack([resampled[name] for name in names])               # (metrics, block, n_boot)
-        lo, hi = stats.percentile_interval(cube, axis=-1)
-        low[block], high[block] = lo.T, hi.T
+        resampled = formulas(boot[0], size, boot[1], boot[2], boot[3], boot[4])
+        for j, name in enumerate(names):
+            low[block, j], high[block, j] = stats.percentile_interval(resampled[name], axis=-1)
     return low, high
 
 
@@ -320,10 +323,10 @@ def measure(content: pd.DataFrame, lines: pd.DataFrame, texts: dict) -> dict[str
         raw_units[position[a]].append(k)
         if in_body:
             content_units[position[a]].append(k)
-    rows = []
-    for which, chosen in (("content", content_units), ("raw", raw_units)):
-        rows.extend(_rows_for(which, ids, [np.array(u, dtype=int) for u in chosen], counts, words, bounds))
-    out = pd.DataFrame(rows, columns=COLUMNS)
+    parts = [_columns_for(which, ids, [np.array(u, dtype=int) for u in chosen], counts, words, bounds)
+             for which, chosen in (("content", content_units), ("raw", raw_units))]
+    out = (pd.DataFrame({name: np.concatenate([part[name] for part in parts]) for name in COLUMNS}) if ids
+           else pd.DataFrame(columns=COLUMNS))
     out["article_id"] = out["article_id"].astype("string")
     out["n_sentences"] = out["n_sentences"].astype(int)
     out["n_words"] = out["n_words"].astype(int)

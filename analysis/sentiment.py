@@ -53,10 +53,16 @@ HAS_WORD_RE = re.compile(r"[^\W_]")
 # ---------------------------------------------------------------- entity patterns
 # A capitalized token: "Hikvision", "U.S", "O’Brien", "Québec"; a run of them, single-spaced,
 # optionally joined by "of": "Government of Canada", "Hangzhou Hikvision Digital Technology".
-_CAP_TOKEN = r"[A-Z\u00C0-\u00D6\u00D8-\u00DE](?:[^\W_]|['\u2019\-.&](?=[^\W_]))*"
-CAP_RUN_RE = re.compile(rf"(?<![^\W_]){_CAP_TOKEN}(?:[ \u00a0](?:of[ \u00a0])?{_CAP_TOKEN})*")
+_CAPITAL = r"[A-Z\u00C0-\u00D6\u00D8-\u00DE]"
+_CAP_TAIL = r"(?:[^\W_]|['\u2019\-.&](?=[^\W_]))*"
+_CAP_TOKEN = _CAPITAL + _CAP_TAIL
+# A run never starts inside a word ("iPhone" has no name "Phone"). That lookbehind is written after the
+# first capital rather than before it, so `re` jumps from capital to capital instead of testing every
+# character: the same matches, ~1.5x faster.
+CAP_RUN_RE = re.compile(rf"{_CAPITAL}(?<![^\W_].){_CAP_TAIL}(?:[ \u00a0](?:of[ \u00a0])?{_CAP_TOKEN})*")
 NAME_CONNECTORS = frozenset({"of"})
 POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
+RUN_TOKEN_RE = re.compile(r"\S+")   # the words of a capitalized run
 # Capitalized words that are not names (sentence openers, pronouns, months, days) and titles
 # ("Industry Minister Melanie Joly" -> "Industry", "Melanie Joly"). Lower case.
 ENTITY_STOPWORDS = frozenset("""
@@ -277,36 +283,48 @@ def by_outlet(sentiment_sentences: pd.DataFrame, articles: pd.DataFrame, scope: 
 
 def _name_parts(text: str, first_word: int) -> list[tuple[str, str, bool]]:
     """(surface, key, at sentence start) of each capitalized name in a sentence, stopwords split off."""
-    out = []
-    for m in CAP_RUN_RE.finditer(text):
-        tokens = [(t.start() + m.start(), t.group()) for t in re.finditer(r"\S+", m.group())]
-        run: list[tuple[int, str]] = []
-        for pos, tok in tokens + [(-1, "")]:
-            bare = POSSESSIVE_RE.sub("", tok) if tok else tok
-            if tok and T.fold(bare) not in ENTITY_STOPWORDS or tok in NAME_CONNECTORS:
-                run.append((pos, tok))
-                if bare != tok:                      # a possessive ends the name: "Joly’s decision"
-                    run[-1] = (pos, bare)
-                    out.extend(_finish(text, run, first_word))
-                    run = []
-                continue
-            out.extend(_finish(text, run, first_word))
-            run = []
-    return out
+    return [(surface, key, m.start() + offset == first_word)
+            for m in CAP_RUN_RE.finditer(text) for offset, surface, key in _run_names(m.group())]
 
 
-def _finish(text: str, run: list[tuple[int, str]], first_word: int) -> list[tuple[str, str, bool]]:
-    while run and run[0][1] in NAME_CONNECTORS:
-        run = run[1:]
-    while run and run[-1][1] in NAME_CONNECTORS:
-        run = run[:-1]
-    if not run:
+@lru_cache(maxsize=65536)
+def _run_names(run: str) -> tuple[tuple[int, str, str], ...]:
+    """(offset in the run, surface, key) of each name in one capitalized run, stopwords split off.
+
+    Cached by run: the same runs ("Hikvision", "Industry Minister Melanie Joly") recur across the
+    corpus, so each is split and folded once.
+    """
+    names: list[tuple[int, str, str]] = []
+    words: list[tuple[int, str]] = []
+    for t in RUN_TOKEN_RE.finditer(run):
+        token = t.group()
+        bare = POSSESSIVE_RE.sub("", token)
+        if T.fold(bare) in ENTITY_STOPWORDS and token not in NAME_CONNECTORS:
+            names.extend(_finish(run, words))
+            words = []
+            continue
+        words.append((t.start(), bare))
+        if bare != token:                            # a possessive ends the name: "Joly’s decision"
+            names.extend(_finish(run, words))
+            words = []
+    names.extend(_finish(run, words))
+    return tuple(names)
+
+
+def _finish(run: str, words: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
+    """The name made of `words` (offset, word) of a run, connectors trimmed at both ends; none if it has no
+    letter or digit or is a number."""
+    while words and words[0][1] in NAME_CONNECTORS:
+        words = words[1:]
+    while words and words[-1][1] in NAME_CONNECTORS:
+        words = words[:-1]
+    if not words:
         return []
-    surface = text[run[0][0]:run[-1][0] + len(run[-1][1])]
+    surface = run[words[0][0]:words[-1][0] + len(words[-1][1])]
     key = T.fold(surface)
     if not HAS_WORD_RE.search(key) or key.isdigit():
         return []
-    return [(surface, key, run[0][0] == first_word)]
+    return [(words[0][0], surface, key)]
 
 
 def _is_title_case(text: str) -> bool:
@@ -369,11 +387,13 @@ def entity_sentences(sentiment_sentences: pd.DataFrame, quotes: pd.DataFrame, co
     mentions: list[set] = [set() for _ in arts]
     pending: list[tuple[int, str, str]] = []
     for i, text in enumerate(txts):
-        if not isinstance(text, str) or _is_title_case(text):
+        if not isinstance(text, str):
             continue
         first = _FIRST_WORD_RE.search(text)
-        first_word = first.start() if first else -1
-        for surface, key, at_start in _name_parts(text, first_word):
+        parts = _name_parts(text, first.start() if first else -1)
+        if parts and _is_title_case(text):       # a title: every word is capitalized, no name is found there
+            continue
+        for surface, key, at_start in parts:
             surfaces[key][surface] += 1
             if at_start:
                 rest = key.split()[1:]
@@ -407,9 +427,12 @@ def entity_sentences(sentiment_sentences: pd.DataFrame, quotes: pd.DataFrame, co
                             columns=["rank", "entity", "key", "n_sentences", "aliases"])
 
     s = sentiment_sentences
-    s = s[s["scope"] == "body"] if s is not None and len(s) else pd.DataFrame(columns=SENTENCE_COLUMNS)
-    compound = {(str(a), int(n)): c for a, n, c in zip(s["article_id"].tolist(), s["sentence"].tolist(),
-                                                         s["compound"].tolist()) if not pd.isna(n)}
+    if s is not None and len(s):
+        s = s[(s["scope"] == "body") & s["sentence"].notna()]
+    else:
+        s = pd.DataFrame(columns=SENTENCE_COLUMNS)
+    keys = zip(map(str, s["article_id"].tolist()), map(int, s["sentence"].tolist()))
+    compound = dict(zip(keys, s["compound"].tolist()))
     rows = []
     for i, m in enumerate(grouped):
         for key in m:

@@ -6,6 +6,7 @@ every run. A single value (n = 1) gives no estimate of spread: its interval is N
 """
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 import numpy as np
@@ -74,14 +75,36 @@ def bootstrap_totals(values, n_boot: int = N_BOOT, seed: int = SEED) -> np.ndarr
 
 
 def percentile_interval(boot: np.ndarray, level: float = LEVEL, axis: int = 0) -> tuple[np.ndarray, np.ndarray]:
-    """(low, high) percentile interval of resampled statistics along `axis` (the resamples)."""
+    """(low, high) percentile interval of resampled statistics along `axis` (the resamples).
+
+    Exactly np.quantile(boot, [alpha, 1 - alpha], axis) (its default "linear" rule), computed by
+    sorting each row of resamples along a contiguous last axis and interpolating between two order
+    statistics: numpy's own quantile partitions along a moved, strided axis, ~3x slower on the
+    (metrics x articles x resamples) cubes of the readability and sentiment stages.
+    """
     alpha = (1 - level) / 2
     boot = np.asarray(boot, dtype=float)
+    n = boot.shape[axis]
     if np.isnan(boot).any():   # nanquantile loops in Python over columns: only when needed
         low, high = np.nanquantile(boot, [alpha, 1 - alpha], axis=axis)
-    else:
+    elif not 0 <= (n - 1) * alpha < (n - 1) * (1 - alpha) < n - 1:   # a bound at an end: numpy's edge rules
         low, high = np.quantile(boot, [alpha, 1 - alpha], axis=axis)
+    else:
+        ordered = np.sort(np.moveaxis(boot, axis, -1), axis=-1)
+        low, high = _interpolate(ordered, alpha), _interpolate(ordered, 1 - alpha)
     return low, high
+
+
+def _interpolate(ordered: np.ndarray, q: float) -> np.ndarray:
+    """The q-quantile of rows sorted along the last axis, with the arithmetic of numpy's "linear" method
+    (0 <= (n - 1) * q < n - 1): interpolate from the order statistic below, or back from the one above
+    when q's position is nearer to it, so the result is bit for bit what np.quantile returns."""
+    position = (ordered.shape[-1] - 1) * q
+    below = math.floor(position)
+    gamma = position - below
+    a, b = ordered[..., below], ordered[..., below + 1]
+    step = b - a
+    return b - step * (1 - gamma) if gamma >= 0.5 else a + step * gamma
 
 
 def bootstrap_ci(values, stat=np.mean, n_boot: int = N_BOOT, seed: int = SEED,

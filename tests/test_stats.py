@@ -79,3 +79,20 @@ def test_batched_columns_match_one_group_at_a_time():
     for idx, totals in stats.batch_totals(groups):
         for j, i in enumerate(idx):
             assert np.array_equal(totals[j], stats.bootstrap_totals(groups[i]))   # integer counts: exact
+
+
+@pytest.mark.parametrize("shape,axis", [((1000,), 0), ((1000, 7), 0), ((3, 1000), 1), ((2, 5, 1000), 2), ((4, 1000, 3), 1),
+                                        ((2, 2), 0), ((3,), 0), ((40, 2), 0)])
+@pytest.mark.parametrize("level", [0.95, 0.9, 0.5, 0.999])
+@pytest.mark.parametrize("kind", ["normal", "ties", "extremes"])
+def test_percentile_interval_is_numpys_quantile_bit_for_bit(shape, axis, level, kind):
+    rng = np.random.default_rng(sum(shape) + int(level * 1000))
+    boot = rng.normal(size=shape)
+    if kind == "ties":
+        boot = np.round(boot, 1)
+    elif kind == "extremes":
+        boot = boot * 10.0 ** rng.integers(-300, 300, size=shape)
+    alpha = (1 - level) / 2
+    expected = np.quantile(boot, [alpha, 1 - alpha], axis=axis)
+    low, high = stats.percentile_interval(boot, level, axis)
+    assert np.array_equal(low, expected[0]) and np.array_equal(high, expected[1])
