@@ -448,6 +448,11 @@ def _normal_word(token: str) -> str | None:
     return None if word == _CLITIC else word
 
 
+def _integers(values: list) -> list[int]:
+    """Values as ints, 0 for missing or not numeric ones."""
+    return pd.to_numeric(pd.Series(values), errors="coerce").fillna(0).astype(np.int64).tolist()
+
+
 class _Corpus:
     """Content sentences as parallel lists, grouped into distinct word sequences ("types")."""
 
@@ -456,11 +461,11 @@ class _Corpus:
         n = len(frame)
         col = lambda name, default: frame[name].tolist() if name in frame.columns else [default] * n  # noqa: E731
         self.article = [str(a) for a in col("article_id", "")]
-        self.sentence = [int(x) for x in pd.to_numeric(pd.Series(col("sentence", 0)), errors="coerce").fillna(0)]
-        self.paragraph = [int(x) for x in pd.to_numeric(pd.Series(col("paragraph", 0)), errors="coerce").fillna(0)]
-        self.line = [int(x) for x in pd.to_numeric(pd.Series(col("line", 0)), errors="coerce").fillna(0)]
-        self.start = [int(x) for x in pd.to_numeric(pd.Series(col("start", 0)), errors="coerce").fillna(0)]
-        self.end = [int(x) for x in pd.to_numeric(pd.Series(col("end", 0)), errors="coerce").fillna(0)]
+        self.sentence = _integers(col("sentence", 0))
+        self.paragraph = _integers(col("paragraph", 0))
+        self.line = _integers(col("line", 0))
+        self.start = _integers(col("start", 0))
+        self.end = _integers(col("end", 0))
         self.role = [str(r) for r in col("role", "body")]
         texts = ["" if not isinstance(t, str) else t for t in col("text", "")]
         self._tokenize(texts)
@@ -478,24 +483,27 @@ class _Corpus:
                             article_rank))
         types = np.array(self.type, dtype=np.int64)
         by_type = order[np.argsort(types[order], kind="stable")]
-        ends = np.cumsum(np.bincount(types, minlength=self.n_types))
-        in_order = by_type.tolist()
-        self.members: list[list[int]] = [in_order[a:b] for a, b in zip([0] + ends[:-1].tolist(), ends.tolist())]
+        self.type_size = np.bincount(types, minlength=self.n_types)
+        ends = np.cumsum(self.type_size)
+        bounds, in_order = np.r_[0, ends].tolist(), by_type.tolist()
+        self.members = _Lazy(self.n_types, lambda t: in_order[bounds[t]:bounds[t + 1]])
+        self.first_member = by_type[ends - self.type_size] if n else np.empty(0, np.int64)
         # Per type: how many articles use it, and the article's rank when only one does (else -1).
         rank, of_type = article_rank[by_type], types[by_type]
         new_article = np.r_[True, (of_type[1:] != of_type[:-1]) | (rank[1:] != rank[:-1])] if n else np.zeros(0, bool)
         self.spread = np.bincount(of_type[new_article], minlength=self.n_types)
         self.sole_article = np.where(self.spread == 1, rank[ends - 1] if n else 0, -1)
-        self.by_article: dict[str, list[int]] = {}
-        for i in order.tolist():
-            self.by_article.setdefault(self.article[i], []).append(i)
+        ranked = article_rank[order]
+        cuts = np.flatnonzero(ranked[1:] != ranked[:-1]) + 1
+        self.by_article: dict[str, list[int]] = {self.article[ids[0]]: ids.tolist() for ids in np.split(order, cuts) if len(ids)}
         self._passages: dict[int, _Passage] = {}
         # The neighbouring sentence in the same paragraph (-1: none), for joining passages.
-        self.previous, self.next = [-1] * n, [-1] * n
-        for ids in self.by_article.values():
-            for i, j in zip(ids, ids[1:]):
-                if self.paragraph[i] == self.paragraph[j]:
-                    self.next[i], self.previous[j] = j, i
+        paragraph = np.array(self.paragraph, dtype=np.int64)[order]
+        joined = (ranked[1:] == ranked[:-1]) & (paragraph[1:] == paragraph[:-1])
+        previous, following = np.full(n, -1, dtype=np.int64), np.full(n, -1, dtype=np.int64)
+        following[order[:-1][joined]] = order[1:][joined]
+        previous[order[1:][joined]] = order[:-1][joined]
+        self.previous, self.next = previous.tolist(), following.tolist()
 
     def _tokenize(self, texts: list[str]) -> None:
         """Words and terms of every sentence in a few passes over the whole corpus text.
@@ -586,32 +594,35 @@ class _Corpus:
 
     def type_word_matrix(self):
         """Types x words, binary (sparse): which words each distinct sentence uses."""
+        self.type_length = np.diff(self._word_bounds)[self.first_member]
+        return self._first_member_matrix(self._words, self._word_bounds, len(self.words_vocab))
+
+    def type_term_matrix(self):
+        """Types x terms, binary (sparse): the terms of each distinct sentence (as `type_terms`)."""
+        return self._first_member_matrix(self._terms, self._term_bounds, len(self.term_names))
+
+    def _first_member_matrix(self, flat: np.ndarray, bounds: np.ndarray, width: int):
+        """Types x ids, binary (sparse): the ids in flat[bounds[i]:bounds[i + 1]] of each type's first sentence i."""
         from scipy import sparse
 
-        first = np.array([m[0] for m in self.members], dtype=np.int64)
-        lo, hi = self._word_bounds[first], self._word_bounds[first + 1]
-        self.type_length = hi - lo
-        rows = np.repeat(np.arange(len(first)), self.type_length)
-        if len(rows):
-            cols = self._words[np.repeat(lo - np.cumsum(np.r_[0, self.type_length[:-1]]), self.type_length)
-                               + np.arange(len(rows))]
-        else:
-            cols = np.empty(0, dtype=np.int64)
-        matrix = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(first), max(len(self.words_vocab), 1)))
+        lo, hi = bounds[self.first_member], bounds[self.first_member + 1]
+        rows = np.repeat(np.arange(len(lo)), hi - lo)
+        cols = flat[np.repeat(lo - np.cumsum(np.r_[0, hi - lo])[:-1], hi - lo) + np.arange(len(rows))]
+        matrix = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(lo), max(width, 1)))
         matrix.sum_duplicates()
         matrix.data[:] = 1.0
         return matrix
 
     def _type_words(self, t: int) -> list[int]:
-        i = self.members[t][0]
+        i = int(self.first_member[t])
         return self._words[self._word_bounds[i]:self._word_bounds[i + 1]].tolist()
 
     def _type_terms(self, t: int) -> frozenset[int]:
-        i = self.members[t][0]
+        i = int(self.first_member[t])
         return frozenset(self._terms[self._term_bounds[i]:self._term_bounds[i + 1]].tolist())
 
     def _type_surface(self, t: int) -> dict[int, str]:
-        i = self.members[t][0]
+        i = int(self.first_member[t])
         lo, hi = self._term_bounds[i], self._term_bounds[i + 1]
         surface: dict[int, str] = {}
         for term, word in zip(self._terms[lo:hi].tolist(), self._term_words[lo:hi].tolist()):
@@ -810,7 +821,6 @@ def align(content: pd.DataFrame, method: str = "auto") -> tuple[pd.DataFrame, li
         raise ValueError(f"method must be 'auto', 'exact' or 'index', not {method!r}")
 
     idf, distinctive = corpus.idf, corpus.distinctive
-    art, sent = corpus.article, corpus.sentence
     ti, tj = (np.array(side, dtype=np.int64) for side in zip(*type_pairs)) if type_pairs else (np.empty(0, np.int64),) * 2
     # Pairs with no two sentences in different articles align nothing.
     sole = corpus.sole_article
@@ -820,13 +830,11 @@ def align(content: pd.DataFrame, method: str = "auto") -> tuple[pd.DataFrame, li
     distinct_pairs = np.flatnonzero(~self_pair)
     mask, n_shared, cosine, n_distinctive = _plausible(corpus, ti[distinct_pairs], tj[distinct_pairs])
     plausible = distinct_pairs[mask]
-    scored = {}
-    for t in ti[self_pair].tolist():  # a repeated sentence: its copies are verbatim
-        terms_t = corpus.type_terms[t]
-        if len(terms_t) >= MIN_SHARED_TERMS and sum(idf[x] for x in terms_t) >= MIN_SHARED_WEIGHT * distinctive / DISTINCTIVE_IDF_SHARE:
-            scored[(t, t)] = ("verbatim", 1.0, None)
+    repeated = [t for t in ti[self_pair].tolist()  # a repeated sentence: its copies are verbatim
+                if len(corpus.type_terms[t]) >= MIN_SHARED_TERMS
+                and sum(idf[x] for x in corpus.type_terms[t]) >= MIN_SHARED_WEIGHT * distinctive / DISTINCTIVE_IDF_SHARE]
     # Word sequences of the plausible pairs, compared all at once (the words of a type's first sentence).
-    first = np.array([m[0] for m in corpus.members], dtype=np.int64)
+    first = corpus.first_member
     flat, bounds = corpus._words, corpus._word_bounds
     left, right = first[ti[plausible]], first[tj[plausible]]
     len_a, len_b = bounds[left + 1] - bounds[left], bounds[right + 1] - bounds[right]
@@ -836,73 +844,147 @@ def align(content: pd.DataFrame, method: str = "auto") -> tuple[pd.DataFrame, li
     longest[run] = longest_runs(flat, bounds, left[run], right[run])
     relation, similarity = _relations(matched, longest, len_a, len_b, n_shared, cosine, n_distinctive)
     related = relation >= 0
-    for x, y, r, s in zip(ti[plausible][related].tolist(), tj[plausible][related].tolist(),
-                          relation[related].tolist(), similarity[related].tolist()):
-        scored[(x, y)] = scored[(y, x)] = (RELATIONS[r], s, None)
-    # The sentence pairs behind each related pair of types, earlier sentence (article, sentence) first.
-    related = [(x_type, y_type, found[1]) for (x_type, y_type), found in scored.items() if x_type <= y_type]
-    sizes = np.array([len(m) for m in corpus.members], dtype=np.int64)
-    tx, ty = (np.array([r[c] for r in related], dtype=np.int64) for c in (0, 1))
-    similarity = np.array([r[2] for r in related], dtype=np.float64)
-    rank = corpus.article_rank
-    lone = (sizes[tx] == 1) & (sizes[ty] == 1)      # the common case: one sentence on each side
+    # The related pairs of types (x <= y), their relation (index into RELATIONS) and similarity.
+    tx = np.r_[np.array(repeated, dtype=np.int64), ti[plausible][related]]
+    ty = np.r_[np.array(repeated, dtype=np.int64), tj[plausible][related]]
+    relation = np.r_[np.zeros(len(repeated), dtype=np.int64), relation[related]]
+    similarity = np.r_[np.ones(len(repeated)), similarity[related]]
+    # The sentence pairs behind each related pair of types (and the index of that type pair),
+    # earlier sentence (article, sentence) first.
+    sizes, rank = corpus.type_size, corpus.article_rank
+    lone = np.flatnonzero((sizes[tx] == 1) & (sizes[ty] == 1))      # the common case: one sentence on each side
     xs, ys = first[tx[lone]], first[ty[lone]]
     apart = rank[xs] != rank[ys]
-    pairs = [(xs[apart], ys[apart], similarity[lone][apart])]
-    for t, u, sim in zip(tx[~lone].tolist(), ty[~lone].tolist(), similarity[~lone].tolist()):
-        found = list(_instance_pairs(corpus, t, u))
+    pairs = [(xs[apart], ys[apart], lone[apart])]
+    for k in np.flatnonzero((sizes[tx] > 1) | (sizes[ty] > 1)).tolist():
+        found = list(_instance_pairs(corpus, int(tx[k]), int(ty[k])))
         pairs.append((np.array([f[0] for f in found], dtype=np.int64), np.array([f[1] for f in found], dtype=np.int64),
-                      np.full(len(found), sim)))
-    xs, ys, similarity = (np.concatenate([p[c] for p in pairs]) for c in range(3))
+                      np.full(len(found), k)))
+    xs, ys, which = (np.concatenate([p[c] for p in pairs]).astype(np.int64) for c in range(3))
     sentence = np.array(corpus.sentence, dtype=np.int64)
     later = (rank[xs] > rank[ys]) | ((rank[xs] == rank[ys]) & ((sentence[xs] > sentence[ys])
                                                              | ((sentence[xs] == sentence[ys]) & (xs > ys))))
     xs, ys = np.where(later, ys, xs), np.where(later, xs, ys)
-    keep = _bounded(-similarity, xs, ys, corpus)
-    xs, ys, similarity = xs[keep], ys[keep], similarity[keep]
-    order = np.lexsort((ys, xs, sentence[ys], sentence[xs], rank[ys], rank[xs], -similarity))
-
+    keep = _bounded(-similarity[which], xs, ys, corpus)
+    xs, ys, which = xs[keep], ys[keep], which[keep]
+    order = np.lexsort((ys, xs, sentence[ys], sentence[xs], rank[ys], rank[xs], -similarity[which]))
+    xs, ys, which = xs[order], ys[order], which[order]
     # Best match first; each sentence aligned at most once per other article.
-    used: dict[tuple[str, str], tuple[set, set]] = {}
-    chosen = []
-    for x, y in zip(xs[order].tolist(), ys[order].tolist()):
-        used_a, used_b = used.setdefault((art[x], art[y]), (set(), set()))
-        if x in used_a or y in used_b:
-            continue
-        used_a.add(x)
-        used_b.add(y)
-        chosen.append((x, y))
+    n_articles = int(rank.max()) + 1 if len(rank) else 1
+    chosen = _first_come(xs * n_articles + rank[ys], ys * n_articles + rank[xs])
+    xs, ys, which = xs[chosen], ys[chosen], which[chosen]
+    table, spans = _reuse_table(corpus, xs, ys, relation[which], similarity[which])
+    return table, spans, corpus
 
-    rows, spans, labels = [], [], {}
-    for x, y in chosen:
+
+def _first_come(key_a: np.ndarray, key_b: np.ndarray) -> np.ndarray:
+    """Which items, taken in order, find both their keys free: item p is kept when no kept item
+    before it has the same key_a or the same key_b (a greedy matching, best item first).
+
+    Computed in rounds: an open item that comes first for both its keys among the open items is
+    kept, and the open items sharing a key with a kept one are closed. Such an item has no earlier
+    open rival, so the one-by-one greedy loop keeps exactly the same items.
+    """
+    a = np.unique(key_a, return_inverse=True)[1].ravel()
+    b = np.unique(key_b, return_inverse=True)[1].ravel()
+    kept = np.zeros(len(a), dtype=bool)
+    claimed_a, claimed_b = np.zeros(len(a), dtype=bool), np.zeros(len(b), dtype=bool)
+    open_ = np.arange(len(a))
+    while len(open_):
+        leads = np.zeros(len(open_), dtype=bool)
+        leads[np.unique(a[open_], return_index=True)[1]] = True
+        first_b = np.zeros(len(open_), dtype=bool)
+        first_b[np.unique(b[open_], return_index=True)[1]] = True
+        winners = open_[leads & first_b]
+        kept[winners] = True
+        claimed_a[a[winners]] = True
+        claimed_b[b[winners]] = True
+        open_ = open_[~(claimed_a[a[open_]] | claimed_b[b[open_]])]
+    return kept
+
+
+def _may_grow(corpus: _Corpus, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
+    """Which aligned sentence pairs (x, y) `_grow` may extend: a neighbour of one side (the sentence
+    before or after it in the paragraph) has at least 2 terms not in that side but in the other, and
+    they carry at least MERGE_SHARE of its new terms' weight.
+
+    An upper bound (sentences already used are not excluded; weights are compared with a margin):
+    pairs left out surely stay one sentence on each side.
+    """
+    binary = corpus.type_term_matrix()
+    weighted = binary.copy()
+    weighted.data = np.asarray(corpus.idf, dtype=np.float64)[binary.indices]
+    types = np.array(corpus.type, dtype=np.int64)
+    before, after = np.array(corpus.previous, dtype=np.int64), np.array(corpus.next, dtype=np.int64)
+    out = np.zeros(len(xs), dtype=bool)
+    for side, other in ((xs, ys), (ys, xs)):
+        for neighbour in (before[side], after[side]):
+            has = np.flatnonzero(neighbour >= 0)
+            i, s, o = types[neighbour[has]], types[side[has]], types[other[has]]
+            in_both = binary[i].multiply(binary[s])
+            n_hits = _rowdot(binary, binary, i, o) - np.asarray(in_both.multiply(binary[o]).sum(axis=1)).ravel()
+            hit_weight = _rowdot(binary, weighted, i, o) - np.asarray(in_both.multiply(weighted[o]).sum(axis=1)).ravel()
+            new_weight = np.asarray(weighted[i].sum(axis=1)).ravel() - _rowdot(binary, weighted, s, i)
+            out[has[(n_hits >= 2) & (hit_weight >= MERGE_SHARE * new_weight - 1e-9)]] = True
+    return out
+
+
+def _reuse_table(corpus: _Corpus, xs: np.ndarray, ys: np.ndarray, relation: np.ndarray,
+                 similarity: np.ndarray) -> tuple[pd.DataFrame, list]:
+    """The reuse table and the sentences behind each row, from the chosen sentence pairs (best first).
+
+    Pairs whose neighbours may join the passage (see `_may_grow`) are grown one by one in order, as
+    each grown passage uses up sentences; the others stay one sentence on each side.
+    """
+    idf, art, n = corpus.idf, corpus.article, len(xs)
+    names = [RELATIONS[r] for r in relation.tolist()]
+    scores = similarity.tolist()
+    spans = [([x], [y]) for x, y in zip(xs.tolist(), ys.tolist())]
+    labels: list[str | None] = [None] * n
+    grow = np.flatnonzero(_may_grow(corpus, xs, ys)).tolist()
+    groups = {(art[xs[p]], art[ys[p]]) for p in grow}
+    used: dict[tuple[str, str], tuple[set, set]] = {}
+    for x, y in spans:
+        if (art[x[0]], art[y[0]]) in groups:
+            used_a, used_b = used.setdefault((art[x[0]], art[y[0]]), (set(), set()))
+            used_a.add(x[0])
+            used_b.add(y[0])
+    for p in grow:
+        (x,), (y,) = spans[p]
         used_a, used_b = used[(art[x], art[y])]
-        found = scored[(corpus.type[x], corpus.type[y])]
         side_a = _grow(corpus, [x], [y], used_a)
         side_b = _grow(corpus, [y], side_a, used_b)
         if len(side_a) > 1 or len(side_b) > 1:
             pa, pb = corpus.passage(side_a), corpus.passage(side_b)
-            merged = _compare(pa, pb, idf, distinctive)
-            if merged is not None and merged[1] >= found[1]:
-                found = merged
-                label = _shared_label(found[2], pa, pb)
-            else:
-                side_a, side_b = [x], [y]
-        used_a.update(side_a)
-        used_b.update(side_b)
-        if len(side_a) == 1 and len(side_b) == 1:
-            key = (corpus.type[x], corpus.type[y])
-            if key not in labels:
-                shared = found[2] if found[2] is not None else corpus.type_terms[key[0]] & corpus.type_terms[key[1]]
-                labels[key] = _shared_label(shared, corpus.type_passage(key[0]), corpus.type_passage(key[1]))
-            label = labels[key]
-        rows.append((art[x], corpus.line[side_a[0]], art[y], corpus.line[side_b[0]],
-                     corpus.start[side_a[0]], corpus.end[side_a[-1]], corpus.start[side_b[0]], corpus.end[side_b[-1]],
-                     found[0], round(found[1], 3), label))
-        spans.append((side_a, side_b))
-    table = pd.DataFrame(rows, columns=REUSE_COLUMNS)
-    order = sorted(range(len(rows)), key=lambda k: (rows[k][0], rows[k][4], rows[k][2], rows[k][6]))
-    table = table.iloc[order].reset_index(drop=True)
-    return table, [spans[k] for k in order], corpus
+            merged = _compare(pa, pb, idf, distinctive=corpus.distinctive)
+            if merged is not None and merged[1] >= scores[p]:
+                names[p], scores[p] = merged[0], merged[1]
+                labels[p] = _shared_label(merged[2], pa, pb)
+                spans[p] = (side_a, side_b)
+                used_a.update(side_a)
+                used_b.update(side_b)
+    by_types: dict[tuple[int, int], str] = {}
+    types = corpus.type
+    for p in range(n):
+        if labels[p] is None:
+            key = (types[spans[p][0][0]], types[spans[p][1][0]])
+            if key not in by_types:
+                by_types[key] = _shared_label(corpus.type_terms[key[0]] & corpus.type_terms[key[1]],
+                                              corpus.type_passage(key[0]), corpus.type_passage(key[1]))
+            labels[p] = by_types[key]
+    if not n:
+        return pd.DataFrame(columns=REUSE_COLUMNS), []
+    first_a, last_a, first_b, last_b = (np.array([s[c][e] for s in spans], dtype=np.int64)
+                                        for c, e in ((0, 0), (0, -1), (1, 0), (1, -1)))
+    line, start, end = (np.array(values, dtype=np.int64) for values in (corpus.line, corpus.start, corpus.end))
+    rank = corpus.article_rank
+    order = np.lexsort((np.arange(n), start[first_b], rank[first_b], start[first_a], rank[first_a]))
+    article = np.array(art, dtype=object)
+    table = pd.DataFrame({"article_a": article[first_a], "line_a": line[first_a],
+                          "article_b": article[first_b], "line_b": line[first_b],
+                          "start_a": start[first_a], "end_a": end[last_a], "start_b": start[first_b], "end_b": end[last_b],
+                          "relation": names, "similarity": [round(s, 3) for s in scores], "shared": labels})
+    return table.iloc[order].reset_index(drop=True), [spans[k] for k in order.tolist()]
 
 
 def _shared_label(shared, a: _Passage, b: _Passage) -> str:
