@@ -54,8 +54,6 @@ PER_ARTICLE = ["lines", "paragraphs", "sentences", "content", "quotes", "speech"
 CORPUS_LEVEL_INPUTS = {"content", "quotes", "speech", "voices", "quote_stats", "noise", "problems"}
 # Columns that hold identifiers or free text: never let CSV reading turn "001" into 1.
 ID_COLUMNS = ["article_id", "article_a", "article_b", "file", "outlet", "text", "speaker", "term", "duplicate_of"]
-# Below this many articles the corpus-level stages are too quick to be worth a second process.
-SIDE_PROCESS_MIN_ARTICLES = 2
 STAGES = ["load", "boilerplate", "quotes", "sentiment", "readability", "framing", "reuse", "tables"]
 
 
@@ -180,22 +178,13 @@ def run(corpus_dir: str | Path, manifest: str | Path | None = None, *, engine: s
 
     articles = loaded.articles.merge(tables.pop("noise"), on="article_id", how="left")
     articles = articles.merge(tables["quote_stats"][["article_id", "quote_share"]], on="article_id", how="left")
-    # The corpus-level stages: entity tone and distinctive words in a second process (forked, so
-    # the tables are not copied through a pipe) while reuse, the longest, runs in this one.
-    side_inputs = (scores, tables["quotes"], tables["content"], texts, articles)
-    side = _start_side_stages(side_inputs, engine=engine, workers=workers, n_articles=len(ids))
-    if side is None:
-        side_tables, side_timings = _side_stages(*side_inputs)
-    tables.update(reuse.find_reuse(tables["content"], tables["quotes"], articles, texts))
-    timings["reuse"] = lap("reuse")
-    if side is not None:
-        side_tables, side_timings = _finish_side_stages(side)
-    tables.update(side_tables)
-    for phase, seconds in side_timings.items():
-        wall[phase] = seconds
-    timings["sentiment"] = timings.get("sentiment", 0.0) + side_timings["entity_tone"]
-    timings["framing"] = timings.get("framing", 0.0) + side_timings["distinctive_words"]
-    lap("side_stages")
+    inputs = CorpusInputs(scores, tables["quotes"], tables["content"], texts, articles)
+    corpus_tables, seconds = _corpus_stages(inputs, engine=engine, workers=workers, n_articles=len(ids))
+    tables.update(corpus_tables)
+    for name, (stage, _) in CORPUS_STAGES.items():
+        timings[stage] = timings.get(stage, 0.0) + seconds[name]
+        wall[name] = seconds[name]
+    lap("corpus_level")
     articles = articles.merge(tables["originality"][["article_id", "originality_share"]], on="article_id", how="left")
     tables["articles"] = articles
     problems = _concat([loaded.problems, tables.get("problems", pd.DataFrame(columns=C.PROBLEM_COLUMNS))])
@@ -212,45 +201,74 @@ def run(corpus_dir: str | Path, manifest: str | Path | None = None, *, engine: s
     return Results(tables=tables, texts=texts, timings=timings, wall=wall, streamed=streamed)
 
 
-_SIDE_INPUTS: tuple | None = None
+@dataclass
+class CorpusInputs:
+    """What the corpus-level stages read: the combined per-article tables they need."""
+    scores: pd.DataFrame       # sentiment_sentences, at least the body scope's compound
+    quotes: pd.DataFrame
+    content: pd.DataFrame
+    texts: dict[str, str]
+    articles: pd.DataFrame
 
 
-def _side_stages(sentiment_sentences, quotes_table, content, texts, articles
-                 ) -> tuple[dict[str, pd.DataFrame], dict[str, float]]:
-    """Entity tone and distinctive words: corpus-level, independent of reuse."""
+def _passages(i: CorpusInputs) -> dict[str, pd.DataFrame]:
+    return reuse.passages(i.content, i.articles, i.texts)
+
+
+def _quote_fidelity(i: CorpusInputs) -> dict[str, pd.DataFrame]:
+    return {"quote_fidelity": reuse.quote_fidelity(i.quotes)}
+
+
+def _entity_tone(i: CorpusInputs) -> dict[str, pd.DataFrame]:
+    return {"entity_tone": sentiment.entity_tone(i.scores, i.quotes, i.content, i.texts)}
+
+
+def _distinctive_words(i: CorpusInputs) -> dict[str, pd.DataFrame]:
+    return {"distinctive_words": framing.distinctive_words(i.content, i.articles)}
+
+
+# The corpus-level stages, independent of each other: name -> (the stage its time counts toward,
+# the function). Longest first, so that with two processes the two longest start at once and
+# the shorter ones fill in behind.
+CORPUS_STAGES = {
+    "passages": ("reuse", _passages),
+    "entity_tone": ("sentiment", _entity_tone),
+    "quote_fidelity": ("reuse", _quote_fidelity),
+    "distinctive_words": ("framing", _distinctive_words),
+}
+# Below this many articles the corpus-level stages are too quick to be worth forking for.
+CORPUS_PROCESSES_MIN_ARTICLES = 2
+_CORPUS_INPUTS: CorpusInputs | None = None  # set while forked processes run the corpus-level stages
+
+
+def _corpus_stage(name: str) -> tuple[dict[str, pd.DataFrame], float]:
+    """One corpus-level stage on the inputs in memory: its tables and its seconds."""
     clock = perf_counter()
-    entity = sentiment.entity_tone(sentiment_sentences, quotes_table, content, texts)
-    middle = perf_counter()
-    words = framing.distinctive_words(content, articles)
-    return ({"entity_tone": entity, "distinctive_words": words},
-            {"entity_tone": middle - clock, "distinctive_words": perf_counter() - middle})
+    out = CORPUS_STAGES[name][1](_CORPUS_INPUTS)
+    return out, perf_counter() - clock
 
 
-def _side_stages_from_fork():
-    return _side_stages(*_SIDE_INPUTS)
-
-
-def _start_side_stages(inputs: tuple, *, engine: str, workers: int | None, n_articles: int):
-    """A one-process pool running `_side_stages(*inputs)` on a fork of this process, or None to run them here."""
-    global _SIDE_INPUTS
-    usable = workers if workers is not None else (os.cpu_count() or 1)
-    if engine != "local" or usable < 2 or n_articles < SIDE_PROCESS_MIN_ARTICLES \
-            or "fork" not in multiprocessing.get_all_start_methods():
-        return None
-    _SIDE_INPUTS = inputs
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-    future = pool.submit(_side_stages_from_fork)  # the worker forks here, with the inputs in memory
-    return pool, future
-
-
-def _finish_side_stages(side):
-    global _SIDE_INPUTS
-    pool, future = side
+def _corpus_stages(inputs: CorpusInputs, *, engine: str, workers: int | None, n_articles: int
+                   ) -> tuple[dict[str, pd.DataFrame], dict[str, float]]:
+    """Every corpus-level stage: on the local engine in a pool of processes forked from this one
+    (each sees the combined tables without copying them through a pipe; only results come back),
+    else one after the other here. Their tables, and the seconds of each stage."""
+    global _CORPUS_INPUTS
+    processes = min(workers if workers is not None else (os.cpu_count() or 1), len(CORPUS_STAGES))
+    parallel = (engine == "local" and processes > 1 and n_articles >= CORPUS_PROCESSES_MIN_ARTICLES
+                and "fork" in multiprocessing.get_all_start_methods())
+    _CORPUS_INPUTS = inputs
     try:
-        return future.result()
+        if parallel:
+            with ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("fork")) as pool:
+                futures = {name: pool.submit(_corpus_stage, name) for name in CORPUS_STAGES}
+                done = {name: future.result() for name, future in futures.items()}
+        else:
+            done = {name: _corpus_stage(name) for name in CORPUS_STAGES}
     finally:
-        pool.shutdown()
-        _SIDE_INPUTS = None
+        _CORPUS_INPUTS = None
+    tables = {name: table for out, _ in done.values() for name, table in out.items()}
+    return tables, {name: seconds for name, (_, seconds) in done.items()}
 
 
 def _combine(parts, writer: TableWriter | None, timings: dict[str, float]

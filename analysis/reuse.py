@@ -1259,6 +1259,12 @@ def quote_fidelity(quotes: pd.DataFrame) -> pd.DataFrame:
 def find_reuse(content: pd.DataFrame, quotes: pd.DataFrame, articles: pd.DataFrame, texts: dict,
                method: str = "auto") -> dict[str, pd.DataFrame]:
     """Corpus-level stage: reuse (aligned passages), originality (per article), quote_fidelity."""
+    return {**passages(content, articles, texts, method), "quote_fidelity": quote_fidelity(quotes)}
+
+
+def passages(content: pd.DataFrame, articles: pd.DataFrame, texts: dict, method: str = "auto") -> dict[str, pd.DataFrame]:
+    """The part of `find_reuse` that reads sentences: reuse (aligned passages) and originality.
+    Quote fidelity reads only the quotes, so the pipeline may run it in another process."""
     article_ids = set(texts or {})
     if articles is not None and "article_id" in getattr(articles, "columns", []):
         status_ok = articles["status"] == "ok" if "status" in articles.columns else pd.Series(True, index=articles.index)
@@ -1266,9 +1272,7 @@ def find_reuse(content: pd.DataFrame, quotes: pd.DataFrame, articles: pd.DataFra
     if content is None or content.empty:
         content = pd.DataFrame(columns=["article_id", "sentence", "paragraph", "line", "start", "end", "text", "role"])
     reuse, spans, corpus = align(content, method=method)
-    return {"reuse": reuse,
-            "originality": originality(corpus, spans, article_ids),
-            "quote_fidelity": quote_fidelity(quotes)}
+    return {"reuse": reuse, "originality": originality(corpus, spans, article_ids)}
 
 
 # --- display helpers for the notebook ------------------------------------------------------------
