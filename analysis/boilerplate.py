@@ -10,11 +10,14 @@ The classifier combines four kinds of evidence, in this order of trust:
 """
 from __future__ import annotations
 
-import html
 import bisect
+import html
 import math
 import re
 from collections import Counter
+from functools import lru_cache
+from itertools import accumulate
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -111,64 +114,74 @@ def furniture(texts: dict) -> frozenset[str]:
 # ---------------------------------------------------------------- line features
 
 # Rows the combined regex leaves out: those that read the end of a line, or need a keyword first.
-# By word limit (as the combined regexes): the rows allowed on a line that long, and all their
-# keywords in one regex, so that most lines skip every such row in one call.
+# By word limit (as the combined regexes): the rows allowed on a line that long, and among them
+# those that need no keyword (none in the table today), which a line without keywords still tries.
 _SPECIAL_ROWS = []
 for _limit in _COMBINED_LIMITS:
     _rows = [(i, p, r, re.compile("|".join(map(re.escape, p.needs.split("|")))) if p.needs else None)
              for i, (p, r) in enumerate(_ALONE)
              if (p.tail_chars or p.needs) and (not p.max_words or p.max_words >= _limit)]
-    _keys = [re.escape(k) for _, p, _, _ in _rows if p.needs and not p.tail_chars for k in p.needs.split("|")]
-    _SPECIAL_ROWS.append((_rows, re.compile("|".join(_keys)) if _keys else None))
+    _SPECIAL_ROWS.append((_rows, [row for row in _rows if row[3] is None]))
+# Every keyword some row needs, less those that hold another ("email" holds "mail", found anyway).
+_NEEDED = {k for p, _ in _ALONE if p.needs for k in p.needs.split("|")}
+_KEYWORDS = sorted(k for k in _NEEDED if not any(other != k and other in k for other in _NEEDED))
 _PUNCT_TO_SPACE = str.maketrans({c: " " for c in _STRIP if c not in "'’"})
 FEATURE_CHARS = 240  # stopword and capital shares are read on the start of a line: enough, and cheap
 
 
-def match_pattern(s: str, n_words: int | None = None) -> P.LinePattern | None:
+@lru_cache(maxsize=1 << 15)
+def match_pattern(s: str, n_words: int | None = None, keywords: bool = True) -> P.LinePattern | None:
     """The first row of the pattern table that decides this normalized, stripped line.
 
     One combined regex call for the plain whole-line rows; the rows that read only the end of a
-    line (captions) or need a keyword (whole-line scans) are tried on their own, in table order.
-    Same answer as `patterns.match_line`, faster.
+    line (captions) or need a keyword (whole-line scans) are tried on their own, in table order,
+    unless the caller found that the lower-cased line holds no keyword at all (`keywords=False`,
+    see `keyword_lines`). Same answer as `patterns.match_line`, faster. Answers are remembered:
+    the lines that cost most (short ones, which many rows may decide) are the menus, share bars and
+    footers that repeat across the articles of an outlet.
     """
     n_words = len(s.split()) if n_words is None else n_words
     bucket = bisect.bisect_left(_COMBINED_LIMITS, n_words)
     combined = _COMBINED[bucket][1]
     m = combined.match(s) if combined is not None else None
     first = _PATTERN_INDEX[m.lastgroup] if m else len(_ALONE)
-    rows, any_keyword = _SPECIAL_ROWS[bucket]
-    low = None
-    for i, pattern, regex, needs in rows:
+    rows, rows_without_keywords = _SPECIAL_ROWS[bucket]
+    for i, pattern, regex, needs in rows if keywords else rows_without_keywords:
         if i > first:
             break
         target = s[-pattern.tail_chars:] if pattern.tail_chars else s
-        if needs is not None:
-            if pattern.tail_chars:
-                if needs.search(target.lower()) is None:
-                    continue
-            else:
-                if low is None:
-                    low = s.lower()
-                    if any_keyword is None or any_keyword.search(low) is None:
-                        low = ""
-                if not low or needs.search(low) is None:
-                    continue
+        if needs is not None and needs.search(target.lower()) is None:
+            continue
         if regex.match(target):
             return pattern
-    if m is None:
-        return None
-    for pattern, regex in _ALONE[first:]:
-        if pattern.max_words and n_words > pattern.max_words:
-            continue
-        if pattern.needs and not any(k in s.lower() for k in pattern.needs.split("|")):
-            continue
-        if regex.match(s[-pattern.tail_chars:] if pattern.tail_chars else s):
-            return pattern
-    return None
+    return _ALONE[first][0] if m else None
 
 
+def keyword_lines(lines: list[str]) -> set[int]:
+    """Indexes of the lines whose lower-cased text holds a keyword that some row of the table needs.
+
+    One substring search per keyword over all the lines joined (no keyword holds a line break),
+    instead of one per keyword and line: most lines hold none, and skip those rows.
+    """
+    lows = [line.lower() for line in lines]
+    starts = list(accumulate((len(low) + 1 for low in lows[:-1]), initial=0))
+    joined = "\n".join(lows)
+    hits: set[int] = set()
+    for keyword in _KEYWORDS:
+        at = joined.find(keyword)
+        while at >= 0:
+            i = bisect.bisect_right(starts, at) - 1
+            hits.add(i)
+            at = joined.find(keyword, starts[i + 1]) if i + 1 < len(starts) else -1
+    return hits
+
+
+@lru_cache(maxsize=1 << 15)
 def _features(s: str) -> tuple[int, float, float, bool, bool]:
-    """(words, stopword share, capitalized share, ends like a sentence, has a verb-like stopword)."""
+    """(words, stopword share, capitalized share, ends like a sentence, has a verb-like stopword).
+
+    Remembered, as `match_pattern`: repeated lines are the site's own, found in many articles.
+    """
     n = s.count(" ") + 1 if s else 0
     if n == 0:
         return 0, 0.0, 0.0, False, False
@@ -179,7 +192,7 @@ def _features(s: str) -> tuple[int, float, float, bool, bool]:
         low.pop()  # the last token may be cut in two
     stop = sum(map(P.STOPWORDS.__contains__, low)) / max(len(low), 1)
     verb = not P.VERB_STOPWORDS.isdisjoint(low)
-    initials = [t[0] for t in sample if t[0].isalpha()]
+    initials = "".join(filter(str.isalpha, map(itemgetter(0), sample)))
     caps = sum(map(str.isupper, initials)) / max(len(initials), 1)
     return n, stop, caps, P.SENTENCE_END_RE.search(s[-6:]) is not None, verb
 
@@ -227,7 +240,8 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
     cls = [_line_class(n, stop, caps, end) for n, stop, caps, end, _ in feats]
     if _hard_wrapped(stripped, numbers):
         _classify_blocks(stripped, numbers, cls)
-    patterns = [match_pattern(s, n) for s, n in zip(stripped, words)]
+    with_keywords = keyword_lines(stripped)
+    patterns = [match_pattern(s, n, i in with_keywords) for i, (s, n) in enumerate(zip(stripped, words))]
     for i, p in enumerate(patterns):
         if p is not None:
             out[i] = (p.label, p.role, f"pattern {p.name}")
@@ -589,7 +603,7 @@ def noise(lines: pd.DataFrame) -> pd.DataFrame:
         n, n_noise, chars, noise_chars, content = rows.get(article_id, [0, 0, 0, 0, []])
         # Words never span a line break, so counting the joined content lines counts each line's words.
         out.append((article_id, n_noise / n if n else 0.0, noise_chars / chars if chars else 0.0,
-                    len(T.words("\n".join(content)))))
+                    T.count_words("\n".join(content))))
     return pd.DataFrame(out, columns=NOISE_COLUMNS)
 
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from analysis import text as T
@@ -329,9 +330,9 @@ def parse_texts(texts: dict[str, str]) -> dict[str, pd.DataFrame]:
         for name, table_rows in parse_article(article_id, raw).items():
             parsed[name].extend(table_rows)
     return {
-        "lines": _typed(pd.DataFrame(parsed["lines"], columns=LINE_COLUMNS)),
-        "paragraphs": _typed(pd.DataFrame(parsed["paragraphs"], columns=PARAGRAPH_COLUMNS)),
-        "sentences": _typed(pd.DataFrame(parsed["sentences"], columns=SENTENCE_COLUMNS)),
+        "lines": _typed_table(parsed["lines"], LINE_COLUMNS),
+        "paragraphs": _typed_table(parsed["paragraphs"], PARAGRAPH_COLUMNS),
+        "sentences": _typed_table(parsed["sentences"], SENTENCE_COLUMNS),
     }
 
 
@@ -341,6 +342,13 @@ _COLUMN_TYPES = {"article_id": "str", "text": "str", "blank": "bool", "line": "i
 
 def _typed(table: pd.DataFrame) -> pd.DataFrame:
     return table.astype({c: t for c, t in _COLUMN_TYPES.items() if c in table.columns})
+
+
+def _typed_table(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
+    """`_typed(pd.DataFrame(rows, columns=columns))`, built column by column: no object matrix in between."""
+    values = zip(*rows) if rows else [()] * len(columns)
+    return pd.DataFrame({c: pd.array(v, dtype="str") if _COLUMN_TYPES[c] == "str"
+                         else np.array(v, dtype=_COLUMN_TYPES[c]) for c, v in zip(columns, values)})
 
 
 def _is_folder(entry: Path) -> bool:

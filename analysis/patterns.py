@@ -161,8 +161,10 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"all rights reserved\.?|top stories|sections|topics|more sections|go to|back|"
                 r"follow us(?: on [\w ]+)?|connect with us|breadcrumbs?|you are here)\W*)",
                 "Back to top button"),
+    # The lookahead (a separator somewhere) changes nothing but rejects most lines in one scan.
     LinePattern("breadcrumb", "boilerplate", "navigation", "line", 14,
-                rf"{_CRUMB}(?:\s*[>»›]\s*{_CRUMB}|\s+\"\s+{_CRUMB})+|{_CRUMB}(?:\s+[/|]\s+{_CRUMB}){{2,}}",
+                rf"(?=[^>»›\"/|]*[>»›\"/|])"
+                rf"(?:{_CRUMB}(?:\s*[>»›]\s*{_CRUMB}|\s+\"\s+{_CRUMB})+|{_CRUMB}(?:\s+[/|]\s+{_CRUMB}){{2,}})",
                 "Home > News > World"),
     LinePattern("tags", "boilerplate", "navigation", "line", 40,
                 r"(?i:(?:tags?|tagged(?: with)?|topics?|filed under|categories|category|keywords?|posted in)\s*:\s*.*)",

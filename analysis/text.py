@@ -12,8 +12,9 @@ from functools import lru_cache
 import regex
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer, PunktToken
 
-# One line of text with its terminator excluded: CRLF, CR and LF all end a line.
-LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+# One line of text and its terminator: CRLF, CR and LF all end a line. Group 1 is the line without
+# its terminator; a last line without a terminator counts only if it is not empty.
+LINE_RE = re.compile(r"(?=[^\r\n]*[\r\n]|[^\r\n])([^\r\n]*)(?:\r\n|\r|\n)?")
 WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 # 1:1 character map for matching: curly quotes and apostrophes, dashes, exotic spaces.
@@ -55,13 +56,7 @@ NUMBER_ABBREVIATION_RE = re.compile(r"(?<![\w.])(?:[Nn]os?|[Vv]ol|[Ff]ig)\.$")
 
 def split_lines(raw: str) -> list[tuple[int, int, int]]:
     """(line number from 1, start, end) for every raw line; the terminator is outside [start, end)."""
-    spans = []
-    for number, match in enumerate(LINE_RE.finditer(raw), start=1):
-        start, end = match.span()
-        body = match.group()
-        end -= len(body) - len(body.rstrip("\r\n"))
-        spans.append((number, start, end))
-    return spans
+    return [(number, *match.span(1)) for number, match in enumerate(LINE_RE.finditer(raw), start=1)]
 
 
 def normalize(text: str) -> str:
@@ -87,7 +82,8 @@ def words(text: str) -> list[str]:
 
 
 def count_words(text: str) -> int:
-    return sum(1 for _ in WORD_RE.finditer(text))
+    """len(words(text)), without building the words: the count of replacements is the count of matches."""
+    return WORD_RE.subn("", text)[1]
 
 
 @lru_cache(maxsize=1)
@@ -111,6 +107,9 @@ def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
     # Punkt reads the period context on a normalized view (curly closing quotes count as quotes).
     view = normalize(text)
     n = len(view)
+    if n <= PUNKT_WINDOW and _PERIOD_CONTEXT.search(view) is None:
+        # No candidate sentence end (most headlines, one-sentence paragraphs ending the text): one sentence.
+        return [(offset + n - len(text.lstrip()), offset + len(text.rstrip()))]
     spans: list[tuple[int, int]] = []
     pos = 0
     while pos < n:
@@ -174,7 +173,10 @@ _INITIAL = regex.compile(PunktToken._RE_INITIAL.pattern, PunktToken._RE_INITIAL.
 # A word Punkt's word tokenizer keeps whole, with its final period: "Oct", "U.S", "co-op", "1,000", "2.5".
 _PLAIN_WORD = regex.compile(r"[^\W_]+(?:[.,\-][^\W_]+)*")
 _PUNKT_TIMEOUT = 5.0            # seconds per regex call, as NLTK's own guard
-_ASCII_SPACE = " \t\n\r\x0b\x0c"  # string.whitespace: what Punkt looks back for
+# string.whitespace, what Punkt looks back for to find the word before a candidate.
+_ASCII_SPACE_TO_SPACE = str.maketrans(dict.fromkeys("\t\n\r\x0b\x0c", " "))
+_SENTENCE_END_MARKS = frozenset(".?!")
+_CLOSERS = "\"')]}\u2018\u2019\u201c\u201d\u00ab\u00bb"   # what `_REALIGN` must start with
 _OPENERS = "\"'([{\u201c\u2018\u00ab"   # a next token starting with these: orthography unknown
 _PUNCTUATION = frozenset(";:,.!?")      # PunktSentenceTokenizer.PUNCTUATION: "never starts a sentence"
 
@@ -183,21 +185,24 @@ def _punkt_spans(text: str) -> list[tuple[int, int]]:
     breaks: list[tuple[int, int]] = []
     last_break = 0
     for match, word_start, word_end in _potential_ends(text):
-        if _is_break(text, match, word_start, word_end):
+        mark, after, nxt = match.group(0, "after_tok", "next_tok")
+        if _is_break(text[word_start:word_end], mark, after, nxt):
             breaks.append((last_break, match.end()))
-            last_break = match.start("next_tok") if match.group("next_tok") else match.end()
+            last_break = match.start("next_tok") if nxt else match.end()
     breaks.append((last_break, len(text.rstrip())))
     return _realign(text, breaks)
 
 
 def _potential_ends(text: str):
     """(match, previous word start, end) per candidate: `PunktSentenceTokenizer._match_potential_end_contexts`."""
+    # With every string.whitespace character a space, one rfind finds the last of any of them.
+    spaced = text if text.isprintable() else text.translate(_ASCII_SPACE_TO_SPACE)
     prev, prev_start, prev_stop = None, 0, 0
     for match in _PERIOD_CONTEXT.finditer(text, timeout=_PUNKT_TIMEOUT):
         at = match.start()
-        before = text[prev_stop:at]
-        space = max(before.rfind(c) for c in _ASCII_SPACE)
-        start = space + prev_stop + 1 if space > 0 else prev_start   # a space at index 0 counts as none, as in NLTK
+        space = spaced.rfind(" ", prev_stop, at)
+        # A space right at the previous candidate counts as none, as in NLTK.
+        start = space + 1 if space > prev_stop else prev_start
         if prev is not None and prev_stop <= start:
             yield prev, prev_start, prev_stop
         prev, prev_start, prev_stop = match, start, at
@@ -205,12 +210,11 @@ def _potential_ends(text: str):
         yield prev, prev_start, prev_stop
 
 
-def _is_break(text: str, match, word_start: int, word_end: int) -> bool:
-    """`text_contains_sentbreak` of the candidate's context (previous word + mark + what follows)."""
-    word = text[word_start:word_end]
-    mark = match.group()
-    after = match.group("after_tok")
-    nxt = match.group("next_tok")
+@lru_cache(maxsize=1 << 14)
+def _is_break(word: str, mark: str, after: str, nxt: str | None) -> bool:
+    """`text_contains_sentbreak` of a candidate's context: previous word, mark, what follows (the
+    next token, or None). A pure function of the context, and news copy repeats contexts
+    ("said. The"), so decisions are remembered."""
     plain = _PLAIN_WORD.fullmatch(word) is not None
     if mark != ".":                                   # "?" and "!" are tokens of their own: always a break
         if plain or not word:
@@ -220,7 +224,7 @@ def _is_break(text: str, match, word_start: int, word_end: int) -> bool:
         return sentence_tokenizer().text_contains_sentbreak(word + mark + after)
     if nxt:
         first = nxt[0]
-        if any(c in ".?!" for c in nxt[:-1]) or not (first.isalnum() or first in _OPENERS):
+        if not _SENTENCE_END_MARKS.isdisjoint(nxt[:-1]) or not (first.isalnum() or first in _OPENERS):
             return sentence_tokenizer().text_contains_sentbreak(word + mark + after)
         case = "upper" if first.isupper() else "lower" if first.islower() else "unknown"
     else:                                             # a closing quote or bracket right after the period
@@ -247,7 +251,9 @@ def _realign(text: str, slices: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 out.append((start, stop))
             continue
         next_start, next_stop = slices[k + 1]
-        m = _REALIGN.match(text[next_start:next_stop], timeout=_PUNKT_TIMEOUT)
+        # Only a sentence that opens with a closing quote or bracket can give it back.
+        opens_closed = next_start < next_stop and text[next_start] in _CLOSERS
+        m = _REALIGN.match(text[next_start:next_stop], timeout=_PUNKT_TIMEOUT) if opens_closed else None
         if m:
             out.append((start, next_start + len(m.group(0).rstrip())))
             realign = m.end()
