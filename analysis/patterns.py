@@ -35,6 +35,8 @@ _SHARE_WORDS = (r"share(?:\s+(?:this|on|via|the|article|story|post|page|link|it)
                 r"gift(?:\s+this)?\s+article|save|bookmark")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+# A time zone after a time: ET, PT, EDT, BST, CEST, AEST, UTC, GMT+1, (ET).
+_TIME_ZONE = r"\(?(?:[a-z]{1,4}t|utc|z)\b(?:[+-]\d{1,2}(?::?\d{2})?)?\)?"
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\.?"
 # A calendar date in the usual news forms: 2025-07-07, 07/07/2025, July 7, 2025, 7 July 2025.
 _DATE = (rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}(?:T[\d:.]+Z?)?|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|"
@@ -208,7 +210,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
     LinePattern("dateline", "metadata", "dateline", "line", 18,
                 rf"(?i:(?:date|published|posted|updated|last updated|modified|first published|created|"
                 rf"published on|posted on|updated on)?\s*:?\s*(?:{_DATE}|{_TIME}|\d+\s+(?:minutes?|hours?|days?|weeks?)"
-                rf"\s+ago|yesterday|today|just now)(?:\s*(?:,|at|\||-|·|•|/)?\s*(?:{_DATE}|{_TIME}|[a-z]{{2,4}}t|"
+                rf"\s+ago|yesterday|today|just now)(?:(?:\s*(?:,|at|\||-|·|•|/)\s*|\s*)(?:{_DATE}|{_TIME}|{_TIME_ZONE}|"
                 rf"(?:updated|published)\s*:?))*(?:\s+by\s+\S+(?:\s+\S+){{0,3}})?\s*)",
                 "Published July 7, 2025 10:32 a.m. EDT"),
 ]

@@ -55,6 +55,9 @@ def test_every_row_matches_its_example(pattern):
     # cruft of other sites
     ("By Jane Doe and John Roe, Reuters | July 7, 2025", "byline"),
     ("Published July 7, 2025 10:32 a.m. EDT", "dateline"),
+    ("Published July 4, 2025 at 12:17 a.m. ET", "dateline"),  # two-letter zones: ET, PT
+    ("Updated 14:05 UTC, 8 July 2025", "dateline"),
+    ("Posted Jul 8, 2025 9:00 PM (PT)", "dateline"),
     ("Updated 2 hours ago", "dateline"),
     ("Posted on March 3, 2025 by Greta Lindqvist", "dateline"),
     ("5 min read", "reading_time"),
