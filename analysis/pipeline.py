@@ -172,6 +172,10 @@ def run(corpus_dir: str | Path, manifest: str | Path | None = None, *, engine: s
         tables, scores = _combine(parts, writer, timings)
     lap("per_article")
     del parts, chunks, jobs
+    if writer is not None:  # no stage left reads the texts: keep where they are, decode one when asked for
+        files = dict(zip(loaded.articles["article_id"], loaded.articles["file"]))
+        texts = CorpusTexts(corpus_dir, {i: files[i] for i in texts})
+        loaded.texts = {}
     streamed = writer.names() if writer is not None else []
     tables = quotes.link_speaker_types(tables)
     lap("combine")

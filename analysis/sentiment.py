@@ -45,6 +45,8 @@ ENTITY_COLUMNS = ["entity", "article_id", "n_sentences", "compound_mean", "ci_lo
 ENTITY_SENTENCE_COLUMNS = ["entity", "article_id", "sentence", "start", "end", "compound"]
 ALL_ARTICLES = "(all)"   # article_id of an entity's corpus-wide row in entity_tone
 TOP_ENTITIES = 10
+# Sentences whose text is taken out of the table at a time when reading names.
+TEXT_BATCH = 100_000
 
 # Quote marks stripped with a quoted span when the narrator's text is rebuilt: “...”, "...", «...».
 QUOTE_MARKS = frozenset("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u201f\u201a\u201b")
@@ -380,41 +382,45 @@ def entity_sentences(sentiment_sentences: pd.DataFrame, quotes: pd.DataFrame, co
     if content is None or len(content) == 0:
         return pd.DataFrame(columns=ENTITY_SENTENCE_COLUMNS), empty_entities
     body = content[content["role"] != "headline"] if "role" in content.columns else content
-    arts, sids, starts, ends, txts = (body["article_id"].tolist(), body["sentence"].tolist(),
-                                      body["start"].tolist(), body["end"].tolist(), body["text"].tolist())
+    # Columns as compact arrays (article ids as codes), not lists of Python objects: on millions
+    # of sentences those lists, and a set per sentence, cost gigabytes.
+    art_codes, art_names = pd.factorize(body["article_id"])
+    sids, starts, ends = body["sentence"].to_numpy(), body["start"].to_numpy(), body["end"].to_numpy()
     mid_freq: Counter = Counter()
     surfaces: dict[str, Counter] = defaultdict(Counter)
-    mentions: list[set] = [set() for _ in arts]
+    mentions: dict[int, set] = {}          # sentence position -> names; only sentences that have some
     pending: list[tuple[int, str, str]] = []
-    for i, text in enumerate(txts):
-        if not isinstance(text, str):
-            continue
-        first = _FIRST_WORD_RE.search(text)
-        parts = _name_parts(text, first.start() if first else -1)
-        if parts and _is_title_case(text):       # a title: every word is capitalized, no name is found there
-            continue
-        for surface, key, at_start in parts:
-            surfaces[key][surface] += 1
-            if at_start:
-                rest = key.split()[1:]
-                while rest and rest[0] in NAME_CONNECTORS:     # "Critics of Acme" -> "Acme"
-                    rest = rest[1:]
-                pending.append((i, key, " ".join(rest)))
-            elif key not in mentions[i]:
-                mentions[i].add(key)
-                mid_freq[key] += 1
+    for first_row in range(0, len(body), TEXT_BATCH):
+        batch = body["text"].iloc[first_row:first_row + TEXT_BATCH].tolist()
+        for i, text in enumerate(batch, start=first_row):
+            if not isinstance(text, str):
+                continue
+            first = _FIRST_WORD_RE.search(text)
+            parts = _name_parts(text, first.start() if first else -1)
+            if parts and _is_title_case(text):       # a title: every word is capitalized, no name is found there
+                continue
+            for surface, key, at_start in parts:
+                surfaces[key][surface] += 1
+                if at_start:
+                    rest = key.split()[1:]
+                    while rest and rest[0] in NAME_CONNECTORS:     # "Critics of Acme" -> "Acme"
+                        rest = rest[1:]
+                    pending.append((i, key, " ".join(rest)))
+                elif key not in mentions.get(i, ()):
+                    mentions.setdefault(i, set()).add(key)
+                    mid_freq[key] += 1
     for i, key, rest in pending:
         first_word = key.split()[0]
         if key in mid_freq or (rest and first_word in mid_freq):
-            mentions[i].add(key)             # "Hikvision Canada said": Hikvision is a known name
+            mentions.setdefault(i, set()).add(key)   # "Hikvision Canada said": Hikvision is a known name
         elif rest and rest in mid_freq:
-            mentions[i].add(rest)            # "Industry Melanie Joly": the opener is not part of the name
-    _add_speakers(quotes, body, arts, starts, ends, mentions, surfaces)
+            mentions.setdefault(i, set()).add(rest)  # "Industry Melanie Joly": the opener is not part of the name
+    _add_speakers(quotes, art_codes, art_names, starts, ends, mentions, surfaces)
 
-    freq = Counter(k for m in mentions for k in m)
+    freq = Counter(k for i in sorted(mentions) for k in mentions[i])
     canonical = _fold_names(freq)
-    grouped = [{canonical.get(k, k) for k in m} for m in mentions]
-    group_freq = Counter(k for m in grouped for k in m)
+    grouped = {i: {canonical.get(k, k) for k in mentions[i]} for i in sorted(mentions)}
+    group_freq = Counter(k for m in grouped.values() for k in m)
     top = sorted(group_freq.items(), key=lambda kv: (-kv[1], kv[0]))[:top_n]
     rank = {key: r for r, (key, _) in enumerate(top, start=1)}
     label = {key: _display(surfaces, key) for key in rank}
@@ -426,20 +432,11 @@ def entity_sentences(sentiment_sentences: pd.DataFrame, quotes: pd.DataFrame, co
                              key=lambda kv: (-kv[1], kv[0]))[:10])) for k, n in top],
                             columns=["rank", "entity", "key", "n_sentences", "aliases"])
 
-    s = sentiment_sentences
-    if s is not None and len(s):
-        s = s[(s["scope"] == "body") & s["sentence"].notna()]
-    else:
-        s = pd.DataFrame(columns=SENTENCE_COLUMNS)
-    keys = zip(map(str, s["article_id"].tolist()), map(int, s["sentence"].tolist()))
-    compound = dict(zip(keys, s["compound"].tolist()))
-    rows = []
-    for i, m in enumerate(grouped):
-        for key in m:
-            if key in rank and _is_int(sids[i]):
-                c = compound.get((str(arts[i]), int(sids[i])))
-                if c is not None:
-                    rows.append((label[key], arts[i], sids[i], starts[i], ends[i], c))
+    wanted = [(i, key) for i, m in grouped.items() for key in m if key in rank and _is_int(sids[i])]
+    compound = _body_compound(sentiment_sentences, [str(art_names[art_codes[i]]) for i, _ in wanted],
+                              [int(sids[i]) for i, _ in wanted])
+    rows = [(label[key], art_names[art_codes[i]], sids[i], starts[i], ends[i], c)
+            for (i, key), c in zip(wanted, compound) if c is not None]
     mentions_df = pd.DataFrame(rows, columns=ENTITY_SENTENCE_COLUMNS)
     if len(mentions_df):
         mentions_df = mentions_df.sort_values(["entity", "article_id", "sentence"], kind="stable").reset_index(drop=True)
@@ -453,28 +450,59 @@ def _display(surfaces: dict[str, Counter], key: str) -> str:
     return sorted(forms.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
-def _add_speakers(quotes, body, arts, starts, ends, mentions, surfaces) -> None:
+def _body_compound(sentiment_sentences: pd.DataFrame, article_ids: list[str], sentences: list[int]) -> list:
+    """The body-scope compound of each (article id, sentence) asked for, None where there is none
+    (when a sentence is listed twice, its last row)."""
+    s = sentiment_sentences
+    if s is None or not len(s):
+        return [None] * len(article_ids)
+    s = s[(s["scope"] == "body") & s["sentence"].notna()]
+    codes = {a: k for k, a in enumerate(dict.fromkeys(article_ids))}
+    scored_codes = s["article_id"].astype(str).map(codes)
+    s, scored_codes = s[scored_codes.notna()], scored_codes[scored_codes.notna()]
+    width = max([0, *sentences, int(s["sentence"].max()) if len(s) else 0]) + 1
+    keys = pd.Index(scored_codes.to_numpy(dtype=np.int64) * width + s["sentence"].to_numpy(dtype=np.int64))
+    last = ~keys.duplicated(keep="last")
+    keys, values = keys[last], s["compound"].to_numpy()[last]
+    at = keys.get_indexer(np.array([codes[a] for a in article_ids], dtype=np.int64) * width
+                          + np.array(sentences, dtype=np.int64))
+    return [values[k] if k >= 0 else None for k in at.tolist()]
+
+
+def _add_speakers(quotes, art_codes, art_names, starts, ends, mentions, surfaces) -> None:
     """Speaker names (with a capital) count as mentions in the body sentence holding their span."""
     if quotes is None or len(quotes) == 0 or "speaker" not in quotes.columns:
         return
-    spans: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
-    order = sorted(range(len(arts)), key=lambda i: (str(arts[i]), starts[i]))
-    for i in order:
-        spans[arts[i]][0].append(starts[i])
-        spans[arts[i]][1].append(i)
+    # Sentences ordered by (article id as text, start): one sorted key per sentence, searched for
+    # every speaker at once.
+    rank_of_name = np.empty(len(art_names), dtype=np.int64)
+    rank_of_name[sorted(range(len(art_names)), key=lambda c: str(art_names[c]))] = np.arange(len(art_names))
+    code_of = {a: c for c, a in enumerate(art_names)}
+    width = int(max(starts.max(), 0)) + 2 if len(starts) else 2
+    sentence_keys = rank_of_name[art_codes] * width + starts.astype(np.int64)
+    order = np.argsort(sentence_keys, kind="stable")
+    sorted_keys = sentence_keys[order]
+    found = []   # (quote's key, surface, speaker position, article rank)
     sp_start = quotes["speaker_start"].tolist() if "speaker_start" in quotes.columns else [None] * len(quotes)
     for a, speaker, ss in zip(quotes["article_id"].tolist(), quotes["speaker"].tolist(), sp_start):
         if not isinstance(speaker, str) or not any(w[:1].isupper() for w in speaker.split()):
             continue
         surface = POSSESSIVE_RE.sub("", speaker.strip())
         key = T.fold(surface)
-        if not key or key in ENTITY_STOPWORDS or a not in spans or not _is_int(ss):
+        if not key or key in ENTITY_STOPWORDS or a not in code_of or not _is_int(ss):
             continue
-        sentence_starts, index = spans[a]
-        k = bisect_right(sentence_starts, int(ss)) - 1
-        if k >= 0 and int(ss) < ends[index[k]]:
+        found.append((key, surface, min(int(ss), width - 1), rank_of_name[code_of[a]], int(ss)))
+    if not found:
+        return
+    ranks = np.array([f[3] for f in found], dtype=np.int64)
+    at = np.searchsorted(sorted_keys, ranks * width + np.array([f[2] for f in found], dtype=np.int64), side="right") - 1
+    for (key, surface, _, rank, ss), k in zip(found, at.tolist()):
+        if k < 0 or sorted_keys[k] // width != rank:
+            continue                          # no sentence of this article starts at or before the speaker
+        i = int(order[k])
+        if ss < ends[i]:
             surfaces[key][surface] += 1
-            mentions[index[k]].add(key)
+            mentions.setdefault(i, set()).add(key)
 
 
 def entity_tone(sentiment_sentences: pd.DataFrame, quotes: pd.DataFrame, content: pd.DataFrame,

@@ -166,6 +166,8 @@ def test_a_streamed_run_writes_the_tables_of_an_in_memory_run(results, tmp_path,
     assert [p.name for p in sorted(written)] == [p.name for p in sorted(expected)]
     assert "lines" in streamed.streamed and "lines" not in streamed.tables
     assert pipeline.CORPUS_LEVEL_INPUTS.isdisjoint(streamed.streamed)
+    # the texts are not held after the per-article stages, but decode to the same on request
+    assert isinstance(streamed.texts, pipeline.CorpusTexts) and dict(streamed.texts) == results.texts
     if fmt == "csv":
         for path in expected:
             assert (tmp_path / "streamed" / path.name).read_bytes() == path.read_bytes(), path.name
