@@ -26,6 +26,7 @@ VADER misses "doesn’t" (curly apostrophe) as a negation and treats “great,�
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from functools import lru_cache
@@ -388,7 +389,13 @@ def entity_sentences(sentiment_sentences: pd.DataFrame, quotes: pd.DataFrame, co
     sids, starts, ends = body["sentence"].to_numpy(), body["start"].to_numpy(), body["end"].to_numpy()
     mid_freq: Counter = Counter()
     surfaces: dict[str, Counter] = defaultdict(Counter)
-    mentions: dict[int, set] = {}          # sentence position -> names; only sentences that have some
+    key_ids: dict[str, int] = {}
+    mention_rows, mention_ids = array("q"), array("q")   # (sentence position, name id); repeats removed below
+
+    def mention(i: int, key: str) -> None:
+        mention_rows.append(i)
+        mention_ids.append(key_ids.setdefault(key, len(key_ids)))
+
     pending: list[tuple[int, str, str]] = []
     for first_row in range(0, len(body), TEXT_BATCH):
         batch = body["text"].iloc[first_row:first_row + TEXT_BATCH].tolist()
@@ -399,6 +406,7 @@ def entity_sentences(sentiment_sentences: pd.DataFrame, quotes: pd.DataFrame, co
             parts = _name_parts(text, first.start() if first else -1)
             if parts and _is_title_case(text):       # a title: every word is capitalized, no name is found there
                 continue
+            seen: set[str] = set()
             for surface, key, at_start in parts:
                 surfaces[key][surface] += 1
                 if at_start:
@@ -406,21 +414,29 @@ def entity_sentences(sentiment_sentences: pd.DataFrame, quotes: pd.DataFrame, co
                     while rest and rest[0] in NAME_CONNECTORS:     # "Critics of Acme" -> "Acme"
                         rest = rest[1:]
                     pending.append((i, key, " ".join(rest)))
-                elif key not in mentions.get(i, ()):
-                    mentions.setdefault(i, set()).add(key)
+                elif key not in seen:
+                    seen.add(key)
+                    mention(i, key)
                     mid_freq[key] += 1
     for i, key, rest in pending:
         first_word = key.split()[0]
         if key in mid_freq or (rest and first_word in mid_freq):
-            mentions.setdefault(i, set()).add(key)   # "Hikvision Canada said": Hikvision is a known name
+            mention(i, key)                  # "Hikvision Canada said": Hikvision is a known name
         elif rest and rest in mid_freq:
-            mentions.setdefault(i, set()).add(rest)  # "Industry Melanie Joly": the opener is not part of the name
-    _add_speakers(quotes, art_codes, art_names, starts, ends, mentions, surfaces)
+            mention(i, rest)                 # "Industry Melanie Joly": the opener is not part of the name
+    _add_speakers(quotes, art_codes, art_names, starts, ends, mention, surfaces)
 
-    freq = Counter(k for i in sorted(mentions) for k in mentions[i])
+    # Each name once per sentence, then each folded name once per sentence: as integer pairs
+    # (sentence * number of names + name id), not a set per sentence.
+    keys = list(key_ids)
+    n_keys = max(len(keys), 1)
+    row_of, id_of = np.divmod(np.unique(np.frombuffer(mention_rows, dtype=np.int64) * n_keys
+                                        + np.frombuffer(mention_ids, dtype=np.int64)), n_keys)
+    freq = Counter({keys[k]: c for k, c in enumerate(np.bincount(id_of, minlength=len(keys)).tolist())})
     canonical = _fold_names(freq)
-    grouped = {i: {canonical.get(k, k) for k in mentions[i]} for i in sorted(mentions)}
-    group_freq = Counter(k for m in grouped.values() for k in m)
+    canonical_id = np.array([key_ids[canonical.get(k, k)] for k in keys], dtype=np.int64)
+    group_row, group_id = np.divmod(np.unique(row_of * n_keys + canonical_id[id_of]), n_keys)
+    group_freq = {keys[k]: c for k, c in enumerate(np.bincount(group_id, minlength=len(keys)).tolist()) if c}
     top = sorted(group_freq.items(), key=lambda kv: (-kv[1], kv[0]))[:top_n]
     rank = {key: r for r, (key, _) in enumerate(top, start=1)}
     label = {key: _display(surfaces, key) for key in rank}
@@ -432,7 +448,8 @@ def entity_sentences(sentiment_sentences: pd.DataFrame, quotes: pd.DataFrame, co
                              key=lambda kv: (-kv[1], kv[0]))[:10])) for k, n in top],
                             columns=["rank", "entity", "key", "n_sentences", "aliases"])
 
-    wanted = [(i, key) for i, m in grouped.items() for key in m if key in rank and _is_int(sids[i])]
+    in_top = np.isin(group_id, [key_ids[key] for key in rank])
+    wanted = [(i, keys[k]) for i, k in zip(group_row[in_top].tolist(), group_id[in_top].tolist()) if _is_int(sids[i])]
     compound = _body_compound(sentiment_sentences, [str(art_names[art_codes[i]]) for i, _ in wanted],
                               [int(sids[i]) for i, _ in wanted])
     rows = [(label[key], art_names[art_codes[i]], sids[i], starts[i], ends[i], c)
@@ -469,7 +486,7 @@ def _body_compound(sentiment_sentences: pd.DataFrame, article_ids: list[str], se
     return [values[k] if k >= 0 else None for k in at.tolist()]
 
 
-def _add_speakers(quotes, art_codes, art_names, starts, ends, mentions, surfaces) -> None:
+def _add_speakers(quotes, art_codes, art_names, starts, ends, mention, surfaces) -> None:
     """Speaker names (with a capital) count as mentions in the body sentence holding their span."""
     if quotes is None or len(quotes) == 0 or "speaker" not in quotes.columns:
         return
@@ -502,7 +519,7 @@ def _add_speakers(quotes, art_codes, art_names, starts, ends, mentions, surfaces
         i = int(order[k])
         if ss < ends[i]:
             surfaces[key][surface] += 1
-            mentions.setdefault(i, set()).add(key)
+            mention(i, key)
 
 
 def entity_tone(sentiment_sentences: pd.DataFrame, quotes: pd.DataFrame, content: pd.DataFrame,

@@ -156,14 +156,24 @@ def batch_totals(groups: list, n_boot: int = N_BOOT, seed: int = SEED):
             for i in idx:
                 yield [i], bootstrap_totals(arrays[i], n_boot, seed)[None]
             continue
-        stacked = np.stack([arrays[i] for i in idx])             # (m, n) or (m, n, k)
         plan = _count_matrix(n, n_boot, seed)                    # (n_boot, n)
-        if stacked.ndim == 2:
-            yield idx, _product(plan, stacked.T).T               # (m, n_boot)
-        else:                                                    # one product for all m groups
-            m, _, k = stacked.shape
-            flat = _product(plan, stacked.transpose(1, 0, 2).reshape(n, m * k))   # (n_boot, m * k)
-            yield idx, flat.reshape(n_boot, m, k).transpose(1, 0, 2)             # (m, n_boot, k)
+        for part in _batches(idx, n_boot, n, arrays[idx[0]][0].size if arrays[idx[0]].ndim > 1 else 1):
+            stacked = np.stack([arrays[i] for i in part])        # (m, n) or (m, n, k)
+            if stacked.ndim == 2:
+                yield part, _product(plan, stacked.T).T          # (m, n_boot)
+            else:                                                # one product for all m groups
+                m, _, k = stacked.shape
+                flat = _product(plan, stacked.transpose(1, 0, 2).reshape(n, m * k))   # (n_boot, m * k)
+                yield part, flat.reshape(n_boot, m, k).transpose(1, 0, 2)            # (m, n_boot, k)
+
+
+def _batches(idx: list[int], n_boot: int, n: int, k: int) -> list[list[int]]:
+    """Groups of one size split so that each batch's totals hold about _BLOCK_CELLS numbers (memory
+    stays bounded on corpora with very many groups). Each batch is a whole number of `_product`'s
+    column tiles, so every product, and every total, is the one a single batch would compute."""
+    tile = max(1, _BLAS_ONE_THREAD_MNK // max(1, n_boot * n))
+    size = tile * max(1, _BLOCK_CELLS // max(1, n_boot * k * tile))
+    return [idx[i:i + size] for i in range(0, len(idx), size)]
 
 
 def batch_mean_ci(groups: list, n_boot: int = N_BOOT, seed: int = SEED,
