@@ -448,27 +448,39 @@ def _normal_word(token: str) -> str | None:
     return None if word == _CLITIC else word
 
 
-def _integers(values: list) -> list[int]:
-    """Values as ints, 0 for missing or not numeric ones."""
-    return pd.to_numeric(pd.Series(values), errors="coerce").fillna(0).astype(np.int64).tolist()
+def _integers(values: pd.Series) -> np.ndarray:
+    """Values as int64, 0 for missing or not numeric ones."""
+    return pd.to_numeric(values, errors="coerce").fillna(0).to_numpy(dtype=np.int64)
+
+
+def _str_codes(values: pd.Series) -> tuple[np.ndarray, list[str]]:
+    """Each value's rank among the distinct values as strings (sorted), and those strings.
+
+    Strings are made once per distinct value, not once per row.
+    """
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    ranks, names = pd.factorize(pd.Series([str(u) for u in uniques], dtype=object), sort=True)
+    return ranks[codes], names.tolist()
 
 
 class _Corpus:
-    """Content sentences as parallel lists, grouped into distinct word sequences ("types")."""
+    """Content sentences as parallel arrays, grouped into distinct word sequences ("types")."""
 
     def __init__(self, content: pd.DataFrame):
         frame = content.reset_index(drop=True)
         n = len(frame)
-        col = lambda name, default: frame[name].tolist() if name in frame.columns else [default] * n  # noqa: E731
-        self.article = [str(a) for a in col("article_id", "")]
+        col = lambda name, default: frame[name] if name in frame.columns else pd.Series([default] * n)  # noqa: E731
+        # Sentences in article order (article id, sentence, start): each type's members, and each
+        # article's sentences for joining neighbours into passages.
+        self.article_rank, names = _str_codes(col("article_id", ""))
+        self.article = np.array(names, dtype=object)[self.article_rank]
         self.sentence = _integers(col("sentence", 0))
-        self.paragraph = _integers(col("paragraph", 0))
         self.line = _integers(col("line", 0))
         self.start = _integers(col("start", 0))
         self.end = _integers(col("end", 0))
-        self.role = [str(r) for r in col("role", "body")]
-        texts = ["" if not isinstance(t, str) else t for t in col("text", "")]
-        self._tokenize(texts)
+        roles, role_names = _str_codes(col("role", "body"))
+        self.headline = np.array([r == "headline" for r in role_names], dtype=bool)[roles]
+        self._tokenize(col("text", ""))
         n_types = max(self.n_types, 1)
         # Rarity over distinct sentences, so a story copied 500 times does not make its own words common.
         self.idf = np.maximum(np.log((n_types + 1) / (self.df + 0.5)), 0.0).tolist()
@@ -476,17 +488,12 @@ class _Corpus:
         self.type_words = _Lazy(self.n_types, self._type_words)
         self.type_terms = _Lazy(self.n_types, self._type_terms)
         self.type_surface = _Lazy(self.n_types, self._type_surface)
-        # Sentences in article order (article id, sentence, start): each type's members, and each
-        # article's sentences for joining neighbours into passages.
-        self.article_rank = article_rank = pd.factorize(pd.Series(self.article, dtype=object), sort=True)[0]
-        order = np.lexsort((np.array(self.start, dtype=np.int64), np.array(self.sentence, dtype=np.int64),
-                            article_rank))
-        types = np.array(self.type, dtype=np.int64)
-        by_type = order[np.argsort(types[order], kind="stable")]
+        article_rank, types = self.article_rank, self.type
+        order = np.lexsort((self.start, self.sentence, article_rank))
+        self._by_type = by_type = order[np.argsort(types[order], kind="stable")]
         self.type_size = np.bincount(types, minlength=self.n_types)
         ends = np.cumsum(self.type_size)
-        bounds, in_order = np.r_[0, ends].tolist(), by_type.tolist()
-        self.members = _Lazy(self.n_types, lambda t: in_order[bounds[t]:bounds[t + 1]])
+        self._type_bounds = np.r_[0, ends]
         self.first_member = by_type[ends - self.type_size] if n else np.empty(0, np.int64)
         # Per type: how many articles use it, and the article's rank when only one does (else -1).
         rank, of_type = article_rank[by_type], types[by_type]
@@ -495,33 +502,42 @@ class _Corpus:
         self.sole_article = np.where(self.spread == 1, rank[ends - 1] if n else 0, -1)
         ranked = article_rank[order]
         cuts = np.flatnonzero(ranked[1:] != ranked[:-1]) + 1
-        self.by_article: dict[str, list[int]] = {self.article[ids[0]]: ids.tolist() for ids in np.split(order, cuts) if len(ids)}
+        self.by_article: dict[str, np.ndarray] = {names[article_rank[ids[0]]]: ids for ids in np.split(order, cuts) if len(ids)}
         self._passages: dict[int, _Passage] = {}
         # The neighbouring sentence in the same paragraph (-1: none), for joining passages.
-        paragraph = np.array(self.paragraph, dtype=np.int64)[order]
+        paragraph = _integers(col("paragraph", 0))[order]
         joined = (ranked[1:] == ranked[:-1]) & (paragraph[1:] == paragraph[:-1])
-        previous, following = np.full(n, -1, dtype=np.int64), np.full(n, -1, dtype=np.int64)
-        following[order[:-1][joined]] = order[1:][joined]
-        previous[order[1:][joined]] = order[:-1][joined]
-        self.previous, self.next = previous.tolist(), following.tolist()
+        self.previous, self.next = np.full(n, -1, dtype=np.int64), np.full(n, -1, dtype=np.int64)
+        self.next[order[:-1][joined]] = order[1:][joined]
+        self.previous[order[1:][joined]] = order[:-1][joined]
 
-    def _tokenize(self, texts: list[str]) -> None:
-        """Words and terms of every sentence in a few passes over the whole corpus text.
+    def members(self, t: int) -> list[int]:
+        """The sentences of type t, in article order."""
+        return self._by_type[self._type_bounds[t]:self._type_bounds[t + 1]].tolist()
 
-        The sentences are joined with newlines and tokenized at once; each distinct token is
-        normalized once. Per sentence only slices are kept: the words are arrays of word ids.
+    def _tokenize(self, texts: pd.Series, block: int = 20000) -> None:
+        """Words and terms of every sentence in a few passes over the corpus text, a block of sentences at a time.
+
+        A block's sentences are joined with newlines and tokenized at once; each distinct token is
+        normalized once. Only int32 arrays are kept: every sentence's word ids and term ids, flat,
+        with the bounds of each sentence (phrases never span sentences, so blocks are independent).
         """
         n = len(texts)
         # Tokens of the raw text equal those of its normalized view (quotes, dashes and spaces split
-        # words either way), so the joined corpus is tokenized once, as it is.
-        big = "\n".join(t.replace("\n", " ").replace("\r", " ") for t in texts)
-        raw = _TOKEN_OR_BREAK_RE.findall(big)
-        codes, uniques = pd.factorize(pd.Series(raw, dtype=object))
+        # words either way), so each block is tokenized as it is.
+        token_ids: dict[str, int] = {}
+        coded = []
+        for first in range(0, n, block):
+            joined = "\n".join(t.replace("\n", " ").replace("\r", " ") if isinstance(t, str) else ""
+                               for t in texts.iloc[first:first + block].tolist())
+            codes, uniques = pd.factorize(pd.Series(_TOKEN_OR_BREAK_RE.findall(joined), dtype=object))
+            ids = np.array([token_ids.setdefault(token, len(token_ids)) for token in uniques], dtype=np.int32)
+            coded.append(ids[codes])
         vocab: dict[str, int] = {}
         terms_vocab: dict[str, int] = {}
-        word_of = np.empty(len(uniques), dtype=np.int64)
-        term_of = np.empty(len(uniques), dtype=np.int64)
-        for k, token in enumerate(uniques):
+        word_of = np.empty(len(token_ids), dtype=np.int32)
+        term_of = np.empty(len(token_ids), dtype=np.int32)
+        for k, token in enumerate(token_ids):
             if token == "\n":
                 word_of[k], term_of[k] = -2, -1
                 continue
@@ -535,40 +551,62 @@ class _Corpus:
             word_of[k] = vocab.setdefault(word, len(vocab))
             term = _term(word)
             term_of[k] = -1 if term is None else terms_vocab.setdefault(term, len(terms_vocab))
-        occ_word = word_of[codes] if len(codes) else np.empty(0, dtype=np.int64)
-        occ_term = term_of[codes] if len(codes) else np.empty(0, dtype=np.int64)
-        sentence_of = np.cumsum(occ_word == -2)
-        # Words as analysis.text.count_words counts them: tokens joined by an apostrophe or hyphen are one.
-        counted = (occ_word != -2) & (occ_word != -3)
-        self.n_words = (np.bincount(sentence_of[counted], minlength=n)
-                        - np.bincount(sentence_of[occ_word == -3], minlength=n))[:n].tolist() if n else []
-        occ_word, occ_term = self._join_phrases(occ_word, occ_term, vocab, terms_vocab)
+        del token_ids
+        n_words, words, n_kept, term_ids, term_words, n_term_ids = [], [], [], [], [], []
+        for first in range(0, n, block):
+            size = min(block, n - first)
+            codes = coded[first // block]
+            coded[first // block] = None                      # freed block by block
+            occ_word, occ_term = word_of[codes], term_of[codes]
+            del codes
+            sentence_of = np.cumsum(occ_word == -2, dtype=np.int32)
+            # Words as analysis.text.count_words counts them: tokens joined by an apostrophe or hyphen are one.
+            counted = (occ_word != -2) & (occ_word != -3)
+            n_words.append(np.bincount(sentence_of[counted], minlength=size)
+                           - np.bincount(sentence_of[occ_word == -3], minlength=size))
+            occ_word, occ_term = self._join_phrases(occ_word, occ_term, vocab, terms_vocab)
+            keep = occ_word >= 0
+            words.append(occ_word[keep])
+            n_kept.append(np.bincount(sentence_of[keep], minlength=size))
+            has_term = occ_term >= 0
+            term_ids.append(occ_term[has_term])
+            term_words.append(occ_word[has_term])
+            n_term_ids.append(np.bincount(sentence_of[has_term], minlength=size))
+        del coded, word_of, term_of
+        join = lambda parts, dtype: np.concatenate(parts) if parts else np.empty(0, dtype)  # noqa: E731
+        self.n_words = join(n_words, np.int64).tolist()
         self.words_vocab = sorted(vocab, key=vocab.get)
         self.term_names = sorted(terms_vocab, key=terms_vocab.get)
-        keep = occ_word >= 0
-        self._words, word_sentence = occ_word[keep], sentence_of[keep]
-        self._word_bounds = np.searchsorted(word_sentence, np.arange(n + 1))
-        has_term = occ_term >= 0
-        self._terms, term_sentence = occ_term[has_term], sentence_of[has_term]
-        self._term_words = occ_word[has_term]
-        self._term_bounds = np.searchsorted(term_sentence, np.arange(n + 1))
+        self._words = join(words, np.int32)
+        self._word_bounds = np.r_[0, np.cumsum(join(n_kept, np.int64))]
+        self._terms = join(term_ids, np.int32)
+        self._term_words = join(term_words, np.int32)
+        self._term_bounds = np.r_[0, np.cumsum(join(n_term_ids, np.int64))]
+        del words, term_ids, term_words
 
-        # Distinct word sequences ("types"), numbered in order of first appearance.
-        bounds, words = self._word_bounds.tolist(), self._words
-        codes, uniques = pd.factorize(pd.Series([words[a:b].tobytes() for a, b in zip(bounds[:-1], bounds[1:])],
-                                                dtype=object))
-        self.type = codes.tolist()
-        self.n_types = len(uniques)
+        # Distinct word sequences ("types"), numbered in order of first appearance; a block of
+        # sentences at a time, so only the distinct sequences are held as bytes.
+        type_of: dict[bytes, int] = {}
+        codes = np.empty(n, dtype=np.int64)
+        for first in range(0, n, block):
+            bounds = self._word_bounds[first:first + block + 1].tolist()
+            codes[first:first + len(bounds) - 1] = [type_of.setdefault(self._words[a:b].tobytes(), len(type_of))
+                                                    for a, b in zip(bounds[:-1], bounds[1:])]
+        self.type = codes
+        self.n_types = len(type_of)
+        del type_of
         # The type x term incidence matrix (binary) from each type's first sentence; df per term.
         first = np.unique(codes, return_index=True)[1]
         is_first = np.zeros(n + 1, dtype=bool)
         is_first[first] = True
-        type_arr = np.array(self.type + [0], dtype=np.int64)
+        type_arr = np.r_[codes, 0]
+        term_sentence = np.repeat(np.arange(n), np.diff(self._term_bounds))
         mask = is_first[term_sentence]
         rows, cols = type_arr[term_sentence[mask]], self._terms[mask]
         pairs = np.sort(rows * max(len(terms_vocab), 1) + cols)
         pairs = pairs[np.r_[True, pairs[1:] != pairs[:-1]]] if len(pairs) else pairs
-        self.incidence = (pairs // max(len(terms_vocab), 1), pairs % max(len(terms_vocab), 1))
+        self.incidence = ((pairs // max(len(terms_vocab), 1)).astype(np.int32),
+                          (pairs % max(len(terms_vocab), 1)).astype(np.int32))
         self.df = np.bincount(self.incidence[1], minlength=len(terms_vocab))
         self.n_terms = np.bincount(self.incidence[0], minlength=self.n_types)
 
@@ -606,9 +644,9 @@ class _Corpus:
         from scipy import sparse
 
         lo, hi = bounds[self.first_member], bounds[self.first_member + 1]
-        rows = np.repeat(np.arange(len(lo)), hi - lo)
-        cols = flat[np.repeat(lo - np.cumsum(np.r_[0, hi - lo])[:-1], hi - lo) + np.arange(len(rows))]
-        matrix = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(lo), max(width, 1)))
+        indptr = np.r_[0, np.cumsum(hi - lo)]
+        cols = flat[np.repeat(lo - indptr[:-1], hi - lo) + np.arange(indptr[-1])]
+        matrix = sparse.csr_matrix((np.ones(len(cols)), cols, indptr), shape=(len(lo), max(width, 1)))
         matrix.sum_duplicates()
         matrix.data[:] = 1.0
         return matrix
@@ -670,7 +708,7 @@ def _candidate_types_index(corpus: _Corpus, max_postings: int = MAX_POSTINGS,
     """
     from scipy import sparse
 
-    n_types, n_terms = len(corpus.members), len(corpus.df)
+    n_types, n_terms = corpus.n_types, len(corpus.df)
     rows, cols = corpus.incidence
     eligible = corpus.n_terms >= MIN_SHARED_TERMS
     out = [(t, t) for t in np.flatnonzero(eligible).tolist()]
@@ -695,16 +733,17 @@ def _instance_pairs(corpus: _Corpus, ti: int, tj: int, k: int = MAX_PARTNERS) ->
     another article (members are in article order): all pairs for small groups, about k per copy
     for large ones.
     """
-    a, b = corpus.members[ti], corpus.members[tj]
-    art = corpus.article
+    a, b = corpus.members(ti), corpus.members(tj)
+    rank = corpus.article_rank
     if len(a) == 1 and len(b) == 1:
-        return {(min(a[0], b[0]), max(a[0], b[0]))} if art[a[0]] != art[b[0]] else set()
+        return {(min(a[0], b[0]), max(a[0], b[0]))} if rank[a[0]] != rank[b[0]] else set()
+    sides = (a, rank[a].tolist()), (b, rank[b].tolist())
     out: set[tuple[int, int]] = set()
-    for xs, ys in ((a, b), (b, a)):
-        for x in xs:
+    for (xs, x_ranks), (ys, y_ranks) in (sides, sides[::-1]):
+        for x, x_rank in zip(xs, x_ranks):
             found = 0
-            for y in ys:
-                if art[y] != art[x]:
+            for y, y_rank in zip(ys, y_ranks):
+                if y_rank != x_rank:
                     out.add((x, y) if x < y else (y, x))
                     found += 1
                     if found == k:
@@ -712,7 +751,7 @@ def _instance_pairs(corpus: _Corpus, ti: int, tj: int, k: int = MAX_PARTNERS) ->
     return out
 
 
-def _rowdot(left, right, i: np.ndarray, j: np.ndarray, block: int = 200000) -> np.ndarray:
+def _rowdot(left, right, i: np.ndarray, j: np.ndarray, block: int = 50000) -> np.ndarray:
     """Row-wise dot products left[i[k]] . right[j[k]] of two sparse matrices, in blocks."""
     out = np.zeros(len(i), dtype=np.float64)
     for first in range(0, len(i), block):
@@ -732,11 +771,18 @@ def _plausible(corpus: _Corpus, ti: np.ndarray, tj: np.ndarray) -> tuple[np.ndar
     from scipy import sparse
 
     eps = 1e-9
-    n_types, n_terms = len(corpus.members), len(corpus.df)
+    n_types, n_terms = corpus.n_types, len(corpus.df)
     idf = np.asarray(corpus.idf, dtype=np.float64)
-    rows, cols = corpus.incidence
-    binary = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n_types, n_terms))
-    scaled = lambda w: sparse.csr_matrix((w[cols], (rows, cols)), shape=(n_types, n_terms))  # noqa: E731
+    rows, cols = corpus.incidence      # sorted by type, then term: the layout of a CSR matrix
+    indptr = np.r_[0, np.cumsum(np.bincount(rows, minlength=n_types))]
+    binary = sparse.csr_matrix((np.ones(len(rows)), cols, indptr), shape=(n_types, n_terms))
+
+    def scaled(w: np.ndarray):
+        """`binary` with each term's entries set to w[term]."""
+        out = binary.copy()
+        out.data = w[out.indices]
+        return out
+
     shared = _rowdot(binary, binary, ti, tj)
     weight = _rowdot(binary, scaled(idf), ti, tj)
     keep = (shared >= MIN_SHARED_TERMS) & (weight >= MIN_SHARED_WEIGHT * corpus.distinctive / DISTINCTIVE_IDF_SHARE - eps)
@@ -748,6 +794,7 @@ def _plausible(corpus: _Corpus, ti: np.ndarray, tj: np.ndarray) -> tuple[np.ndar
     distinct = _rowdot(binary, scaled((idf >= corpus.distinctive).astype(np.float64)), ti, tj)
     paraphrase = (((cosine >= PARAPHRASE_COSINE - eps) | ((shared >= LONG_MIN_SHARED) & (cosine >= LONG_PARAPHRASE_COSINE - eps)))
                   & (distinct >= MIN_DISTINCTIVE_SHARED))
+    del binary
     words = corpus.type_word_matrix()
     length = corpus.type_length.astype(np.float64)
     repeats = corpus.type_length - np.diff(words.indptr)
@@ -764,7 +811,7 @@ def _plausible(corpus: _Corpus, ti: np.ndarray, tj: np.ndarray) -> tuple[np.ndar
 def _bounded(neg: np.ndarray, x: np.ndarray, y: np.ndarray, corpus: _Corpus, k: int = MAX_PARTNERS) -> np.ndarray:
     """Which candidate sentence pairs (x, y) with similarity -neg are among the `k` best (most
     similar, then earliest) partners of x or of y."""
-    rank_article, rank_sentence = corpus.article_rank, np.array(corpus.sentence, dtype=np.int64)
+    rank_article, rank_sentence = corpus.article_rank, corpus.sentence
     # Every candidate listed once under each of its two sentences, ranked within each sentence.
     me, other = np.r_[x, y], np.r_[y, x]
     which, neg = np.r_[np.arange(len(x)), np.arange(len(x))], np.r_[neg, neg]
@@ -780,10 +827,11 @@ def _bounded(neg: np.ndarray, x: np.ndarray, y: np.ndarray, corpus: _Corpus, k: 
 def _neighbours(corpus: _Corpus, ids: list[int]) -> list[tuple[int, str]]:
     """Sentences just before and after a passage, in the same paragraph."""
     out = []
-    if corpus.previous[ids[0]] >= 0:
-        out.append((corpus.previous[ids[0]], "before"))
-    if corpus.next[ids[-1]] >= 0:
-        out.append((corpus.next[ids[-1]], "after"))
+    before, after = int(corpus.previous[ids[0]]), int(corpus.next[ids[-1]])
+    if before >= 0:
+        out.append((before, "before"))
+    if after >= 0:
+        out.append((after, "after"))
     return out
 
 
@@ -812,7 +860,7 @@ def align(content: pd.DataFrame, method: str = "auto") -> tuple[pd.DataFrame, li
     """The reuse table (one row per aligned passage pair), the sentences behind each row, the corpus."""
     corpus = _Corpus(content)
     if method == "auto":
-        method = "exact" if len(corpus.type_words) <= EXACT_MAX_SENTENCES else "index"
+        method = "exact" if corpus.n_types <= EXACT_MAX_SENTENCES else "index"
     if method == "exact":
         type_pairs = _candidate_types_exact(corpus)
     elif method == "index":
@@ -861,7 +909,7 @@ def align(content: pd.DataFrame, method: str = "auto") -> tuple[pd.DataFrame, li
         pairs.append((np.array([f[0] for f in found], dtype=np.int64), np.array([f[1] for f in found], dtype=np.int64),
                       np.full(len(found), k)))
     xs, ys, which = (np.concatenate([p[c] for p in pairs]).astype(np.int64) for c in range(3))
-    sentence = np.array(corpus.sentence, dtype=np.int64)
+    sentence = corpus.sentence
     later = (rank[xs] > rank[ys]) | ((rank[xs] == rank[ys]) & ((sentence[xs] > sentence[ys])
                                                              | ((sentence[xs] == sentence[ys]) & (xs > ys))))
     xs, ys = np.where(later, ys, xs), np.where(later, xs, ys)
@@ -903,29 +951,32 @@ def _first_come(key_a: np.ndarray, key_b: np.ndarray) -> np.ndarray:
     return kept
 
 
-def _may_grow(corpus: _Corpus, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
+def _may_grow(corpus: _Corpus, xs: np.ndarray, ys: np.ndarray, block: int = 50000) -> np.ndarray:
     """Which aligned sentence pairs (x, y) `_grow` may extend: a neighbour of one side (the sentence
     before or after it in the paragraph) has at least 2 terms not in that side but in the other, and
     they carry at least MERGE_SHARE of its new terms' weight.
 
     An upper bound (sentences already used are not excluded; weights are compared with a margin):
-    pairs left out surely stay one sentence on each side.
+    pairs left out surely stay one sentence on each side. Pairs are taken a block at a time, so the
+    sparse rows gathered for them stay small.
     """
     binary = corpus.type_term_matrix()
     weighted = binary.copy()
     weighted.data = np.asarray(corpus.idf, dtype=np.float64)[binary.indices]
-    types = np.array(corpus.type, dtype=np.int64)
-    before, after = np.array(corpus.previous, dtype=np.int64), np.array(corpus.next, dtype=np.int64)
+    types, before, after = corpus.type, corpus.previous, corpus.next
     out = np.zeros(len(xs), dtype=bool)
-    for side, other in ((xs, ys), (ys, xs)):
-        for neighbour in (before[side], after[side]):
-            has = np.flatnonzero(neighbour >= 0)
-            i, s, o = types[neighbour[has]], types[side[has]], types[other[has]]
-            in_both = binary[i].multiply(binary[s])
-            n_hits = _rowdot(binary, binary, i, o) - np.asarray(in_both.multiply(binary[o]).sum(axis=1)).ravel()
-            hit_weight = _rowdot(binary, weighted, i, o) - np.asarray(in_both.multiply(weighted[o]).sum(axis=1)).ravel()
-            new_weight = np.asarray(weighted[i].sum(axis=1)).ravel() - _rowdot(binary, weighted, s, i)
-            out[has[(n_hits >= 2) & (hit_weight >= MERGE_SHARE * new_weight - 1e-9)]] = True
+    for first in range(0, len(xs), block):
+        part_x, part_y = xs[first:first + block], ys[first:first + block]
+        for side, other in ((part_x, part_y), (part_y, part_x)):
+            for neighbour in (before[side], after[side]):
+                has = np.flatnonzero(neighbour >= 0)
+                i, s, o = types[neighbour[has]], types[side[has]], types[other[has]]
+                in_both = binary[i].multiply(binary[s])
+                n_hits = _rowdot(binary, binary, i, o) - np.asarray(in_both.multiply(binary[o]).sum(axis=1)).ravel()
+                hit_weight = (_rowdot(binary, weighted, i, o)
+                              - np.asarray(in_both.multiply(weighted[o]).sum(axis=1)).ravel())
+                new_weight = np.asarray(weighted[i].sum(axis=1)).ravel() - _rowdot(binary, weighted, s, i)
+                out[first + has[(n_hits >= 2) & (hit_weight >= MERGE_SHARE * new_weight - 1e-9)]] = True
     return out
 
 
@@ -936,22 +987,25 @@ def _reuse_table(corpus: _Corpus, xs: np.ndarray, ys: np.ndarray, relation: np.n
     Pairs whose neighbours may join the passage (see `_may_grow`) are grown one by one in order, as
     each grown passage uses up sentences; the others stay one sentence on each side.
     """
-    idf, art, n = corpus.idf, corpus.article, len(xs)
+    idf, rank, n = corpus.idf, corpus.article_rank, len(xs)
+    if not n:
+        return pd.DataFrame(columns=REUSE_COLUMNS), []
     names = [RELATIONS[r] for r in relation.tolist()]
     scores = similarity.tolist()
     spans = [([x], [y]) for x, y in zip(xs.tolist(), ys.tolist())]
     labels: list[str | None] = [None] * n
     grow = np.flatnonzero(_may_grow(corpus, xs, ys)).tolist()
-    groups = {(art[xs[p]], art[ys[p]]) for p in grow}
-    used: dict[tuple[str, str], tuple[set, set]] = {}
-    for x, y in spans:
-        if (art[x[0]], art[y[0]]) in groups:
-            used_a, used_b = used.setdefault((art[x[0]], art[y[0]]), (set(), set()))
-            used_a.add(x[0])
-            used_b.add(y[0])
-    for p in grow:
+    # Sentences used per pair of articles (a key: their ranks), for the pairs of articles that may grow.
+    article_pair = rank[xs] * (int(rank.max()) + 1) + rank[ys]
+    in_group = np.flatnonzero(np.isin(article_pair, article_pair[grow]))
+    used: dict[int, tuple[set, set]] = {}
+    for key, x, y in zip(article_pair[in_group].tolist(), xs[in_group].tolist(), ys[in_group].tolist()):
+        used_a, used_b = used.setdefault(key, (set(), set()))
+        used_a.add(x)
+        used_b.add(y)
+    for p, key in zip(grow, article_pair[grow].tolist()):
         (x,), (y,) = spans[p]
-        used_a, used_b = used[(art[x], art[y])]
+        used_a, used_b = used[key]
         side_a = _grow(corpus, [x], [y], used_a)
         side_b = _grow(corpus, [y], side_a, used_b)
         if len(side_a) > 1 or len(side_b) > 1:
@@ -963,25 +1017,20 @@ def _reuse_table(corpus: _Corpus, xs: np.ndarray, ys: np.ndarray, relation: np.n
                 spans[p] = (side_a, side_b)
                 used_a.update(side_a)
                 used_b.update(side_b)
+    first_a, last_a, first_b, last_b = (np.array([s[c][e] for s in spans], dtype=np.int64)
+                                        for c, e in ((0, 0), (0, -1), (1, 0), (1, -1)))
     by_types: dict[tuple[int, int], str] = {}
-    types = corpus.type
-    for p in range(n):
+    for p, key in enumerate(zip(corpus.type[first_a].tolist(), corpus.type[first_b].tolist())):
         if labels[p] is None:
-            key = (types[spans[p][0][0]], types[spans[p][1][0]])
             if key not in by_types:
                 by_types[key] = _shared_label(corpus.type_terms[key[0]] & corpus.type_terms[key[1]],
                                               corpus.type_passage(key[0]), corpus.type_passage(key[1]))
             labels[p] = by_types[key]
-    if not n:
-        return pd.DataFrame(columns=REUSE_COLUMNS), []
-    first_a, last_a, first_b, last_b = (np.array([s[c][e] for s in spans], dtype=np.int64)
-                                        for c, e in ((0, 0), (0, -1), (1, 0), (1, -1)))
-    line, start, end = (np.array(values, dtype=np.int64) for values in (corpus.line, corpus.start, corpus.end))
-    rank = corpus.article_rank
+    line, start, end = corpus.line, corpus.start, corpus.end
+    art = corpus.article
     order = np.lexsort((np.arange(n), start[first_b], rank[first_b], start[first_a], rank[first_a]))
-    article = np.array(art, dtype=object)
-    table = pd.DataFrame({"article_a": article[first_a], "line_a": line[first_a],
-                          "article_b": article[first_b], "line_b": line[first_b],
+    table = pd.DataFrame({"article_a": art[first_a], "line_a": line[first_a],
+                          "article_b": art[first_b], "line_b": line[first_b],
                           "start_a": start[first_a], "end_a": end[last_a], "start_b": start[first_b], "end_b": end[last_b],
                           "relation": names, "similarity": [round(s, 3) for s in scores], "shared": labels})
     return table.iloc[order].reset_index(drop=True), [spans[k] for k in order.tolist()]
@@ -1010,7 +1059,8 @@ def originality(corpus: _Corpus, spans: list, article_ids) -> pd.DataFrame:
             reused_by.setdefault(i, set()).add(a)
     rows = []
     for article in sorted(set(article_ids) | set(corpus.by_article)):
-        body = [i for i in corpus.by_article.get(article, []) if corpus.role[i] != "headline"]
+        ids = corpus.by_article.get(article, np.empty(0, np.int64))
+        body = ids[~corpus.headline[ids]].tolist()
         total = sum(corpus.n_words[i] for i in body)
         reused = [i for i in body if i in reused_by]
         words_from: dict[str, int] = {}
