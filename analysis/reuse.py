@@ -1187,28 +1187,36 @@ def _matching_wordings(speakers: list[list[str]], block: int = 4096) -> list[lis
     indexed = np.bincount(cols, minlength=shape[1])[cols] <= MAX_POSTINGS
     index = sparse.csr_matrix((np.ones(int(indexed.sum())), (rows[indexed], cols[indexed])), shape=shape)
     transposed = index.T.tocsr()
-    pairs = []
-    for first in range(0, len(views), block):
-        counts = (index[first:first + block] @ transposed).tocoo()
-        upper = counts.col > counts.row + first
-        pairs.append((counts.row[upper] + first, counts.col[upper]))
-    a = np.concatenate([p[0] for p in pairs]).astype(np.int64) if pairs else np.empty(0, np.int64)
-    b = np.concatenate([p[1] for p in pairs]).astype(np.int64) if pairs else np.empty(0, np.int64)
 
     stem_ids: dict[str, int] = {}
     flat = np.array([stem_ids.setdefault(s, len(stem_ids)) for v in views for s in v[1]], dtype=np.int64)
     length = np.array([len(v[1]) for v in views], dtype=np.int64)
+    bounds = np.r_[0, np.cumsum(length)]
     n_terms = np.array([len(v[3]) for v in views], dtype=np.float64)
-    matched = common_subsequences(flat, np.r_[0, np.cumsum(length)], a, b)
-    ratio = 2.0 * matched / (length[a] + length[b])
-    dice = 2.0 * _rowdot(has_terms, has_terms, a, b) / (n_terms[a] + n_terms[b])
-    shorter = np.minimum(length[a], length[b])
-    # A trimmed rendering is all in the other (matched == shorter); rounding to 3 decimals cannot
-    # lift a score below 0.399 to REWORDED_SIMILARITY.
-    maybe = ((shorter >= 2) & (matched == shorter)) | (np.maximum(ratio, dice) >= REWORDED_SIMILARITY - 0.001)
+    kept = []   # per block of wordings: the candidate pairs that may match, with their scores
+    for first in range(0, len(views), block):
+        # Candidates are scored block by block and only those that may match are kept: a speaker
+        # with many wordings has a number of candidate pairs that grows with their square.
+        counts = (index[first:first + block] @ transposed).tocoo()
+        upper = counts.col > counts.row + first
+        a, b = (counts.row[upper] + first).astype(np.int64), counts.col[upper].astype(np.int64)
+        del counts, upper
+        matched = common_subsequences(flat, bounds, a, b)
+        ratio = 2.0 * matched / (length[a] + length[b])
+        dice = 2.0 * _rowdot(has_terms, has_terms, a, b) / (n_terms[a] + n_terms[b])
+        shorter = np.minimum(length[a], length[b])
+        # A trimmed rendering is all in the other (matched == shorter); rounding to 3 decimals cannot
+        # lift a score below 0.399 to REWORDED_SIMILARITY.
+        maybe = ((shorter >= 2) & (matched == shorter)) | (np.maximum(ratio, dice) >= REWORDED_SIMILARITY - 0.001)
+        kept.append((a[maybe], b[maybe], ratio[maybe], dice[maybe]))
+    if kept:
+        a, b, ratio, dice = (np.concatenate(column) for column in zip(*kept))
+    else:
+        a = b = np.empty(0, np.int64)
+        ratio = dice = np.empty(0)
     owner = speaker.tolist()
     found = [(owner[d], d, d, 1.0, "identical") for d in range(len(views)) if views[d][0]]
-    for x, y, r, c in zip(a[maybe].tolist(), b[maybe].tolist(), ratio[maybe].tolist(), dice[maybe].tolist()):
+    for x, y, r, c in zip(a.tolist(), b.tolist(), ratio.tolist(), dice.tolist()):
         short, long_ = (views[x], views[y]) if len(views[x][1]) <= len(views[y][1]) else (views[y], views[x])
         if len(short[1]) >= 2 and short[2] in long_[2]:
             found.append((owner[x], x, y, round(len(short[1]) / len(long_[1]), 3), "trimmed"))
