@@ -168,7 +168,7 @@ def run(corpus_dir: str | Path, manifest: str | Path | None = None, *, engine: s
                   for part in chunked(ids, chunk_size or default_chunk_size(len(ids), workers))]
         jobs = [(chunk, furniture, codebook) for chunk in chunks]
         lap("furniture")
-        parts = _map(jobs, engine=engine, workers=workers, scheduler=scheduler, progress=progress, pool=pool)
+        parts = _map(jobs, engine=engine, scheduler=scheduler, progress=progress, pool=pool)
         tables, scores = _combine(parts, writer, timings)
     lap("per_article")
     del parts, chunks, jobs
@@ -326,8 +326,7 @@ def _warm_up() -> None:
     analyse_chunk({"warm-up": WARM_UP_TEXT}, codebook=framing.load_codebook())
 
 
-def _map(jobs, *, engine: str, workers: int | None, scheduler: str | None, progress: bool,
-         pool: ProcessPoolExecutor | None = None):
+def _map(jobs, *, engine: str, scheduler: str | None, progress: bool, pool: ProcessPoolExecutor | None = None):
     if engine == "dask":
         from analysis import dask_engine
         return dask_engine.map_chunks(_analyse_chunk_args, jobs, scheduler=scheduler)
@@ -435,6 +434,15 @@ def write_tables(results: Results, out: str | Path | TableWriter, fmt: str = "cs
     return written
 
 
+@dataclass
+class _Chunked:
+    """A table a TableWriter gets in chunks: the empty frame whose columns head it, and the open
+    CSV file (from the first chunk with rows) or the pickled chunks (Parquet)."""
+    header: pd.DataFrame
+    file: object = None
+    pickles: list[Path] = field(default_factory=list)
+
+
 class TableWriter:
     """Writes tables into a folder, whole or in chunks that arrive in order.
 
@@ -450,7 +458,7 @@ class TableWriter:
         self.out, self.fmt = Path(out), fmt
         self._folder: Path | None = None
         self._made_out = False
-        self._chunks: dict[str, list] = {}  # name -> open CSV file and header state, or pickled chunk paths
+        self._chunks: dict[str, _Chunked | None] = {}  # name -> its chunks; None for a whole table
         self._order: list[str] = []
         self.seconds = 0.0
 
@@ -474,27 +482,25 @@ class TableWriter:
         clock = perf_counter()
         if name not in self._chunks:
             self._order.append(name)
-            self._chunks[name] = [None, chunk.iloc[0:0], False] if self.fmt == "csv" else []
-        if self.fmt == "csv":
-            self._append_csv(name, chunk)
-        else:
-            path = self._work / f"{name}.{len(self._chunks[name]):06d}.pkl"
+            self._chunks[name] = _Chunked(header=chunk.iloc[0:0])
+        state = self._chunks[name]
+        if self.fmt == "parquet":
+            path = self._work / f"{name}.{len(state.pickles):06d}.pkl"
             chunk.to_pickle(path)
-            self._chunks[name].append(path)
+            state.pickles.append(path)
+        elif not chunk.empty:
+            self._append_csv(name, state, chunk)
         self.seconds += perf_counter() - clock
 
-    def _append_csv(self, name: str, chunk: pd.DataFrame) -> None:
-        state = self._chunks[name]  # [file, the first chunk's empty frame (header), header written]
-        if chunk.empty:
-            return
-        if not state[2]:
-            state[0] = open(self._work / f"{name}.csv", "w", encoding="utf-8", newline="")
-            state[0].write(_csv_header(chunk))
-            state[1], state[2] = chunk.iloc[0:0], True
-        elif list(chunk.columns) != list(state[1].columns):
+    def _append_csv(self, name: str, state: _Chunked, chunk: pd.DataFrame) -> None:
+        if state.file is None:  # the first chunk with rows: its columns are the table's
+            state.file = open(self._work / f"{name}.csv", "w", encoding="utf-8", newline="")
+            state.file.write(_csv_header(chunk))
+            state.header = chunk.iloc[0:0]
+        elif list(chunk.columns) != list(state.header.columns):
             raise ValueError(f"table {name}: a chunk has columns {list(chunk.columns)}, "
-                             f"the table has {list(state[1].columns)}")
-        _write_csv_rows(chunk, state[0])
+                             f"the table has {list(state.header.columns)}")
+        _write_csv_rows(chunk, state.file)
 
     def write(self, name: str, table: pd.DataFrame) -> None:
         """A whole table (one not given in chunks)."""
@@ -520,15 +526,14 @@ class TableWriter:
         for name, state in self._chunks.items():
             if state is None:
                 continue
-            if self.fmt == "csv":
-                if state[2]:
-                    state[0].close()
-                else:  # no chunk had a row: the header of the first
-                    write_csv(state[1], self._work / f"{name}.csv")
-            else:
-                self._write_whole(name, _concat([pd.read_pickle(path) for path in state]))
-                for path in state:
+            if self.fmt == "parquet":
+                self._write_whole(name, _concat([pd.read_pickle(path) for path in state.pickles]))
+                for path in state.pickles:
                     path.unlink()
+            elif state.file is not None:
+                state.file.close()
+            else:  # no chunk had a row: the header of the first
+                write_csv(state.header, self._work / f"{name}.csv")
         written = []
         for name in self._order:
             path = self.out / f"{name}.{self.fmt}"
@@ -544,8 +549,8 @@ class TableWriter:
         import shutil
 
         for state in self._chunks.values():
-            if self.fmt == "csv" and state and state[2]:
-                state[0].close()
+            if state is not None and state.file is not None:
+                state.file.close()
         if self._folder is not None:
             shutil.rmtree(self._folder, ignore_errors=True)
             if self._made_out and not any(self.out.iterdir()):

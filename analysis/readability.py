@@ -182,13 +182,6 @@ def ttr_windows(types: list[str], window: int = TTR_WINDOW) -> np.ndarray:
     return np.array([len(set(types[i:i + window])) / window for i in range(0, len(types) - window + 1, window)])
 
 
-def article_rows(article_id: str, which: str, texts: list[str]) -> list[tuple]:
-    """readability rows (one per metric) for one article's sentences, in text order."""
-    counts, words, bounds = unit_counts(texts)
-    table = pd.DataFrame(_columns_for(which, [article_id], [np.arange(len(texts))], counts, words, bounds))
-    return list(table.itertuples(index=False, name=None))
-
-
 def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """Concatenation of arange(s, s + n) for each (s, n), vectorized."""
     total = int(lengths.sum())
