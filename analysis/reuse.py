@@ -17,6 +17,7 @@ import re
 from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 import numpy as np
 import pandas as pd
@@ -1154,24 +1155,38 @@ def _all_quote_pairs(by_article: dict[str, list]) -> list[tuple]:
     return out
 
 
-def _wordings(by_article: dict[str, list]) -> dict[tuple, list]:
+def _wordings(by_article: dict[str, list]) -> list[list]:
     """A speaker's quote records grouped by wording (their words), in article order."""
-    wordings: dict[tuple, list] = {}
+    wordings: dict[str, list] = {}
     for article in sorted(by_article):
         for rec in by_article[article]:
-            wordings.setdefault(_quote_view(rec[3])[0], []).append(rec)
-    return wordings
+            wordings.setdefault(" ".join(_quote_view(rec[3])[0]), []).append(rec)
+    return list(wordings.values())
 
 
-def _matching_wordings(speakers: list[list[str]], block: int = 4096) -> list[list[tuple[int, int, float, str]]]:
-    """For each speaker's distinct wordings (one text each), the pairs d <= e that match, in (d, e) order,
+def _link_counts(by_article: dict[str, list], wordings: list[list], k: int = MAX_PARTNERS
+                 ) -> list[tuple[int, int]]:
+    """Per wording of a speaker: (links, needed). A quote of wording d gets from each wording e it
+    matches min(k, |e| - q) partners at least, q being e's quotes in its own article: so at least
+    min(k, |e|) ("links") minus the speaker's quotes in that article, summed over all e. It has k
+    partners once the links add up to k plus the most quotes of the speaker in one of d's
+    articles ("needed")."""
+    return [(min(k, len(group)), k + max(len(by_article[rec[2]]) for rec in group)) for group in wordings]
+
+
+def _matching_wordings(speakers: list[list[str]], counts: list[list[tuple[int, int]]] | None = None,
+                       block: int = 4096) -> Iterator[list[tuple[int, int, float, str]]]:
+    """For each speaker's distinct wordings (one text each), in turn: the pairs d <= e that match, in (d, e) order,
     as (d, e, similarity, fidelity): each wording with itself, and the wording pairs `quote_similarity`
     does not find "different".
 
     Candidates are the wordings of one speaker sharing a content term (terms in more than
     MAX_POSTINGS of the speaker's wordings are not indexed); all speakers are scored at once with
-    sparse-matrix arithmetic and the bit-parallel common subsequence, so only matching pairs reach
-    Python. Equal to calling `quote_similarity` on every candidate.
+    sparse-matrix arithmetic and the bit-parallel measures, as arrays: equal to calling
+    `quote_similarity` on every candidate.
+
+    With `counts` (per wording, see `_link_counts`), only the pairs `_similar_quote_pairs` can keep
+    are returned (see `_needed`).
     """
     from scipy import sparse
 
@@ -1193,42 +1208,93 @@ def _matching_wordings(speakers: list[list[str]], block: int = 4096) -> list[lis
     length = np.array([len(v[1]) for v in views], dtype=np.int64)
     bounds = np.r_[0, np.cumsum(length)]
     n_terms = np.array([len(v[3]) for v in views], dtype=np.float64)
-    kept = []   # per block of wordings: the candidate pairs that may match, with their scores
-    for first in range(0, len(views), block):
-        # Candidates are scored block by block and only those that may match are kept: a speaker
-        # with many wordings has a number of candidate pairs that grows with their square.
-        counts = (index[first:first + block] @ transposed).tocoo()
-        upper = counts.col > counts.row + first
-        a, b = (counts.row[upper] + first).astype(np.int64), counts.col[upper].astype(np.int64)
-        del counts, upper
+    worded = np.array([bool(v[0]) for v in views])
+    del views, columns, stem_ids, rows, cols, indexed
+    if counts is not None:
+        links, needed = (np.array(column, dtype=np.int64).reshape(-1)
+                         for column in zip(*[c for per_speaker in counts for c in per_speaker] or [(), ()]))
+    parts = []
+    # Candidates are scored a block of whole speakers at a time (a wording's candidates are its
+    # speaker's), and only pairs that match, and may be kept, stay: a speaker with many wordings
+    # has a number of candidate pairs that grows with their square.
+    cuts = [0]
+    for s in range(1, len(speakers) + 1):
+        if start[s] - cuts[-1] >= block or s == len(speakers):
+            cuts.append(start[s])
+    for first, last in zip(cuts[:-1], cuts[1:]):
+        shared = (index[first:last] @ transposed).tocoo()
+        upper = shared.col > shared.row + first
+        a, b = (shared.row[upper] + first).astype(np.int64), shared.col[upper].astype(np.int64)
+        del shared, upper
         matched = common_subsequences(flat, bounds, a, b)
-        ratio = 2.0 * matched / (length[a] + length[b])
+        shorter, longer = np.minimum(length[a], length[b]), np.maximum(length[a], length[b])
+        # Trimmed: the shorter rendering's stems are an unbroken run of the longer's.
+        trimmed = (shorter >= 2) & (matched == shorter)
+        trimmed[trimmed] = longest_runs(flat, bounds, a[trimmed], b[trimmed]) == shorter[trimmed]
         dice = 2.0 * _rowdot(has_terms, has_terms, a, b) / (n_terms[a] + n_terms[b])
-        shorter = np.minimum(length[a], length[b])
-        # A trimmed rendering is all in the other (matched == shorter); rounding to 3 decimals cannot
-        # lift a score below 0.399 to REWORDED_SIMILARITY.
-        maybe = ((shorter >= 2) & (matched == shorter)) | (np.maximum(ratio, dice) >= REWORDED_SIMILARITY - 0.001)
-        kept.append((a[maybe], b[maybe], ratio[maybe], dice[maybe]))
-    if kept:
-        a, b, ratio, dice = (np.concatenate(column) for column in zip(*kept))
-    else:
-        a = b = np.empty(0, np.int64)
-        ratio = dice = np.empty(0)
-    owner = speaker.tolist()
-    found = [(owner[d], d, d, 1.0, "identical") for d in range(len(views)) if views[d][0]]
-    for x, y, r, c in zip(a.tolist(), b.tolist(), ratio.tolist(), dice.tolist()):
-        short, long_ = (views[x], views[y]) if len(views[x][1]) <= len(views[y][1]) else (views[y], views[x])
-        if len(short[1]) >= 2 and short[2] in long_[2]:
-            found.append((owner[x], x, y, round(len(short[1]) / len(long_[1]), 3), "trimmed"))
-        elif round(max(r, c), 3) >= REWORDED_SIMILARITY:
-            found.append((owner[x], x, y, round(max(r, c), 3), "reworded"))
-    out: list[list[tuple[int, int, float, str]]] = [[] for _ in speakers]
-    for s, x, y, similarity, fidelity in sorted(found):
-        out[s].append((x - start[s], y - start[s], similarity, fidelity))
-    return out
+        best = np.maximum(2.0 * matched / (length[a] + length[b]), dice)
+        # Reworded when round(best, 3) reaches REWORDED_SIMILARITY: decided exactly in Python
+        # for the few values near the rounding boundary.
+        reworded = ~trimmed & (best >= REWORDED_SIMILARITY - 0.0006)
+        near = np.flatnonzero(reworded & (best < REWORDED_SIMILARITY - 0.0004))
+        reworded[near] = [round(v, 3) >= REWORDED_SIMILARITY for v in best[near].tolist()]
+        value = np.where(trimmed, shorter / np.maximum(longer, 1), best)
+        match = trimmed | reworded
+        # Every wording matches itself ("identical", 1.0); fidelity codes index FIDELITIES.
+        same = np.flatnonzero(worded[first:last]) + first
+        d, e = np.r_[same, a[match]], np.r_[same, b[match]]
+        value = np.r_[np.ones(len(same)), value[match]]
+        fidelity = np.r_[np.zeros(len(same), dtype=np.int8), np.where(trimmed[match], 1, 2).astype(np.int8)]
+        if counts is not None:
+            keep = _needed(d, e, value, links, needed)
+            d, e, value, fidelity = d[keep], e[keep], value[keep], fidelity[keep]
+        parts.append((d, e, value, fidelity))
+        del a, b, matched, trimmed, dice, best, reworded, value, match
+    d, e, value, fidelity = ((np.concatenate(column) for column in zip(*parts)) if parts else
+                             (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0), np.zeros(0, np.int8)))
+    del parts
+    order = np.lexsort((e, d))
+    d, e, value, fidelity = d[order], e[order], value[order], fidelity[order]
+    cut = np.searchsorted(d, start).tolist()
+    for s in range(len(speakers)):  # one speaker's list at a time, only when asked for
+        part = slice(cut[s], cut[s + 1])
+        yield [(x - start[s], y - start[s], 1.0 if f == 0 else round(v, 3), FIDELITIES[f])
+               for x, y, v, f in zip(d[part].tolist(), e[part].tolist(), value[part].tolist(), fidelity[part].tolist())]
 
 
-def _similar_quote_pairs(wordings: dict[tuple, list], matches: list[tuple[int, int, float, str]],
+# Similarities are rounded to 3 decimals after the pruning in `_needed`, which works on the
+# unrounded values: a pair within this of a wording's bound is kept.
+_ROUNDING_SLACK = 0.0011
+
+
+def _needed(d: np.ndarray, e: np.ndarray, value: np.ndarray, links: np.ndarray, needed: np.ndarray) -> np.ndarray:
+    """Which matching wording pairs (d, e, unrounded similarity) `_similar_quote_pairs` can keep.
+
+    It keeps a quote pair only if the pair is among the first k (most similar first) of one of its
+    two quotes. Taking d's matches most similar first, once their `links` add up to `needed[d]`,
+    every quote of d has k partners at least that similar (see `_link_counts`): d's bound. A pair
+    less similar than the bounds of both its wordings is no quote's first k, and is dropped; the
+    pairs kept give the same output.
+    """
+    if not len(d):
+        return np.zeros(0, dtype=bool)
+    other = d != e
+    src = np.concatenate([d, e[other]])
+    dst = np.concatenate([e, d[other]])
+    sim = np.concatenate([value, value[other]])
+    order = np.lexsort((-sim, src))
+    src, sim, got = src[order], sim[order], links[dst[order]]
+    total = np.cumsum(got)
+    group_start = np.flatnonzero(np.r_[True, src[1:] != src[:-1]])
+    before = np.repeat(total[group_start] - got[group_start], np.diff(np.r_[group_start, len(src)]))
+    full = np.flatnonzero(total - before >= needed[src])
+    first = full[np.r_[True, src[full][1:] != src[full][:-1]]] if len(full) else full
+    bound = np.full(len(links), -np.inf)
+    bound[src[first]] = sim[first]
+    return value >= np.minimum(bound[d], bound[e]) - _ROUNDING_SLACK
+
+
+def _similar_quote_pairs(wordings: list[list], matches: list[tuple[int, int, float, str]],
                          k: int = MAX_PARTNERS) -> list[tuple]:
     """A speaker quoted in many articles: only renderings that match, each quote with its k best partners.
 
@@ -1236,10 +1302,9 @@ def _similar_quote_pairs(wordings: dict[tuple, list], matches: list[tuple[int, i
     articles quoting the speaker. `matches` are the matching pairs of distinct wordings (see
     `_matching_wordings`); each wording pair is scored once.
     """
-    keys = list(wordings)
     scored = []
     for d, e, similarity, fidelity in matches:
-        group_d, group_e = wordings[keys[d]], wordings[keys[e]]
+        group_d, group_e = wordings[d], wordings[e]
         linked = set()
         for xs, ys in ((group_d, group_e), (group_e, group_d)):
             for x in xs:
@@ -1297,18 +1362,28 @@ def quote_fidelity(quotes: pd.DataFrame) -> pd.DataFrame:
     by_speaker: dict[str, dict[str, list]] = {}
     for rec in sorted(records, key=lambda r: (r[0], r[2], r[4])):
         by_speaker.setdefault(rec[0], {}).setdefault(rec[2], []).append(rec)
-    many = [key for key, by_article in by_speaker.items() if len(by_article) > MAX_PARTNERS + 1]
+    many = sorted(key for key, by_article in by_speaker.items() if len(by_article) > MAX_PARTNERS + 1)
     wordings = {key: _wordings(by_speaker[key]) for key in many}
-    matches = dict(zip(many, _matching_wordings([[group[0][3] for group in wordings[key].values()] for key in many])))
-    rows = []
-    for key, by_article in sorted(by_speaker.items()):
+    matching = _matching_wordings([[group[0][3] for group in wordings[key]] for key in many],
+                                  [_link_counts(by_speaker[key], wordings[key]) for key in many])
+    names, pairs = [], []   # per output row: the speaker's name, (quote a, quote b, similarity, fidelity)
+    for key, by_article in sorted(by_speaker.items()):   # `matching` yields in this order too
         if len(by_article) <= MAX_PARTNERS + 1:
-            pairs = _all_quote_pairs(by_article)
+            found = _all_quote_pairs(by_article)
         else:
-            pairs = _similar_quote_pairs(wordings[key], matches[key])
-        for qa, qb, similarity, fidelity in pairs:
-            rows.append((display[key], qa[2], qb[2], qa[3], qb[3], qa[4], qa[5], qb[4], qb[5], similarity, fidelity))
-    out = pd.DataFrame(rows, columns=FIDELITY_COLUMNS)
+            found = _similar_quote_pairs(wordings.pop(key), next(matching))
+        names.extend([display[key]] * len(found))
+        pairs.extend(found)
+    columns = {"speaker": names}
+    for side, q in (("a", 0), ("b", 1)):
+        columns[f"article_{side}"] = [p[q][2] for p in pairs]
+        columns[f"quote_{side}"] = [p[q][3] for p in pairs]
+    for side, q in (("a", 0), ("b", 1)):
+        columns[f"start_{side}"] = np.array([p[q][4] for p in pairs], dtype=np.int64)
+        columns[f"end_{side}"] = np.array([p[q][5] for p in pairs], dtype=np.int64)
+    columns["similarity"] = np.array([p[2] for p in pairs], dtype=np.float64)
+    columns["fidelity"] = [p[3] for p in pairs]
+    out = pd.DataFrame(columns)[FIDELITY_COLUMNS]
     return out.sort_values(["speaker", "article_a", "article_b", "start_a"], kind="stable").reset_index(drop=True)
 
 

@@ -503,3 +503,60 @@ def test_batch_measures_at_the_word_limit():
         reuse.common_subsequence(sequences[a], sequences[b]) for a, b in pairs]
     assert reuse.longest_runs(flat, bounds, left, right).tolist() == [
         reuse.longest_run(sequences[a], sequences[b]) for a, b in pairs]
+
+
+# ---------------------------------------------------------------- quote fidelity: pruning the wording pairs
+
+# Renderings of a few statements: slot words vary, so wordings repeat, are trimmed or reworded,
+# and many pairs tie on similarity (the order among ties then decides the partners kept).
+_STATEMENTS = ["we will {0} the order as soon as the law allows",
+               "nobody consulted the {0} before the {1} was announced",
+               "the {0} simply does not support the {1}"]
+_SLOTS = ["review", "appeal", "firm", "court", "evidence", "ban", "decision"]
+_renderings = st.builds(lambda s, a, b, cut: " ".join(_STATEMENTS[s].format(_SLOTS[a], _SLOTS[b]).split()[cut:]),
+                        st.integers(0, 2), st.integers(0, 6), st.integers(0, 6), st.sampled_from([0, 0, 0, 2]))
+
+
+def _speaker(articles: list[list[str]]) -> dict[str, list]:
+    """One speaker's quote records by article, as `quote_fidelity` groups them."""
+    return {f"a{n:02d}": [("kim", "Kim", f"a{n:02d}", text, 100 * k, 100 * k + len(text)) for k, text in enumerate(quotes)]
+            for n, quotes in enumerate(articles)}
+
+
+@settings(max_examples=150, derandomize=True, deadline=None)
+@given(st.lists(st.lists(_renderings, min_size=1, max_size=4), min_size=reuse.MAX_PARTNERS + 2, max_size=14),
+       st.integers(1, reuse.MAX_PARTNERS))
+def test_pruned_wording_pairs_keep_every_quote_pair(articles, k):
+    by_article = _speaker(articles)
+    wordings = reuse._wordings(by_article)
+    texts = [group[0][3] for group in wordings]
+    every = next(reuse._matching_wordings([texts]))
+    pruned = next(reuse._matching_wordings([texts], [reuse._link_counts(by_article, wordings, k)]))
+    assert set(pruned) <= set(every)
+    assert reuse._similar_quote_pairs(wordings, pruned, k) == reuse._similar_quote_pairs(wordings, every, k)
+
+
+def test_pruning_drops_wording_pairs_no_quote_keeps():
+    # One statement with many renderings, one per article: each keeps only its closest few.
+    texts = [_STATEMENTS[0].format(a, "x") + " " + " ".join(_SLOTS[:n % 4]) for a in _SLOTS for n in range(4)]
+    by_article = _speaker([[t] for t in texts])
+    wordings = reuse._wordings(by_article)
+    every = next(reuse._matching_wordings([[group[0][3] for group in wordings]]))
+    pruned = next(reuse._matching_wordings([[group[0][3] for group in wordings]],
+                                           [reuse._link_counts(by_article, wordings)]))
+    assert len(pruned) < len(every) / 2
+    assert reuse._similar_quote_pairs(wordings, pruned) == reuse._similar_quote_pairs(wordings, every)
+
+
+def test_matching_wordings_equal_quote_similarity():
+    # Distinct wordings, as `_wordings` gives them.
+    texts = list(dict.fromkeys(_STATEMENTS[s].format(a, b) for s in range(3) for a in _SLOTS[:3] for b in _SLOTS[3:5]))
+    texts += ["", "ban"]
+    expected = []
+    for d in range(len(texts)):
+        for e in range(d, len(texts)):
+            similarity, fidelity = (1.0, "identical") if d == e else reuse.quote_similarity(texts[d], texts[e])
+            if texts[d] and texts[e] and fidelity != "different" and (d == e or set(reuse._quote_view(texts[d])[3])
+                                                                       & set(reuse._quote_view(texts[e])[3])):
+                expected.append((d, e, similarity, fidelity))
+    assert next(reuse._matching_wordings([texts])) == expected
