@@ -982,18 +982,21 @@ def _may_grow(corpus: _Corpus, xs: np.ndarray, ys: np.ndarray, block: int = 5000
 
 
 def _reuse_table(corpus: _Corpus, xs: np.ndarray, ys: np.ndarray, relation: np.ndarray,
-                 similarity: np.ndarray) -> tuple[pd.DataFrame, list]:
+                 similarity: np.ndarray) -> tuple[pd.DataFrame, tuple[np.ndarray, np.ndarray]]:
     """The reuse table and the sentences behind each row, from the chosen sentence pairs (best first).
+
+    The sentences of each row's side a and side b are rows of two arrays, in text order, padded with -1.
 
     Pairs whose neighbours may join the passage (see `_may_grow`) are grown one by one in order, as
     each grown passage uses up sentences; the others stay one sentence on each side.
     """
     idf, rank, n = corpus.idf, corpus.article_rank, len(xs)
     if not n:
-        return pd.DataFrame(columns=REUSE_COLUMNS), []
+        return pd.DataFrame(columns=REUSE_COLUMNS), _no_spans()
     names = [RELATIONS[r] for r in relation.tolist()]
     scores = similarity.tolist()
-    spans = [([x], [y]) for x, y in zip(xs.tolist(), ys.tolist())]
+    spans_a, spans_b = (np.full((n, MERGE_MAX_SENTENCES), -1, dtype=np.int64) for _ in range(2))
+    spans_a[:, 0], spans_b[:, 0] = xs, ys
     labels: list[str | None] = [None] * n
     grow = np.flatnonzero(_may_grow(corpus, xs, ys)).tolist()
     # Sentences used per pair of articles (a key: their ranks), for the pairs of articles that may grow.
@@ -1005,7 +1008,7 @@ def _reuse_table(corpus: _Corpus, xs: np.ndarray, ys: np.ndarray, relation: np.n
         used_a.add(x)
         used_b.add(y)
     for p, key in zip(grow, article_pair[grow].tolist()):
-        (x,), (y,) = spans[p]
+        x, y = int(spans_a[p, 0]), int(spans_b[p, 0])
         used_a, used_b = used[key]
         side_a = _grow(corpus, [x], [y], used_a)
         side_b = _grow(corpus, [y], side_a, used_b)
@@ -1015,11 +1018,12 @@ def _reuse_table(corpus: _Corpus, xs: np.ndarray, ys: np.ndarray, relation: np.n
             if merged is not None and merged[1] >= scores[p]:
                 names[p], scores[p] = merged[0], merged[1]
                 labels[p] = _shared_label(merged[2], pa, pb)
-                spans[p] = (side_a, side_b)
+                spans_a[p, :len(side_a)], spans_b[p, :len(side_b)] = side_a, side_b
                 used_a.update(side_a)
                 used_b.update(side_b)
-    first_a, last_a, first_b, last_b = (np.array([s[c][e] for s in spans], dtype=np.int64)
-                                        for c, e in ((0, 0), (0, -1), (1, 0), (1, -1)))
+    rows = np.arange(n)
+    first_a, first_b = spans_a[:, 0], spans_b[:, 0]
+    last_a, last_b = (side[rows, (side >= 0).sum(axis=1) - 1] for side in (spans_a, spans_b))
     by_types: dict[tuple[int, int], str] = {}
     for p, key in enumerate(zip(corpus.type[first_a].tolist(), corpus.type[first_b].tolist())):
         if labels[p] is None:
@@ -1029,12 +1033,19 @@ def _reuse_table(corpus: _Corpus, xs: np.ndarray, ys: np.ndarray, relation: np.n
             labels[p] = by_types[key]
     line, start, end = corpus.line, corpus.start, corpus.end
     art = corpus.article
-    order = np.lexsort((np.arange(n), start[first_b], rank[first_b], start[first_a], rank[first_a]))
+    order = np.lexsort((rows, start[first_b], rank[first_b], start[first_a], rank[first_a]))
+    first_a, last_a, first_b, last_b = first_a[order], last_a[order], first_b[order], last_b[order]
+    ordered = order.tolist()
     table = pd.DataFrame({"article_a": art[first_a], "line_a": line[first_a],
                           "article_b": art[first_b], "line_b": line[first_b],
                           "start_a": start[first_a], "end_a": end[last_a], "start_b": start[first_b], "end_b": end[last_b],
-                          "relation": names, "similarity": [round(s, 3) for s in scores], "shared": labels})
-    return table.iloc[order].reset_index(drop=True), [spans[k] for k in order.tolist()]
+                          "relation": [names[k] for k in ordered], "similarity": [round(scores[k], 3) for k in ordered],
+                          "shared": [labels[k] for k in ordered]})
+    return table, (spans_a[order], spans_b[order])
+
+
+def _no_spans() -> tuple[np.ndarray, np.ndarray]:
+    return np.full((0, MERGE_MAX_SENTENCES), -1, dtype=np.int64), np.full((0, MERGE_MAX_SENTENCES), -1, dtype=np.int64)
 
 
 def _shared_label(shared, a: _Passage, b: _Passage) -> str:
@@ -1049,29 +1060,36 @@ def _shared_label(shared, a: _Passage, b: _Passage) -> str:
 
 # --- originality ----------------------------------------------------------------------------------
 
-def originality(corpus: _Corpus, spans: list, article_ids) -> pd.DataFrame:
+def originality(corpus: _Corpus, spans: tuple[np.ndarray, np.ndarray], article_ids) -> pd.DataFrame:
     """Per article: share of body words (headline excluded) in sentences not aligned to any other article."""
-    reused_by: dict[int, set[str]] = {}
-    for (side_a, side_b) in spans:
-        a, b = corpus.article[side_a[0]], corpus.article[side_b[0]]
-        for i in side_a:
-            reused_by.setdefault(i, set()).add(b)
-        for i in side_b:
-            reused_by.setdefault(i, set()).add(a)
+    spans_a, spans_b = spans
+    rank, names = corpus.article_rank, sorted(corpus.by_article)   # ranks number the names in order
+    n_words = np.asarray(corpus.n_words, dtype=np.int64)
+    # Each reused body sentence with each article it is aligned to, once.
+    sentence = np.r_[spans_a.ravel(), spans_b.ravel()]
+    other = np.r_[np.repeat(rank[spans_b[:, 0]], spans_a.shape[1]), np.repeat(rank[spans_a[:, 0]], spans_b.shape[1])]
+    keep = sentence >= 0
+    sentence, other = sentence[keep], other[keep]
+    keep = ~corpus.headline[sentence]
+    pairs = np.unique(np.c_[sentence[keep], other[keep]], axis=0) if keep.any() else np.empty((0, 2), np.int64)
+    reused = np.zeros(len(rank), dtype=bool)
+    reused[pairs[:, 0]] = True
+    # Words each article takes from each other article: (article, other, words), by article.
+    from_other = (pd.DataFrame({"article": rank[pairs[:, 0]], "other": pairs[:, 1], "words": n_words[pairs[:, 0]]})
+                  .groupby(["article", "other"], sort=True)["words"].sum().reset_index())
+    from_other = from_other.sort_values(["article", "words", "other"], ascending=[True, False, True], kind="stable")
+    listed = {int(a): [names[o] for o in others] for a, others in
+              from_other.groupby("article", sort=False)["other"].agg(list).items()}
     rows = []
     for article in sorted(set(article_ids) | set(corpus.by_article)):
         ids = corpus.by_article.get(article, np.empty(0, np.int64))
-        body = ids[~corpus.headline[ids]].tolist()
-        total = sum(corpus.n_words[i] for i in body)
-        reused = [i for i in body if i in reused_by]
-        words_from: dict[str, int] = {}
-        for i in reused:
-            for other in reused_by[i]:
-                words_from[other] = words_from.get(other, 0) + corpus.n_words[i]
-        sources = sorted(words_from, key=lambda o: (-words_from[o], o))
-        share = 1.0 - sum(corpus.n_words[i] for i in reused) / total if total else float("nan")
-        rows.append((article, len(body), len(reused), round(share, 3) if total else share,
-                     "; ".join(sources[:MAX_LISTED_SOURCES]), len(sources)))
+        body = ids[~corpus.headline[ids]]
+        total = int(n_words[body].sum())
+        mine = body[reused[body]]
+        found = listed.get(int(rank[ids[0]]), []) if len(ids) else []
+        share = 1.0 - int(n_words[mine].sum()) / total if total else float("nan")
+        rows.append((article, len(body), len(mine), round(share, 3) if total else share,
+                     "; ".join(found[:MAX_LISTED_SOURCES]), len(found)))
     return pd.DataFrame(rows, columns=ORIGINALITY_COLUMNS)
 
 
@@ -1175,7 +1193,7 @@ def _link_counts(by_article: dict[str, list], wordings: list[list], k: int = MAX
 
 
 def _matching_wordings(speakers: list[list[str]], counts: list[list[tuple[int, int]]] | None = None,
-                       block: int = 4096) -> Iterator[list[tuple[int, int, float, str]]]:
+                       block: int = 1024) -> Iterator[list[tuple[int, int, float, str]]]:
     """For each speaker's distinct wordings (one text each), in turn: the pairs d <= e that match, in (d, e) order,
     as (d, e, similarity, fidelity): each wording with itself, and the wording pairs `quote_similarity`
     does not find "different".
@@ -1374,6 +1392,13 @@ def quote_fidelity(quotes: pd.DataFrame) -> pd.DataFrame:
             found = _similar_quote_pairs(wordings.pop(key), next(matching))
         names.extend([display[key]] * len(found))
         pairs.extend(found)
+    # Sorted by speaker, article_a, article_b, start_a (stable) before the table is made: sorting
+    # the table would copy it.
+    order = np.lexsort((np.array([p[0][4] for p in pairs], dtype=np.int64),
+                        pd.factorize(np.array([p[1][2] for p in pairs], dtype=object), sort=True)[0],
+                        pd.factorize(np.array([p[0][2] for p in pairs], dtype=object), sort=True)[0],
+                        pd.factorize(np.array(names, dtype=object), sort=True)[0])).tolist()
+    names, pairs = [names[i] for i in order], [pairs[i] for i in order]
     columns = {"speaker": names}
     for side, q in (("a", 0), ("b", 1)):
         columns[f"article_{side}"] = [p[q][2] for p in pairs]
@@ -1383,8 +1408,7 @@ def quote_fidelity(quotes: pd.DataFrame) -> pd.DataFrame:
         columns[f"end_{side}"] = np.array([p[q][5] for p in pairs], dtype=np.int64)
     columns["similarity"] = np.array([p[2] for p in pairs], dtype=np.float64)
     columns["fidelity"] = [p[3] for p in pairs]
-    out = pd.DataFrame(columns)[FIDELITY_COLUMNS]
-    return out.sort_values(["speaker", "article_a", "article_b", "start_a"], kind="stable").reset_index(drop=True)
+    return pd.DataFrame({name: columns[name] for name in FIDELITY_COLUMNS})
 
 
 # --- the stage ------------------------------------------------------------------------------------
