@@ -382,11 +382,13 @@ def entity_sentences(sentiment_sentences: pd.DataFrame, quotes: pd.DataFrame, co
     empty_entities = pd.DataFrame(columns=["rank", "entity", "key", "n_sentences", "aliases"])
     if content is None or len(content) == 0:
         return pd.DataFrame(columns=ENTITY_SENTENCE_COLUMNS), empty_entities
-    body = content[content["role"] != "headline"] if "role" in content.columns else content
-    # Columns as compact arrays (article ids as codes), not lists of Python objects: on millions
+    # Body rows by position, not a filtered copy of the table (its text column is most of it);
+    # columns as compact arrays (article ids as codes), not lists of Python objects: on millions
     # of sentences those lists, and a set per sentence, cost gigabytes.
-    art_codes, art_names = pd.factorize(body["article_id"])
-    sids, starts, ends = body["sentence"].to_numpy(), body["start"].to_numpy(), body["end"].to_numpy()
+    body = (np.flatnonzero((content["role"] != "headline").to_numpy()) if "role" in content.columns
+            else np.arange(len(content)))
+    art_codes, art_names = pd.factorize(content["article_id"].iloc[body])
+    sids, starts, ends = (content[name].to_numpy()[body] for name in ("sentence", "start", "end"))
     mid_freq: Counter = Counter()
     surfaces: dict[str, Counter] = defaultdict(Counter)
     key_ids: dict[str, int] = {}
@@ -398,7 +400,7 @@ def entity_sentences(sentiment_sentences: pd.DataFrame, quotes: pd.DataFrame, co
 
     pending: list[tuple[int, str, str]] = []
     for first_row in range(0, len(body), TEXT_BATCH):
-        batch = body["text"].iloc[first_row:first_row + TEXT_BATCH].tolist()
+        batch = content["text"].iloc[body[first_row:first_row + TEXT_BATCH]].tolist()
         for i, text in enumerate(batch, start=first_row):
             if not isinstance(text, str):
                 continue
