@@ -473,7 +473,8 @@ class _Corpus:
         col = lambda name, default: frame[name] if name in frame.columns else pd.Series([default] * n)  # noqa: E731
         # Sentences in article order (article id, sentence, start): each type's members, and each
         # article's sentences for joining neighbours into passages.
-        self.article_rank, names = _str_codes(col("article_id", ""))
+        self.article_rank, self.article_names = _str_codes(col("article_id", ""))   # ranks number the names in order
+        names = self.article_names
         self.article = np.array(names, dtype=object)[self.article_rank]
         self.sentence = _integers(col("sentence", 0))
         self.line = _integers(col("line", 0))
@@ -992,10 +993,10 @@ def _reuse_table(corpus: _Corpus, xs: np.ndarray, ys: np.ndarray, relation: np.n
     """
     idf, rank, n = corpus.idf, corpus.article_rank, len(xs)
     if not n:
-        return pd.DataFrame(columns=REUSE_COLUMNS), _no_spans()
+        return pd.DataFrame(columns=REUSE_COLUMNS), _spans(0)
     names = [RELATIONS[r] for r in relation.tolist()]
     scores = similarity.tolist()
-    spans_a, spans_b = (np.full((n, MERGE_MAX_SENTENCES), -1, dtype=np.int64) for _ in range(2))
+    spans_a, spans_b = _spans(n)
     spans_a[:, 0], spans_b[:, 0] = xs, ys
     labels: list[str | None] = [None] * n
     grow = np.flatnonzero(_may_grow(corpus, xs, ys)).tolist()
@@ -1044,8 +1045,9 @@ def _reuse_table(corpus: _Corpus, xs: np.ndarray, ys: np.ndarray, relation: np.n
     return table, (spans_a[order], spans_b[order])
 
 
-def _no_spans() -> tuple[np.ndarray, np.ndarray]:
-    return np.full((0, MERGE_MAX_SENTENCES), -1, dtype=np.int64), np.full((0, MERGE_MAX_SENTENCES), -1, dtype=np.int64)
+def _spans(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """The sentences of n passages' sides a and b, one row each, padded with -1."""
+    return np.full((n, MERGE_MAX_SENTENCES), -1, dtype=np.int64), np.full((n, MERGE_MAX_SENTENCES), -1, dtype=np.int64)
 
 
 def _shared_label(shared, a: _Passage, b: _Passage) -> str:
@@ -1063,7 +1065,7 @@ def _shared_label(shared, a: _Passage, b: _Passage) -> str:
 def originality(corpus: _Corpus, spans: tuple[np.ndarray, np.ndarray], article_ids) -> pd.DataFrame:
     """Per article: share of body words (headline excluded) in sentences not aligned to any other article."""
     spans_a, spans_b = spans
-    rank, names = corpus.article_rank, sorted(corpus.by_article)   # ranks number the names in order
+    rank, names = corpus.article_rank, corpus.article_names
     n_words = np.asarray(corpus.n_words, dtype=np.int64)
     # Each reused body sentence with each article it is aligned to, once.
     sentence = np.r_[spans_a.ravel(), spans_b.ravel()]
@@ -1229,8 +1231,7 @@ def _matching_wordings(speakers: list[list[str]], counts: list[list[tuple[int, i
     worded = np.array([bool(v[0]) for v in views])
     del views, columns, stem_ids, rows, cols, indexed
     if counts is not None:
-        links, needed = (np.array(column, dtype=np.int64).reshape(-1)
-                         for column in zip(*[c for per_speaker in counts for c in per_speaker] or [(), ()]))
+        links, needed = np.array([c for per_speaker in counts for c in per_speaker], dtype=np.int64).reshape(-1, 2).T
     parts = []
     # Candidates are scored a block of whole speakers at a time (a wording's candidates are its
     # speaker's), and only pairs that match, and may be kept, stay: a speaker with many wordings
@@ -1403,7 +1404,6 @@ def quote_fidelity(quotes: pd.DataFrame) -> pd.DataFrame:
     for side, q in (("a", 0), ("b", 1)):
         columns[f"article_{side}"] = [p[q][2] for p in pairs]
         columns[f"quote_{side}"] = [p[q][3] for p in pairs]
-    for side, q in (("a", 0), ("b", 1)):
         columns[f"start_{side}"] = np.array([p[q][4] for p in pairs], dtype=np.int64)
         columns[f"end_{side}"] = np.array([p[q][5] for p in pairs], dtype=np.int64)
     columns["similarity"] = np.array([p[2] for p in pairs], dtype=np.float64)
