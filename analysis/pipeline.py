@@ -74,7 +74,7 @@ class Results:
     texts: dict[str, str]
     timings: dict[str, float] = field(default_factory=dict)  # per stage; per-article stages summed over workers
     wall: dict[str, float] = field(default_factory=dict)     # wall-clock seconds per phase of the run
-    streamed: list[str] = field(default_factory=list)        # tables a TableWriter took chunk by chunk
+    streamed: list[str] = field(default_factory=list)        # tables a TableWriter took during the run (not in `tables`)
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]
@@ -141,9 +141,10 @@ def run(corpus_dir: str | Path, manifest: str | Path | None = None, *, engine: s
     """Load a corpus and run every stage; see `write_tables` to save the result.
 
     With a `writer`, the per-article tables no corpus-level stage reads (lines, sentences,
-    frame_hits, ...) go to it chunk by chunk as the workers finish, and are not kept: memory then
-    holds the tables of the corpus-level stages, not every table. `write_tables(results, writer)`
-    writes the rest.
+    frame_hits, ...) go to it chunk by chunk as the workers finish, and the corpus-level stages
+    write theirs (but originality) as they end; neither is kept (see `Results.streamed`). Memory
+    then holds the tables the corpus-level stages read, not every table. `write_tables(results,
+    writer)` writes the rest.
     """
     timings: dict[str, float] = {}
     wall: dict[str, float] = {}
@@ -179,7 +180,6 @@ def run(corpus_dir: str | Path, manifest: str | Path | None = None, *, engine: s
         files = dict(zip(loaded.articles["article_id"], loaded.articles["file"]))
         texts = CorpusTexts(corpus_dir, {i: files[i] for i in texts})
         loaded.texts = {}
-    streamed = writer.names() if writer is not None else []
     tables = quotes.link_speaker_types(tables)
     lap("combine")
 
@@ -187,7 +187,8 @@ def run(corpus_dir: str | Path, manifest: str | Path | None = None, *, engine: s
     articles = articles.merge(tables["quote_stats"][["article_id", "quote_share"]], on="article_id", how="left")
     inputs = CorpusInputs(scores, tables["quotes"], tables["content"], texts, articles)
     _release_memory()
-    corpus_tables, seconds = _corpus_stages(inputs, engine=engine, workers=workers, n_articles=len(ids))
+    corpus_tables, seconds = _corpus_stages(inputs, engine=engine, workers=workers, n_articles=len(ids),
+                                            writer=writer)
     tables.update(corpus_tables)
     for name, (stage, _) in CORPUS_STAGES.items():
         timings[stage] = timings.get(stage, 0.0) + seconds[name]
@@ -206,6 +207,7 @@ def run(corpus_dir: str | Path, manifest: str | Path | None = None, *, engine: s
     wall["total"] = perf_counter() - start
     if writer is not None:
         timings["tables"] = wall["tables"] = writer.seconds
+    streamed = writer.names() if writer is not None else []
     return Results(tables=tables, texts=texts, timings=timings, wall=wall, streamed=streamed)
 
 
@@ -246,37 +248,110 @@ CORPUS_STAGES = {
 }
 # Below this many articles the corpus-level stages are too quick to be worth forking for.
 CORPUS_PROCESSES_MIN_ARTICLES = 2
-_CORPUS_INPUTS: CorpusInputs | None = None  # set while forked processes run the corpus-level stages
+# The corpus-level tables the main process keeps (the articles table takes a column of it); with a
+# TableWriter, the stages write the others themselves.
+CORPUS_TABLES_KEPT = {"originality"}
+_CORPUS_INPUTS: CorpusInputs | None = None  # set while the corpus-level stages run
+_CORPUS_WRITER: TableWriter | None = None
 
 
-def _corpus_stage(name: str) -> tuple[dict[str, pd.DataFrame], float]:
-    """One corpus-level stage on the inputs in memory: its tables and its seconds."""
+def _corpus_stage(name: str) -> tuple[dict[str, pd.DataFrame], float, dict[str, float]]:
+    """One corpus-level stage on the inputs in memory: its tables, its seconds, and (with a
+    writer) the tables it wrote itself, sorted (all but the kept ones), with the seconds each took."""
     clock = perf_counter()
     out = CORPUS_STAGES[name][1](_CORPUS_INPUTS)
-    return out, perf_counter() - clock
+    seconds, written = perf_counter() - clock, {}
+    if _CORPUS_WRITER is not None:
+        for table_name in [t for t in out if t not in CORPUS_TABLES_KEPT]:
+            clock = perf_counter()
+            _CORPUS_WRITER.write(table_name, _sort_table(table_name, out.pop(table_name)))
+            written[table_name] = perf_counter() - clock
+    return out, seconds, written
 
 
-def _corpus_stages(inputs: CorpusInputs, *, engine: str, workers: int | None, n_articles: int
-                   ) -> tuple[dict[str, pd.DataFrame], dict[str, float]]:
-    """Every corpus-level stage: on the local engine in a pool of processes forked from this one
-    (each sees the combined tables without copying them through a pipe; only results come back),
-    else one after the other here. Their tables, and the seconds of each stage."""
-    global _CORPUS_INPUTS
+def _corpus_stages(inputs: CorpusInputs, *, engine: str, workers: int | None, n_articles: int,
+                   writer: TableWriter | None = None) -> tuple[dict[str, pd.DataFrame], dict[str, float]]:
+    """Every corpus-level stage: on the local engine each in a process of its own forked from this
+    one (it sees the combined tables without copying them through a pipe; only results come back),
+    else one after the other here. Their tables (but those given to the writer), and the seconds
+    of each stage."""
+    global _CORPUS_INPUTS, _CORPUS_WRITER
     processes = min(workers if workers is not None else (os.cpu_count() or 1), len(CORPUS_STAGES))
     parallel = (engine == "local" and processes > 1 and n_articles >= CORPUS_PROCESSES_MIN_ARTICLES
                 and "fork" in multiprocessing.get_all_start_methods())
-    _CORPUS_INPUTS = inputs
+    _CORPUS_INPUTS, _CORPUS_WRITER = inputs, writer
     try:
         if parallel:
-            with ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("fork")) as pool:
-                futures = {name: pool.submit(_corpus_stage, name) for name in CORPUS_STAGES}
-                done = {name: future.result() for name, future in futures.items()}
+            if writer is not None:
+                writer.folder()   # made before forking: every process writes into the same one
+            done = _forked(list(CORPUS_STAGES), processes)
+            for _, _, written in done.values():
+                for table_name, write_seconds in written.items():
+                    writer.adopt(table_name, write_seconds)
         else:
             done = {name: _corpus_stage(name) for name in CORPUS_STAGES}
     finally:
-        _CORPUS_INPUTS = None
-    tables = {name: table for out, _ in done.values() for name, table in out.items()}
-    return tables, {name: seconds for name, (_, seconds) in done.items()}
+        _CORPUS_INPUTS = _CORPUS_WRITER = None
+    tables = {name: table for out, _, _ in done.values() for name, table in out.items()}
+    return tables, {name: seconds for name, (_, seconds, _) in done.items()}
+
+
+def _forked(names: list[str], processes: int) -> dict[str, tuple]:
+    """`_corpus_stage` of each name, in a process forked for it alone, at most `processes` at a
+    time, in order. A process ends with its stage, so the memory the stage used goes back to the
+    system before the next one starts (a pool's worker would keep it)."""
+    from multiprocessing.connection import wait
+
+    context = multiprocessing.get_context("fork")
+    pending, running, done = list(names), {}, {}
+    try:
+        while pending or running:
+            while pending and len(running) < processes:
+                name = pending.pop(0)
+                reader, sender = context.Pipe(duplex=False)
+                process = context.Process(target=_stage_process, args=(name, sender), daemon=True)
+                process.start()
+                sender.close()
+                running[reader] = (name, process)
+            for reader in wait(list(running)):
+                name, process = running.pop(reader)
+                try:
+                    ok, payload = reader.recv()
+                except EOFError:   # the process died without a word (killed, out of memory)
+                    process.join()
+                    raise RuntimeError(f"the corpus-level stage {name} stopped (exit code {process.exitcode})") from None
+                finally:
+                    reader.close()
+                process.join()
+                if not ok:
+                    error, details = payload
+                    raise error from _StageFailed(f"in the process running {name}:\n{details}")
+                done[name] = payload
+    finally:
+        for _, process in running.values():
+            process.terminate()
+            process.join()
+    return {name: done[name] for name in names}
+
+
+class _StageFailed(Exception):
+    """The traceback of an error in a corpus-level stage's process, as text."""
+
+
+def _stage_process(name: str, sender) -> None:
+    """The body of a stage's process: its result, or its error and traceback, sent back."""
+    import traceback
+
+    try:
+        message = (True, _corpus_stage(name))
+    except BaseException as error:   # noqa: BLE001 - every error goes back to the main process
+        message = (False, (error, traceback.format_exc()))
+    try:
+        sender.send(message)
+    except Exception as error:       # noqa: BLE001 - the error itself could not be pickled
+        sender.send((False, (RuntimeError(f"{name}: {message[1][0]!r}"), repr(error))))
+    finally:
+        sender.close()
 
 
 def _combine(parts, writer: TableWriter | None, timings: dict[str, float]
@@ -492,6 +567,20 @@ class TableWriter:
     def names(self) -> list[str]:
         """The tables written so far, in the order they were first given."""
         return list(self._order)
+
+    def folder(self) -> Path:
+        """The hidden folder tables are written in until `close()`."""
+        return self._work
+
+    def adopt(self, name: str, seconds: float = 0.0) -> None:
+        """A whole table another process wrote, in `seconds` (`write` on a copy of this writer forked from it)."""
+        if name in self._chunks:
+            raise ValueError(f"table {name} was already written")
+        if not (self._work / f"{name}.{self.fmt}").exists():
+            raise ValueError(f"table {name} was not written in {self._work}")
+        self._order.append(name)
+        self._chunks[name] = None
+        self.seconds += seconds
 
     def append(self, name: str, chunk: pd.DataFrame) -> None:
         """One chunk of a table; chunks must come in the table's sort order."""

@@ -1,6 +1,7 @@
 """The pipeline: chunking does not change results, tables are sorted and traceable, and they
 round-trip through CSV and Parquet; `load` reads precomputed tables with lazily decoded texts."""
 import json
+import os
 
 import pandas as pd
 import pytest
@@ -156,16 +157,21 @@ def test_load_falls_back_to_the_loader_without_an_articles_table(results, tmp_pa
 
 # ---------------------------------------------------------------- streaming to a TableWriter
 
-@pytest.mark.parametrize("fmt", ["csv", "parquet"])
-def test_a_streamed_run_writes_the_tables_of_an_in_memory_run(results, tmp_path, fmt):
-    # One article a chunk and two processes: the writer gets many chunks, out of step with the workers.
+@pytest.mark.parametrize("fmt,workers", [("csv", 2), ("parquet", 2), ("csv", 1)])
+def test_a_streamed_run_writes_the_tables_of_an_in_memory_run(results, tmp_path, fmt, workers):
+    # One article a chunk and two processes: the writer gets many chunks, out of step with the
+    # workers, and the corpus-level stages write theirs from their own processes (with one
+    # worker, from this one).
     writer = pipeline.TableWriter(tmp_path / "streamed", fmt)
-    streamed = pipeline.run(SEEDS, workers=2, chunk_size=1, writer=writer)
+    streamed = pipeline.run(SEEDS, workers=workers, chunk_size=1, writer=writer)
     written = pipeline.write_tables(streamed, writer)
     expected = pipeline.write_tables(results, tmp_path / "whole", fmt=fmt)
     assert [p.name for p in sorted(written)] == [p.name for p in sorted(expected)]
     assert "lines" in streamed.streamed and "lines" not in streamed.tables
     assert pipeline.CORPUS_LEVEL_INPUTS.isdisjoint(streamed.streamed)
+    assert {"reuse", "quote_fidelity", "entity_tone", "distinctive_words"} <= set(streamed.streamed)
+    assert "originality" in streamed.tables and "originality" not in streamed.streamed
+    assert not set(streamed.streamed) & set(streamed.tables)
     # the texts are not held after the per-article stages, but decode to the same on request
     assert isinstance(streamed.texts, pipeline.CorpusTexts) and dict(streamed.texts) == results.texts
     if fmt == "csv":
@@ -217,3 +223,49 @@ def test_nothing_is_created_before_a_table_is_written(tmp_path):
     assert not (tmp_path / "out").exists()
     with pytest.raises(ValueError, match="format"):
         pipeline.TableWriter(tmp_path / "out", "xlsx")
+
+
+# ---------------------------------------------------------------- corpus-level stages in processes
+
+def _stage_raising(inputs):
+    raise KeyError("no such column")
+
+
+def _stage_dying(inputs):
+    os._exit(3)
+
+
+def _stage_unpicklable_error(inputs):
+    error = ValueError("bad")
+    error.payload = lambda: None   # a lambda cannot be pickled
+    raise error
+
+
+def test_an_error_in_a_stage_process_reaches_the_caller_with_its_traceback(monkeypatch):
+    monkeypatch.setitem(pipeline.CORPUS_STAGES, "fine", ("reuse", lambda inputs: {}))
+    monkeypatch.setitem(pipeline.CORPUS_STAGES, "broken", ("reuse", _stage_raising))
+    with pytest.raises(KeyError, match="no such column") as raised:
+        pipeline._forked(["fine", "broken"], processes=2)
+    assert "broken" in str(raised.value.__cause__) and "_stage_raising" in str(raised.value.__cause__)
+
+
+def test_a_stage_process_that_dies_is_named(monkeypatch):
+    monkeypatch.setitem(pipeline.CORPUS_STAGES, "dying", ("reuse", _stage_dying))
+    with pytest.raises(RuntimeError, match="dying stopped .exit code 3"):
+        pipeline._forked(["dying"], processes=2)
+
+
+def test_an_error_that_cannot_be_pickled_still_comes_back(monkeypatch):
+    monkeypatch.setitem(pipeline.CORPUS_STAGES, "odd", ("reuse", _stage_unpicklable_error))
+    with pytest.raises(RuntimeError, match="odd: ValueError"):
+        pipeline._forked(["odd"], processes=1)
+
+
+def test_each_stage_runs_in_a_process_of_its_own(monkeypatch):
+    # A pool would run the third stage in a process that ran one before: memory it kept would stay.
+    monkeypatch.setitem(pipeline.CORPUS_STAGES, "a", ("reuse", lambda inputs: {"pid": os.getpid()}))
+    monkeypatch.setitem(pipeline.CORPUS_STAGES, "b", ("reuse", lambda inputs: {"pid": os.getpid()}))
+    monkeypatch.setitem(pipeline.CORPUS_STAGES, "c", ("reuse", lambda inputs: {"pid": os.getpid()}))
+    done = pipeline._forked(["a", "b", "c"], processes=2)
+    pids = [done[name][0]["pid"] for name in "abc"]
+    assert len(set(pids)) == 3 and os.getpid() not in pids
