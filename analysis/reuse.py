@@ -468,14 +468,13 @@ class _Corpus:
     """Content sentences as parallel arrays, grouped into distinct word sequences ("types")."""
 
     def __init__(self, content: pd.DataFrame):
-        frame = content.reset_index(drop=True)
-        n = len(frame)
-        col = lambda name, default: frame[name] if name in frame.columns else pd.Series([default] * n)  # noqa: E731
+        n = len(content)
+        # Columns are read by position (no copy of the frame); a missing one is the default throughout.
+        col = lambda name, default: content[name] if name in content.columns else pd.Series([default] * n)  # noqa: E731
         # Sentences in article order (article id, sentence, start): each type's members, and each
         # article's sentences for joining neighbours into passages.
         self.article_rank, self.article_names = _str_codes(col("article_id", ""))   # ranks number the names in order
         names = self.article_names
-        self.article = np.array(names, dtype=object)[self.article_rank]
         self.sentence = _integers(col("sentence", 0))
         self.line = _integers(col("line", 0))
         self.start = _integers(col("start", 0))
@@ -505,7 +504,6 @@ class _Corpus:
         ranked = article_rank[order]
         cuts = np.flatnonzero(ranked[1:] != ranked[:-1]) + 1
         self.by_article: dict[str, np.ndarray] = {names[article_rank[ids[0]]]: ids for ids in np.split(order, cuts) if len(ids)}
-        self._passages: dict[int, _Passage] = {}
         # The neighbouring sentence in the same paragraph (-1: none), for joining passages.
         paragraph = _integers(col("paragraph", 0))[order]
         joined = (ranked[1:] == ranked[:-1]) & (paragraph[1:] == paragraph[:-1])
@@ -576,7 +574,7 @@ class _Corpus:
             n_term_ids.append(np.bincount(sentence_of[has_term], minlength=size))
         del coded, word_of, term_of
         join = lambda parts, dtype: np.concatenate(parts) if parts else np.empty(0, dtype)  # noqa: E731
-        self.n_words = join(n_words, np.int64).tolist()
+        self.n_words = join(n_words, np.int64)
         self.words_vocab = sorted(vocab, key=vocab.get)
         self.term_names = sorted(terms_vocab, key=terms_vocab.get)
         self._words = join(words, np.int32)
@@ -597,18 +595,21 @@ class _Corpus:
         self.type = codes
         self.n_types = len(type_of)
         del type_of
-        # The type x term incidence matrix (binary) from each type's first sentence; df per term.
+        # The type x term incidence matrix (binary) from each type's first sentence, a block of
+        # types at a time; df per term.
         first = np.unique(codes, return_index=True)[1]
-        is_first = np.zeros(n + 1, dtype=bool)
-        is_first[first] = True
-        type_arr = np.r_[codes, 0]
-        term_sentence = np.repeat(np.arange(n), np.diff(self._term_bounds))
-        mask = is_first[term_sentence]
-        rows, cols = type_arr[term_sentence[mask]], self._terms[mask]
-        pairs = np.sort(rows * max(len(terms_vocab), 1) + cols)
-        pairs = pairs[np.r_[True, pairs[1:] != pairs[:-1]]] if len(pairs) else pairs
-        self.incidence = ((pairs // max(len(terms_vocab), 1)).astype(np.int32),
-                          (pairs % max(len(terms_vocab), 1)).astype(np.int32))
+        width = max(len(terms_vocab), 1)
+        rows, cols = [np.empty(0, np.int32)], [np.empty(0, np.int32)]
+        for at in range(0, self.n_types, block):
+            lo, hi = self._term_bounds[first[at:at + block]], self._term_bounds[first[at:at + block] + 1]
+            starts = np.r_[0, np.cumsum(hi - lo)]
+            keys = (np.repeat(np.arange(at, at + len(lo), dtype=np.int64), hi - lo) * width
+                    + self._terms[np.repeat(lo - starts[:-1], hi - lo) + np.arange(starts[-1])])
+            keys = np.unique(keys)
+            rows.append((keys // width).astype(np.int32))
+            cols.append((keys % width).astype(np.int32))
+        self.incidence = np.concatenate(rows), np.concatenate(cols)
+        del rows, cols
         self.df = np.bincount(self.incidence[1], minlength=len(terms_vocab))
         self.n_terms = np.bincount(self.incidence[0], minlength=self.n_types)
 
@@ -638,19 +639,29 @@ class _Corpus:
         return self._first_member_matrix(self._words, self._word_bounds, len(self.words_vocab))
 
     def type_term_matrix(self):
-        """Types x terms, binary (sparse): the terms of each distinct sentence (as `type_terms`)."""
-        return self._first_member_matrix(self._terms, self._term_bounds, len(self.term_names))
+        """Types x terms, binary (sparse, bool): the terms of each distinct sentence (as `type_terms`),
+        the incidence as a matrix."""
+        from scipy import sparse
 
-    def _first_member_matrix(self, flat: np.ndarray, bounds: np.ndarray, width: int):
-        """Types x ids, binary (sparse): the ids in flat[bounds[i]:bounds[i + 1]] of each type's first sentence i."""
+        rows, cols = self.incidence      # sorted by type, then term: the layout of a CSR matrix
+        indptr = np.r_[0, np.cumsum(np.bincount(rows, minlength=self.n_types))]
+        return sparse.csr_matrix((np.ones(len(cols), dtype=bool), cols, indptr),
+                                 shape=(self.n_types, max(len(self.term_names), 1)), copy=False)
+
+    def _first_member_matrix(self, flat: np.ndarray, bounds: np.ndarray, width: int, block: int = 20000):
+        """Types x ids, binary (sparse, bool): the ids in flat[bounds[i]:bounds[i + 1]] of each type's first
+        sentence i (gathered a block of types at a time)."""
         from scipy import sparse
 
         lo, hi = bounds[self.first_member], bounds[self.first_member + 1]
         indptr = np.r_[0, np.cumsum(hi - lo)]
-        cols = flat[np.repeat(lo - indptr[:-1], hi - lo) + np.arange(indptr[-1])]
-        matrix = sparse.csr_matrix((np.ones(len(cols)), cols, indptr), shape=(len(lo), max(width, 1)))
-        matrix.sum_duplicates()
-        matrix.data[:] = 1.0
+        cols = np.empty(indptr[-1], dtype=flat.dtype)
+        for at in range(0, len(lo), block):
+            part = slice(at, min(at + block, len(lo)))
+            begin, end = indptr[part.start], indptr[part.stop]
+            cols[begin:end] = flat[np.repeat(lo[part] - indptr[part], hi[part] - lo[part]) + np.arange(begin, end)]
+        matrix = sparse.csr_matrix((np.ones(len(cols), dtype=bool), cols, indptr), shape=(len(lo), max(width, 1)))
+        matrix.sum_duplicates()   # bool entries add up as "or": a repeated id stays one true entry
         return matrix
 
     def _type_words(self, t: int) -> list[int]:
@@ -679,16 +690,10 @@ class _Corpus:
                 surface.setdefault(k, v)
         return _Passage(words, frozenset(term_ids), surface, self.idf)
 
-    def type_passage(self, t: int) -> _Passage:
-        found = self._passages.get(t)
-        if found is None:
-            found = self._passages[t] = _Passage(self.type_words[t], self.type_terms[t], self.type_surface[t], self.idf)
-        return found
 
-
-def _candidate_types_exact(corpus: _Corpus) -> list[tuple[int, int]]:
-    """Every pair of distinct sentences (and each repeated sentence with itself)."""
-    sets = corpus.type_terms
+def _candidate_types_exact(corpus: _Corpus) -> tuple[np.ndarray, np.ndarray]:
+    """Every pair of distinct sentences (and each repeated sentence with itself) sharing enough terms."""
+    sets = list(corpus.type_terms)
     out = []
     for i in range(len(sets)):
         si = sets[i]
@@ -698,11 +703,15 @@ def _candidate_types_exact(corpus: _Corpus) -> list[tuple[int, int]]:
         for j in range(i + 1, len(sets)):
             if len(si & sets[j]) >= MIN_SHARED_TERMS:
                 out.append((i, j))
-    return out
+    return _pair_arrays(out)
+
+
+def _pair_arrays(pairs: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+    return tuple(np.array(side, dtype=np.int64) for side in zip(*pairs)) if pairs else (np.empty(0, np.int64),) * 2
 
 
 def _candidate_types_index(corpus: _Corpus, max_postings: int = MAX_POSTINGS,
-                           block: int = 20000) -> list[tuple[int, int]]:
+                           block: int = 20000) -> tuple[np.ndarray, np.ndarray]:
     """Pairs of distinct sentences sharing enough indexed terms, from a sparse term index.
 
     The index holds each term's postings (the sentences containing it); terms in more than
@@ -713,10 +722,10 @@ def _candidate_types_index(corpus: _Corpus, max_postings: int = MAX_POSTINGS,
     n_types, n_terms = corpus.n_types, len(corpus.df)
     rows, cols = corpus.incidence
     eligible = corpus.n_terms >= MIN_SHARED_TERMS
-    out = [(t, t) for t in np.flatnonzero(eligible).tolist()]
+    left, right = [np.flatnonzero(eligible)], [np.flatnonzero(eligible)]   # each sentence with itself
     keep = eligible[rows] & (corpus.df[cols] >= 2) & (corpus.df[cols] <= max_postings)
     if not keep.any():
-        return out
+        return left[0], right[0]
     matrix = sparse.csr_matrix((np.ones(int(keep.sum()), dtype=np.int32), (rows[keep], cols[keep])),
                                shape=(n_types, n_terms))
     transposed = matrix.T.tocsr()
@@ -724,8 +733,9 @@ def _candidate_types_index(corpus: _Corpus, max_postings: int = MAX_POSTINGS,
         counts = (matrix[first:first + block] @ transposed).tocoo()
         i = counts.row + first
         good = (counts.data >= MIN_SHARED_TERMS) & (counts.col > i)
-        out.extend(zip(i[good].tolist(), counts.col[good].tolist()))
-    return out
+        left.append(i[good].astype(np.int64))
+        right.append(counts.col[good].astype(np.int64))
+    return np.concatenate(left), np.concatenate(right)
 
 
 def _instance_pairs(corpus: _Corpus, ti: int, tj: int, k: int = MAX_PARTNERS) -> set[tuple[int, int]]:
@@ -753,6 +763,13 @@ def _instance_pairs(corpus: _Corpus, ti: int, tj: int, k: int = MAX_PARTNERS) ->
     return out
 
 
+def _scaled(binary, w: np.ndarray):
+    """A binary matrix with each column's entries set to w[column] (its index arrays shared, not copied)."""
+    from scipy import sparse
+
+    return sparse.csr_matrix((w[binary.indices], binary.indices, binary.indptr), shape=binary.shape, copy=False)
+
+
 def _rowdot(left, right, i: np.ndarray, j: np.ndarray, block: int = 50000) -> np.ndarray:
     """Row-wise dot products left[i[k]] . right[j[k]] of two sparse matrices, in blocks."""
     out = np.zeros(len(i), dtype=np.float64)
@@ -770,30 +787,21 @@ def _plausible(corpus: _Corpus, ti: np.ndarray, tj: np.ndarray) -> tuple[np.ndar
     that `_compare` would accept is dropped. Returns the mask of pairs kept and, for those, the
     number of shared terms, the cosine and the number of shared distinctive terms.
     """
-    from scipy import sparse
-
     eps = 1e-9
-    n_types, n_terms = corpus.n_types, len(corpus.df)
+    n_types = corpus.n_types
     idf = np.asarray(corpus.idf, dtype=np.float64)
-    rows, cols = corpus.incidence      # sorted by type, then term: the layout of a CSR matrix
-    indptr = np.r_[0, np.cumsum(np.bincount(rows, minlength=n_types))]
-    binary = sparse.csr_matrix((np.ones(len(rows)), cols, indptr), shape=(n_types, n_terms))
-
-    def scaled(w: np.ndarray):
-        """`binary` with each term's entries set to w[term]."""
-        out = binary.copy()
-        out.data = w[out.indices]
-        return out
+    rows, cols = corpus.incidence
+    binary = corpus.type_term_matrix()
 
     shared = _rowdot(binary, binary, ti, tj)
-    weight = _rowdot(binary, scaled(idf), ti, tj)
+    weight = _rowdot(binary, _scaled(binary, idf), ti, tj)
     keep = (shared >= MIN_SHARED_TERMS) & (weight >= MIN_SHARED_WEIGHT * corpus.distinctive / DISTINCTIVE_IDF_SHARE - eps)
     ti, tj, shared = ti[keep], tj[keep], shared[keep]
     idf2 = idf ** 2
     norm2 = np.bincount(rows, weights=idf2[cols], minlength=n_types)
     denominator = np.sqrt(norm2[ti] * norm2[tj])
-    cosine = np.divide(_rowdot(binary, scaled(idf2), ti, tj), denominator, out=np.zeros(len(ti)), where=denominator > 0)
-    distinct = _rowdot(binary, scaled((idf >= corpus.distinctive).astype(np.float64)), ti, tj)
+    cosine = np.divide(_rowdot(binary, _scaled(binary, idf2), ti, tj), denominator, out=np.zeros(len(ti)), where=denominator > 0)
+    distinct = _rowdot(binary, _scaled(binary, (idf >= corpus.distinctive).astype(np.float64)), ti, tj)
     paraphrase = (((cosine >= PARAPHRASE_COSINE - eps) | ((shared >= LONG_MIN_SHARED) & (cosine >= LONG_PARAPHRASE_COSINE - eps)))
                   & (distinct >= MIN_DISTINCTIVE_SHARED))
     del binary
@@ -871,7 +879,7 @@ def align(content: pd.DataFrame, method: str = "auto") -> tuple[pd.DataFrame, li
         raise ValueError(f"method must be 'auto', 'exact' or 'index', not {method!r}")
 
     idf, distinctive = corpus.idf, corpus.distinctive
-    ti, tj = (np.array(side, dtype=np.int64) for side in zip(*type_pairs)) if type_pairs else (np.empty(0, np.int64),) * 2
+    ti, tj = type_pairs
     # Pairs with no two sentences in different articles align nothing.
     sole = corpus.sole_article
     useful = np.where(ti == tj, corpus.spread[ti] >= 2, (sole[ti] < 0) | (sole[ti] != sole[tj]))
@@ -880,9 +888,12 @@ def align(content: pd.DataFrame, method: str = "auto") -> tuple[pd.DataFrame, li
     distinct_pairs = np.flatnonzero(~self_pair)
     mask, n_shared, cosine, n_distinctive = _plausible(corpus, ti[distinct_pairs], tj[distinct_pairs])
     plausible = distinct_pairs[mask]
-    repeated = [t for t in ti[self_pair].tolist()  # a repeated sentence: its copies are verbatim
-                if len(corpus.type_terms[t]) >= MIN_SHARED_TERMS
-                and sum(idf[x] for x in corpus.type_terms[t]) >= MIN_SHARED_WEIGHT * distinctive / DISTINCTIVE_IDF_SHARE]
+    # A repeated sentence: its copies are verbatim, when it has enough terms of enough weight.
+    rows, cols = corpus.incidence
+    weight = np.bincount(rows, weights=np.asarray(idf)[cols], minlength=corpus.n_types)
+    repeated = ti[self_pair]
+    repeated = repeated[(corpus.n_terms[repeated] >= MIN_SHARED_TERMS)
+                        & (weight[repeated] >= MIN_SHARED_WEIGHT * distinctive / DISTINCTIVE_IDF_SHARE - 1e-9)]
     # Word sequences of the plausible pairs, compared all at once (the words of a type's first sentence).
     first = corpus.first_member
     flat, bounds = corpus._words, corpus._word_bounds
@@ -895,8 +906,8 @@ def align(content: pd.DataFrame, method: str = "auto") -> tuple[pd.DataFrame, li
     relation, similarity = _relations(matched, longest, len_a, len_b, n_shared, cosine, n_distinctive)
     related = relation >= 0
     # The related pairs of types (x <= y), their relation (index into RELATIONS) and similarity.
-    tx = np.r_[np.array(repeated, dtype=np.int64), ti[plausible][related]]
-    ty = np.r_[np.array(repeated, dtype=np.int64), tj[plausible][related]]
+    tx = np.r_[repeated, ti[plausible][related]]
+    ty = np.r_[repeated, tj[plausible][related]]
     relation = np.r_[np.zeros(len(repeated), dtype=np.int64), relation[related]]
     similarity = np.r_[np.ones(len(repeated)), similarity[related]]
     # The sentence pairs behind each related pair of types (and the index of that type pair),
@@ -963,8 +974,7 @@ def _may_grow(corpus: _Corpus, xs: np.ndarray, ys: np.ndarray, block: int = 5000
     sparse rows gathered for them stay small.
     """
     binary = corpus.type_term_matrix()
-    weighted = binary.copy()
-    weighted.data = np.asarray(corpus.idf, dtype=np.float64)[binary.indices]
+    weighted = _scaled(binary, np.asarray(corpus.idf, dtype=np.float64))
     types, before, after = corpus.type, corpus.previous, corpus.next
     out = np.zeros(len(xs), dtype=bool)
     for first in range(0, len(xs), block):
@@ -1018,27 +1028,29 @@ def _reuse_table(corpus: _Corpus, xs: np.ndarray, ys: np.ndarray, relation: np.n
             merged = _compare(pa, pb, idf, distinctive=corpus.distinctive)
             if merged is not None and merged[1] >= scores[p]:
                 names[p], scores[p] = merged[0], merged[1]
-                labels[p] = _shared_label(merged[2], pa, pb)
+                labels[p] = _shared_label(merged[2], pa.surface, pb.surface, idf)
                 spans_a[p, :len(side_a)], spans_b[p, :len(side_b)] = side_a, side_b
                 used_a.update(side_a)
                 used_b.update(side_b)
     rows = np.arange(n)
     first_a, first_b = spans_a[:, 0], spans_b[:, 0]
     last_a, last_b = (side[rows, (side >= 0).sum(axis=1) - 1] for side in (spans_a, spans_b))
-    by_types: dict[tuple[int, int], str] = {}
-    for p, key in enumerate(zip(corpus.type[first_a].tolist(), corpus.type[first_b].tolist())):
-        if labels[p] is None:
-            if key not in by_types:
-                by_types[key] = _shared_label(corpus.type_terms[key[0]] & corpus.type_terms[key[1]],
-                                              corpus.type_passage(key[0]), corpus.type_passage(key[1]))
-            labels[p] = by_types[key]
+    # The others, once per pair of distinct sentences; nothing is kept per distinct sentence.
+    alone = np.flatnonzero(np.array([label is None for label in labels], dtype=bool))
+    pair_of, pairs = pd.factorize(pd.MultiIndex.from_arrays([corpus.type[first_a[alone]], corpus.type[first_b[alone]]]))
+    by_pair = []
+    for ta, tb in pairs.tolist():
+        surface_a, surface_b = corpus._type_surface(ta), corpus._type_surface(tb)
+        by_pair.append(_shared_label(surface_a.keys() & surface_b.keys(), surface_a, surface_b, idf))
+    for p, k in zip(alone.tolist(), pair_of.tolist()):
+        labels[p] = by_pair[k]
     line, start, end = corpus.line, corpus.start, corpus.end
-    art = corpus.article
+    art = np.array(corpus.article_names, dtype=object)
     order = np.lexsort((rows, start[first_b], rank[first_b], start[first_a], rank[first_a]))
     first_a, last_a, first_b, last_b = first_a[order], last_a[order], first_b[order], last_b[order]
     ordered = order.tolist()
-    table = pd.DataFrame({"article_a": art[first_a], "line_a": line[first_a],
-                          "article_b": art[first_b], "line_b": line[first_b],
+    table = pd.DataFrame({"article_a": art[rank[first_a]], "line_a": line[first_a],
+                          "article_b": art[rank[first_b]], "line_b": line[first_b],
                           "start_a": start[first_a], "end_a": end[last_a], "start_b": start[first_b], "end_b": end[last_b],
                           "relation": [names[k] for k in ordered], "similarity": [round(scores[k], 3) for k in ordered],
                           "shared": [labels[k] for k in ordered]})
@@ -1050,12 +1062,11 @@ def _spans(n: int) -> tuple[np.ndarray, np.ndarray]:
     return np.full((n, MERGE_MAX_SENTENCES), -1, dtype=np.int64), np.full((n, MERGE_MAX_SENTENCES), -1, dtype=np.int64)
 
 
-def _shared_label(shared, a: _Passage, b: _Passage) -> str:
+def _shared_label(shared, surface_a: dict[int, str], surface_b: dict[int, str], idf) -> str:
     """The rarest shared terms as the words each side uses ("biggest/largest" for a synonym)."""
     labels = []
-    idf = a.idf
     for t in sorted(shared, key=lambda t: (-idf[t], t))[:KEY_TERMS]:
-        wa, wb = a.surface.get(t, ""), b.surface.get(t, "")
+        wa, wb = surface_a.get(t, ""), surface_b.get(t, "")
         labels.append(wa if wa == wb else f"{wa}/{wb}")
     return "; ".join(labels)
 
