@@ -398,7 +398,10 @@ def entity_sentences(sentiment_sentences: pd.DataFrame, quotes: pd.DataFrame, co
         mention_rows.append(i)
         mention_ids.append(key_ids.setdefault(key, len(key_ids)))
 
-    pending: list[tuple[int, str, str]] = []
+    # Names at a sentence's start, decided once every mid-sentence name is known: (sentence
+    # position, name, name without its opener) as numbers, the strings numbered once each.
+    pending_rows, pending_keys, pending_rests = array("q"), array("q"), array("q")
+    pending_ids: dict[str, int] = {}
     for first_row in range(0, len(body), TEXT_BATCH):
         batch = content["text"].iloc[body[first_row:first_row + TEXT_BATCH]].tolist()
         for i, text in enumerate(batch, start=first_row):
@@ -415,12 +418,16 @@ def entity_sentences(sentiment_sentences: pd.DataFrame, quotes: pd.DataFrame, co
                     rest = key.split()[1:]
                     while rest and rest[0] in NAME_CONNECTORS:     # "Critics of Acme" -> "Acme"
                         rest = rest[1:]
-                    pending.append((i, key, " ".join(rest)))
+                    pending_rows.append(i)
+                    pending_keys.append(pending_ids.setdefault(key, len(pending_ids)))
+                    pending_rests.append(pending_ids.setdefault(" ".join(rest), len(pending_ids)))
                 elif key not in seen:
                     seen.add(key)
                     mention(i, key)
                     mid_freq[key] += 1
-    for i, key, rest in pending:
+    pending = list(pending_ids)
+    for i, key, rest in zip(pending_rows, pending_keys, pending_rests):
+        key, rest = pending[key], pending[rest]
         first_word = key.split()[0]
         if key in mid_freq or (rest and first_word in mid_freq):
             mention(i, key)                  # "Hikvision Canada said": Hikvision is a known name
@@ -450,13 +457,18 @@ def entity_sentences(sentiment_sentences: pd.DataFrame, quotes: pd.DataFrame, co
                              key=lambda kv: (-kv[1], kv[0]))[:10])) for k, n in top],
                             columns=["rank", "entity", "key", "n_sentences", "aliases"])
 
+    # The mentions of the top names with a sentence number, and the compound of their sentence.
     in_top = np.isin(group_id, [key_ids[key] for key in rank])
-    wanted = [(i, keys[k]) for i, k in zip(group_row[in_top].tolist(), group_id[in_top].tolist()) if _is_int(sids[i])]
-    compound = _body_compound(sentiment_sentences, [str(art_names[art_codes[i]]) for i, _ in wanted],
-                              [int(sids[i]) for i, _ in wanted])
-    rows = [(label[key], art_names[art_codes[i]], sids[i], starts[i], ends[i], c)
-            for (i, key), c in zip(wanted, compound) if c is not None]
-    mentions_df = pd.DataFrame(rows, columns=ENTITY_SENTENCE_COLUMNS)
+    at, name_id = group_row[in_top], group_id[in_top]
+    if sids.dtype.kind not in "iu":
+        whole = np.array([_is_int(x) for x in sids[at]], dtype=bool)
+        at, name_id = at[whole], name_id[whole]
+    compound, scored = _body_compound(sentiment_sentences, art_names, art_codes[at], sids[at])
+    at, name_id = at[scored], name_id[scored]
+    mentions_df = pd.DataFrame({"entity": np.array([label.get(key, "") for key in keys], dtype=object)[name_id],
+                                "article_id": np.asarray(art_names, dtype=object)[art_codes[at]],
+                                "sentence": sids[at], "start": starts[at], "end": ends[at], "compound": compound[scored]},
+                               columns=ENTITY_SENTENCE_COLUMNS)
     if len(mentions_df):
         mentions_df = mentions_df.sort_values(["entity", "article_id", "sentence"], kind="stable").reset_index(drop=True)
     return mentions_df, entities
@@ -469,23 +481,24 @@ def _display(surfaces: dict[str, Counter], key: str) -> str:
     return sorted(forms.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
-def _body_compound(sentiment_sentences: pd.DataFrame, article_ids: list[str], sentences: list[int]) -> list:
-    """The body-scope compound of each (article id, sentence) asked for, None where there is none
-    (when a sentence is listed twice, its last row)."""
-    s = sentiment_sentences
-    if s is None or not len(s):
-        return [None] * len(article_ids)
+def _body_compound(sentiment_sentences: pd.DataFrame, article_names, codes: np.ndarray, sentences: np.ndarray
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """The body-scope compound of each (article article_names[code], sentence) asked for, and
+    whether it has one (when a sentence is listed twice, its last row)."""
+    s, n = sentiment_sentences, len(codes)
+    if s is None or not len(s) or not n:
+        return np.zeros(n), np.zeros(n, dtype=bool)
     s = s[(s["scope"] == "body") & s["sentence"].notna()]
-    codes = {a: k for k, a in enumerate(dict.fromkeys(article_ids))}
-    scored_codes = s["article_id"].astype(str).map(codes)
-    s, scored_codes = s[scored_codes.notna()], scored_codes[scored_codes.notna()]
-    width = max([0, *sentences, int(s["sentence"].max()) if len(s) else 0]) + 1
-    keys = pd.Index(scored_codes.to_numpy(dtype=np.int64) * width + s["sentence"].to_numpy(dtype=np.int64))
+    scored_codes = pd.Index([str(a) for a in article_names]).get_indexer(s["article_id"].astype(str))
+    s, scored_codes = s[scored_codes >= 0], scored_codes[scored_codes >= 0]
+    sentences = np.asarray(sentences).astype(np.int64)
+    width = max(0, int(sentences.max()), int(s["sentence"].max()) if len(s) else 0) + 1
+    keys = pd.Index(scored_codes.astype(np.int64) * width + s["sentence"].to_numpy(dtype=np.int64))
     last = ~keys.duplicated(keep="last")
-    keys, values = keys[last], s["compound"].to_numpy()[last]
-    at = keys.get_indexer(np.array([codes[a] for a in article_ids], dtype=np.int64) * width
-                          + np.array(sentences, dtype=np.int64))
-    return [values[k] if k >= 0 else None for k in at.tolist()]
+    keys, values = keys[last], s["compound"].to_numpy(dtype=np.float64)[last]
+    at = keys.get_indexer(np.asarray(codes, dtype=np.int64) * width + sentences)
+    found = at >= 0
+    return (values[at] if len(values) else np.zeros(n)), found
 
 
 def _add_speakers(quotes, art_codes, art_names, starts, ends, mention, surfaces) -> None:
