@@ -238,13 +238,15 @@ def _distinctive_words(i: CorpusInputs) -> dict[str, pd.DataFrame]:
 
 
 # The corpus-level stages, independent of each other: name -> (the stage its time counts toward,
-# the function). Longest first, so that with two processes the two longest start at once and
-# the shorter ones fill in behind.
+# the function), in the order they start (two at a time on two cores). Passages and quote fidelity
+# need the most memory, each most near its end: they never run together. Distinctive words is
+# short and runs beside passages first; entity tone then starts, so its own peak (near its end)
+# comes after passages ends, beside quote fidelity's lean beginning.
 CORPUS_STAGES = {
     "passages": ("reuse", _passages),
+    "distinctive_words": ("framing", _distinctive_words),
     "entity_tone": ("sentiment", _entity_tone),
     "quote_fidelity": ("reuse", _quote_fidelity),
-    "distinctive_words": ("framing", _distinctive_words),
 }
 # Below this many articles the corpus-level stages are too quick to be worth forking for.
 CORPUS_PROCESSES_MIN_ARTICLES = 2
@@ -262,6 +264,7 @@ def _corpus_stage(name: str) -> tuple[dict[str, pd.DataFrame], float, dict[str, 
     out = CORPUS_STAGES[name][1](_CORPUS_INPUTS)
     seconds, written = perf_counter() - clock, {}
     if _CORPUS_WRITER is not None:
+        _release_memory()   # what the stage freed, before writing needs memory of its own
         for table_name in [t for t in out if t not in CORPUS_TABLES_KEPT]:
             clock = perf_counter()
             _CORPUS_WRITER.write(table_name, _sort_table(table_name, out.pop(table_name)))
