@@ -55,6 +55,8 @@ PER_ARTICLE = ["lines", "paragraphs", "sentences", "content", "quotes", "speech"
 # Per-article tables the corpus-level stages read (speaker linking, entity tone, distinctive words,
 # reuse, the articles table): kept in memory; a TableWriter takes the others chunk by chunk.
 CORPUS_LEVEL_INPUTS = {"content", "quotes", "speech", "voices", "quote_stats", "noise", "problems"}
+# Of those, the ones only speaker linking reads (before the corpus-level stages start).
+SPEAKER_TABLES = ["speech", "quote_stats", "voices"]
 # Columns that hold identifiers or free text: never let CSV reading turn "001" into 1.
 ID_COLUMNS = ["article_id", "article_a", "article_b", "file", "outlet", "text", "speaker", "term", "duplicate_of"]
 STAGES = ["load", "boilerplate", "quotes", "sentiment", "readability", "framing", "reuse", "tables"]
@@ -186,6 +188,10 @@ def run(corpus_dir: str | Path, manifest: str | Path | None = None, *, engine: s
     articles = loaded.articles.merge(tables.pop("noise"), on="article_id", how="left")
     articles = articles.merge(tables["quote_stats"][["article_id", "quote_share"]], on="article_id", how="left")
     inputs = CorpusInputs(scores, tables["quotes"], tables["content"], texts, articles)
+    if writer is not None:   # tables no corpus-level stage reads: written now, not held while they run
+        for name in SPEAKER_TABLES:
+            if name in tables:
+                writer.write(name, _sort_table(name, tables.pop(name)))
     _release_memory()
     corpus_tables, seconds = _corpus_stages(inputs, engine=engine, workers=workers, n_articles=len(ids),
                                             writer=writer)
