@@ -244,16 +244,18 @@ def _distinctive_words(i: CorpusInputs) -> dict[str, pd.DataFrame]:
 
 
 # The corpus-level stages, independent of each other: name -> (the stage its time counts toward,
-# the function), in the order they start (two at a time on two cores). Passages and quote fidelity
-# need the most memory, each most near its end: they never run together. Distinctive words is
-# short and runs beside passages first; entity tone then starts, so its own peak (near its end)
-# comes after passages ends, beside quote fidelity's lean beginning.
+# the function), in the order they start (as many at once as there are workers).
 CORPUS_STAGES = {
     "passages": ("reuse", _passages),
     "distinctive_words": ("framing", _distinctive_words),
-    "entity_tone": ("sentiment", _entity_tone),
     "quote_fidelity": ("reuse", _quote_fidelity),
+    "entity_tone": ("sentiment", _entity_tone),
 }
+# Stages that never run at once. Passages needs the most memory, most of it near its end, and
+# quote fidelity and entity tone grow towards their ends too: beside either, passages took the
+# run past 4 GiB at 100,000 articles. Distinctive words is short and runs beside passages' lean
+# start; quote fidelity (the longest) and entity tone start together when passages ends.
+CORPUS_STAGES_APART = {frozenset({"passages", "quote_fidelity"}), frozenset({"passages", "entity_tone"})}
 # Below this many articles the corpus-level stages are too quick to be worth forking for.
 CORPUS_PROCESSES_MIN_ARTICLES = 2
 # The corpus-level tables the main process keeps (the articles table takes a column of it); with a
@@ -293,7 +295,7 @@ def _corpus_stages(inputs: CorpusInputs, *, engine: str, workers: int | None, n_
         if parallel:
             if writer is not None:
                 writer.folder()   # made before forking: every process writes into the same one
-            done = _forked(list(CORPUS_STAGES), processes)
+            done = _forked(list(CORPUS_STAGES), processes, CORPUS_STAGES_APART)
             for _, _, written in done.values():
                 for table_name, write_seconds in written.items():
                     writer.adopt(table_name, write_seconds)
@@ -305,18 +307,23 @@ def _corpus_stages(inputs: CorpusInputs, *, engine: str, workers: int | None, n_
     return tables, {name: seconds for name, (_, seconds, _) in done.items()}
 
 
-def _forked(names: list[str], processes: int) -> dict[str, tuple]:
+def _forked(names: list[str], processes: int, apart: set[frozenset[str]] = frozenset()) -> dict[str, tuple]:
     """`_corpus_stage` of each name, in a process forked for it alone, at most `processes` at a
-    time, in order. A process ends with its stage, so the memory the stage used goes back to the
-    system before the next one starts (a pool's worker would keep it)."""
+    time: each in turn starts as soon as a process is free and no stage it must stay `apart` from
+    runs (one that must wait does not hold up those after it). A process ends with its stage, so
+    the memory the stage used goes back to the system before the next one starts (a pool's
+    worker would keep it)."""
     from multiprocessing.connection import wait
 
     context = multiprocessing.get_context("fork")
     pending, running, done = list(names), {}, {}
     try:
         while pending or running:
-            while pending and len(running) < processes:
-                name = pending.pop(0)
+            for name in list(pending):
+                busy = [other for other, _ in running.values()]
+                if len(busy) >= processes or any(frozenset({name, other}) in apart for other in busy):
+                    continue
+                pending.remove(name)
                 reader, sender = context.Pipe(duplex=False)
                 process = context.Process(target=_stage_process, args=(name, sender), daemon=True)
                 process.start()

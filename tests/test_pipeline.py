@@ -2,6 +2,7 @@
 round-trip through CSV and Parquet; `load` reads precomputed tables with lazily decoded texts."""
 import json
 import os
+import time
 
 import pandas as pd
 import pytest
@@ -271,3 +272,24 @@ def test_each_stage_runs_in_a_process_of_its_own(monkeypatch):
     done = pipeline._forked(["a", "b", "c"], processes=2)
     pids = [done[name][0]["pid"] for name in "abc"]
     assert len(set(pids)) == 3 and os.getpid() not in pids
+
+
+def _stage_timed(inputs):
+    start = time.monotonic()
+    time.sleep(0.3)
+    return {"span": (start, time.monotonic())}
+
+
+def test_stages_kept_apart_never_overlap_and_do_not_hold_up_others(monkeypatch):
+    for name in "abc":
+        monkeypatch.setitem(pipeline.CORPUS_STAGES, name, ("reuse", _stage_timed))
+    done = pipeline._forked(["a", "b", "c"], processes=2, apart={frozenset({"a", "b"})})
+    span = {name: done[name][0]["span"] for name in "abc"}
+    assert span["b"][0] >= span["a"][1]      # b waited for a
+    assert span["c"][0] < span["a"][1]       # c, next in line, ran beside a
+
+
+def test_passages_never_runs_beside_the_other_large_stages():
+    apart = pipeline.CORPUS_STAGES_APART
+    assert {frozenset({"passages", "quote_fidelity"}), frozenset({"passages", "entity_tone"})} <= apart
+    assert all(pair <= set(pipeline.CORPUS_STAGES) for pair in apart)
