@@ -392,9 +392,10 @@ def _combine(parts, writer: TableWriter | None, timings: dict[str, float]
 
 
 def _release_memory() -> None:
-    """Hand memory freed by the per-article phase back to the system before forking the corpus-level
-    processes. The C allocator keeps freed memory for reuse (at 100,000 articles about 0.9 GB of it,
-    left by the unpickled chunk tables), and each forked process would carry it along."""
+    """Hand freed memory back to the system: before the corpus-level processes are forked (the C
+    allocator keeps what the per-article phase freed for reuse, at 100,000 articles about 0.9 GB
+    left by the unpickled chunk tables, and each forked process would carry it along), and in a
+    stage's process before it writes its tables."""
     gc.collect()
     try:
         ctypes.CDLL(None).malloc_trim(0)   # glibc; other C libraries have no such call

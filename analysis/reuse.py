@@ -703,11 +703,7 @@ def _candidate_types_exact(corpus: _Corpus) -> tuple[np.ndarray, np.ndarray]:
         for j in range(i + 1, len(sets)):
             if len(si & sets[j]) >= MIN_SHARED_TERMS:
                 out.append((i, j))
-    return _pair_arrays(out)
-
-
-def _pair_arrays(pairs: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
-    return tuple(np.array(side, dtype=np.int64) for side in zip(*pairs)) if pairs else (np.empty(0, np.int64),) * 2
+    return tuple(np.array(side, dtype=np.int64) for side in zip(*out)) if out else (np.empty(0, np.int64),) * 2
 
 
 def _candidate_types_index(corpus: _Corpus, max_postings: int = MAX_POSTINGS,
@@ -722,10 +718,11 @@ def _candidate_types_index(corpus: _Corpus, max_postings: int = MAX_POSTINGS,
     n_types, n_terms = corpus.n_types, len(corpus.df)
     rows, cols = corpus.incidence
     eligible = corpus.n_terms >= MIN_SHARED_TERMS
-    left, right = [np.flatnonzero(eligible)], [np.flatnonzero(eligible)]   # each sentence with itself
+    itself = np.flatnonzero(eligible)         # each sentence with itself, then the pairs found
+    left, right = [itself], [itself]
     keep = eligible[rows] & (corpus.df[cols] >= 2) & (corpus.df[cols] <= max_postings)
     if not keep.any():
-        return left[0], right[0]
+        return itself, itself.copy()
     matrix = sparse.csr_matrix((np.ones(int(keep.sum()), dtype=np.int32), (rows[keep], cols[keep])),
                                shape=(n_types, n_terms))
     transposed = matrix.T.tocsr()
@@ -1077,7 +1074,7 @@ def originality(corpus: _Corpus, spans: tuple[np.ndarray, np.ndarray], article_i
     """Per article: share of body words (headline excluded) in sentences not aligned to any other article."""
     spans_a, spans_b = spans
     rank, names = corpus.article_rank, corpus.article_names
-    n_words = np.asarray(corpus.n_words, dtype=np.int64)
+    n_words = corpus.n_words
     # Each reused body sentence with each article it is aligned to, once.
     sentence = np.r_[spans_a.ravel(), spans_b.ravel()]
     other = np.r_[np.repeat(rank[spans_b[:, 0]], spans_a.shape[1]), np.repeat(rank[spans_a[:, 0]], spans_b.shape[1])]
