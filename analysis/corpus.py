@@ -251,7 +251,12 @@ def load_corpus(path: str | Path, manifest: str | Path | None = None, parse: boo
     if manifest and not manifest_path.is_file():
         raise CorpusError(f"manifest {manifest_path} does not exist")
     try:
-        entries = sorted(p for p in folder.iterdir() if p.resolve() != manifest_path.resolve())
+        # Entries share the folder, so their names order them. Only an entry named like the
+        # manifest, or a link, can be the manifest itself: only those are resolved (a path each).
+        manifest_real = manifest_path.resolve()
+        entries = sorted((p for p in folder.iterdir()
+                          if not ((p.name == manifest_path.name or p.is_symlink()) and p.resolve() == manifest_real)),
+                         key=lambda p: p.name)
     except OSError as exc:
         raise CorpusError(f"corpus folder {folder} cannot be read ({exc.strerror or exc})") from exc
     problems: list[tuple[str, str, str, str]] = []
@@ -304,7 +309,7 @@ def load_corpus(path: str | Path, manifest: str | Path | None = None, parse: boo
             continue
         by_sha[row["sha256"]] = article_id
         texts[article_id] = text
-        row.update(n_chars=len(text), n_lines=len(T.split_lines(text)), n_words=T.count_words(text))
+        row.update(n_chars=len(text), n_lines=T.count_lines(text), n_words=T.count_words(text))
 
     articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
     articles = _apply_manifest(articles, manifest_path, problems, used_ids)

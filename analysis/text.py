@@ -59,6 +59,13 @@ def split_lines(raw: str) -> list[tuple[int, int, int]]:
     return [(number, *match.span(1)) for number, match in enumerate(LINE_RE.finditer(raw), start=1)]
 
 
+def count_lines(raw: str) -> int:
+    """len(split_lines(raw)), without building the lines: a line ends at \\r\\n, \\r or \\n, and
+    text after the last line end is one more line."""
+    ends = raw.count("\n") + raw.count("\r") - raw.count("\r\n")
+    return ends + (1 if raw and raw[-1] not in "\r\n" else 0)
+
+
 def normalize(text: str) -> str:
     """Same-length matching view: straight quotes, ASCII dashes and plain spaces."""
     if text.isascii():

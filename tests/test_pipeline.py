@@ -293,3 +293,8 @@ def test_passages_never_runs_beside_the_other_large_stages():
     apart = pipeline.CORPUS_STAGES_APART
     assert {frozenset({"passages", "quote_fidelity"}), frozenset({"passages", "entity_tone"})} <= apart
     assert all(pair <= set(pipeline.CORPUS_STAGES) for pair in apart)
+    assert pipeline.corpus_stages_apart(pipeline.CORPUS_APART_MIN_SENTENCES) == apart
+    assert pipeline.corpus_stages_apart(pipeline.CORPUS_APART_MIN_SENTENCES - 1) == set()
+    # kept apart, passages starts last so that quote fidelity and entity tone run side by side
+    order = list(pipeline.CORPUS_STAGES)
+    assert order.index("passages") > max(order.index("quote_fidelity"), order.index("entity_tone"))

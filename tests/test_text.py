@@ -4,6 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import text as T
 
@@ -25,6 +27,13 @@ def test_split_lines(raw, expected):
     spans = T.split_lines(raw)
     assert [raw[s:e] for _, s, e in spans] == expected
     assert [n for n, _, _ in spans] == list(range(1, len(expected) + 1))
+    assert T.count_lines(raw) == len(expected)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["ab", " ", "\r", "\n", "\r\n", "\u2028"]), max_size=16).map("".join))
+def test_count_lines_is_the_number_of_split_lines(raw):
+    assert T.count_lines(raw) == len(T.split_lines(raw))
 
 
 @pytest.mark.parametrize("raw,expected", [
