@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from time import perf_counter
 
+import numpy as np
 import pandas as pd
 import pyarrow
 
@@ -625,8 +626,8 @@ class TableWriter:
 
     def _append_csv(self, name: str, state: _Chunked, chunk: pd.DataFrame) -> None:
         if state.file is None:  # the first chunk with rows: its columns are the table's
-            state.file = open(self._work / f"{name}.csv", "w", encoding="utf-8", newline="")
-            state.file.write(_csv_header(chunk))
+            state.file = open(self._work / f"{name}.csv", "wb")
+            state.file.write(_csv_header(chunk).encode("utf-8"))
             state.header = chunk.iloc[0:0]
         elif list(chunk.columns) != list(state.header.columns):
             raise ValueError(f"table {name}: a chunk has columns {list(chunk.columns)}, "
@@ -697,8 +698,8 @@ def write_csv(table: pd.DataFrame, path: str | Path) -> None:
     """The bytes of `table.to_csv(index=False, float_format=FLOAT_FORMAT, lineterminator="\\n")`,
     built column by column with Arrow: several times faster on tables of millions of rows.
     Columns of other types (mixed objects, nullable integers) take pandas' own writer."""
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        f.write(_csv_header(table))
+    with open(path, "wb") as f:
+        f.write(_csv_header(table).encode("utf-8"))
         _write_csv_rows(table, f)
 
 
@@ -708,23 +709,32 @@ def _csv_header(table: pd.DataFrame) -> str:
 
 
 def _write_csv_rows(table: pd.DataFrame, f) -> None:
-    """The rows of `write_csv`, without the header: appending the rows of consecutive chunks gives
-    the file of the whole table (each field is formatted on its own)."""
+    """The rows of `write_csv`, without the header, into a binary file: appending the rows of
+    consecutive chunks gives the file of the whole table (each field is formatted on its own)."""
     if not len(table) or not len(table.columns):
         return
     # One column: the csv module quotes an empty field there ('""'), so pandas writes those.
     simple = len(table.columns) > 1 and table.columns.is_unique
     columns = [_csv_field(table[c]) for c in table.columns] if simple else [None]
     if any(c is None for c in columns):
-        table.to_csv(f, index=False, header=False, float_format=FLOAT_FORMAT, lineterminator="\n")
+        import io
+
+        text = io.TextIOWrapper(f, encoding="utf-8", newline="")
+        table.to_csv(text, index=False, header=False, float_format=FLOAT_FORMAT, lineterminator="\n")
+        text.flush()
+        text.detach()   # the file stays open for the next chunk
         return
     import pyarrow.compute as pc
 
-    rows = pc.binary_join_element_wise(*columns, ",")
-    step = 200_000
-    for first in range(0, len(rows), step):
-        f.write("\n".join(rows[first:first + step].to_pylist()))
-        f.write("\n")
+    # Every field is a string by now, none missing: the rows, each ending in a line break, are the
+    # string array's data buffer from the first row's offset to the last one's end.
+    import pyarrow as pa
+
+    text = pa.large_string()
+    last = pc.binary_join_element_wise(columns[-1], pa.scalar("\n", text), pa.scalar("", text))
+    rows = pc.binary_join_element_wise(*columns[:-1], last, pa.scalar(",", text))
+    offsets = np.frombuffer(rows.buffers()[1], dtype=np.int64)[rows.offset:rows.offset + len(rows) + 1]
+    f.write(memoryview(rows.buffers()[2])[offsets[0]:offsets[-1]])
 
 
 @lru_cache(maxsize=1)
@@ -741,29 +751,48 @@ def _needs_quotes() -> str:
 
 
 def _csv_field(series: pd.Series):
-    """The column as an Arrow array of CSV fields, or None when pandas must write it."""
-    import numpy as np
+    """The column as an Arrow array of CSV fields (large strings, none missing), or None when
+    pandas must write it."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    text = pa.large_string()
     dtype = series.dtype
     if dtype == bool:
-        return pa.array(np.where(series.to_numpy(), "True", "False"))
+        return pa.array(np.where(series.to_numpy(), "True", "False"), type=text)
     if dtype.kind in "iu":  # numpy or nullable (Int64: missing values written as empty fields)
-        return pc.fill_null(pc.cast(pa.array(series), pa.string()), "")
+        return pc.fill_null(pc.cast(pa.array(series), text), pa.scalar("", text))
     if dtype.kind == "f" and not isinstance(dtype, pd.api.extensions.ExtensionDtype):
         codes, uniques = pd.factorize(series.to_numpy())  # scores repeat: format each value once
-        formatted = pa.array([FLOAT_FORMAT % x for x in uniques.tolist()] + [""], type=pa.string())
+        formatted = pa.array([FLOAT_FORMAT % x for x in uniques.tolist()] + [""], type=text)
         return formatted.take(pa.array(np.where(codes < 0, len(uniques), codes)))
     if isinstance(dtype, pd.StringDtype) or dtype == object:
         try:
-            strings = pa.array(series.to_numpy(dtype=object), type=pa.string(), from_pandas=True)
+            if isinstance(dtype, pd.StringDtype):   # Arrow-backed already: no Python strings made
+                strings = pa.array(series.array)
+                if isinstance(strings, pa.ChunkedArray):
+                    strings = strings.combine_chunks()
+                strings = pc.cast(strings, text)
+            else:
+                strings = pa.array(series.to_numpy(dtype=object), type=text, from_pandas=True)
         except (pa.ArrowInvalid, pa.ArrowTypeError):
             return None
-        strings = pc.fill_null(strings, "")
-        quoted = pc.binary_join_element_wise('"', pc.replace_substring(strings, '"', '""'), '"', "")
-        return pc.if_else(pc.match_substring_regex(strings, _needs_quotes()), quoted, strings)
+        strings = pc.fill_null(strings, pa.scalar("", text))
+        encoded = pc.dictionary_encode(strings)
+        if len(encoded.dictionary) * 2 <= len(encoded):   # ids, labels, roles: quote each value once
+            return _csv_strings(encoded.dictionary).take(encoded.indices)
+        return _csv_strings(strings)
     return None
+
+
+def _csv_strings(strings):
+    """Strings as CSV fields: quoted (inner quotes doubled) when the csv module would quote them."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    quote, empty = pa.scalar('"', strings.type), pa.scalar("", strings.type)
+    quoted = pc.binary_join_element_wise(quote, pc.replace_substring(strings, '"', '""'), quote, empty)
+    return pc.if_else(pc.match_substring_regex(strings, _needs_quotes()), quoted, strings)
 
 
 # Where the benchmark (benchmarks/run.py) asks a `python -m analysis tables` run to leave its
