@@ -197,6 +197,9 @@ def run(corpus_dir: str | Path, manifest: str | Path | None = None, *, engine: s
     corpus_tables, seconds = _corpus_stages(inputs, engine=engine, workers=workers, n_articles=len(ids),
                                             writer=writer)
     tables.update(corpus_tables)
+    if writer is not None:   # content and quotes were written beside the corpus-level stages
+        for name in writer.names():
+            tables.pop(name, None)
     for name, (stage, _) in CORPUS_STAGES.items():
         timings[stage] = timings.get(stage, 0.0) + seconds[name]
         wall[name] = seconds[name]
@@ -244,22 +247,31 @@ def _distinctive_words(i: CorpusInputs) -> dict[str, pd.DataFrame]:
     return {"distinctive_words": framing.distinctive_words(i.content, i.articles)}
 
 
+def _input_tables(i: CorpusInputs) -> dict[str, pd.DataFrame]:
+    """With a writer, the per-article tables the stages read (content, quotes): written beside
+    them, not by the main process once they have all ended."""
+    return {"content": i.content, "quotes": i.quotes} if _CORPUS_WRITER is not None else {}
+
+
 # The corpus-level stages, independent of each other: name -> (the stage its time counts toward,
 # the function), in the order they start (as many at once as there are workers): the longest
-# first, so the short one fills in at the end. Measured wall seconds at 10,000 / 100,000 articles:
-# quote fidelity 3.4 / 97, entity tone 5.9 / 68, passages 5.1 / 63, distinctive words 1.9 / 24.
+# first, so the short ones fill in at the end. Measured wall seconds at 10,000 / 100,000 articles:
+# quote fidelity 3.4 / 97, entity tone 5.9 / 68, passages 5.1 / 63, distinctive words 1.9 / 24;
+# writing content and quotes (with a writer) about a tenth of a second per thousand articles.
 CORPUS_STAGES = {
     "quote_fidelity": ("reuse", _quote_fidelity),
     "entity_tone": ("sentiment", _entity_tone),
     "passages": ("reuse", _passages),
     "distinctive_words": ("framing", _distinctive_words),
+    "input_tables": ("tables", _input_tables),
 }
 # Stages that never run at once on a large corpus. Passages needs the most memory, most of it near
 # its end, and quote fidelity and entity tone grow towards their ends too: beside either, passages
-# took the run past 4 GiB at 100,000 articles (2.9 million content sentences). In the order above,
-# passages then starts when both have ended, beside distinctive words. On a smaller corpus the
+# took the run past 4 GiB at 100,000 articles (2.9 million content sentences), and writing the
+# content table holds a copy of its text. In the order above, passages then starts when the
+# others have ended, beside distinctive words or alone. On a smaller corpus the
 # three together need little memory and run side by side (at 10,000 articles, 3 s sooner).
-CORPUS_STAGES_APART = {frozenset({"passages", "quote_fidelity"}), frozenset({"passages", "entity_tone"})}
+CORPUS_STAGES_APART = {frozenset({"passages", other}) for other in ("quote_fidelity", "entity_tone", "input_tables")}
 CORPUS_APART_MIN_SENTENCES = 1_000_000
 # Below this many articles the corpus-level stages are too quick to be worth forking for.
 CORPUS_PROCESSES_MIN_ARTICLES = 2
