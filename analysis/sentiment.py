@@ -190,6 +190,8 @@ def _quote_pieces(quotes, body_by_article, start, end) -> dict[int, list[tuple[i
 
 
 def _is_int(value) -> bool:
+    if type(value) is int or isinstance(value, np.integer):   # offsets almost always are: no isna call
+        return True
     try:
         return value is not None and not pd.isna(value) and float(value) == int(float(value))
     except (TypeError, ValueError):
