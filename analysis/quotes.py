@@ -53,6 +53,9 @@ APPOSITIVE_RE = re.compile(rf"(?P<name>{CAP_RUN_RE.pattern}),\s+(?:also\s+known|
 APPOSITIVE_START_RE = re.compile(r",(?<=[\w.],)\s+(?:also\s+known|known|formerly|a|an|the|one\s+of|which|who|"
                                  r"[A-Z][\w’'-]*(?:’s|'s))\b")
 NAME_BEFORE_RE = re.compile(rf"{CAP_RUN_RE.pattern}$")
+# What NAME_BEFORE_RE needs at the end: its last capitalized word (no space inside a CAP) runs to the end.
+# Much cheaper to search, and most appositive commas follow a lower-case word ("the company, which").
+NAME_BEFORE_GATE_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'\-&.]*$")
 DOCUMENT_OWNER_RE: dict = {}
 # "X, also known as Y": Y names the same entity.
 ALIAS_RE = re.compile(rf",\s+(?:also\s+|formerly\s+|officially\s+)*(?:known as|called)\s+({CAP_RUN_RE.pattern})")
@@ -116,6 +119,7 @@ class Lexicon:
     countries: dict     # alias -> country
     country_re: re.Pattern
     head_name_re: re.Pattern  # a role noun followed by a name: "manufacturer Hikvision"
+    head_name_gate: re.Pattern  # head_name_re's necessary part, read backwards (see `head_name_gate`)
 
 
 def trie_pattern(words: list[str], space: str = r"\s+", dispatch: bool = False) -> str:
@@ -165,7 +169,13 @@ def word_start_trie(words: list[str], *, caseless: bool, space: str = r"\s+", no
     if not all(ch.isascii() and ch.isalpha() for ch in firsts) or not words:
         body = trie_pattern(words, space)
         return f"(?<!{not_before})" + (f"(?i:{body})" if caseless else body)
-    chars = _caseless_variants("".join(firsts)) if caseless else "".join(firsts)
+    if not caseless:
+        # Case-sensitive: one branch per first letter, opening with that letter, is faster still (the
+        # engine skips a branch on its first letter without a look-behind, and still scans fast for
+        # the set of first letters): "(?:S(?<!\w[\s\S])outh\s+Korea|K(?<!\w[\s\S])orea)".
+        return "(?:" + "|".join(f"{re.escape(ch)}(?<!{not_before}[\\s\\S])" + trie_pattern([w[1:] for w in words if w[0] == ch], space)
+                                for ch in firsts) + ")"
+    chars = _caseless_variants("".join(firsts))
     body = trie_pattern(words, space, dispatch=True)
     return f"[{re.escape(chars)}](?<!{not_before}[\\s\\S])" + (f"(?i:{body})" if caseless else body)
 
@@ -211,7 +221,22 @@ def lexicon(data_dir: str = str(DATA)) -> Lexicon:
     country_re = re.compile(word_start_trie(aliases, caseless=False, space=" ", not_before=r"[\w.]") + r"(?![\w])(?:’s|'s)?")
     head_words = sorted({h for h in heads}, key=len, reverse=True)
     head_name_re = re.compile(word_start_trie(head_words, caseless=True) + r"(?i:(?:s|es)?),?\s+(?P<name>" + CAP_RUN_RE.pattern + ")")
-    return Lexicon(cues, frames, cue_re, heads, name_words, order, countries, country_re, head_name_re)
+    return Lexicon(cues, frames, cue_re, heads, name_words, order, countries, country_re, head_name_re,
+                   head_name_gate(head_words))
+
+
+def head_name_gate(head_words: list[str]) -> re.Pattern:
+    """What every match of `head_name_re` holds, as a regex for the REVERSED text.
+
+    head_name_re opens with a case-insensitive head noun, so the regex engine tries it at almost every
+    word start: the most expensive scan of the stage, for a match in about one paragraph in twenty.
+    Any match holds a capital after whitespace, preceded by an optional comma, "s"/"es" and a head that
+    starts a word; read backwards that opens with the capital, which the engine skips to fast. A
+    paragraph whose reversed text has no match of this gate has no match of head_name_re (per-character
+    case folding and whitespace runs read the same both ways), so only the others are scanned.
+    """
+    reversed_heads = trie_pattern([h[::-1] for h in head_words])
+    return re.compile(r"[A-ZÀ-ÖØ-Þ]\s+,?(?i:(?:s|se)?)(?i:" + reversed_heads + r")(?!\w)")
 
 
 fold = lru_cache(maxsize=1 << 16)(T.fold)
@@ -239,18 +264,24 @@ class Tok(NamedTuple):
 
 
 def tokenize(raw: str, start: int, end: int) -> list[Tok]:
-    """The tokens of raw[start:end], built column by column.
+    """The tokens of raw[start:end], built column by column."""
+    return tokenize_with_starts(raw, start, end)[0]
+
+
+def tokenize_with_starts(raw: str, start: int, end: int) -> tuple[list[Tok], list[int]]:
+    """The tokens of raw[start:end] and their start offsets (the column callers bisect on).
 
     The stage's hottest loop: mapping C functions over the matches (and `tuple.__new__` over the
     rows, which skips a Python-level constructor call per token) is about a quarter faster than a
-    loop that builds each token in turn.
+    loop that builds each token in turn; the starts are a column built anyway.
     """
     matches = list(TOKEN_RE.finditer(raw, start, end))
     texts = list(map(re.Match.group, matches))
+    starts = list(map(re.Match.start, matches))
     firsts = [t[0] for t in texts]
-    rows = zip(texts, map(re.Match.start, matches), map(re.Match.end, matches),
+    rows = zip(texts, starts, map(re.Match.end, matches),
                map(str.lower, texts), map(str.isupper, firsts), map(str.isalnum, firsts))
-    return list(map(tuple.__new__, repeat(Tok), rows))
+    return list(map(tuple.__new__, repeat(Tok), rows)), starts
 
 
 def _base(low: str) -> str:
@@ -409,10 +440,19 @@ class Article:
     def _evidence(self) -> None:
         """Names with a role next to them: "manufacturer Hikvision", "Minister Melanie Joly", "X, a rights group,"."""
         raw, lex = self.raw, self.lex
+        # the gate reads raw backwards: raw[s:e] is backwards[n - e:n - s] (a lookahead stops at endpos as at a slice end)
+        backwards, n = raw[::-1], len(raw)
+        gate = lex.head_name_gate.search
         for _, _, s, e, _ in self.paragraphs:
-            spans = {m.span("name") for m in lex.head_name_re.finditer(raw, s, e)}
+            if gate(backwards, n - e, n - s) is None:
+                spans = set()
+            else:
+                spans = {m.span("name") for m in lex.head_name_re.finditer(raw, s, e)}
             for m in APPOSITIVE_START_RE.finditer(raw, s, e):
-                name = NAME_BEFORE_RE.search(raw, max(s, m.start() - 80), m.start())
+                lo = max(s, m.start() - 80)
+                if NAME_BEFORE_GATE_RE.search(raw, lo, m.start()) is None:
+                    continue
+                name = NAME_BEFORE_RE.search(raw, lo, m.start())
                 if name:
                     spans.add(name.span())
             for a, b in sorted(spans):
@@ -876,7 +916,7 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
             return done(entity, entity.name)
         return done(None, words[0].text, "unknown")
 
-    heads = [singular(lw) for lw in lows if singular(lw) in lex.heads]
+    heads = [h for h in map(singular, lows) if h in lex.heads]
     two = [singular(" ".join(lows[i:i + 2])) for i in range(len(lows) - 1)]
     heads += [h for h in two if h in lex.heads]
     head_kinds = {lex.heads[h][1] for h in heads}
@@ -1055,19 +1095,22 @@ def _phrase(words: list[Tok]) -> str:
 def find_cue(toks: list[Tok], lo: int, hi: int, lex: Lexicon, last: bool = False):
     """(token index, Cue, n_tokens) of the first (or last) cue in toks[lo:hi], skipping passives."""
     found = None
+    cues, frames = lex.cues, lex.frames
     for k in range(lo, hi):
         t = toks[k]
         if not t.word:
             continue
-        cue = lex.cues.get(t.low)
+        cue = cues.get(t.low)
         n = 1
-        if cue is None and t.low in lex.frames:
-            for words, frame in lex.frames[t.low]:
+        if cue is None:
+            if t.low not in frames:
+                continue
+            for words, frame in frames[t.low]:
                 if tuple(x.low for x in toks[k:k + len(words)]) == words:
                     cue, n = frame, len(words)
                     break
-        if cue is None:
-            continue
+            if cue is None:
+                continue
         if cue.kind == "verb" and t.cap and k > lo:
             continue  # "the United States", "Said Business School": names, not verbs
         if cue.kind == "verb" and k > lo and toks[k - 1].low in ("was", "were", "is", "are", "be", "been", "being"):
@@ -1153,22 +1196,21 @@ def extract_article(article_id: str, raw: str, paragraphs: list[tuple], sentence
         pieces = pieces_by_para[p_index]
         para_speech_from = len(speech)
         sents = by_para.get(pid) or [(None, pid, s, e, role)]
-        bounds = [(x[2], x[3]) for x in sents]
-        bound_starts = [x[2] for x in sents]
         para_speaker = None
         if not pieces:
             for sid, _, ss, se, srole in sents:
                 if sid is None or not _may_report(raw, ss, se, lex):
                     continue
-                toks = tokenize(raw, ss, se)
-                hit = _indirect(art, toks, [t.start for t in toks], [False] * len(toks), ss, se, lex)
+                toks, starts = tokenize_with_starts(raw, ss, se)
+                hit = _indirect(art, toks, starts, [False] * len(toks), ss, se, lex)
                 if hit is not None:
                     speech.append((article_id, sid, ss, se, hit.name, hit.speaker_type, "indirect"))
                     para_speaker = para_speaker if para_speaker is not None else hit
         else:
-            toks = tokenize(raw, s, e)
-            starts = [t.start for t in toks]
-            inside = _inside_mask(toks, pieces)
+            toks, starts = tokenize_with_starts(raw, s, e)
+            inside = _inside_mask(toks, pieces, starts)
+            bounds = [(x[2], x[3]) for x in sents]
+            bound_starts = [x[2] for x in sents]
             for qi, piece in enumerate(pieces):
                 _attribute_piece(art, piece, qi, pieces, toks, starts, inside, bounds, bound_starts, raw, s, e, lex)
             # continuation of split quotes: a quote without its own cue takes its neighbour's speaker
@@ -1335,10 +1377,11 @@ def _running_max(values: list[int]) -> list[int]:
     return out
 
 
-def _inside_mask(toks: list[Tok], pieces: list[Piece]) -> list[bool]:
-    """Per token: whether it lies inside a quote (marks included)."""
+def _inside_mask(toks: list[Tok], pieces: list[Piece], starts: list[int] | None = None) -> list[bool]:
+    """Per token: whether it lies inside a quote (marks included); `starts`: the tokens' starts, if at hand."""
     mask = [False] * len(toks)
-    starts = [t.start for t in toks]
+    if starts is None:
+        starts = [t.start for t in toks]
     for q in pieces:
         close = q.close if q.close is not None else q.end
         for i in range(bisect_right(starts, q.open - 1), bisect_right(starts, close)):
@@ -1540,13 +1583,19 @@ def _rows_by_article(table: pd.DataFrame, columns: list[str]) -> dict[str, list[
     return out
 
 
+# T.WORD_RE with possessive quantifiers: nothing follows a word, so giving characters back never makes
+# another match, and the same words are found with less backtracking bookkeeping (counting only).
+WORD_COUNT_RE = re.compile(r"[^\W_]++(?:['’\-][^\W_]++)*+")
+assert T.WORD_RE.pattern == r"[^\W_]+(?:['’\-][^\W_]+)*", "WORD_COUNT_RE must follow T.WORD_RE"
+
+
 def _count(raw: str, s: int, e: int) -> int:
-    return len(T.WORD_RE.findall(raw, s, e))
+    return len(WORD_COUNT_RE.findall(raw, s, e))
 
 
 def _count_spans(raw: str, spans: list[tuple[int, int]]) -> int:
     """Words in all of raw[s:e] for (s, e) in spans, in one regex pass (a newline keeps spans' words apart)."""
-    return len(T.WORD_RE.findall("\n".join(raw[s:e] for s, e in spans)))
+    return len(WORD_COUNT_RE.findall("\n".join(raw[s:e] for s, e in spans)))
 
 
 def _stats(article_id, raw, pieces, rows, sentences, problems) -> tuple:

@@ -410,3 +410,19 @@ def test_every_seed_quote_has_a_speaker_type_after_the_corpus_pass():
 def test_name_after_a_job_title(text, speaker):
     found = Q.run_items([{"id": "x", "text": text}])["quotes"]
     assert found["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "Canada’s Industry Minister Mélanie Joly said; the manufacturer, Hikvision, and analysts Sarah Kim met.",
+    "chief executive\nRuth Adler, MINISTER  Joly, ſpokesman X, \u212aing Y, xanalyst Z, analyst",
+])
+def test_gates_never_hide_a_match(text):
+    # head_name_gate (on the reversed text) and NAME_BEFORE_GATE_RE only skip windows with no match
+    lex = Q.lexicon()
+    backwards, n = text[::-1], len(text)
+    for s in range(len(text)):
+        for e in range(s, len(text) + 1):
+            if lex.head_name_re.search(text, s, e):
+                assert lex.head_name_gate.search(backwards, n - e, n - s)
+            if Q.NAME_BEFORE_RE.search(text, s, e):
+                assert Q.NAME_BEFORE_GATE_RE.search(text, s, e)
