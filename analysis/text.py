@@ -89,8 +89,45 @@ def words(text: str) -> list[str]:
 
 
 def count_words(text: str) -> int:
-    """len(words(text)), without building the words: the count of replacements is the count of matches."""
-    return WORD_RE.subn("", text)[1]
+    """len(words(text)), without building the words.
+
+    Mostly-ASCII text (news copy with a few curly quotes and accents) is counted on a one-byte
+    class per character, with bytes methods: about 3x faster than the regex, same count. Text
+    with many non-ASCII characters (another script) is counted by the regex itself.
+    """
+    if not text.isascii():
+        if 8 * (len(text.encode("utf-8", "surrogatepass")) - len(text)) > len(text):
+            return WORD_RE.subn("", text)[1]
+        text = _NON_ASCII_RE.sub(_word_class, text)
+    return _count_word_classes(text.encode("ascii").translate(_WORD_CLASS_TABLE))
+
+
+# Character classes for counting words as WORD_RE finds them: "a" for a word character
+# ([^\W_]), "-" for a character that joins two words into one (' ’ -), " " for anything else.
+_WORD_CHAR_RE = re.compile(r"[^\W_]")
+_WORD_JOINERS = "'’-"
+_WORD_CLASS_TABLE = bytes(ord("a") if _WORD_CHAR_RE.match(chr(b)) else ord("-") if chr(b) in _WORD_JOINERS
+                          else ord(" ") for b in range(256))
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+_NON_ASCII_CLASS: dict[str, str] = {}
+
+
+def _word_class(match: re.Match) -> str:
+    """The class of one non-ASCII character, as one ASCII character of the same class."""
+    char = match.group()
+    cls = _NON_ASCII_CLASS.get(char)
+    if cls is None:
+        cls = _NON_ASCII_CLASS[char] = "a" if _WORD_CHAR_RE.match(char) else "-" if char in _WORD_JOINERS else " "
+    return cls
+
+
+def _count_word_classes(classes: bytes) -> int:
+    """Words in a class string: a joiner between two word characters is part of the word; then every
+    word starts with an "a" at the start or after a space or a joiner that joins nothing."""
+    # Replacements do not overlap ("a-a-a" needs two rounds), so repeat until none is left.
+    while b"a-a" in classes:
+        classes = classes.replace(b"a-a", b"aaa")
+    return classes.count(b" a") + classes.count(b"-a") + classes.startswith(b"a")
 
 
 @lru_cache(maxsize=1)

@@ -54,6 +54,22 @@ def test_fold_and_words():
     assert T.count_words("one two  three") == 3
 
 
+_WORD_PIECES = ["ab", "Z9", "_", "-", "'", "\u2019", " ", "\n", ".", "\u00e9", "\u00df", "\u0663", "\u2014",
+                "\u00b2", "\u01c5", "\u2028", "\ud800"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_WORD_PIECES), max_size=40).map("".join),
+       st.integers(min_value=0, max_value=200))
+def test_count_words_is_the_number_of_words(text, padding):
+    # Padding with ASCII words sends mostly-ASCII text down the byte-class path; short
+    # text full of non-ASCII characters goes to the regex.
+    for variant in (text, "word " * padding + text, text + " x-y" * padding):
+        assert T.count_words(variant) == len(T.words(variant))
+        assert T._count_word_classes(T._NON_ASCII_RE.sub(T._word_class, variant).encode("ascii")
+                                     .translate(T._WORD_CLASS_TABLE)) == len(T.words(variant))
+
+
 def sentences(text):
     return [text[s:e] for s, e in T.sentence_spans(text)]
 
