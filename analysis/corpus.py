@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import io
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,7 +72,8 @@ def decode(data: bytes) -> tuple[str | None, str, str]:
     characters is reported as binary rather than analysed as mojibake.
     """
     text, encoding, problem = _decode_chain(data)
-    if text is not None and _control_share(text) > MAX_CONTROL_SHARE:
+    if text is not None and _control_share(text, data if encoding in ("utf-8", "utf-8-sig") else None) \
+            > MAX_CONTROL_SHARE:
         what = "binary file" if encoding in ("utf-8", "utf-8-sig") else f"not text in {encoding} either"
         return None, encoding, f"{what} (more than {MAX_CONTROL_SHARE:.0%} control characters)"
     return text, encoding, problem
@@ -117,11 +119,23 @@ def _utf16_without_bom(data: bytes) -> str:
 
 
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_C0_CONTROL_BYTES = bytes(range(0x00, 0x09)) + bytes(range(0x0e, 0x20)) + b"\x7f"
 
 
-def _control_share(text: str) -> float:
-    """Share of C0/C1 control characters other than tab, newline, vertical tab, form feed, CR."""
-    return len(_CONTROL_RE.findall(text)) / max(len(text), 1)
+def _control_share(text: str, utf8: bytes | None = None) -> float:
+    """Share of C0/C1 control characters other than tab, newline, vertical tab, form feed, CR.
+
+    `utf8`: the text's UTF-8 bytes, if at hand. In UTF-8 a C0 control is its own single byte and
+    a C1 control (U+0080-U+009F) starts with the byte C2, so without a C2 the controls are counted
+    on the bytes, by deleting them (several times faster than the regex).
+    """
+    if text.isascii():
+        utf8 = text.encode("ascii")
+    if utf8 is not None and b"\xc2" not in utf8:
+        n_controls = len(utf8) - len(utf8.translate(None, _C0_CONTROL_BYTES))
+    else:
+        n_controls = len(_CONTROL_RE.findall(text))
+    return n_controls / max(len(text), 1)
 
 
 # ---------------------------------------------------------------- structure of one article
@@ -253,10 +267,14 @@ def load_corpus(path: str | Path, manifest: str | Path | None = None, parse: boo
     try:
         # Entries share the folder, so their names order them. Only an entry named like the
         # manifest, or a link, can be the manifest itself: only those are resolved (a path each).
+        # os.scandir's entries know from the listing which are links and folders: no system call
+        # per file for those questions (one stat per file is left, for its size).
         manifest_real = manifest_path.resolve()
-        entries = sorted((p for p in folder.iterdir()
-                          if not ((p.name == manifest_path.name or p.is_symlink()) and p.resolve() == manifest_real)),
-                         key=lambda p: p.name)
+        with os.scandir(folder) as listing:
+            entries = sorted((e for e in listing
+                              if not ((e.name == manifest_path.name or e.is_symlink())
+                                      and Path(e.path).resolve() == manifest_real)),
+                             key=lambda e: e.name)
     except OSError as exc:
         raise CorpusError(f"corpus folder {folder} cannot be read ({exc.strerror or exc})") from exc
     problems: list[tuple[str, str, str, str]] = []
@@ -269,14 +287,15 @@ def load_corpus(path: str | Path, manifest: str | Path | None = None, parse: boo
         if _is_folder(entry):
             problems.append((name + "/", "", "a sub-folder", "not read (only the corpus folder itself is read)"))
             continue
-        stem = name[: -len(entry.suffix)] if entry.suffix.lower() == ".txt" and len(name) > len(entry.suffix) else name
+        suffix = _suffix(entry.name)
+        stem = name[: -len(suffix)] if suffix.lower() == ".txt" and len(name) > len(suffix) else name
         article_id = _unique_id(stem, used_ids)
         row = {"article_id": article_id, "file": name, "status": "ok", "problem": "", "duplicate_of": "",
                "sha256": "", "encoding": "", "n_chars": 0, "n_lines": 0, "n_words": 0}
         rows.append(row)
         if name_problem:
             _flag(row, problems, "ok", name_problem, "file name shown with replacement characters")
-        if entry.suffix.lower() != ".txt":
+        if suffix.lower() != ".txt":
             _flag(row, problems, "skipped", "not a .txt file", "ignored")
             continue
         try:
@@ -284,7 +303,7 @@ def load_corpus(path: str | Path, manifest: str | Path | None = None, parse: boo
             if size > MAX_FILE_BYTES:
                 _flag(row, problems, "skipped", f"{size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit", "skipped")
                 continue
-            data = entry.read_bytes()
+            data = Path(entry.path).read_bytes()
         except OSError as exc:
             _flag(row, problems, "unreadable", f"cannot be read ({exc.strerror or exc})", "skipped")
             continue
@@ -356,11 +375,18 @@ def _typed_table(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
                          else np.array(v, dtype=_COLUMN_TYPES[c]) for c, v in zip(columns, values)})
 
 
-def _is_folder(entry: Path) -> bool:
+def _is_folder(entry: os.DirEntry) -> bool:
     try:
         return entry.is_dir()
     except OSError:
         return False
+
+
+def _suffix(name: str) -> str:
+    """`Path(name).suffix`, without building a path: the last dot and what follows, unless the
+    dot starts or ends the name."""
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
 
 
 _UNPRINTABLE_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffd]")

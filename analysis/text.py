@@ -110,6 +110,7 @@ _WORD_CLASS_TABLE = bytes(ord("a") if _WORD_CHAR_RE.match(chr(b)) else ord("-") 
                           else ord(" ") for b in range(256))
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 _NON_ASCII_CLASS: dict[str, str] = {}
+_JOINER_TO_SPACE = bytes.maketrans(b"-", b" ")
 
 
 def _word_class(match: re.Match) -> str:
@@ -124,10 +125,12 @@ def _word_class(match: re.Match) -> str:
 def _count_word_classes(classes: bytes) -> int:
     """Words in a class string: a joiner between two word characters is part of the word; then every
     word starts with an "a" at the start or after a space or a joiner that joins nothing."""
-    # Replacements do not overlap ("a-a-a" needs two rounds), so repeat until none is left.
-    while b"a-a" in classes:
-        classes = classes.replace(b"a-a", b"aaa")
-    return classes.count(b" a") + classes.count(b"-a") + classes.startswith(b"a")
+    if b"-" in classes:
+        # Replacements do not overlap ("a-a-a" needs two rounds), so repeat until none is left.
+        while b"a-a" in classes:
+            classes = classes.replace(b"a-a", b"aaa")
+        classes = classes.translate(_JOINER_TO_SPACE)
+    return classes.count(b" a") + classes.startswith(b"a")
 
 
 @lru_cache(maxsize=1)
