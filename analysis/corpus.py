@@ -11,6 +11,8 @@ import io
 import os
 import re
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import add
 from pathlib import Path
 
 import numpy as np
@@ -142,28 +144,67 @@ def _control_share(text: str, utf8: bytes | None = None) -> float:
 
 def parse_article(article_id: str, raw: str) -> dict[str, list[tuple]]:
     """Rows of the lines, paragraphs and sentences tables for one decoded article."""
-    line_spans = T.split_lines(raw)
-    lines = [(article_id, n, s, e, raw[s:e], not raw[s:e].strip()) for n, s, e in line_spans]
-    paragraphs = []
-    for number, (first, last) in enumerate(_paragraph_blocks(raw, line_spans), start=1):
-        _, start, _ = line_spans[first]
-        _, _, end = line_spans[last]
-        paragraphs.append((article_id, number, line_spans[first][0], line_spans[last][0], start, end, raw[start:end]))
-    sentences = []
-    for _, number, _, _, start, end, text in paragraphs:
+    tables = _new_tables()
+    _parse_into(tables, article_id, raw)
+    return {name: list(zip(*columns)) for name, columns in tables.items()}
+
+
+_TABLE_COLUMNS = {"lines": LINE_COLUMNS, "paragraphs": PARAGRAPH_COLUMNS, "sentences": SENTENCE_COLUMNS}
+
+
+def _new_tables() -> dict[str, list[list]]:
+    """Empty lines, paragraphs and sentences tables, as one list per column."""
+    return {name: [[] for _ in columns] for name, columns in _TABLE_COLUMNS.items()}
+
+
+def _parse_into(tables: dict[str, list[list]], article_id: str, raw: str) -> None:
+    """Append the rows of one decoded article to the column lists of `tables` (see `_new_tables`).
+
+    Column lists rather than row tuples: a chunk of articles builds its tables without a tuple
+    per row, which the garbage collector would keep scanning, and without transposing them.
+    """
+    starts, texts = T.line_texts(raw)
+    ends = list(map(add, starts, map(len, texts)))
+    blank = [not t.strip() for t in texts]
+    n_lines = len(texts)
+    line_ids, line_numbers, line_starts, line_ends, line_texts, line_blank = tables["lines"]
+    line_ids.extend(repeat(article_id, n_lines))
+    line_numbers.extend(range(1, n_lines + 1))
+    line_starts.extend(starts)
+    line_ends.extend(ends)
+    line_texts.extend(texts)
+    line_blank.extend(blank)
+    para_ids, para_numbers, para_firsts, para_lasts, para_starts, para_ends, para_texts = tables["paragraphs"]
+    sent_ids, sent_numbers, sent_paragraphs, sent_starts, sent_ends, sent_texts = tables["sentences"]
+    n_sentences = 0
+    for number, (first, last) in enumerate(_paragraph_blocks(texts, blank), start=1):
+        start, end = starts[first], ends[last]
+        text = raw[start:end]
+        para_ids.append(article_id)
+        para_numbers.append(number)
+        para_firsts.append(first + 1)
+        para_lasts.append(last + 1)
+        para_starts.append(start)
+        para_ends.append(end)
+        para_texts.append(text)
         for s, e in T.sentence_spans(text, offset=start):
-            sentences.append((article_id, len(sentences) + 1, number, s, e, raw[s:e]))
-    return {"lines": lines, "paragraphs": paragraphs, "sentences": sentences}
+            n_sentences += 1
+            sent_ids.append(article_id)
+            sent_numbers.append(n_sentences)
+            sent_paragraphs.append(number)
+            sent_starts.append(s)
+            sent_ends.append(e)
+            sent_texts.append(raw[s:e])
 
 
-def _paragraph_blocks(raw: str, line_spans: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
-    """(first, last) line indexes of each paragraph.
+def _paragraph_blocks(texts: list[str], blank: list[bool]) -> list[tuple[int, int]]:
+    """(first, last) line indexes of each paragraph, from the line texts and which are blank.
 
     Each non-blank line is a paragraph (one-line-per-paragraph copy such as 004, and blank-line
     separated copy alike), except in hard-wrapped text, where blank lines separate paragraphs.
     """
-    nonblank = [i for i, (_, s, e) in enumerate(line_spans) if raw[s:e].strip()]
-    if not _is_hard_wrapped(raw, line_spans, nonblank):
+    nonblank = [i for i, b in enumerate(blank) if not b]
+    if not _is_hard_wrapped(texts, nonblank):
         return [(i, i) for i in nonblank]
     blocks, current = [], []
     for i in nonblank:
@@ -176,15 +217,15 @@ def _paragraph_blocks(raw: str, line_spans: list[tuple[int, int, int]]) -> list[
     return blocks
 
 
-def _is_hard_wrapped(raw: str, line_spans, nonblank: list[int]) -> bool:
+def _is_hard_wrapped(texts: list[str], nonblank: list[int]) -> bool:
     if len(nonblank) < _WRAP_MIN_LINES:
         return False
-    lengths = [line_spans[i][2] - line_spans[i][1] for i in nonblank]
+    lengths = [len(texts[i]) for i in nonblank]
     if max(lengths) > _WRAP_MAX_WIDTH:
         return False
     width = max(lengths)
     open_ended = sum(1 for i, n in zip(nonblank, lengths)
-                     if n >= 0.75 * width and raw[line_spans[i][1]:line_spans[i][2]].rstrip()[-1:] not in ".!?\"'”’:")
+                     if n >= 0.75 * width and texts[i].rstrip()[-1:] not in ".!?\"'”’:")
     return open_ended / len(nonblank) >= _WRAP_SHARE
 
 
@@ -349,15 +390,10 @@ def parse_texts(texts: dict[str, str]) -> dict[str, pd.DataFrame]:
     Column types are fixed even for zero rows (int offsets, bool `blank`, str text), so later
     stages can filter and group an empty chunk the same way as a full one.
     """
-    parsed = {"lines": [], "paragraphs": [], "sentences": []}
+    tables = _new_tables()
     for article_id, raw in texts.items():
-        for name, table_rows in parse_article(article_id, raw).items():
-            parsed[name].extend(table_rows)
-    return {
-        "lines": _typed_table(parsed["lines"], LINE_COLUMNS),
-        "paragraphs": _typed_table(parsed["paragraphs"], PARAGRAPH_COLUMNS),
-        "sentences": _typed_table(parsed["sentences"], SENTENCE_COLUMNS),
-    }
+        _parse_into(tables, article_id, raw)
+    return {name: _typed_columns(values, _TABLE_COLUMNS[name]) for name, values in tables.items()}
 
 
 _COLUMN_TYPES = {"article_id": "str", "text": "str", "blank": "bool", "line": "int64", "paragraph": "int64",
@@ -368,9 +404,9 @@ def _typed(table: pd.DataFrame) -> pd.DataFrame:
     return table.astype({c: t for c, t in _COLUMN_TYPES.items() if c in table.columns})
 
 
-def _typed_table(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
-    """`_typed(pd.DataFrame(rows, columns=columns))`, built column by column: no object matrix in between."""
-    values = zip(*rows) if rows else [()] * len(columns)
+def _typed_columns(values: list[list], columns: list[str]) -> pd.DataFrame:
+    """`_typed(pd.DataFrame(dict(zip(columns, values))))`, one typed array per column list: no
+    object matrix in between."""
     return pd.DataFrame({c: pd.array(v, dtype="str") if _COLUMN_TYPES[c] == "str"
                          else np.array(v, dtype=_COLUMN_TYPES[c]) for c, v in zip(columns, values)})
 

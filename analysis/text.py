@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import accumulate
 
 import regex
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer, PunktToken
@@ -56,7 +57,27 @@ NUMBER_ABBREVIATION_RE = re.compile(r"(?<![\w.])(?:[Nn]os?|[Vv]ol|[Ff]ig)\.$")
 
 def split_lines(raw: str) -> list[tuple[int, int, int]]:
     """(line number from 1, start, end) for every raw line; the terminator is outside [start, end)."""
-    return [(number, *match.span(1)) for number, match in enumerate(LINE_RE.finditer(raw), start=1)]
+    starts, texts = line_texts(raw)
+    return [(number, start, start + len(text)) for number, (start, text) in enumerate(zip(starts, texts), start=1)]
+
+
+def line_texts(raw: str) -> tuple[list[int], list[str]]:
+    """(starts, texts) of the raw lines of `split_lines`: line k is raw[starts[k]:starts[k] + len(texts[k])].
+
+    str.splitlines splits in C, and where CR and LF are the only line ends in the text it splits
+    as LINE_RE does (CRLF, CR or LF; a last line only if not empty). It also ends lines at the
+    characters below, so text holding one of those goes to LINE_RE.
+    """
+    if any(char in raw for char in _OTHER_LINE_ENDS):
+        spans = [match.span(1) for match in LINE_RE.finditer(raw)]
+        return [start for start, _ in spans], [raw[start:end] for start, end in spans]
+    starts = list(accumulate(map(len, raw.splitlines(keepends=True)), initial=0))
+    starts.pop()
+    return starts, raw.splitlines()
+
+
+# Line ends to str.splitlines but not to LINE_RE (nor to an editor): VT, FF, FS, GS, RS, NEL, LS, PS.
+_OTHER_LINE_ENDS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 
 def count_lines(raw: str) -> int:
