@@ -62,6 +62,8 @@ _COMBINED_LIMITS = [limit for limit, _ in _COMBINED]
 _PATTERN_INDEX = {p.name: i for i, (p, _) in enumerate(_ALONE)}
 _KEY_RE = re.compile(r"[^\W_]+")
 _ALPHA_RE = re.compile(r"[^\W\d_]")
+# line_key on ASCII: a word character lower-cased, anything else a space.
+_KEY_BYTES = bytes(ord(chr(b).lower()) if b < 128 and _KEY_RE.match(chr(b)) else ord(" ") for b in range(256))
 _STRIP = "\"'“”‘’()[]{}.,;:!?-–—•*«»"
 # A title with a site name after it: "Hikvision challenges order | The Daily Ledger".
 _SUFFIX_MARKS = re.compile(r" [|\-–—:] ")
@@ -70,7 +72,12 @@ _SITE_SUFFIX_RE = re.compile(r"\s+[|\-–—:]\s+[^|\-–—:]{1,40}$")
 
 def line_key(text: str) -> str:
     """Comparison key of a line: lower-case words only ("Related Articles:" -> "related articles")."""
-    return " ".join(_KEY_RE.findall(T.normalize(text).casefold()))
+    view = T.normalize(text)
+    if view.isascii():
+        # ASCII (most lines): casefold is lower, and a byte table that keeps word characters,
+        # lower-cased, and blanks the rest finds the same words as _KEY_RE, several times faster.
+        return b" ".join(view.encode("ascii").translate(_KEY_BYTES).split()).decode("ascii")
+    return " ".join(_KEY_RE.findall(view.casefold()))
 
 
 # ---------------------------------------------------------------- corpus level
