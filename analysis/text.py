@@ -117,10 +117,16 @@ def count_words(text: str) -> int:
     with many non-ASCII characters (another script) is counted by the regex itself.
     """
     if not text.isascii():
-        if 8 * (len(text.encode("utf-8", "surrogatepass")) - len(text)) > len(text):
+        utf8 = text.encode("utf-8", "surrogatepass")
+        if 8 * (len(utf8) - len(text)) > len(text):
             return WORD_RE.subn("", text)[1]
-        text = _NON_ASCII_RE.sub(_word_class, text)
-    return _count_word_classes(text.encode("ascii").translate(_WORD_CLASS_TABLE))
+        # The few distinct non-ASCII characters, found on the bytes: those of a word become "a",
+        # joiners "'"; the rest stay, and encode as "?", a separator like them.
+        for char in set(utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")):
+            cls = _word_class(char)
+            if cls != " ":
+                text = text.replace(char, cls)
+    return _count_word_classes(text.encode("ascii", "replace").translate(_WORD_CLASS_TABLE))
 
 
 # Character classes for counting words as WORD_RE finds them: "a" for a word character
@@ -128,30 +134,24 @@ def count_words(text: str) -> int:
 _WORD_CHAR_RE = re.compile(r"[^\W_]")
 _WORD_JOINERS = "'’-"
 _WORD_CLASS_TABLE = bytes(ord("a") if _WORD_CHAR_RE.match(chr(b)) else ord("-") if chr(b) in _WORD_JOINERS
-                          else ord(" ") for b in range(256))
-_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+                          else ord(" ") for b in range(128)) + b" " * 128
+_ASCII_BYTES = bytes(range(128))
 _NON_ASCII_CLASS: dict[str, str] = {}
-_JOINER_TO_SPACE = bytes.maketrans(b"-", b" ")
 
 
-def _word_class(match: re.Match) -> str:
-    """The class of one non-ASCII character, as one ASCII character of the same class."""
-    char = match.group()
+def _word_class(char: str) -> str:
+    """The class of one non-ASCII character, as an ASCII character of that class ("a", "'" or " ")."""
     cls = _NON_ASCII_CLASS.get(char)
     if cls is None:
-        cls = _NON_ASCII_CLASS[char] = "a" if _WORD_CHAR_RE.match(char) else "-" if char in _WORD_JOINERS else " "
+        cls = _NON_ASCII_CLASS[char] = "a" if _WORD_CHAR_RE.match(char) else "'" if char in _WORD_JOINERS else " "
     return cls
 
 
 def _count_word_classes(classes: bytes) -> int:
-    """Words in a class string: a joiner between two word characters is part of the word; then every
-    word starts with an "a" at the start or after a space or a joiner that joins nothing."""
-    if b"-" in classes:
-        # Replacements do not overlap ("a-a-a" needs two rounds), so repeat until none is left.
-        while b"a-a" in classes:
-            classes = classes.replace(b"a-a", b"aaa")
-        classes = classes.translate(_JOINER_TO_SPACE)
-    return classes.count(b" a") + classes.startswith(b"a")
+    """Words in a class string: one starts at each "a" that neither an "a" nor an "a-" comes before."""
+    # Each counted pattern ends with the "a" that starts a word, so its matches never overlap.
+    return (classes.count(b" a") + classes.count(b" -a") + classes.count(b"--a")
+            + classes.startswith(b"a") + classes.startswith(b"-a"))
 
 
 @lru_cache(maxsize=1)
