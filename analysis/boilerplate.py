@@ -537,23 +537,24 @@ def label_lines(lines: pd.DataFrame, furniture: frozenset = frozenset()) -> pd.D
             out[col] = pd.Series(dtype="str")
         return out
     n = len(out)
-    article = out["article_id"].astype(str).to_numpy()
+    # Articles by integer code (the order articles are labelled in does not matter, each is
+    # labelled on its own): sorting ints is cheaper than sorting strings.
+    article = pd.factorize(out["article_id"].astype(str).to_numpy())[0]
     number = pd.to_numeric(out["line"], errors="coerce").fillna(0).to_numpy()
     order = np.lexsort((number, article))
+    sorted_article = article[order]
+    bounds = (np.flatnonzero(sorted_article[1:] != sorted_article[:-1]) + 1).tolist()
     texts = out["text"].fillna("").astype(str).tolist()
     blank = [not t.strip() for t in texts]
+    number_list = number.tolist()
     labels, roles, reasons = [""] * n, [""] * n, [""] * n
     furniture = frozenset(furniture or ())
-    start = 0
     order_list = order.tolist()
-    for k in range(1, n + 1):
-        if k < n and article[order_list[k]] == article[order_list[start]]:
-            continue
-        rows = [r for r in order_list[start:k] if not blank[r]]
-        result = classify_article([texts[r] for r in rows], [int(number[r]) for r in rows], furniture)
+    for start, stop in zip([0] + bounds, bounds + [n]):
+        rows = [r for r in order_list[start:stop] if not blank[r]]
+        result = classify_article([texts[r] for r in rows], [int(number_list[r]) for r in rows], furniture)
         for r, (label, role, reason) in zip(rows, result):
             labels[r], roles[r], reasons[r] = label, role, reason
-        start = k
     out["label"], out["role"], out["reason"] = labels, roles, reasons
     return out
 
