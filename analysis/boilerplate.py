@@ -241,7 +241,8 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
     if n_lines == 0:
         return []
     out: list[tuple[str, str, str] | None] = [None] * n_lines
-    stripped = [" ".join(T.normalize(t).split()) for t in texts]
+    # Tab is the only ASCII character normalize maps, and split() drops it anyway.
+    stripped = [" ".join((t if t.isascii() else T.normalize(t)).split()) for t in texts]
     feats = [_features(s) for s in stripped]
     words = [f[0] for f in feats]
     cls = [_line_class(n, stop, caps, end) for n, stop, caps, end, _ in feats]
@@ -287,7 +288,8 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
     seen: dict[str, int] = {}
     for i, s in enumerate(stripped):
         if words[i] > FURNITURE_MAX_WORDS:  # long lines: exact repeats only, and a cheap key
-            key = short_key = " ".join(s.casefold().split())
+            # `s` has single spaces only, and case folding neither makes nor removes whitespace.
+            key = short_key = s.casefold()
         else:
             key = line_key(s)
             short_key = line_key(_SITE_SUFFIX_RE.sub("", s)) if _SUFFIX_MARKS.search(s) else key
