@@ -83,7 +83,9 @@ _OTHER_LINE_ENDS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 def count_lines(raw: str) -> int:
     """len(split_lines(raw)), without building the lines: a line ends at \\r\\n, \\r or \\n, and
     text after the last line end is one more line."""
-    ends = raw.count("\n") + raw.count("\r") - raw.count("\r\n")
+    ends = raw.count("\n")
+    if "\r" in raw:
+        ends += raw.count("\r") - raw.count("\r\n")
     return ends + (1 if raw and raw[-1] not in "\r\n" else 0)
 
 
@@ -175,7 +177,10 @@ def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
     # Punkt reads the period context on a normalized view (curly closing quotes count as quotes).
     view = normalize(text)
     n = len(view)
-    if n <= PUNKT_WINDOW and _PERIOD_CONTEXT.search(view) is None:
+    # A candidate is a mark (. ? !) with a character after it: with no mark before the last
+    # character there is none, and three finds cost less than the regex search.
+    if n <= PUNKT_WINDOW and ((view.find(".", 0, n - 1) < 0 and view.find("?", 0, n - 1) < 0
+                               and view.find("!", 0, n - 1) < 0) or _PERIOD_CONTEXT.search(view) is None):
         # No candidate sentence end (most headlines, one-sentence paragraphs ending the text): one sentence.
         return [(offset + n - len(text.lstrip()), offset + len(text.rstrip()))]
     spans: list[tuple[int, int]] = []
@@ -237,6 +242,7 @@ _PUNKT_VARS = PunktLanguageVars()
 _PERIOD_CONTEXT = regex.compile(_PUNKT_VARS.period_context_re().pattern, _PUNKT_VARS.period_context_re().flags)
 _REALIGN = regex.compile(_PUNKT_VARS.re_boundary_realignment.pattern, _PUNKT_VARS.re_boundary_realignment.flags)
 _NUMERIC = regex.compile(PunktToken._RE_NUMERIC.pattern, PunktToken._RE_NUMERIC.flags)   # type "##number##"
+_AFTER_TOK, _NEXT_TOK = _PERIOD_CONTEXT.groupindex["after_tok"], _PERIOD_CONTEXT.groupindex["next_tok"]
 _INITIAL = regex.compile(PunktToken._RE_INITIAL.pattern, PunktToken._RE_INITIAL.flags)   # "J."
 # A word Punkt's word tokenizer keeps whole, with its final period: "Oct", "U.S", "co-op", "1,000", "2.5".
 _PLAIN_WORD = regex.compile(r"[^\W_]+(?:[.,\-][^\W_]+)*")
@@ -261,10 +267,10 @@ def _punkt_spans(text: str) -> list[tuple[int, int]]:
     breaks: list[tuple[int, int]] = []
     last_break = 0
     for match, word_start, word_end in _potential_ends(text):
-        mark, after, nxt = match.group(0, "after_tok", "next_tok")
+        mark, after, nxt = match.group(0, _AFTER_TOK, _NEXT_TOK)
         if _is_break(text[word_start:word_end], mark, after, nxt):
             breaks.append((last_break, match.end()))
-            last_break = match.start("next_tok") if nxt else match.end()
+            last_break = match.start(_NEXT_TOK) if nxt else match.end()
     breaks.append((last_break, len(text.rstrip())))
     return _realign(text, breaks)
 
