@@ -93,26 +93,27 @@ def furniture(texts: dict) -> frozenset[str]:
     texts = {k: v for k, v in (texts or {}).items() if isinstance(v, str)}
     threshold = max(FURNITURE_MIN_ARTICLES, math.ceil(FURNITURE_SHARE * len(texts)))
     counts: Counter = Counter()
-    per_article: dict[str, set[str]] = {}
-    for article_id, raw in texts.items():
+    per_article: list[tuple[set[str], int]] = []   # keys, story (hash of the longest line)
+    for raw in texts.values():
         keys = set()
-        for line in raw.splitlines():
+        lines = raw.splitlines()
+        for line in lines:
             stripped = line.strip()
             if not stripped or len(stripped) > 120 or P.SENTENCE_END_RE.search(stripped[-6:]):
                 continue
             key = line_key(stripped)
             if key and key.count(" ") < FURNITURE_MAX_WORDS:
                 keys.add(key)
-        per_article[article_id] = keys
-        counts.update(keys)
+        if keys:  # the story is taken now, while the lines are at hand: no second split
+            per_article.append((keys, hash(max(lines, key=len, default="").strip())))
+            counts.update(keys)
     candidates = {k for k, n in counts.items() if n >= threshold}
     if not candidates:
         return frozenset()
     stories: dict[str, set[int]] = {k: set() for k in candidates}
-    for article_id, keys in per_article.items():
+    for keys, story in per_article:
         hits = keys & candidates
         if hits:
-            story = hash(max(texts[article_id].splitlines(), key=len, default="").strip())
             for k in hits:
                 stories[k].add(story)
     return frozenset(k for k, s in stories.items() if len(s) >= threshold)
