@@ -1,8 +1,12 @@
 """Tests for analysis/boilerplate.py and its pattern table in analysis/patterns.py."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import boilerplate as B
 from analysis import corpus as C
@@ -392,3 +396,11 @@ def test_distortion_compares_raw_and_content(seeds):
     assert set(table["measure"]) == {"vader_compound_mean", "flesch_reading_ease"}
     assert len(table) == 2 * len(corpus.texts)
     assert (table["difference"] - (table["raw"] - table["content"])).abs().max() < 1e-12
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from([chr(i) for i in range(128)]
+                                        + ["\u00e9", "\u00df", "\u2019", "\u201c", "\u212a", "\u0130", "\u00a0", "\u2014"]),
+               max_size=30))
+def test_line_key_is_the_casefolded_words(text):
+    assert B.line_key(text) == " ".join(re.findall(r"[^\W_]+", T.normalize(text).casefold()))

@@ -54,6 +54,33 @@ def test_fold_and_words():
     assert T.count_words("one two  three") == 3
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["ab", " ", "\r", "\n", "\r\n", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85",
+                                 "\u2028", "\u2029", "\u00e9"]), max_size=16).map("".join))
+def test_split_lines_ends_lines_at_cr_and_lf_only(raw):
+    expected = [(n, *m.span(1)) for n, m in enumerate(T.LINE_RE.finditer(raw), start=1)]
+    assert T.split_lines(raw) == expected
+    starts, texts = T.line_texts(raw)
+    assert [(s, s + len(t)) for s, t in zip(starts, texts)] == [(s, e) for _, s, e in expected]
+    assert texts == [raw[s:e] for _, s, e in expected]
+
+
+_WORD_PIECES = ["ab", "Z9", "_", "-", "'", "\u2019", " ", "\n", ".", "\u00e9", "\u00df", "\u0663", "\u2014",
+                "\u00b2", "\u01c5", "\u2028", "\ud800"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_WORD_PIECES), max_size=40).map("".join),
+       st.integers(min_value=0, max_value=200))
+def test_count_words_is_the_number_of_words(text, padding):
+    # Padding with ASCII words sends mostly-ASCII text down the byte-class path; short
+    # text full of non-ASCII characters goes to the regex.
+    for variant in (text, "word " * padding + text, text + " x-y" * padding):
+        assert T.count_words(variant) == len(T.words(variant))
+        classes = "".join(c if c.isascii() else T._word_class(c) for c in variant).encode("ascii")
+        assert T._count_word_classes(classes.translate(T._WORD_CLASS_TABLE)) == len(T.words(variant))
+
+
 def sentences(text):
     return [text[s:e] for s, e in T.sentence_spans(text)]
 
