@@ -522,7 +522,11 @@ def _sort_table(name: str, table: pd.DataFrame) -> pd.DataFrame:
     other are the sorted table."""
     keys = [k for k in TABLE_KEYS.get(name, []) if k in table.columns]
     if keys and not table.empty:
-        table = table.sort_values(keys, kind="stable")
+        # The order from the key columns alone: a table already in order (content and quotes come
+        # in order from the chunks) is not copied, text and all, to be sorted.
+        order = table[keys].reset_index(drop=True).sort_values(keys, kind="stable").index.to_numpy()
+        if (order[1:] < order[:-1]).any():
+            table = table.take(order)
     return table.reset_index(drop=True)
 
 
@@ -720,9 +724,19 @@ def _csv_header(table: pd.DataFrame) -> str:
     return table.iloc[:0].to_csv(index=False, lineterminator="\n")
 
 
+# Rows formatted at a time: the CSV text of a block is held (a few times over) while it is made,
+# never that of a whole table of millions of rows.
+CSV_BLOCK_ROWS = 200_000
+
+
 def _write_csv_rows(table: pd.DataFrame, f) -> None:
     """The rows of `write_csv`, without the header, into a binary file: appending the rows of
-    consecutive chunks gives the file of the whole table (each field is formatted on its own)."""
+    consecutive chunks gives the file of the whole table (each field is formatted on its own),
+    so a large table is written a block of rows at a time."""
+    if len(table) > CSV_BLOCK_ROWS:
+        for first in range(0, len(table), CSV_BLOCK_ROWS):
+            _write_csv_rows(table.iloc[first:first + CSV_BLOCK_ROWS], f)
+        return
     if not len(table) or not len(table.columns):
         return
     # One column: the csv module quotes an empty field there ('""'), so pandas writes those.
@@ -790,8 +804,11 @@ def _csv_field(series: pd.Series):
         except (pa.ArrowInvalid, pa.ArrowTypeError):
             return None
         strings = pc.fill_null(strings, pa.scalar("", text))
-        encoded = pc.dictionary_encode(strings)
-        if len(encoded.dictionary) * 2 <= len(encoded):   # ids, labels, roles: quote each value once
+        # Ids, labels, roles repeat: each value is quoted once. Free text is not worth hashing;
+        # its first rows tell which kind of column this is (the output is the same either way).
+        sample = strings.slice(0, 1000)
+        if 2 * pc.count_distinct(sample).as_py() <= len(sample):
+            encoded = pc.dictionary_encode(strings)
             return _csv_strings(encoded.dictionary).take(encoded.indices)
         return _csv_strings(strings)
     return None

@@ -300,3 +300,21 @@ def test_passages_never_runs_beside_the_other_large_stages():
     # kept apart, passages starts last so that quote fidelity and entity tone run side by side
     order = list(pipeline.CORPUS_STAGES)
     assert order.index("passages") > max(order.index("quote_fidelity"), order.index("entity_tone"))
+
+
+def test_large_tables_are_written_a_block_of_rows_at_a_time_with_the_same_bytes(tmp_path, monkeypatch):
+    table = pd.concat([NASTY] * 3, ignore_index=True)
+    pipeline.write_csv(table, tmp_path / "whole.csv")
+    monkeypatch.setattr(pipeline, "CSV_BLOCK_ROWS", 4)
+    pipeline.write_csv(table, tmp_path / "blocks.csv")
+    expected = table.to_csv(index=False, float_format=pipeline.FLOAT_FORMAT, lineterminator="\n").encode("utf-8")
+    assert (tmp_path / "blocks.csv").read_bytes() == (tmp_path / "whole.csv").read_bytes() == expected
+
+
+def test_sorting_a_table_keeps_the_order_of_a_stable_sort():
+    table = pd.DataFrame({"article_id": ["b", "a", "b", "a", "a"], "sentence": [1, 2, 0, 2, 1], "text": list("vwxyz")},
+                         index=[10, 11, 12, 13, 14])
+    expected = table.sort_values(["article_id", "sentence"], kind="stable").reset_index(drop=True)
+    pd.testing.assert_frame_equal(pipeline._sort_table("content", table), expected)
+    in_order = expected.copy()
+    pd.testing.assert_frame_equal(pipeline._sort_table("content", in_order), expected)
