@@ -1401,6 +1401,7 @@ def quote_fidelity(quotes: pd.DataFrame) -> pd.DataFrame:
             found = _similar_quote_pairs(wordings.pop(key), next(matching))
         names.extend([display[key]] * len(found))
         pairs.extend(found)
+    del by_speaker, records, wordings, matching
     # Sorted by speaker, article_a, article_b, start_a (stable) before the table is made: sorting
     # the table would copy it.
     order = np.lexsort((np.array([p[0][4] for p in pairs], dtype=np.int64),
@@ -1408,14 +1409,20 @@ def quote_fidelity(quotes: pd.DataFrame) -> pd.DataFrame:
                         pd.factorize(np.array([p[0][2] for p in pairs], dtype=object), sort=True)[0],
                         pd.factorize(np.array(names, dtype=object), sort=True)[0])).tolist()
     names, pairs = [names[i] for i in order], [pairs[i] for i in order]
-    columns = {"speaker": names}
+    # Each column becomes its table column as soon as it is listed (a list of a million Python
+    # references is not held for every column at once); the pairs go before the table is made.
+    # (No pairs: the empty lists themselves, typed as the table always typed them.)
+    series = lambda values: pd.Series(values) if values else values  # noqa: E731
+    columns = {"speaker": series(names)}
+    del names
     for side, q in (("a", 0), ("b", 1)):
-        columns[f"article_{side}"] = [p[q][2] for p in pairs]
-        columns[f"quote_{side}"] = [p[q][3] for p in pairs]
+        columns[f"article_{side}"] = series([p[q][2] for p in pairs])
+        columns[f"quote_{side}"] = series([p[q][3] for p in pairs])
         columns[f"start_{side}"] = np.array([p[q][4] for p in pairs], dtype=np.int64)
         columns[f"end_{side}"] = np.array([p[q][5] for p in pairs], dtype=np.int64)
     columns["similarity"] = np.array([p[2] for p in pairs], dtype=np.float64)
-    columns["fidelity"] = [p[3] for p in pairs]
+    columns["fidelity"] = series([p[3] for p in pairs])
+    del pairs
     return pd.DataFrame({name: columns[name] for name in FIDELITY_COLUMNS})
 
 
