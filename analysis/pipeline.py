@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ctypes
 import gc
+import io
 import multiprocessing
 import os
 import sys
@@ -21,7 +22,8 @@ from time import perf_counter
 
 import numpy as np
 import pandas as pd
-import pyarrow
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from analysis import boilerplate, corpus as C, framing, quotes, readability, reuse, sentiment
 from analysis.paths import DATA, SEEDS
@@ -269,8 +271,8 @@ CORPUS_STAGES = {
 # its end, and quote fidelity and entity tone grow towards their ends too: beside either, passages
 # took the run past 4 GiB at 100,000 articles (2.9 million content sentences), and writing the
 # content table holds a copy of its text. In the order above, passages then starts when the
-# others have ended, beside distinctive words or alone. On a smaller corpus the
-# three together need little memory and run side by side (at 10,000 articles, 3 s sooner).
+# others have ended, beside distinctive words or alone. On a smaller corpus they need little
+# memory together and run side by side (at 10,000 articles, 3 s sooner).
 CORPUS_STAGES_APART = {frozenset({"passages", other}) for other in ("quote_fidelity", "entity_tone", "input_tables")}
 CORPUS_APART_MIN_SENTENCES = 1_000_000
 # Below this many articles the corpus-level stages are too quick to be worth forking for.
@@ -423,7 +425,7 @@ def _release_memory() -> None:
         ctypes.CDLL(None).malloc_trim(0)   # glibc; other C libraries have no such call
     except (OSError, AttributeError):
         pass
-    pyarrow.default_memory_pool().release_unused()   # pandas keeps its strings in pyarrow memory
+    pa.default_memory_pool().release_unused()   # pandas keeps its strings in pyarrow memory
 
 
 @contextmanager
@@ -743,19 +745,13 @@ def _write_csv_rows(table: pd.DataFrame, f) -> None:
     simple = len(table.columns) > 1 and table.columns.is_unique
     columns = [_csv_field(table[c]) for c in table.columns] if simple else [None]
     if any(c is None for c in columns):
-        import io
-
         text = io.TextIOWrapper(f, encoding="utf-8", newline="")
         table.to_csv(text, index=False, header=False, float_format=FLOAT_FORMAT, lineterminator="\n")
         text.flush()
         text.detach()   # the file stays open for the next chunk
         return
-    import pyarrow.compute as pc
-
     # Every field is a string by now, none missing: the rows, each ending in a line break, are the
     # string array's data buffer from the first row's offset to the last one's end.
-    import pyarrow as pa
-
     text = pa.large_string()
     last = pc.binary_join_element_wise(columns[-1], pa.scalar("\n", text), pa.scalar("", text))
     rows = pc.binary_join_element_wise(*columns[:-1], last, pa.scalar(",", text))
@@ -769,7 +765,6 @@ def _needs_quotes() -> str:
     "\\n"): the delimiter, the quote and the line terminator; whether "\\r" counts depends on the
     Python version, so ask it."""
     import csv
-    import io
 
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerow(["a\rb"])
@@ -779,9 +774,6 @@ def _needs_quotes() -> str:
 def _csv_field(series: pd.Series):
     """The column as an Arrow array of CSV fields (large strings, none missing), or None when
     pandas must write it."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
     text = pa.large_string()
     dtype = series.dtype
     if dtype == bool:
@@ -816,9 +808,6 @@ def _csv_field(series: pd.Series):
 
 def _csv_strings(strings):
     """Strings as CSV fields: quoted (inner quotes doubled) when the csv module would quote them."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
     quote, empty = pa.scalar('"', strings.type), pa.scalar("", strings.type)
     quoted = pc.binary_join_element_wise(quote, pc.replace_substring(strings, '"', '""'), quote, empty)
     return pc.if_else(pc.match_substring_regex(strings, _needs_quotes()), quoted, strings)

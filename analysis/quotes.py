@@ -1377,11 +1377,9 @@ def _running_max(values: list[int]) -> list[int]:
     return out
 
 
-def _inside_mask(toks: list[Tok], pieces: list[Piece], starts: list[int] | None = None) -> list[bool]:
-    """Per token: whether it lies inside a quote (marks included); `starts`: the tokens' starts, if at hand."""
+def _inside_mask(toks: list[Tok], pieces: list[Piece], starts: list[int]) -> list[bool]:
+    """Per token: whether it lies inside a quote (marks included); `starts`: the tokens' starts."""
     mask = [False] * len(toks)
-    if starts is None:
-        starts = [t.start for t in toks]
     for q in pieces:
         close = q.close if q.close is not None else q.end
         for i in range(bisect_right(starts, q.open - 1), bisect_right(starts, close)):

@@ -58,6 +58,9 @@ PARAPHRASE_COSINE = 0.5
 # terms much rarer than the story's topic words.
 MIN_DISTINCTIVE_SHARED = 2
 DISTINCTIVE_IDF_SHARE = 0.5
+# Sums of floats added up in a different order differ in their last bits: vectorized checks let a
+# value within this of its threshold pass.
+_EPS = 1e-9
 # Long sentences rewritten from the same copy share many facts but also carry extra ones: with at
 # least LONG_MIN_SHARED shared terms a lower cosine is enough.
 LONG_MIN_SHARED = 8
@@ -784,7 +787,6 @@ def _plausible(corpus: _Corpus, ti: np.ndarray, tj: np.ndarray) -> tuple[np.ndar
     that `_compare` would accept is dropped. Returns the mask of pairs kept and, for those, the
     number of shared terms, the cosine and the number of shared distinctive terms.
     """
-    eps = 1e-9
     n_types = corpus.n_types
     idf = np.asarray(corpus.idf, dtype=np.float64)
     rows, cols = corpus.incidence
@@ -792,14 +794,14 @@ def _plausible(corpus: _Corpus, ti: np.ndarray, tj: np.ndarray) -> tuple[np.ndar
 
     shared = _rowdot(binary, binary, ti, tj)
     weight = _rowdot(binary, _scaled(binary, idf), ti, tj)
-    keep = (shared >= MIN_SHARED_TERMS) & (weight >= MIN_SHARED_WEIGHT * corpus.distinctive / DISTINCTIVE_IDF_SHARE - eps)
+    keep = (shared >= MIN_SHARED_TERMS) & (weight >= MIN_SHARED_WEIGHT * corpus.distinctive / DISTINCTIVE_IDF_SHARE - _EPS)
     ti, tj, shared = ti[keep], tj[keep], shared[keep]
     idf2 = idf ** 2
     norm2 = np.bincount(rows, weights=idf2[cols], minlength=n_types)
     denominator = np.sqrt(norm2[ti] * norm2[tj])
     cosine = np.divide(_rowdot(binary, _scaled(binary, idf2), ti, tj), denominator, out=np.zeros(len(ti)), where=denominator > 0)
     distinct = _rowdot(binary, _scaled(binary, (idf >= corpus.distinctive).astype(np.float64)), ti, tj)
-    paraphrase = (((cosine >= PARAPHRASE_COSINE - eps) | ((shared >= LONG_MIN_SHARED) & (cosine >= LONG_PARAPHRASE_COSINE - eps)))
+    paraphrase = (((cosine >= PARAPHRASE_COSINE - _EPS) | ((shared >= LONG_MIN_SHARED) & (cosine >= LONG_PARAPHRASE_COSINE - _EPS)))
                   & (distinct >= MIN_DISTINCTIVE_SHARED))
     del binary
     words = corpus.type_word_matrix()
@@ -807,8 +809,8 @@ def _plausible(corpus: _Corpus, ti: np.ndarray, tj: np.ndarray) -> tuple[np.ndar
     repeats = corpus.type_length - np.diff(words.indptr)
     matched = _rowdot(words, words, ti, tj) + np.minimum(repeats[ti], repeats[tj])
     total, shorter = length[ti] + length[tj], np.minimum(length[ti], length[tj])
-    copy = ((2.0 * matched >= NEAR_RATIO * total - eps)
-            | ((matched >= VERBATIM_RUN) & (matched >= NEAR_COVER * shorter - eps)))
+    copy = ((2.0 * matched >= NEAR_RATIO * total - _EPS)
+            | ((matched >= VERBATIM_RUN) & (matched >= NEAR_COVER * shorter - _EPS)))
     out = np.zeros(len(keep), dtype=bool)
     out[np.flatnonzero(keep)[copy | paraphrase]] = True
     chosen = copy | paraphrase
@@ -890,7 +892,7 @@ def align(content: pd.DataFrame, method: str = "auto") -> tuple[pd.DataFrame, li
     weight = np.bincount(rows, weights=np.asarray(idf)[cols], minlength=corpus.n_types)
     repeated = ti[self_pair]
     repeated = repeated[(corpus.n_terms[repeated] >= MIN_SHARED_TERMS)
-                        & (weight[repeated] >= MIN_SHARED_WEIGHT * distinctive / DISTINCTIVE_IDF_SHARE - 1e-9)]
+                        & (weight[repeated] >= MIN_SHARED_WEIGHT * distinctive / DISTINCTIVE_IDF_SHARE - _EPS)]
     # Word sequences of the plausible pairs, compared all at once (the words of a type's first sentence).
     first = corpus.first_member
     flat, bounds = corpus._words, corpus._word_bounds
@@ -985,7 +987,7 @@ def _may_grow(corpus: _Corpus, xs: np.ndarray, ys: np.ndarray, block: int = 5000
                 hit_weight = (_rowdot(binary, weighted, i, o)
                               - np.asarray(in_both.multiply(weighted[o]).sum(axis=1)).ravel())
                 new_weight = np.asarray(weighted[i].sum(axis=1)).ravel() - _rowdot(binary, weighted, s, i)
-                out[first + has[(n_hits >= 2) & (hit_weight >= MERGE_SHARE * new_weight - 1e-9)]] = True
+                out[first + has[(n_hits >= 2) & (hit_weight >= MERGE_SHARE * new_weight - _EPS)]] = True
     return out
 
 
