@@ -1,7 +1,11 @@
 """Sentiment: scopes (body, headline, narrator, quoted, raw), aggregation, entity tone, on hand-made tables."""
+from functools import lru_cache
+
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import sentiment as S
 
@@ -210,3 +214,29 @@ def test_cached_scores_equal_fresh_scores():
     text = "Officials said the ban was a “grave threat” to jobs, but welcomed the review."
     S._polarity_cached.cache_clear()
     assert S._polarity_cached(text) == S.polarity(text) == S._polarity_cached(text)
+
+
+# Words VADER scores or treats as modifiers, punctuation, emoticons and emoji, in any order.
+VADER_PIECES = st.lists(st.sampled_from(["a", "b", "XYZ", ".", "!", "?", "'", "’", ",", "-", ":)", ":(", " ", "not",
+                                         "very", "kind", "of", "but", "good", "GREAT", "bad", "never", "😀", "💔",
+                                         "👍", "é"]), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(VADER_PIECES)
+def test_analyzer_scores_as_stock_vader(text):
+    assert S.analyzer().polarity_scores(text) == _stock_vader().polarity_scores(text)
+
+
+def test_analyzer_scores_news_copy_as_stock_vader():
+    stock = _stock_vader()
+    for text in ["  Officials said the ban was a \"grave threat\" to jobs, but welcomed the review. ",
+                 "It is kind of good, not bad at all!!!", "The company was VERY angry :(", "Great 😀 news 👍",
+                 "Qu\u00e9bec's minister didn't like it", ""]:
+        assert S.analyzer().polarity_scores(text) == stock.polarity_scores(text)
+
+
+@lru_cache(maxsize=1)
+def _stock_vader():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    return SentimentIntensityAnalyzer()
