@@ -356,7 +356,8 @@ def _main_body(cls, out, n_lines):
 
 
 def _is_name(s: str, n: int) -> bool:
-    return 2 <= n <= 4 and P.NAME_RE.fullmatch(s) is not None
+    return (2 <= n <= 4 and P.NAME_RE.fullmatch(s) is not None) or (
+        3 <= n <= 20 and P.NAME_IN_PLACE_RE.fullmatch(s) is not None)
 
 
 def _is_section(s: str) -> bool:
@@ -406,6 +407,15 @@ def _pick_headline(candidates: list[int], stripped, body_first: int) -> int | No
     return max(candidates, key=lambda i: (overlap(i), -i))
 
 
+def _shares_words(stripped, i: int, headline: int | None, body_first: int) -> bool:
+    """Whether line i shares a content word with the headline or the opening of the body: a standfirst
+    sums up the story; a promotional line ("Exclusive news, data and analytics for professionals") does not."""
+    story = " ".join(stripped[body_first:body_first + HEADLINE_BODY_LINES])
+    if headline is not None:
+        story += " " + stripped[headline]
+    return not _content_words(stripped[i]).isdisjoint(_content_words(story))
+
+
 def _label_header(out, cls, feats, stripped, body_first) -> None:
     idx = list(range(body_first))
     menu = _menu_runs(idx, out, feats, MENU_ITEM_MAX_WORDS)
@@ -442,7 +452,7 @@ def _label_header(out, cls, feats, stripped, body_first) -> None:
             out[i] = ("boilerplate", "navigation" if n <= MENU_ITEM_MAX_WORDS else "other", "short line above the headline")
         elif cls[i] != "short":
             out[i] = ("content", "body", "sentence between the headline and the body")
-        elif n >= 6 and stop >= NEARGOOD_MIN_STOPWORDS:
+        elif n >= 6 and stop >= NEARGOOD_MIN_STOPWORDS and _shares_words(stripped, i, headline, body_first):
             out[i] = ("content", "summary", "standfirst between the headline and the body")
         elif _is_section(s):
             out[i] = ("metadata", "section", "section name near the headline")

@@ -208,8 +208,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"(?:writer|reporter|correspondent|editor)s?)\W*)",
                 "By Jane Doe, Reuters"),  # also "Posted by Digital Rights Norway staff"
     LinePattern("dateline", "metadata", "dateline", "line", 18,
-                rf"(?i:(?:date|published|posted|updated|last updated|modified|first published|created|"
-                rf"published on|posted on|updated on)?\s*:?\s*(?:{_DATE}|{_TIME}|\d+\s+(?:minutes?|hours?|days?|weeks?)"
+                rf"(?i:(?:date|(?:first |last )?(?:published|posted|updated|modified|created)(?: on| at)?)?\s*:?\s*(?:{_DATE}|{_TIME}|\d+\s+(?:minutes?|hours?|days?|weeks?)"
                 rf"\s+ago|yesterday|today|just now)(?:(?:\s*(?:,|at|\||-|·|•|/)\s*|\s*)(?:{_DATE}|{_TIME}|{_TIME_ZONE}|"
                 rf"(?:updated|published)\s*:?))*(?:\s+by\s+\S+(?:\s+\S+){{0,3}})?\s*)",
                 "Published July 7, 2025 10:32 a.m. EDT"),
@@ -254,7 +253,11 @@ BULLET_RE = re.compile(r"^\s*(?:[•·▪▫◦‣∙●○■□►▶✓✔*+\
 # A line that ends like a sentence: final punctuation, maybe followed by closing quotes or brackets.
 SENTENCE_END_RE = re.compile(r"[.!?…](?:[\"'”’)\]]{0,3})\s*$")
 # A line that looks like a person's name (a byline without "By"): 2-4 capitalized words.
-NAME_RE = re.compile(r"[A-Z\u00C0-\u024F][\w.'’-]+(?:\s+(?:[A-Z\u00C0-\u024F][\w.'’-]*|de|van|von|der|al|bin)){1,3}")
+_NAME = r"[A-Z\u00C0-\u024F][\w.'’-]+(?:\s+(?:[A-Z\u00C0-\u024F][\w.'’-]*|de|van|von|der|al|bin)){1,3}"
+NAME_RE = re.compile(_NAME)
+# Names with where they report from: "Sarah Whitfield in Toronto", "Leyland Cecco in Toronto and Amy Hawkins in Beijing".
+_PLACE = r"[A-Z\u00C0-\u024F][\w.'’-]+(?:\s+[A-Z\u00C0-\u024F][\w.'’-]+){0,2}"
+NAME_IN_PLACE_RE = re.compile(rf"{_NAME}\s+in\s+{_PLACE}(?:\s*(?:,|and|,\s*and)\s+{_NAME}\s+in\s+{_PLACE})*")
 
 
 def compile_patterns(patterns: list[LinePattern] = BOILERPLATE_PATTERNS

@@ -35,7 +35,8 @@ EVAL_PATH = ROOT / "tests" / "fixtures" / "quotes" / "eval.json"
 
 # ---------------------------------------------------------------- fixed patterns
 
-# Double quote marks of any style; single marks are only read in headlines (or single-quote copy).
+# Double quote marks of any style; single marks are read in headlines, in single-quote copy, and as curly ‘...’
+# pairs in body copy that mixes them with double marks (`_with_curly_singles`).
 DOUBLE_MARK_RE = re.compile(r'[“”„«»"]')
 SINGLE_MARK_RE = re.compile(r"[‘’']")
 DOUBLE_OPENERS, DOUBLE_CLOSERS = "“„«", "”»"
@@ -62,6 +63,8 @@ ALIAS_RE = re.compile(rf",\s+(?:also\s+|formerly\s+|officially\s+)*(?:known as|c
 # Words a quote must not be preceded by to be speech: "the so-called “reform”" is a term.
 TERM_MARKER_RE = re.compile(r"(?:so-called|so called|dubbed|termed|labelled|labeled|branded|known as|"
                             r"the words?|the term|the phrase|titled|entitled|named)\s*$", re.I)
+# What stands between two quotes in one list: “unfounded” and “politically motivated”; “a”, “b” or “c”.
+COORDINATED_RE = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)", re.I)
 # What may stand around a quote that fills its paragraph: "• “...”", "“...”." (whitespace as str.strip).
 LEAD_ONLY_RE = re.compile(r"\s*[•*\-]?\s*")
 TAIL_ONLY_RE = re.compile(r"[ .,;:!?—–\-]*")
@@ -375,6 +378,26 @@ def scan_single(raw: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _with_curly_singles(raw: str, doubles: list[tuple[int, int | None]], singles: list[tuple[int, int]],
+                        end: int) -> list[tuple[int, int | None]]:
+    """Double-quoted runs plus the curly ‘single-quoted’ runs of a body paragraph in copy that also uses
+    double marks: British copy mixes them, and a tabloid quotes with single marks and nests double ones.
+
+    A single run inside a double one is a nested quote (part of the outer one); a double run inside a
+    single one is nested in it and gives way; runs that cross keep the double one. Straight ' marks
+    stay apostrophes here ('90s, rock 'n' roll): only ‘ ... ’ pairs are read.
+    """
+    curly = [(o, c) for o, c in singles if raw[o] == "\u2018" and raw[c] == "\u2019"]
+    if not curly:
+        return doubles
+    bounds = [(o, end if c is None else c) for o, c in doubles]
+    kept = [(o, c) for o, c in curly if all(c < do or o > dc or (o < do and dc < c) for do, dc in bounds)]
+    if not kept:
+        return doubles
+    inner = lambda do, dc: any(o < do and dc < c for o, c in kept)  # noqa: E731
+    return sorted([span for span, (do, dc) in zip(doubles, bounds) if not inner(do, dc)] + kept)
+
+
 def _trim(raw: str, a: int, b: int) -> tuple[int, int]:
     while a < b and raw[a].isspace():
         a += 1
@@ -560,7 +583,7 @@ class Article:
         pattern = DOCUMENT_OWNER_RE.get(head)
         if pattern is None:
             pattern = DOCUMENT_OWNER_RE[head] = re.compile(
-                rf"\b{re.escape(head)}s?\b[^.;]{{0,60}}?\b(?:by|from|of)\s+(?:the\s+)?(?P<name>{CAP_RUN_RE.pattern})", re.I)
+                rf"\b(?i:{re.escape(head)}s?)\b[^.;]{{0,60}}?\b(?i:by|from|of)\s+(?:(?i:the)\s+)?(?P<name>{CAP_RUN_RE.pattern})")
         issued = DOCUMENT_OWNER_RE.get("~" + head)
         if issued is None:
             issued = DOCUMENT_OWNER_RE["~" + head] = re.compile(
@@ -763,6 +786,10 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
         if low in CONNECTORS and end - j > 1 and j > lo:
             j -= 1
             continue
+        if (low == "in" and end - j > 1 and j > lo and toks[j - 1].word
+                and singular(_base(toks[j - 1].low)) in lexicon().heads and all(t.cap for t in toks[j + 1:end])):
+            j -= 1           # "the embassy in Ottawa said": the place belongs to the phrase, not the speaker
+            continue
         if low in STOP or low in TIME_WORDS or (not t.cap and low in lexicon().cues and low not in lexicon().heads):
             break
         j -= 1
@@ -898,6 +925,11 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
     # pronouns: the most recent compatible speaker, else the most recent compatible name
     if len(words) == 1 and words[0].low in PRONOUNS:
         want = PRONOUNS[words[0].low]
+        if words[0].low == "it" and cue in ("read", "reads"):
+            # “...,” it read: "it" is a document mentioned just before ("Joly's statement", "the report by X")
+            owner = _document_before(art, position)
+            if owner is not None:
+                return done(owner, owner.name)
 
         def ok(entity, name, stype):
             if entity is None:
@@ -952,6 +984,12 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
             if hit:
                 return done(*hit)
         else:
+            # "an embassy spokesperson" after "China's embassy in Ottawa said": the speaker named by that head
+            org_heads = {h for h in heads if lex.heads[h][1] == "org"}
+            hit = org_heads and art.last_speaker(
+                position, lambda e, n, t: not org_heads.isdisjoint(map(singular, T.fold(n).split())))
+            if hit:
+                return done(*hit)
             entity = art.recent(position, lambda e: bool(e.heads & {"spokesperson", "spokesman", "spokeswoman"}))
             hit = art.last_speaker(position, lambda e, n, t: e is not None and e.kind != "person")
             if hit:
@@ -1015,6 +1053,32 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
     return done(None, _phrase(words), stype, heads)
 
 
+def _document_before(art: Article, position: int) -> Entity | None:
+    """The owner of the document named last in the DOCUMENT_WINDOW characters before `position`:
+    "Joly’s statement" -> Joly; "the report" -> its author as `Article.document_owner` finds it."""
+    lo = max(0, position - DOCUMENT_WINDOW)
+    found = None
+    for m in _document_re(art.lex).finditer(art.raw, lo, position):
+        found = m
+    if found is None:
+        return None
+    if found.group("owner"):
+        run = _run_name(_strip_possessive(found.group("owner")), art.lex)   # "Minister Joly" -> Joly
+        if run is not None:
+            return art.find(run[4]) or art._entity(run[4], "")
+    return art.document_owner(singular(found.group("head").lower()), position)
+
+
+DOCUMENT_WINDOW = 400
+
+
+@lru_cache(maxsize=4)
+def _document_re(lex: Lexicon) -> re.Pattern:
+    heads = sorted((h for h, (_, kind) in lex.heads.items() if kind == "document"), key=len, reverse=True)
+    return re.compile(rf"(?:(?P<owner>{CAP_RUN_RE.pattern})['’]s?\s+(?:[\w-]+\s+)?)?"
+                      rf"\b(?P<head>(?i:{'|'.join(map(re.escape, heads))}))s?\b")
+
+
 def _personal_name(words: list[Tok], lex: Lexicon) -> bool:
     """True when a capitalized name follows the spokesperson or document head: "spokesman John Smith"."""
     seen_head = False
@@ -1034,12 +1098,16 @@ def _name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
 
     "Canada’s Industry Minister Melanie Joly" -> Melanie Joly; "analyst Sarah Kim of Brightline Research"
     -> Sarah Kim; "Professor Alan Brooks of the University of Leeds" -> Alan Brooks;
-    "the Ministry of Foreign Affairs" -> Ministry of Foreign Affairs.
+    "the Ministry of Foreign Affairs" -> Ministry of Foreign Affairs; "China's embassy in Ottawa" -> none
+    (a name after "in" following a common noun is where the speaker is, not who).
     """
     runs, run, titled = [], [], False
     for i, w in enumerate(words):
         low = singular(w.low.rstrip("."))
         nxt = words[i + 1] if i + 1 < len(words) else None
+        if (w.cap and not run and i >= 2 and words[i - 1].low == "in" and not words[i - 2].cap
+                and singular(_base(words[i - 2].low)) in lex.heads):
+            break  # "the embassy in Ottawa", "officials in Beijing": a place
         if w.cap and (low in lex.heads and lex.heads[low][1] in ("person", "spokesperson") or low in PERSON_TITLES):
             run, titled = [], True  # a title: what came before it was more title
             continue
@@ -1153,7 +1221,7 @@ def extract_article(article_id: str, raw: str, paragraphs: list[tuple], sentence
     lex = lex or lexicon()
     art = Article(article_id, raw, paragraphs, lex)
     problems: list[str] = []
-    # single quotes count as quotes in the body only for copy that never uses double marks
+    # single quotes count as quotes in the body: every kind in copy that never uses double marks, else curly pairs
     body_text_has_double = any(DOUBLE_MARK_RE.search(raw, s, e) for _, _, s, e, role in paragraphs if role != "headline")
     single_body = not body_text_has_double
     by_para: dict[int, list[tuple]] = {}
@@ -1169,6 +1237,8 @@ def extract_article(article_id: str, raw: str, paragraphs: list[tuple], sentence
         if role in ("headline", "subhead") or (single_body and not spans):
             spans += scan_single(raw, s, e)
             spans.sort()
+        else:
+            spans = _with_curly_singles(raw, spans, scan_single(raw, s, e), e)
         pieces = []
         for o, c in spans:
             a, b = _trim(raw, o + 1, c if c is not None else e)
@@ -1211,8 +1281,21 @@ def extract_article(article_id: str, raw: str, paragraphs: list[tuple], sentence
             inside = _inside_mask(toks, pieces, starts)
             bounds = [(x[2], x[3]) for x in sents]
             bound_starts = [x[2] for x in sents]
-            for qi, piece in enumerate(pieces):
-                _attribute_piece(art, piece, qi, pieces, toks, starts, inside, bounds, bound_starts, raw, s, e, lex)
+            # In text order: a sentence of reported speech before a quote names who "he" or "she" is
+            # ("X said ... . “...,” he said"), so it is read before the quotes after it.
+            reported: dict = {}
+            qi = 0
+            for sid, _, ss, se, _ in sents:
+                while qi < len(pieces) and pieces[qi].open < ss:
+                    _attribute_piece(art, pieces[qi], qi, pieces, toks, starts, inside, bounds, bound_starts,
+                                     raw, s, e, lex)
+                    qi += 1
+                if qi == len(pieces):
+                    break
+                if sid is not None and not any(q.open < se and q.end > ss for q in pieces):
+                    reported[sid] = _indirect(art, toks, starts, inside, ss, se, lex)
+            for qi in range(qi, len(pieces)):
+                _attribute_piece(art, pieces[qi], qi, pieces, toks, starts, inside, bounds, bound_starts, raw, s, e, lex)
             # continuation of split quotes: a quote without its own cue takes its neighbour's speaker
             for qi, piece in enumerate(pieces):
                 if piece.speaker or piece.kind == "term":
@@ -1246,7 +1329,7 @@ def extract_article(article_id: str, raw: str, paragraphs: list[tuple], sentence
                     q = next((x for x in holding if x.speaker), holding[0])
                     speech.append((article_id, sid, ss, se, q.speaker, q.speaker_type if q.speaker else "unknown", "direct"))
                     continue
-                hit = _indirect(art, toks, starts, inside, ss, se, lex)
+                hit = reported[sid] if sid in reported else _indirect(art, toks, starts, inside, ss, se, lex)
                 if hit is not None:
                     speech.append((article_id, sid, ss, se, hit.name, hit.speaker_type, "indirect"))
                     para_speaker = para_speaker if para_speaker is not None else hit
@@ -1452,6 +1535,12 @@ def _attribute_piece(art, piece, qi, pieces, toks, starts, inside, bounds, bound
             k, cue, n = hit
             speaker = attribute_cue(art, toks, k, cue, n, lo, open_i, piece.open)
     # c) the speaker named after a colon-less frame before: "According to X, “...”" is covered by b)
+    # d) a quote coordinated with the one before: called it “unfounded” and “politically motivated”
+    prev = pieces[qi - 1] if qi else None
+    coordinated = (speaker is None and prev is not None and prev.speaker and prev.kind != "term"
+                   and prev.close is not None and COORDINATED_RE.fullmatch(raw, prev.close + 1, piece.open) is not None)
+    if coordinated:
+        speaker = Speaker(prev.speaker, prev.speaker_type, None, prev.speaker_start, prev.speaker_end, prev.cue)
     if speaker is not None:
         piece.speaker, piece.speaker_type, piece.cue = speaker.name, speaker.speaker_type, speaker.cue
         piece.speaker_start, piece.speaker_end = speaker.start, speaker.end
@@ -1463,6 +1552,8 @@ def _attribute_piece(art, piece, qi, pieces, toks, starts, inside, bounds, bound
         piece.speaker_start = piece.speaker_end = -1
     elif whole and speaker is None and not (qi and pieces[qi - 1].speaker) and not piece.cont_prev:
         piece.kind = "floating"
+    elif coordinated:
+        piece.kind = prev.kind
     elif at_start or before_text.rstrip().endswith(","):
         piece.kind = "direct"
     else:

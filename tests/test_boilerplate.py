@@ -58,6 +58,8 @@ def test_every_row_matches_its_example(pattern):
      "Oct. 8, 2019. (AP Photo/Mark Schiefelbein)", "caption_with_credit"),
     # cruft of other sites
     ("By Jane Doe and John Roe, Reuters | July 7, 2025", "byline"),
+    ("Last modified on Mon 30 Jun 2025 11.02 BST", "dateline"),
+    ("First published at 10:32 a.m. EDT", "dateline"),
     ("Published July 7, 2025 10:32 a.m. EDT", "dateline"),
     ("Published July 4, 2025 at 12:17 a.m. ET", "dateline"),  # two-letter zones: ET, PT
     ("Updated 14:05 UTC, 8 July 2025", "dateline"),
@@ -277,6 +279,13 @@ PROSE2 = ("Council members said the savings were needed to balance the budget af
      f"{PROSE}\nSign up for Morning Brief\n",
      [("metadata", "masthead"), ("boilerplate", "other"), ("content", "headline"), ("content", "body"),
       ("content", "body"), ("boilerplate", "newsletter")]),
+    # a standfirst sums up the story; a promotional line between headline and body shares none of its words;
+    # a name with where the reporter is is a byline; "Last modified on" a date is a dateline
+    (f"Regional council votes to close two of the town's four fire stations\nExclusive news, data and analytics for financial market professionals\n"
+     f"Residents say the fire station closures put the town at risk\nAnna Reyes in Halifax\n"
+     f"Last modified on Mon 30 Jun 2025 11.02 BST\n{PROSE}\n{PROSE2}\n",
+     [("content", "headline"), ("boilerplate", "other"), ("content", "summary"), ("metadata", "byline"),
+      ("metadata", "dateline"), ("content", "body"), ("content", "body")]),
 ])
 def test_context_rules(raw, expected):
     assert _labels(raw) == expected

@@ -426,3 +426,45 @@ def test_gates_never_hide_a_match(text):
                 assert lex.head_name_gate.search(backwards, n - e, n - s)
             if Q.NAME_BEFORE_RE.search(text, s, e):
                 assert Q.NAME_BEFORE_GATE_RE.search(text, s, e)
+
+
+# ---------------------------------------------------------------- mixed quote styles, places, pronouns, lists
+
+@pytest.mark.parametrize("text, expected", [
+    # British copy mixing marks: curly single quotes in a body that also has double ones
+    ("‘We will defend our rights,’ a Hikvision spokesperson said.\n\n"
+     "MP Michael Chong said: “Hikvision cameras have no place here.”",
+     [("We will defend our rights,", "direct", "Hikvision", "company"),
+      ("Hikvision cameras have no place here.", "direct", "Michael Chong", "government")]),
+    # tabloid style: single marks quote, double marks nest inside them
+    ("‘He told me “no way” and left,’ said Ann Lee.",
+     [("He told me “no way” and left,", "direct", "Ann Lee", "unknown")]),
+    # a single run inside a double one stays part of it; straight marks stay apostrophes
+    ("“They said ‘wait’ in the ’90s,” said Tom Reyes. The '90s were different.",
+     [("They said ‘wait’ in the ’90s,", "direct", "Tom Reyes", "unknown")]),
+    # a place after "in" is where the speaker is, not who
+    ("China’s embassy in Ottawa said Canada was “abusing state power” to suppress firms.",
+     [("abusing state power", "partial", "China’s embassy in Ottawa", "foreign_government")]),
+    ("A professor in Toronto, Ann Lee, said it was “a dangerous precedent for all”.",
+     [("a dangerous precedent for all", "partial", "Ann Lee", "expert")]),
+    # "he" after a sentence of reported speech in the same paragraph is its speaker
+    ("Hikvision said it will appeal.\n\nMichael Geist, a law professor at the University of Ottawa, said the "
+     "government had explained little. “The secrecy makes it hard to judge,” he said.",
+     [("The secrecy makes it hard to judge,", "direct", "Michael Geist", "expert")]),
+    # quotes listed together share their speaker and kind
+    ("Hikvision called the decision “unfounded”, “rushed” and “politically motivated”.",
+     [("unfounded", "partial", "Hikvision", "unknown"), ("rushed", "partial", "Hikvision", "unknown"),
+      ("politically motivated", "partial", "Hikvision", "unknown")]),
+    # "it read": the document named just before, and its author
+    ("Minister Joly’s statement was short on details. “We act to protect Canadians,” it read.",
+     [("We act to protect Canadians,", "direct", "Joly", "government")]),
+    ("A report from Amnesty International came out on Monday. “Abuses are rife,” it read.",
+     [("Abuses are rife,", "direct", "Amnesty International", "advocacy_group")]),
+    # a document's author is a name, not the words after it
+    ("The report by the Clean Air Coalition was released Monday. “Emissions rose sharply,” the report said.",
+     [("Emissions rose sharply,", "direct", "Clean Air Coalition", "advocacy_group")]),
+    ("Critics called the so-called “safe” and “secure” cameras a risk.",
+     [("safe", "term", "", "unknown"), ("secure", "term", "", "unknown")]),
+])
+def test_more_shapes(text, expected):
+    assert one(text) == expected
