@@ -846,6 +846,20 @@ def np_after(toks: list[Tok], i: int, hi: int) -> tuple[int, int, tuple | None] 
     return i, j, appositive
 
 
+NOT_ROLE_WORDS = STOP | DETERMINERS | CONNECTORS | frozenset(
+    "outside inside near beside behind across around along beyond toward towards upon via per amid alongside "
+    "said says told added adds".split())
+
+
+def _role_word(toks: list[Tok], j: int) -> bool:
+    """Whether lower-case toks[j] is a role between a modifier and a full name: "Conservative critic Raquel
+    Dancho", "Ottawa resident Jo Fry" (two capitalized words follow; prepositions and cues are not roles)."""
+    t = toks[j]
+    return (t.word and not t.cap and t.low not in NOT_ROLE_WORDS and j + 2 < len(toks)
+            and toks[j + 1].cap and toks[j + 1].word and toks[j + 2].cap and toks[j + 2].word
+            and toks[j + 1].low not in STOP)
+
+
 def _np_closed(toks: list[Tok], i: int, j: int, hi: int) -> bool:
     """Whether a lower-case toks[j] starts something after the phrase toks[i:j] ("... Commission barred").
 
@@ -853,7 +867,7 @@ def _np_closed(toks: list[Tok], i: int, j: int, hi: int) -> bool:
     ("the Chinese foreign ministry"); after a name or a head noun, other lower-case words end it.
     """
     heads = lexicon().heads
-    if singular(toks[j].low) in heads or toks[j].low.isdigit():
+    if singular(toks[j].low) in heads or toks[j].low.isdigit() or (j + 2 < hi and _role_word(toks, j)):
         return False
     seen = [t for t in toks[i:j] if t.word and t.low not in DETERMINERS]
     if not seen:
@@ -1130,6 +1144,9 @@ def _name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
                 continue
             run.append(w)
         elif run and w.text == "." and run[-1].low in T.ABBREVIATIONS:
+            continue
+        elif (run or runs) and _role_word(words, i):
+            runs, run = [], []  # "Conservative critic Raquel Dancho", "Ottawa resident Jo Fry": the name after
             continue
         else:
             if run:

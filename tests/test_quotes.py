@@ -455,6 +455,11 @@ def test_gates_never_hide_a_match(text):
     ("Hikvision called the decision “unfounded”, “rushed” and “politically motivated”.",
      [("unfounded", "partial", "Hikvision", "unknown"), ("rushed", "partial", "Hikvision", "unknown"),
       ("politically motivated", "partial", "Hikvision", "unknown")]),
+    # a role word between a modifier and a full name: the name is the speaker; a preposition is not a role
+    ("“Frankly, it is overdue,” said Conservative critic Raquel Dancho, who has pushed for a ban.",
+     [("Frankly, it is overdue,", "direct", "Raquel Dancho", "unknown")]),
+    ("“It scares me,” said Ottawa resident Jo Fry.", [("It scares me,", "direct", "Jo Fry", "unknown")]),
+    ("“We will fight,” said Joly outside Parliament Hill.", [("We will fight,", "direct", "Joly", "unknown")]),
     # "it read": the document named just before, and its author
     ("Minister Joly’s statement was short on details. “We act to protect Canadians,” it read.",
      [("We act to protect Canadians,", "direct", "Joly", "government")]),
