@@ -29,7 +29,8 @@ from analysis import text as T
 LABELS = ("content", "metadata", "boilerplate")
 ROLES = {
     "content": ("headline", "subhead", "body", "summary"),
-    "metadata": ("masthead", "section", "byline", "dateline", "credit", "caption", "photo_credit", "reading_time"),
+    "metadata": ("masthead", "section", "byline", "dateline", "credit", "caption", "photo_credit", "reading_time",
+                 "note"),
     "boilerplate": ("related", "comments", "navigation", "share", "newsletter", "rating_widget",
                     "duplicate_headline", "summary_label", "other"),
 }

@@ -114,6 +114,10 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"(?:min(?:ute)?s?|m)\b.*|(?:about |less than )?\d+\s*(?:-\s*)?(?:min(?:ute)?s?|m)\.?\s*(?:read|reading)\b.*"
                 r"|listen to (?:this )?article\W*\d+\s*min(?:ute)?s?.*)",
                 "Reading time: 2 min"),
+    LinePattern("correction_note", "metadata", "note", "line", 80,
+                r"(?i:(?:editor['’]?s['’]?\s+note|correction|clarification|corrections?\s+(?:and|&)\s+clarifications?)"
+                r"s?\s*[:—–-]\s*\S.*)",
+                "Editor's note: An earlier version of this article misstated the year of the U.S. ban."),
     LinePattern("wire_credit", "metadata", "credit", "line", 40,
                 r"(?i:\(?\s*(?:(?:additional |further )?reporting|writing|editing|edited|compiled|translated|"
                 r"research|fact-?checking|graphics|production|additional research) by\b.*|"

@@ -1552,10 +1552,15 @@ def _attribute_piece(art, piece, qi, pieces, toks, starts, inside, bounds, bound
             k, cue, n = hit
             speaker = attribute_cue(art, toks, k, cue, n, lo, open_i, piece.open)
     # c) the speaker named after a colon-less frame before: "According to X, “...”" is covered by b)
-    # d) a quote coordinated with the one before: called it “unfounded” and “politically motivated”
+    # d) a quote coordinated with the one before: called it “unfounded” and “politically motivated”; or a
+    # partial quote later in the sentence of an attributed partial one, with no cue of its own between
+    # them (b found none): X said it would “explore all options” and that it was “deeply disappointed”
     prev = pieces[qi - 1] if qi else None
     coordinated = (speaker is None and prev is not None and prev.speaker and prev.kind != "term"
-                   and prev.close is not None and COORDINATED_RE.fullmatch(raw, prev.close + 1, piece.open) is not None)
+                   and prev.close is not None
+                   and (COORDINATED_RE.fullmatch(raw, prev.close + 1, piece.open) is not None
+                        or (prev.kind == "partial" and not at_start
+                            and _sentence_index(bound_starts, prev.open) == _sentence_index(bound_starts, piece.open))))
     if coordinated:
         speaker = Speaker(prev.speaker, prev.speaker_type, None, prev.speaker_start, prev.speaker_end, prev.cue)
     if speaker is not None:

@@ -59,6 +59,8 @@ def test_every_row_matches_its_example(pattern):
     # cruft of other sites
     ("By Jane Doe and John Roe, Reuters | July 7, 2025", "byline"),
     ("Last modified on Mon 30 Jun 2025 11.02 BST", "dateline"),
+    ("Editor's note: An earlier version of this article misstated the year of the U.S. ban.", "correction_note"),
+    ("Correction: A previous version of this story gave the wrong date for the order.", "correction_note"),
     ("First published at 10:32 a.m. EDT", "dateline"),
     ("Published July 7, 2025 10:32 a.m. EDT", "dateline"),
     ("Published July 4, 2025 at 12:17 a.m. ET", "dateline"),  # two-letter zones: ET, PT

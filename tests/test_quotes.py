@@ -468,6 +468,11 @@ def test_gates_never_hide_a_match(text):
     # a document's author is a name, not the words after it
     ("The report by the Clean Air Coalition was released Monday. “Emissions rose sharply,” the report said.",
      [("Emissions rose sharply,", "direct", "Clean Air Coalition", "advocacy_group")]),
+    ("Hikvision said it would “explore all legal options” and that it was “deeply disappointed” by it.",
+     [("explore all legal options", "partial", "Hikvision", "unknown"),
+      ("deeply disappointed", "partial", "Hikvision", "unknown")]),
+    ("Joly called the review “rigorous”, while critics said it was “secret”.",
+     [("rigorous", "partial", "Joly", "unknown"), ("secret", "partial", "critics", "unknown")]),
     ("Critics called the so-called “safe” and “secure” cameras a risk.",
      [("safe", "term", "", "unknown"), ("secure", "term", "", "unknown")]),
 ])
