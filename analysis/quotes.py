@@ -841,7 +841,10 @@ def np_after(toks: list[Tok], i: int, hi: int) -> tuple[int, int, tuple | None] 
         if first is not None and (first.low in DETERMINERS | {"who", "which"}
                                   or (first.cap and _strip_possessive(first.text) in lexicon().countries)
                                   or singular(first.low) in heads
-                                  or " ".join(singular(t.low) for t in toks[j + 1:j + 3]) in heads):
+                                  or " ".join(singular(t.low) for t in toks[j + 1:j + 3]) in heads
+                                  # "the Minister of Foreign Affairs, Mélanie Joly": a title, then the name
+                                  or (first.cap and any(heads.get(singular(t.low), ("", ""))[1] == "person"
+                                                        for t in toks[i:j]))):
             appositive = (j + 1, c)
     return i, j, appositive
 
@@ -921,8 +924,19 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
                 org_entity = art.find(" ".join(x.text for x in org)) or art._entity(" ".join(x.text for x in org), "")
                 app_org_type = art.type_of(org_entity, set(), app_country)
             break
+    # A title that is not a government's when an organisation owns it: "Tom Liu, president of Hikvision",
+    # "Unifor president Lana Payne" take the organisation's type (unknown if it has none), not government's.
+    owner_type = _title_owner_type(art, words, app_words, app_org_type)
 
     def done(entity, name, stype=None, heads=()):
+        if owner_type is not None and stype is None:
+            heads = [h for h in heads if h not in OWNED_TITLES]
+            if entity is not None:
+                entity.heads.update(h for h in heads if h in lex.heads)
+                if owner_type != "unknown":
+                    entity.types.append((0, owner_type))
+            stype = art.type_of(entity, set(heads) | (app_heads - OWNED_TITLES), app_country)
+            stype = owner_type if stype == "unknown" or not (set(heads) | app_heads) - OWNED_TITLES else stype
         if entity is not None:
             entity.heads.update(h for h in heads if h in lex.heads)
         if stype is None:
@@ -1067,6 +1081,52 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
     return done(None, _phrase(words), stype, heads)
 
 
+# Words of a minister's or secretary's portfolio ("Minister of Public Safety", "Secretary of State"): after a
+# title they are part of it, not of the name that follows.
+PORTFOLIO_WORDS = frozenset("""
+public safety industry finance foreign affair state defence defense health justice innovation science trade
+international environment climate change immigration refugee citizenship transport transportation labour labor
+energy natural resource agriculture agri-food employment workforce development economic economy treasury home
+interior commerce education housing infrastructure community veteran heritage fishery ocean coast guard
+indigenous service crown-indigenous relation northern intergovernmental emergency preparedness national revenue
+digital government small business tourism women gender equality youth senior sport official language family
+children social work procurement border security technology culture art medium communication diversity
+inclusion mental addiction rural tax customs war homeland
+""".split())
+
+# Titles of a government when they stand alone ("President Macron") and of their organisation otherwise.
+OWNED_TITLES = frozenset({"president", "vice president", "vice-president", "chair", "chairperson",
+                          "chairwoman"})
+
+
+def _title_owner_type(art: Article, words: list[Tok], app_words: list[Tok], app_org_type: str) -> str | None:
+    """The type of the organisation that owns a title in the speaker phrase, or None when no title of
+    OWNED_TITLES is owned by a named organisation that is not a country."""
+    lex = art.lex
+    titled = [i for i, w in enumerate(words) if singular(_base(w.low)) in OWNED_TITLES]
+    app_titled = any(singular(_base(w.low)) in OWNED_TITLES for w in app_words)
+    if app_titled and app_org_type:
+        return app_org_type                      # "Tom Liu, president of Hikvision"
+    if not titled:
+        return None
+    i = titled[0]
+    lead = []
+    for w in reversed(words[:i]):                # "Hikvision Canada president": the capitalized words just before
+        if not w.cap or w.low in DETERMINERS:
+            break
+        lead.insert(0, w)
+    after = words[i + 1:]                        # "the president of Unifor, Lana Payne"
+    if not lead and len(after) > 1 and after[0].low in ("of", "at"):
+        lead = _name_words(after[1:], lex)
+    names = [w for w in lead if _strip_possessive(w.text) not in lex.countries
+             and singular(_base(w.low)) not in lex.heads and w.low.rstrip(".") not in PERSON_TITLES]
+    if not names:
+        return None                              # "French President", "U.S. Vice President": a government's
+    name = _strip_possessive(" ".join(w.text for w in names))
+    org = art.find(name) or art._entity(name, "")
+    return art.type_of(org, set(), "")
+
+
 def _document_before(art: Article, position: int) -> Entity | None:
     """The owner of the document named last in the DOCUMENT_WINDOW characters before `position`:
     "Joly’s statement" -> Joly; "the report" -> its author as `Article.document_owner` finds it."""
@@ -1157,6 +1217,9 @@ def _name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
     for run in runs:
         while run and (run[0].low in DETERMINERS or run[0].low in ("of", "for", "and")):
             run = run[1:]
+        while titled and run and (singular(run[0].low) in PORTFOLIO_WORDS or run[0].low in ("and", "&")
+                                  or _strip_possessive(run[0].text) in lex.countries):
+            run = run[1:]               # "Minister of Public Safety Dominic LeBlanc": the portfolio, then the name
         if not run:
             continue
         if all(_strip_possessive(w.text) in lex.countries for w in run) and len(words) > len(run):

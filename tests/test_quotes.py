@@ -460,6 +460,17 @@ def test_gates_never_hide_a_match(text):
      [("Frankly, it is overdue,", "direct", "Raquel Dancho", "unknown")]),
     ("“It scares me,” said Ottawa resident Jo Fry.", [("It scares me,", "direct", "Jo Fry", "unknown")]),
     ("“We will fight,” said Joly outside Parliament Hill.", [("We will fight,", "direct", "Joly", "unknown")]),
+    # a portfolio after a title is part of the title; a name after "the <title>," is the speaker
+    ("“We act,” said Minister of Public Safety Dominic LeBlanc.", [("We act,", "direct", "Dominic LeBlanc", "government")]),
+    ("Secretary of State Marco Rubio said it was “a fair call”.", [("a fair call", "partial", "Marco Rubio", "government")]),
+    ("“We act,” said the Minister of Foreign Affairs, Mélanie Joly.",
+     [("We act,", "direct", "Mélanie Joly", "government")]),
+    # a president is a government's unless an organisation owns the title
+    ("The Chinese company Hikvision said it disagreed.\n\n“No,” said Hikvision Canada president Tom Liu. "
+     "“We will fight,” Liu said.",
+     [("No,", "direct", "Tom Liu", "company"), ("We will fight,", "direct", "Tom Liu", "company")]),
+    ("“We act,” said Lana Payne, president of Unifor.", [("We act,", "direct", "Lana Payne", "unknown")]),
+    ("“We act,” said French President Emmanuel Macron.", [("We act,", "direct", "Emmanuel Macron", "government")]),
     # "it read": the document named just before, and its author
     ("Minister Joly’s statement was short on details. “We act to protect Canadians,” it read.",
      [("We act to protect Canadians,", "direct", "Joly", "government")]),
