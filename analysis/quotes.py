@@ -843,8 +843,8 @@ def np_after(toks: list[Tok], i: int, hi: int) -> tuple[int, int, tuple | None] 
                                   or singular(first.low) in heads
                                   or " ".join(singular(t.low) for t in toks[j + 1:j + 3]) in heads
                                   # "the Minister of Foreign Affairs, Mélanie Joly": a title, then the name
-                                  or (first.cap and any(heads.get(singular(t.low), ("", ""))[1] == "person"
-                                                        for t in toks[i:j]))):
+                                  or (first.cap and any(heads.get(singular(_base(t.low)), ("", ""))[1]
+                                                        in ("person", "spokesperson") for t in toks[i:j]))):
             appositive = (j + 1, c)
     return i, j, appositive
 
@@ -991,6 +991,31 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
         words_before = lows
     caps = [w for w in toks[a:owner_span[0] - 1 if owner_span else b] if w.cap and _base(w.low) not in DETERMINERS]
 
+    app_names = _name_words(app_words, lex) if app_words and "spokesperson" in head_kinds else []
+    if app_names and app_names[0] is app_words[0] and "document" not in head_kinds:
+        # "Hikvision's lawyer, Ann Lee, said": the person named, speaking with the type of whom they speak for
+        owner_type = None
+        if owner_span is not None:
+            owner = resolve(art, toks, owner_span, position, cue)
+            if owner is not None:
+                art.history.pop()
+                owner_type = owner.speaker_type
+        else:
+            owner_caps = [w for w in caps if singular(_base(w.low)) not in lex.heads]
+            if owner_caps:
+                org_name = _strip_possessive(" ".join(w.text for w in owner_caps))
+                owner_type = art.type_of(art.find(org_name) or art._entity(org_name, ""), set(), "")
+        if owner_type in (None, "unknown"):    # "the company's spokesperson, Jo Fry": the type of the head
+            by_heads = art.type_of(None, {h for h in heads if lex.heads[h][1] != "spokesperson"}, "")
+            owner_type = by_heads if by_heads != "unknown" else owner_type
+        name = _strip_possessive(" ".join(w.text for w in app_names)).rstrip(",")
+        entity = art.find(name) or art._entity(name, "")
+        entity.kind = entity.kind or "person"
+        if position not in entity.positions:
+            entity.positions.append(position)
+            entity.positions.sort()
+        s0, s1 = app_names[0].start, app_names[-1].end
+        return done(entity, entity.name, owner_type)
     if head_kinds & {"document", "spokesperson"} and not _personal_name(words, lex):
         # the organisation behind a document or an unnamed spokesperson
         if owner_span is not None:

@@ -465,6 +465,11 @@ def test_gates_never_hide_a_match(text):
     ("Secretary of State Marco Rubio said it was “a fair call”.", [("a fair call", "partial", "Marco Rubio", "government")]),
     ("“We act,” said the Minister of Foreign Affairs, Mélanie Joly.",
      [("We act,", "direct", "Mélanie Joly", "government")]),
+    # a spokesperson or lawyer named in an appositive is the speaker, with the type of whom they speak for
+    ("The Chinese company Hikvision said it disagreed. “It is a sad day,” a spokesperson for Hikvision, Ann Lee, said.",
+     [("It is a sad day,", "direct", "Ann Lee", "company")]),
+    ("“It is a sad day,” said Hikvision’s lawyer, Ann Lee.", [("It is a sad day,", "direct", "Ann Lee", "unknown")]),
+    ("“No comment,” the company’s spokesperson, Jo Fry, said.", [("No comment,", "direct", "Jo Fry", "company")]),
     # a president is a government's unless an organisation owns the title
     ("The Chinese company Hikvision said it disagreed.\n\n“No,” said Hikvision Canada president Tom Liu. "
      "“We will fight,” Liu said.",
