@@ -52,7 +52,9 @@ ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss
 a b c d e f g h j k l m n o p q r s t u w x y z
 """.split())
 # Abbreviations only before a number ("No. 1", "Vol. 2", "Fig. 3"); elsewhere "said no." ends a sentence.
-NUMBER_ABBREVIATION_RE = re.compile(r"(?<![\w.])(?:[Nn]os?|[Vv]ol|[Ff]ig)\.$")
+NUMBER_ABBREVIATION_RE = re.compile(r"(?<![\w.])(?:[Nn]os?|[Vv]ol|[Ff]igs?|pp?|[Pp]ara|[Ss]ec|[Aa]rt)\.$")
+# A question or exclamation inside a quote, then the rest of its sentence: “Really?” he asked.
+QUOTED_MARK_END_RE = re.compile(r"[?!][\"'”’»]+$")
 
 
 def split_lines(raw: str) -> list[tuple[int, int, int]]:
@@ -210,11 +212,16 @@ def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
 
 
 def _join_number_abbreviations(text: str, spans: list[tuple[int, int]], offset: int) -> list[tuple[int, int]]:
+    """Sentences Punkt ends too early joined back: after "No." or "pp." before a number, and after a
+    quoted question or exclamation that a lower-case word continues (“Really?” he asked.)."""
     joined: list[tuple[int, int]] = []
     for start, end in spans:
-        if joined and text[start - offset:start - offset + 1].isdigit():
+        if joined:
+            first = text[start - offset:start - offset + 1]
             prev_start, prev_end = joined[-1]
-            if NUMBER_ABBREVIATION_RE.search(text[max(prev_start, prev_end - 5) - offset:prev_end - offset]):
+            tail = text[max(prev_start, prev_end - 5) - offset:prev_end - offset]
+            if ((first.isdigit() and NUMBER_ABBREVIATION_RE.search(tail))
+                    or (first.islower() and QUOTED_MARK_END_RE.search(tail))):
                 joined[-1] = (prev_start, end)
                 continue
         joined.append((start, end))

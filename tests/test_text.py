@@ -96,6 +96,9 @@ def sentences(text):
     ("J. K. Rowling wrote it. She was paid.", ["J. K. Rowling wrote it.", "She was paid."]),
     ("\u201cWe will appeal.\u201d The company said so.", ["\u201cWe will appeal.\u201d", "The company said so."]),
     ("Is it? Yes! Done.", ["Is it?", "Yes!", "Done."]),
+    # a quoted question or exclamation that the sentence goes on after
+    ("\"Really?\" he asked. \u201cWhy now?\u201d asked one analyst. \"Stop!\" The crowd fell silent.",
+     ["\"Really?\" he asked.", "\u201cWhy now?\u201d asked one analyst.", "\"Stop!\"", "The crowd fell silent."]),
     ("   ", []),
     ("No final period", ["No final period"]),
 ])
@@ -156,6 +159,7 @@ def test_huge_paragraph_without_sentence_ends_is_one_pass_per_window():
     ("He said no. It will appeal.", ["He said no.", "It will appeal."]),
     ("It is the No. 1 maker. Nos. 2 and 3 follow.", ["It is the No. 1 maker.", "Nos. 2 and 3 follow."]),
     ("See Fig. 3 and Vol. 2 for data. Done.", ["See Fig. 3 and Vol. 2 for data.", "Done."]),
+    ("Read pp. 12-14 and Sec. 4 of the act. Done.", ["Read pp. 12-14 and Sec. 4 of the act.", "Done."]),
     ("Casino. 5 people came.", ["Casino.", "5 people came."]),
 ])
 def test_number_abbreviations_only_hold_before_a_number(text, expected):
