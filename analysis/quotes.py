@@ -829,8 +829,8 @@ def np_after(toks: list[Tok], i: int, hi: int) -> tuple[int, int, tuple | None] 
         if not t.cap and j > i and _np_closed(toks, i, j, hi):
             break
         j += 1
-    if j == i:
-        return None
+    if j == i or all(t.low in DETERMINERS for t in toks[i:j]):
+        return None          # nothing, or only "that" (a clause follows, not a speaker)
     appositive = None
     if j < hi and toks[j].text == ",":
         c = j + 1
@@ -1301,13 +1301,36 @@ def attribute_cue(art: Article, toks, k: int, cue: Cue, n: int, lo: int, hi: int
     if cue.kind == "frame":
         return resolve(art, toks, np_after(toks, k + n, hi), position, cue.form)
     if cue.participle:
-        return resolve(art, toks, clause_subject(toks, lo, k), position, cue.form)
+        return resolve(art, toks, _name_then_verb(toks, clause_subject(toks, lo, k), art.lex), position, cue.form)
     span = np_before(toks, k, lo)
+    j = k - 1
+    while j >= lo and toks[j].low in SKIP_BEFORE_CUE:
+        j -= 1
+    if span is None and j >= lo and toks[j].low in ("and", "but", "or"):
+        # "X denied it and warned that ...": X, not what follows the cue
+        span = _name_then_verb(toks, clause_subject(toks, lo, j), art.lex)
     if span is None and cue.inverted:
         span = np_after(toks, k + 1, hi)
     if span is None:
         span = clause_subject(toks, lo, k)
     return resolve(art, toks, span, position, cue.form)
+
+
+def _name_then_verb(toks: list[Tok], span, lex: Lexicon):
+    """A sentence subject cut where a name meets a lower-case word: "Joly met officials" -> Joly (the
+    subject of a clause read far from its verb). "The company", "Hikvision's communications director"
+    and "the Chinese foreign ministry" stay whole."""
+    if span is None:
+        return None
+    a, b, appositive = span
+    for x in range(a + 1, b):
+        before = toks[x - 1]
+        if (toks[x].word and not toks[x].cap and before.cap and before.low not in DETERMINERS
+                and toks[x].low not in STOP and toks[x].low not in CONNECTORS
+                and not before.low.endswith(("'s", "’s")) and _strip_possessive(before.text) not in lex.countries
+                and singular(_base(toks[x].low)) not in lex.heads and singular(_base(before.low)) not in lex.heads):
+            return a, x, None
+    return span
 
 
 # ---------------------------------------------------------------- one article

@@ -460,6 +460,13 @@ def test_gates_never_hide_a_match(text):
      [("Frankly, it is overdue,", "direct", "Raquel Dancho", "unknown")]),
     ("“It scares me,” said Ottawa resident Jo Fry.", [("It scares me,", "direct", "Jo Fry", "unknown")]),
     ("“We will fight,” said Joly outside Parliament Hill.", [("We will fight,", "direct", "Joly", "unknown")]),
+    # a cue after "and" or "but" has the sentence's subject; the subject of a far-off cue ends at its verb
+    ("Hikvision insisted its cameras were “safe and secure,” and warned that the decision would “harm customers.”",
+     [("safe and secure,", "partial", "Hikvision", "unknown"), ("harm customers.", "partial", "Hikvision", "unknown")]),
+    ("Joly met officials on Friday but said little beyond calling it “a necessary step”.",
+     [("a necessary step", "partial", "Joly", "unknown")]),
+    ("The Chinese foreign ministry rejected the claims and said Canada was “politicizing trade”.",
+     [("politicizing trade", "partial", "Chinese foreign ministry", "foreign_government")]),
     # a portfolio after a title is part of the title; a name after "the <title>," is the speaker
     ("“We act,” said Minister of Public Safety Dominic LeBlanc.", [("We act,", "direct", "Dominic LeBlanc", "government")]),
     ("Secretary of State Marco Rubio said it was “a fair call”.", [("a fair call", "partial", "Marco Rubio", "government")]),
