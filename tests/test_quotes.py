@@ -467,6 +467,11 @@ def test_gates_never_hide_a_match(text):
      [("a necessary step", "partial", "Joly", "unknown")]),
     ("The Chinese foreign ministry rejected the claims and said Canada was “politicizing trade”.",
      [("politicizing trade", "partial", "Chinese foreign ministry", "foreign_government")]),
+    # titles: a leader takes the type of what is led; a commissioner is an official
+    ("“This is unacceptable,” tweeted Conservative Leader Pierre Poilievre.",
+     [("This is unacceptable,", "direct", "Pierre Poilievre", "unknown")]),
+    ("“A dark day,” wrote Ann Cavoukian, the former Ontario privacy commissioner, in a post.",
+     [("A dark day,", "direct", "Ann Cavoukian", "government")]),
     # a portfolio after a title is part of the title; a name after "the <title>," is the speaker
     ("“We act,” said Minister of Public Safety Dominic LeBlanc.", [("We act,", "direct", "Dominic LeBlanc", "government")]),
     ("Secretary of State Marco Rubio said it was “a fair call”.", [("a fair call", "partial", "Marco Rubio", "government")]),
