@@ -1300,6 +1300,13 @@ def attribute_cue(art: Article, toks, k: int, cue: Cue, n: int, lo: int, hi: int
     """The speaker of cue toks[k] inside the clause toks[lo:hi]."""
     if cue.kind == "frame":
         return resolve(art, toks, np_after(toks, k + n, hi), position, cue.form)
+    if cue.participle and k - 2 >= lo and toks[k - 1].low == "as":
+        # "The newspaper quoted a senior official as saying ...": the one quoted, not the one quoting
+        q = next((x for x in range(k - 2, lo - 1, -1) if toks[x].low in QUOTING_VERBS), None)
+        if q is not None and q + 1 < k - 1:
+            span = np_after(toks, q + 1, k - 1)
+            if span is not None:
+                return resolve(art, toks, span, position, cue.form)
     if cue.participle:
         return resolve(art, toks, _name_then_verb(toks, clause_subject(toks, lo, k), art.lex), position, cue.form)
     span = np_before(toks, k, lo)
@@ -1314,6 +1321,9 @@ def attribute_cue(art: Article, toks, k: int, cue: Cue, n: int, lo: int, hi: int
     if span is None:
         span = clause_subject(toks, lo, k)
     return resolve(art, toks, span, position, cue.form)
+
+
+QUOTING_VERBS = frozenset("quoted quotes quoting cited cites citing".split())
 
 
 def _name_then_verb(toks: list[Tok], span, lex: Lexicon):

@@ -467,6 +467,10 @@ def test_gates_never_hide_a_match(text):
      [("a necessary step", "partial", "Joly", "unknown")]),
     ("The Chinese foreign ministry rejected the claims and said Canada was “politicizing trade”.",
      [("politicizing trade", "partial", "Chinese foreign ministry", "foreign_government")]),
+    # "X quoted Y as saying": Y speaks
+    ("Xinhua quoted Foreign Ministry spokesperson Mao Ning as saying China would “respond firmly”.",
+     [("respond firmly", "partial", "Mao Ning", "government")]),
+    ("The company was quoted as saying it would “fight this”.", [("fight this", "partial", "company", "company")]),
     # titles: a leader takes the type of what is led; a commissioner is an official
     ("“This is unacceptable,” tweeted Conservative Leader Pierre Poilievre.",
      [("This is unacceptable,", "direct", "Pierre Poilievre", "unknown")]),
