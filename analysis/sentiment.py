@@ -34,8 +34,10 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from analysis import quotes as Q
 from analysis import stats
 from analysis import text as T
+from analysis.quotes import PORTFOLIO_WORDS
 
 SCOPES = ("body", "headline", "narrator", "quoted", "raw")
 SENTENCE_COLUMNS = ["article_id", "sentence", "quote_id", "line", "start", "end", "scope",
@@ -357,9 +359,18 @@ def _finish(run: str, words: list[tuple[int, str]]) -> list[tuple[int, str, str]
         return []
     surface = run[words[0][0]:words[-1][0] + len(words[-1][1])]
     key = T.fold(surface)
-    if not HAS_WORD_RE.search(key) or key.isdigit():
-        return []
+    if not HAS_WORD_RE.search(key) or key.isdigit() or all(w in PORTFOLIO_WORDS for w in key.split()):
+        return []                                    # "Industry" of "Industry Minister": a portfolio, not a name
     return [(words[0][0], surface, key)]
+
+
+@lru_cache(maxsize=1)
+def _country_keys() -> dict[str, str]:
+    """Folded alias -> folded country, from data/countries.csv (the quotes stage's lexicon)."""
+    keys = {}
+    for alias, country in Q.lexicon().countries.items():
+        keys[T.fold(alias)] = keys[T.fold(alias).rstrip(".")] = T.fold(country)   # "U.S." is read as "U.S"
+    return keys
 
 
 def _is_title_case(text: str) -> bool:
@@ -376,12 +387,18 @@ def _content_words(key: str) -> int:
     return sum(1 for w in key.split() if w not in NAME_CONNECTORS)
 
 
-def _fold_names(freq: Counter) -> dict[str, str]:
+def _fold_names(freq: Counter, countries: dict[str, str] | None = None) -> dict[str, str]:
     """Each name -> the name it folds into: a prefix (tried first) or suffix sub-sequence FOLD_RATIO times
     as frequent that holds at least half of the name's words (Hikvision Canada -> Hikvision, Melanie
-    Joly -> Joly, but not Attorney General of Canada -> Canada)."""
+    Joly -> Joly, but not Attorney General of Canada -> Canada); a demonym or capital into its country
+    when the country is named (Canadian, Ottawa -> Canada; `countries`: folded alias -> folded country)."""
     target = {}
+    for key, country in (countries or {}).items():
+        if key != country and key in freq and country in freq:
+            target[key] = country
     for key, count in freq.items():
+        if key in target:
+            continue
         words = key.split()
         if len(words) < 2:
             continue
@@ -409,7 +426,9 @@ def entity_sentences(sentiment_sentences: pd.DataFrame, quotes: pd.DataFrame, co
     at the start of a sentence counts only if the same name, or its first word alone, also occurs
     mid-sentence somewhere in the corpus; else the run without its first word counts if that occurs. Quote speakers that are names count too, in the
     sentence holding the speaker span, so a resolved "the company" counts for the company it names.
-    Names fold into a much more frequent prefix or suffix (Hikvision Canada -> Hikvision).
+    Names fold into a much more frequent prefix or suffix (Hikvision Canada -> Hikvision), and a demonym
+    or capital into its country when the country is named (Canadian, Ottawa -> Canada; data/countries.csv).
+    A portfolio ("Industry" of "Industry Minister") is not a name.
     """
     empty_entities = pd.DataFrame(columns=["rank", "entity", "key", "n_sentences", "aliases"])
     if content is None or len(content) == 0:
@@ -474,7 +493,7 @@ def entity_sentences(sentiment_sentences: pd.DataFrame, quotes: pd.DataFrame, co
     row_of, id_of = np.divmod(np.unique(np.frombuffer(mention_rows, dtype=np.int64) * n_keys
                                         + np.frombuffer(mention_ids, dtype=np.int64)), n_keys)
     freq = Counter({keys[k]: c for k, c in enumerate(np.bincount(id_of, minlength=len(keys)).tolist())})
-    canonical = _fold_names(freq)
+    canonical = _fold_names(freq, _country_keys())
     canonical_id = np.array([key_ids[canonical.get(k, k)] for k in keys], dtype=np.int64)
     group_row, group_id = np.divmod(np.unique(row_of * n_keys + canonical_id[id_of]), n_keys)
     group_freq = {keys[k]: c for k, c in enumerate(np.bincount(group_id, minlength=len(keys)).tolist()) if c}

@@ -190,6 +190,22 @@ def test_entities_fold_aliases_and_use_resolved_speakers():
         assert texts["e1"][row.start:row.end] == ENTITY_TEXTS[row.sentence - 1]
 
 
+def test_entities_fold_demonyms_and_capitals_into_their_country_and_drop_portfolios():
+    sentences = ["On Friday Canada banned the firm.", "Later, Canadian officials praised the decision.",
+                 "The order came from Ottawa after a review.", "Industry Minister Ann Lee signed it.",
+                 "In the end the U.S. had acted first.", "Lawmakers in the United States agreed."]
+    raw = " ".join(sentences)
+    rows = [("e1", i, 1, 1, raw.index(t), raw.index(t) + len(t), t, "body") for i, t in enumerate(sentences, start=1)]
+    content = pd.DataFrame(rows, columns=["article_id", "sentence", "paragraph", "line", "start", "end", "text", "role"])
+    no_quotes = pd.DataFrame(columns=["article_id", "start", "end", "speaker", "speaker_start", "speaker_end", "kind"])
+    scored = S.score(content, no_quotes, None, {"e1": raw})["sentiment_sentences"]
+    mentions, entities = S.entity_sentences(scored, no_quotes, content, {"e1": raw})
+    by_name = entities.set_index("entity")
+    assert set(by_name.index) == {"Canada", "United States", "Ann Lee"}       # no "Industry", "Canadian", "U.S"
+    assert by_name.loc["Canada", "n_sentences"] == 3 and "Ottawa" in by_name.loc["Canada", "aliases"]
+    assert by_name.loc["United States", "n_sentences"] == 2
+
+
 def test_by_outlet_pools_sentences_of_an_outlet():
     content, quotes, lines, texts = fixture()
     two = pd.concat([content, content.assign(article_id="a2")], ignore_index=True)
