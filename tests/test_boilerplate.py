@@ -314,6 +314,41 @@ PROSE2 = ("Council members said the savings were needed to balance the budget af
      f"Last modified on Mon 30 Jun 2025 11.02 BST\n{PROSE}\n{PROSE2}\n",
      [("content", "headline"), ("boilerplate", "other"), ("content", "summary"), ("metadata", "byline"),
       ("metadata", "dateline"), ("content", "body"), ("content", "body")]),
+    # a deck: the headline-length line right above the best-matching candidate is the headline
+    # (CBC, press releases), also when the headline is printed again right above its deck (Substack)
+    (f"Regional council shuts fire stations to save money\n"
+     f"Residents say closing two of the town's four fire stations puts lives at risk\n{PROSE}\n{PROSE2}\n",
+     [("content", "headline"), ("content", "summary"), ("content", "body"), ("content", "body")]),
+    (f"Regional council shuts fire stations to save money\nShare\nRegional council shuts fire stations to save money\n"
+     f"Residents say closing two of the town's four fire stations puts lives at risk\n{PROSE}\n{PROSE2}\n",
+     [("content", "headline"), ("boilerplate", "share"), ("boilerplate", "duplicate_headline"), ("content", "summary"),
+      ("content", "body"), ("content", "body")]),
+    # a standfirst shares the body's words even in the plural ("budgets", "decisions")
+    (f"Why the council keeps closing fire stations\nShrinking grants and tight budgets explain the decisions\n"
+     f"{PROSE}\n{PROSE2}\n",
+     [("content", "headline"), ("content", "summary"), ("content", "body"), ("content", "body")]),
+    # BBC pictures: the credit on its own line, then the caption, below the headline or inside the body
+    (f"Council closes two fire stations\nGetty Images\nFirefighters at the north station on Monday\n{PROSE}\n"
+     f"Reuters photo\nThe town's four stations serve 20,000 people\n{PROSE2}\n",
+     [("content", "headline"), ("metadata", "photo_credit"), ("metadata", "caption"), ("content", "body"),
+      ("metadata", "photo_credit"), ("metadata", "caption"), ("content", "body")]),
+    # a pull quote repeats words of a paragraph: counted once, in the paragraph
+    (f"Council closes two fire stations\n{PROSE}\n"
+     "\"Closing the stations will put lives at risk, and we will not accept it.\"\n"
+     f"{PROSE2}\n\"Closing the stations will put lives at risk, and we will not accept it,\" said fire chief Dale Moss.\n",
+     [("content", "headline"), ("content", "body"), ("boilerplate", "other"), ("content", "body"), ("content", "body")]),
+    # the author's bio closes the page with the byline's name; another name there is still the story
+    (f"Council closes two fire stations\nBy Anna Reyes\n{PROSE}\n{PROSE2}\n"
+     "Anna Reyes covers city hall for the Ledger. Reach her at 555-0100.\n",
+     [("content", "headline"), ("metadata", "byline"), ("content", "body"), ("content", "body"), ("metadata", "credit")]),
+    (f"Council closes two fire stations\nBy Anna Reyes\n{PROSE}\n{PROSE2}\n"
+     "Dale Moss, the fire chief, said he would appeal the decision to the province.\n",
+     [("content", "headline"), ("metadata", "byline"), ("content", "body"), ("content", "body"), ("content", "body")]),
+    # a press release: "About <issuer>" and everything after it is the issuer's boilerplate
+    (f"Council closes two fire stations\n{PROSE}\n{PROSE2}\nAbout Harbour Ledger Media\n"
+     "Harbour Ledger Media is a news company based in Halifax with more than 200 employees across the province.\n"
+     "Media contact:\nJo Fry\n",
+     [("content", "headline"), ("content", "body"), ("content", "body")] + [("boilerplate", "other")] * 4),
 ])
 def test_context_rules(raw, expected):
     assert _labels(raw) == expected
