@@ -47,6 +47,11 @@ NEARGOOD_MIN_WORDS = 3
 NEARGOOD_MIN_STOPWORDS = 0.2
 HEADLINE_WORDS = (3, 30)     # a headline candidate's length in words
 HEADLINE_BODY_LINES = 5      # body lines a headline candidate is compared with
+# A headline-like line right above the best candidate is the headline (and the candidate its deck)
+# when it is this long (kickers such as "Hikvision ban" are shorter) and shares this share of its
+# words with the opening of the body.
+DECK_HEADLINE_MIN_WORDS = 5
+DECK_HEADLINE_MIN_OVERLAP = 0.3
 MASTHEAD_MAX_WORDS = 4
 MENU_ITEM_MAX_WORDS = 3      # a navigation menu item
 MENU_MIN_RUN = 3             # this many short lines in a row outside the body form a menu or a list
@@ -57,6 +62,8 @@ BODY_GAP = 4                 # this many non-prose lines in a row split the pros
 FURNITURE_MIN_ARTICLES = 3
 FURNITURE_SHARE = 0.002
 FURNITURE_MAX_WORDS = 12
+PULL_QUOTE_WORDS = (8, 60)   # a pull quote's length in words
+AUTHOR_BIO_MAX_WORDS = 60
 
 _COMBINED, _ALONE = P.compile_patterns()
 _COMBINED_LIMITS = [limit for limit, _ in _COMBINED]
@@ -317,6 +324,8 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
         _label_header(out, cls, feats, stripped, body_first)
         _label_body(out, cls, feats, stripped, texts, body_first, body_last)
         _label_footer(out, cls, feats, stripped, body_last)
+    _label_pull_quotes(out, stripped, words, numbers)
+    _label_author_bio(out, stripped, words)
     return [o if o is not None else ("boilerplate", "other", "unclassified") for o in out]
 
 
@@ -391,21 +400,37 @@ def _headline_like(s: str, feat, cls: str) -> bool:
 
 
 def _content_words(s: str) -> set[str]:
-    return {w for w in _KEY_RE.findall(s.casefold()) if len(w) > 2 and w not in P.STOPWORDS}
+    """Words that carry the story, a plural's final s dropped: a standfirst's "delays" and
+    "contracts" match the body's "delay" and "contract"."""
+    return {w[:-1] if len(w) > 3 and w[-1] == "s" and w[-2] != "s" else w
+            for w in _KEY_RE.findall(s.casefold()) if len(w) > 2 and w not in P.STOPWORDS}
 
 
-def _pick_headline(candidates: list[int], stripped, body_first: int) -> int | None:
-    """The candidate whose words the opening of the body repeats most (a headline summarizes its
-    story; a tagline such as "Your five-minute news roundup" does not); the first one on a tie."""
+def _pick_headline(candidates: list[int], stripped, body_first: int) -> tuple[int | None, int | None]:
+    """(headline, deck). The headline is the candidate whose words the opening of the body repeats
+    most (a headline summarizes its story; a tagline such as "Your five-minute news roundup" does
+    not); the first one on a tie. But when the line right above that candidate is a headline-length
+    candidate that also sums up the story, it is the headline and the picked line is its deck
+    ("Ottawa pledges $40M to rebuild water plant" above "Town has been under boil-water advisory ..."),
+    or right above a copy of it.
+    """
     if len(candidates) <= 1:
-        return candidates[0] if candidates else None
+        return (candidates[0] if candidates else None), None
     opening = _content_words(" ".join(stripped[body_first:body_first + HEADLINE_BODY_LINES]))
 
     def overlap(i: int) -> float:
         words = _content_words(stripped[i])
         return len(words & opening) / len(words) if words else 0.0
 
-    return max(candidates, key=lambda i: (overlap(i), -i))
+    best = max(candidates, key=lambda i: (overlap(i), -i))
+    above = best - 1
+    if above >= 0 and above not in candidates:  # the headline printed twice, its copy right above the deck
+        key = line_key(stripped[above])
+        above = next((c for c in candidates if c < best and line_key(stripped[c]) == key), above)
+    if (above in candidates and len(stripped[above].split()) >= DECK_HEADLINE_MIN_WORDS
+            and overlap(above) >= DECK_HEADLINE_MIN_OVERLAP):
+        return above, best
+    return best, None
 
 
 def _shares_words(stripped, i: int, headline: int | None, body_first: int) -> bool:
@@ -417,11 +442,24 @@ def _shares_words(stripped, i: int, headline: int | None, body_first: int) -> bo
     return not _content_words(stripped[i]).isdisjoint(_content_words(story))
 
 
+# BBC-style pictures: the credit on a line of its own ("Getty Images"), the caption on the next.
+CAPTION_AFTER_CREDIT = ("metadata", "caption", "short line right after a photo credit")
+
+
+def _after_photo_credit(out, i: int, n: int) -> bool:
+    """Whether line i (n words, not a sentence of prose) is the caption of the photo credit above it."""
+    return i > 0 and out[i - 1] is not None and out[i - 1][1] == "photo_credit" and n >= NEARGOOD_MIN_WORDS
+
+
 def _label_header(out, cls, feats, stripped, body_first) -> None:
     idx = list(range(body_first))
     menu = _menu_runs(idx, out, feats, MENU_ITEM_MAX_WORDS)
     candidates = [i for i in idx if out[i] is None and i not in menu
                   and _headline_like(stripped[i], feats[i], cls[i])]
+    # Below a headline-like line, the line right after a photo credit is that picture's caption.
+    for c in [c for c in candidates if _after_photo_credit(out, c, feats[c][0]) and candidates[0] < c - 1]:
+        out[c] = CAPTION_AFTER_CREDIT
+        candidates.remove(c)
     first_free = next((i for i in idx if out[i] is None), None)
     # The site's name comes first: a short line that is not a section name, with a headline below it.
     if (first_free is not None and feats[first_free][0] <= MASTHEAD_MAX_WORDS + 2 and not feats[first_free][3]
@@ -429,9 +467,13 @@ def _label_header(out, cls, feats, stripped, body_first) -> None:
             and any(c > first_free and feats[c][0] > MASTHEAD_MAX_WORDS for c in candidates)):
         out[first_free] = ("metadata", "masthead", "short first line above the headline")
         candidates = [c for c in candidates if c != first_free]
-    headline = _pick_headline(candidates, stripped, body_first)
-    if headline is not None:
+    headline, deck = _pick_headline(candidates, stripped, body_first)
+    if deck is not None:
+        out[headline] = ("content", "headline", "headline-like line above its deck, sharing words with the body")
+        out[deck] = ("content", "summary", "deck: the line below the headline that shares most words with the body")
+    elif headline is not None:
         out[headline] = ("content", "headline", "headline-like line above the body that shares most words with it")
+    if headline is not None:
         above = headline - 1
         if above >= 0 and out[above] is None and _is_section(stripped[above]):
             out[above] = ("metadata", "section", "section name right above the headline")
@@ -453,6 +495,8 @@ def _label_header(out, cls, feats, stripped, body_first) -> None:
             out[i] = ("boilerplate", "navigation" if n <= MENU_ITEM_MAX_WORDS else "other", "short line above the headline")
         elif cls[i] != "short":
             out[i] = ("content", "body", "sentence between the headline and the body")
+        elif _after_photo_credit(out, i, n):
+            out[i] = CAPTION_AFTER_CREDIT
         elif n >= 6 and stop >= NEARGOOD_MIN_STOPWORDS and _shares_words(stripped, i, headline, body_first):
             out[i] = ("content", "summary", "standfirst between the headline and the body")
         elif _is_section(s):
@@ -465,8 +509,10 @@ def _label_body(out, cls, feats, stripped, texts, first, last) -> None:
     run: list[int] = []
     for i in list(range(first, last + 1)) + [None]:
         if i is not None and out[i] is None and cls[i] == "short":
-            run.append(i)
-            continue
+            if not _after_photo_credit(out, i, feats[i][0]):
+                run.append(i)
+                continue
+            out[i] = CAPTION_AFTER_CREDIT
         if run:
             _label_body_run(out, feats, stripped, texts, run)
             run = []
@@ -524,6 +570,40 @@ def _label_footer(out, cls, feats, stripped, last) -> None:
                 out[i] = ("boilerplate", "navigation", "short line after the body")
             else:
                 out[i] = ("boilerplate", "other", "short line after the body")
+
+
+_QUOTE_OPENERS = ("\"", "'", "“", "‘", "«")
+_BYLINE_PREFIX_RE = re.compile(r"^(?i:by|written by|words by|story by|posted by|reported by|authors?)\s*:?\s+")
+
+
+def _label_pull_quotes(out, stripped, words, numbers) -> None:
+    """A quotation set on a line of its own whose words another content line holds is a pull quote:
+    the same words twice would count the quote twice. Only its copy goes; the words stay in content."""
+    candidates = [i for i, o in enumerate(out) if o is not None and o[0] == "content" and o[1] != "headline"
+                  and stripped[i].startswith(_QUOTE_OPENERS) and PULL_QUOTE_WORDS[0] <= words[i] <= PULL_QUOTE_WORDS[1]]
+    if not candidates:
+        return
+    keys = [f" {line_key(s)} " if o is not None and o[0] == "content" else "" for s, o in zip(stripped, out)]
+    joined = "\n".join(keys)
+    for i in candidates:
+        if joined.count(keys[i]) < 2:  # one C call rules out most quotes; the line itself is one hit
+            continue
+        holder = next((j for j, key in enumerate(keys) if j != i and len(key) > len(keys[i]) and keys[i] in key), None)
+        if holder is not None:
+            out[i] = ("boilerplate", "other", f"pull quote: repeats words of line {numbers[holder]}")
+
+
+def _label_author_bio(out, stripped, words) -> None:
+    """The last content line that opens with the byline's name ("Helen Marsh covers education for
+    the Courier.") is the author's bio, not the story."""
+    names = {m.group(0) for i, o in enumerate(out) if o is not None and o[1] == "byline"
+             for m in P.NAME_RE.finditer(_BYLINE_PREFIX_RE.sub("", stripped[i]))}
+    last = next((i for i in range(len(out) - 1, -1, -1) if out[i] is not None and out[i][0] == "content"), None)
+    if not names or last is None or out[last][1] not in ("body", "subhead") or words[last] > AUTHOR_BIO_MAX_WORDS:
+        return
+    s = stripped[last]
+    if any(s.startswith(name) and not s[len(name):len(name) + 1].isalnum() for name in names):
+        out[last] = ("metadata", "credit", "author's bio: the last content line opens with the byline's name")
 
 
 def _label_without_body(out, cls, feats, stripped, numbers) -> None:

@@ -50,7 +50,7 @@ _PHOTO_SOURCES = (r"(?:AP|AFP|Reuters|Getty Images|Getty|Bloomberg|EPA|EPA-EFE|S
 # A photo credit closing a caption: "(AP Photo/Mark Schiefelbein)", "(Mark Schiefelbein/AP)",
 # "Photo: Jane Doe", "Image by Jane Doe", "Jane Doe/Getty Images".
 _CREDIT_MARK = (rf"(?:\((?:[^()]*?\b(?i:photo|photograph|image|picture|file|credit)s?\b[^()]*|[^()]*?/\s*{_PHOTO_SOURCES}"
-                rf"[^()]*)\)|\b(?i:photo|photograph|image|picture|credit)s?\s*(?::|/|(?i:by|courtesy(?: of)?)\s+(?=[A-Z]))"
+                rf"[^()]*|(?i:submitted|supplied|courtesy|handout)\b[^()]*)\)|\b(?i:photo|photograph|image|picture|credit)s?\s*(?::|/|(?i:by|courtesy(?: of)?)\s+(?=[A-Z]))"
                 rf"\s*[^.]{{1,80}}|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,3}}\s*/\s*{_PHOTO_SOURCES}\b[^.]{{0,20}})\.?")
 # One breadcrumb item: up to four words.
 _CRUMB = r"[\w.,'&-]+(?:\s[\w.,'&-]+){0,3}"
@@ -104,8 +104,10 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"|more (?:stories|articles|news) (?:like this|from us))\s*[:.>»]*\s*",
                 "Related Articles"),
     LinePattern("related_link", "boilerplate", "related", "line", 40,
-                r"(?i:(?:see also|read (?:also|more|next)|also read|related|more|watch|listen|recommended|"
-                r"must read|(?:click|tap) here|previously|further reading)\s*(?::|-|>|»|\|)\s*\S.*|"
+                r"(?i:(?:see also|read (?:also|more|next)|also read|related(?: stories| articles| coverage| content| reading)?|"
+                r"more(?: news| stories| coverage)?|watch|listen|recommended(?: for you| reading)?|must read|"
+                r"(?:click|tap) here|previously|further reading|trending(?: now)?|popular(?: now)?|most (?:read|popular)|"
+                r"don'?t miss|icymi|in case you missed it|editor'?s picks?|also on [\w' ]{1,30})\s*(?::|-|>|»|\|)\s*\S.*|"
                 r"see also\s+\S.*|also (?:read|see):?\s+[A-Z].*)",
                 "See also Foreign Affairs Minister Mélanie Joly met Chinese counterpart in Beijing"),
     # ---- metadata about the article
@@ -114,9 +116,12 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"(?:min(?:ute)?s?|m)\b.*|(?:about |less than )?\d+\s*(?:-\s*)?(?:min(?:ute)?s?|m)\.?\s*(?:read|reading)\b.*"
                 r"|listen to (?:this )?article\W*\d+\s*min(?:ute)?s?.*)",
                 "Reading time: 2 min"),
+    # The note may carry its date ("Correction, Nov. 7, 2025: ..."), or be only the sentence that
+    # tells what changed ("An earlier version of this article misstated ...").
     LinePattern("correction_note", "metadata", "note", "line", 80,
-                r"(?i:(?:editor['’]?s['’]?\s+note|correction|clarification|corrections?\s+(?:and|&)\s+clarifications?)"
-                r"s?\s*[:—–-]\s*\S.*)",
+                rf"(?i:(?:editor['’]?s['’]?\s+note|correction|clarification|corrections?\s+(?:and|&)\s+clarifications?)"
+                rf"s?(?:\s*,?\s*\(?(?:{_DATE}|{_TIME})\)?)?\s*[:—–-]\s*\S.*|"
+                rf"(?:an? )?(?:earlier|previous|prior) version of this (?:article|story|report|post)\b.*)",
                 "Editor's note: An earlier version of this article misstated the year of the U.S. ban."),
     LinePattern("wire_credit", "metadata", "credit", "line", 40,
                 r"(?i:\(?\s*(?:(?:additional |further )?reporting|writing|editing|edited|compiled|translated|"
@@ -136,16 +141,21 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 rf"\(?\s*(?:[A-Z][\w.'-]*\s*){{0,4}}/\s*{_PHOTO_SOURCES}\b.*|\(?(?i:file\s+)?(?i:photo)\)?|"
                 rf"(?:{_PHOTO_SOURCES})\s*(?i:photo|images?|file photo)\.?|\([^()]*\b(?i:photo|photograph)\b[^()]*\))",
                 "Photo by Pawel Czerwinski on Unsplash"),
+    LinePattern("caption_label", "metadata", "caption", "line", 80,
+                r"(?i:(?:photo |image |video )?caption\s*:\s*\S.*)",
+                "Caption: The remains of the water treatment plant are seen in September."),
     LinePattern("caption_with_credit", "metadata", "caption", "line", 0,
                 rf"(?:.*?{_CREDIT_MARK}\s*)",
                 "A Chinese flag hangs near a Hikvision camera in Beijing. (AP Photo/Mark Schiefelbein)", 160,
-                needs="/|photo|image|picture|credit|file"),
+                needs="/|photo|image|picture|credit|file|submitted|supplied|courtesy|handout"),
     # ---- newsletters, share bars, navigation, cookie banners, ads
     LinePattern("newsletter_prompt", "boilerplate", "newsletter", "line", 45,
                 r"(?i:.*(?:delivered (?:straight |directly |right )?to your inbox|enter your e-?mail|"
-                r"by (?:signing up|subscribing),? you|unsubscribe at any time|sign up for (?:our|the) [\w' -]*newsletter).*)",
+                r"by (?:signing up|subscribing|registering),? (?:you|i)\b|unsubscribe at any time|sign up for (?:our|the) [\w' -]*newsletter|"
+                r"subscribe for free to (?:receive|get|support)|to receive new posts and support|"
+                r"thanks for reading\b.{0,60}[!.]\s*subscribe\b).*)",
                 "Get the latest headlines delivered to your inbox.",
-                needs="inbox|mail|signing up|subscribing|unsubscribe|newsletter"),
+                needs="inbox|mail|signing up|subscribing|registering|subscribe|newsletter"),
     LinePattern("newsletter_mention", "boilerplate", "newsletter", "line", 12,
                 r"(?i:.*\bnewsletters?\b.*)", "Get our newsletter", needs="newsletter"),
     LinePattern("newsletter", "boilerplate", "newsletter", "line", 12,
@@ -167,6 +177,13 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"all rights reserved\.?|top stories|sections|topics|more sections|go to|back|"
                 r"follow us(?: on [\w ]+)?|connect with us|breadcrumbs?|you are here)\W*)",
                 "Back to top button"),
+    # A press release ends with the issuer's boilerplate: "About <Company>", the legal fine print,
+    # then contacts. After the navigation row, so that "About us" stays a menu item.
+    LinePattern("about_issuer", "boilerplate", "other", "tail", 6,
+                r"(?:(?i:about)\s+[A-Z][\w.,&'’-]*(?:\s+(?:[A-Z&][\w.,&'’-]*|of|the|and|for|de)){0,4}|"
+                r"(?i:forward[- ]looking statements?|safe harbou?r statement|cautionary (?:note|statement)s?"
+                r"(?: regarding forward[- ]looking statements?)?))\s*:?",
+                "About Halvorsen Biotech"),
     # The lookahead (a separator somewhere) changes nothing but rejects most lines in one scan.
     LinePattern("breadcrumb", "boilerplate", "navigation", "line", 14,
                 rf"(?=[^>»›\"/|]*[>»›\"/|])"
@@ -187,7 +204,8 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 "Accept all cookies"),
     LinePattern("advertisement", "boilerplate", "other", "line", 12,
                 r"(?i:(?:advertisement|advertising|ad|ads|sponsored|promoted|paid (?:post|content)|"
-                r"story continues below(?: this)? advertisement|article continues (?:below|after (?:this )?advertisement)|"
+                r"(?:story|article) continues(?: below| after| under)?(?: this| the)?(?: advertisement| ad)?|"
+                r"(?:video )?duration\s*:?\s*\d{1,2}(?::\d{2}){1,2}|"
                 r"scroll to continue(?: with content)?|continue reading below|partner content|"
                 r"loading(?:\.\.\.|…)?|please enable javascript.*|"
                 r"(?:watch|listen)(?: (?:now|live|to this (?:article|story)))?(?: \d+ min(?:utes?)?)?|"

@@ -85,6 +85,27 @@ def test_every_row_matches_its_example(pattern):
     ("Read more: How to prepare an evacuation kit", "related_link"),
     ("3 Comments", "comment_form"),
     ("* * *", "separator"),
+    # cruft of syndication portals, broadcasters, newsletters and press releases
+    ("Story continues", "advertisement"),
+    ("Article continues after this ad", "advertisement"),
+    ("Duration 2:31", "advertisement"),
+    ("Video duration: 1:02:15", "advertisement"),
+    ("TRENDING: Man arrested after police chase through downtown Grand Falls", "related_link"),
+    ("Don't miss: Five things to know before the budget vote", "related_link"),
+    ("Related stories: Council delays vote on fire stations", "related_link"),
+    ("Thanks for reading The Transit Ledger! Subscribe for free to receive new posts and support my work.",
+     "newsletter_prompt"),
+    ("By subscribing, I agree to the Terms of Use and acknowledge the Privacy Policy.", "newsletter_prompt"),
+    ("Correction, Nov. 7, 2025: An earlier version of this article misstated the number of nursing positions cut.",
+     "correction_note"),
+    ("An earlier version of this story gave the wrong date for the vote.", "correction_note"),
+    ("Caption: The remains of the water treatment plant are seen in September.", "caption_label"),
+    ("The remains of the water treatment plant are seen in September. (Submitted by Town of Lac-Brûlé)",
+     "caption_with_credit"),
+    ("Volunteers fill sandbags on Main Street. (Courtesy of Ana Ruiz)", "caption_with_credit"),
+    ("About Halvorsen Biotech", "about_issuer"),
+    ("Forward-Looking Statements", "about_issuer"),
+    ("About us", "navigation"),
     # prose that must NOT be taken for cruft (first row wins, so None means no row at all)
     ("By Monday, the company had resumed operations.", None),
     ("The EU's privacy rules require websites to ask before they store cookies on a reader's computer.", None),
@@ -97,6 +118,11 @@ def test_every_row_matches_its_example(pattern):
     ("“We will appeal,” the company said in a photo caption posted online.", None),
     ("Canada / China tensions rise", None),
     ("The fishermen said more stories like this one would follow.", None),
+    ("The story continues to develop, police said.", None),
+    ("About 200 homes were evacuated on Monday.", None),
+    ("Trending topics on the app included the fire and the election.", None),
+    ("The newsletter's readers can subscribe for free, the founder said, but few pay.", None),
+    ("A previous version of the bill would have closed four stations.", None),
 ])
 def test_pattern_table_before_after(line, expected):
     assert row_name(line) == expected
@@ -288,6 +314,41 @@ PROSE2 = ("Council members said the savings were needed to balance the budget af
      f"Last modified on Mon 30 Jun 2025 11.02 BST\n{PROSE}\n{PROSE2}\n",
      [("content", "headline"), ("boilerplate", "other"), ("content", "summary"), ("metadata", "byline"),
       ("metadata", "dateline"), ("content", "body"), ("content", "body")]),
+    # a deck: the headline-length line right above the best-matching candidate is the headline
+    # (CBC, press releases), also when the headline is printed again right above its deck (Substack)
+    (f"Regional council shuts fire stations to save money\n"
+     f"Residents say closing two of the town's four fire stations puts lives at risk\n{PROSE}\n{PROSE2}\n",
+     [("content", "headline"), ("content", "summary"), ("content", "body"), ("content", "body")]),
+    (f"Regional council shuts fire stations to save money\nShare\nRegional council shuts fire stations to save money\n"
+     f"Residents say closing two of the town's four fire stations puts lives at risk\n{PROSE}\n{PROSE2}\n",
+     [("content", "headline"), ("boilerplate", "share"), ("boilerplate", "duplicate_headline"), ("content", "summary"),
+      ("content", "body"), ("content", "body")]),
+    # a standfirst shares the body's words even in the plural ("budgets", "decisions")
+    (f"Why the council keeps closing fire stations\nShrinking grants and tight budgets explain the decisions\n"
+     f"{PROSE}\n{PROSE2}\n",
+     [("content", "headline"), ("content", "summary"), ("content", "body"), ("content", "body")]),
+    # BBC pictures: the credit on its own line, then the caption, below the headline or inside the body
+    (f"Council closes two fire stations\nGetty Images\nFirefighters at the north station on Monday\n{PROSE}\n"
+     f"Reuters photo\nThe town's four stations serve 20,000 people\n{PROSE2}\n",
+     [("content", "headline"), ("metadata", "photo_credit"), ("metadata", "caption"), ("content", "body"),
+      ("metadata", "photo_credit"), ("metadata", "caption"), ("content", "body")]),
+    # a pull quote repeats words of a paragraph: counted once, in the paragraph
+    (f"Council closes two fire stations\n{PROSE}\n"
+     "\"Closing the stations will put lives at risk, and we will not accept it.\"\n"
+     f"{PROSE2}\n\"Closing the stations will put lives at risk, and we will not accept it,\" said fire chief Dale Moss.\n",
+     [("content", "headline"), ("content", "body"), ("boilerplate", "other"), ("content", "body"), ("content", "body")]),
+    # the author's bio closes the page with the byline's name; another name there is still the story
+    (f"Council closes two fire stations\nBy Anna Reyes\n{PROSE}\n{PROSE2}\n"
+     "Anna Reyes covers city hall for the Ledger. Reach her at 555-0100.\n",
+     [("content", "headline"), ("metadata", "byline"), ("content", "body"), ("content", "body"), ("metadata", "credit")]),
+    (f"Council closes two fire stations\nBy Anna Reyes\n{PROSE}\n{PROSE2}\n"
+     "Dale Moss, the fire chief, said he would appeal the decision to the province.\n",
+     [("content", "headline"), ("metadata", "byline"), ("content", "body"), ("content", "body"), ("content", "body")]),
+    # a press release: "About <issuer>" and everything after it is the issuer's boilerplate
+    (f"Council closes two fire stations\n{PROSE}\n{PROSE2}\nAbout Harbour Ledger Media\n"
+     "Harbour Ledger Media is a news company based in Halifax with more than 200 employees across the province.\n"
+     "Media contact:\nJo Fry\n",
+     [("content", "headline"), ("content", "body"), ("content", "body")] + [("boilerplate", "other")] * 4),
 ])
 def test_context_rules(raw, expected):
     assert _labels(raw) == expected
