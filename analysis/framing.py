@@ -46,6 +46,9 @@ PHRASE_SEPARATOR = r"[\s\-]+"
 # "challenging Canada's shutdown order" and "challenge the order").
 GAP = r"(?:[\s\-]+[^\W_]+(?:'[^\W_]+)*){0,3}"
 GAP_TOKEN = "~"
+# A term that starts with '!' is a stop phrase: the text it matches is taken by no frame. As a longer
+# phrase it wins over the cue inside it ("!trade-off" keeps "trade-off" from counting as "trade").
+STOP_MARK = "!"
 # A term starts and ends on a word boundary; letters, digits and '_' continue a word. The regex
 # consumes the non-word character before the term (group 1 is the term): a pattern that starts with
 # a character class lets the regex engine skip the letters inside words quickly (3x faster than a
@@ -85,7 +88,7 @@ def parse_terms(terms: str) -> list[str]:
     out = []
     for term in str(terms or "").split(";"):
         term = " ".join(term.strip().lower().split())
-        if term.strip("*~ -") and term not in out:
+        if term.strip(STOP_MARK + "*~ -") and term not in out:
             out.append(term)
     return out
 
@@ -201,7 +204,7 @@ class Matcher:
     to its cue term (the first term, in the regex's order, that matches the text exactly)."""
     regex: re.Pattern
     cues: tuple[str, ...]
-    frames: tuple[tuple[str, ...], ...]          # frames that list cue term i
+    frames: tuple[tuple[str, ...], ...]          # frames that list cue term i; () for a stop phrase
     candidates: dict[str, tuple[int, ...]]       # first letter -> cue indexes in regex order
     patterns: tuple[re.Pattern, ...]             # cue i on its own, for resolving a match
     resolved: dict[str, int] = field(default_factory=dict)
@@ -226,13 +229,19 @@ def compile_codebook(codebook: pd.DataFrame) -> Matcher:
 @lru_cache(maxsize=8)
 def _compile(rows: tuple[tuple[str, str], ...]) -> Matcher:
     frames_of: dict[str, list[str]] = {}
+    stops = set()
     for frame_name, terms in rows:
         for term in parse_terms(terms):
+            stop = term.startswith(STOP_MARK)
+            term = term.lstrip(STOP_MARK).strip()
             if not term_pattern(term):
                 continue
             frames_of.setdefault(term, [])
-            if frame_name not in frames_of[term]:
+            if stop:
+                stops.add(term)
+            elif frame_name not in frames_of[term]:
                 frames_of[term].append(frame_name)
+    frames_of = {term: [] if term in stops else frames for term, frames in frames_of.items()}
     cues = tuple(frames_of)
 
     # Phrases before single words, then longer before shorter: the regex takes the first branch that fits.
@@ -371,9 +380,13 @@ def frame(content: pd.DataFrame, content_paragraphs: pd.DataFrame | None, quotes
     resolved, cue_of = matcher.resolved, matcher.cue_of
     cue = np.array([resolved[t] if t in resolved else cue_of(t) for t in [view[a:b] for a, b in spans]], dtype=np.int64)
     row = np.searchsorted(offsets, s_view, side="right") - 1
-    # A cue term counts once per sentence: keep its first occurrence.
+    # A cue term counts once per sentence: keep its first occurrence. Stop phrases (no frames) drop out.
+    n_frames = np.fromiter((len(f) for f in matcher.frames), dtype=np.int64, count=len(matcher.frames))
     keep = (cue >= 0) & ~pd.DataFrame({"row": row, "cue": cue}).duplicated().to_numpy()
+    keep &= n_frames[np.clip(cue, 0, None)] > 0
     s_view, e_view, cue, row = s_view[keep], e_view[keep], cue[keep], row[keep]
+    if not len(cue):
+        return _empty()
     negated = _negated(view, s_view, offsets[row])
     local = s_view - offsets[row]
     start = c["start"].to_numpy(dtype=np.int64)[row] + local
@@ -384,8 +397,7 @@ def frame(content: pd.DataFrame, content_paragraphs: pd.DataFrame | None, quotes
     # A cue term listed under several frames is a hit for each of them.
     frame_names = sorted({f for fs in matcher.frames for f in fs})
     frame_code = {f: k for k, f in enumerate(frame_names)}
-    n_frames = np.fromiter((len(f) for f in matcher.frames), dtype=np.int64, count=len(matcher.frames))[cue]
-    take = np.repeat(np.arange(len(cue)), n_frames)
+    take = np.repeat(np.arange(len(cue)), n_frames[cue])
     frames_hit = np.array([frame_code[f] for k in cue.tolist() for f in matcher.frames[k]], dtype=np.int64)
     rows = row[take]
     hits = pd.DataFrame({

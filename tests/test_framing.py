@@ -95,6 +95,20 @@ def test_matching(sentence, expected):
     assert sorted(hits_of([sentence])) == sorted(expected)
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("It is a trade-off.", []),                                   # the stop phrase takes the span
+    ("Two trade-offs and a trade war.", [("trade", "trade war"), ("markets", "trade war")]),
+    ("Trade talks resumed.", [("markets", "Trade")]),
+    ("A law professor said the court erred.", [("legal", "court")]),
+    ("A stop phrase listed as a cue elsewhere stays a stop phrase: ban list.", []),
+])
+def test_stop_phrases_take_text_from_every_frame(sentence, expected):
+    codebook = pd.DataFrame({"frame": ["legal", "trade", "markets", "policy"],
+                             "terms": ["court; law; !law professor", "trade war", "trade war; trade; !trade-off; !trade-offs",
+                                       "!ban list; ban list"]})
+    assert sorted(hits_of([sentence], codebook=codebook)) == sorted(expected)
+
+
 def test_a_term_counts_once_per_sentence_but_again_in_the_next():
     hits = hits_of(["Sanctions, more sanctions and a sanction.", "Sanctions again."])
     assert hits == [("sanctions", "Sanctions"), ("sanctions", "Sanctions")]
