@@ -259,6 +259,43 @@ def test_ambiguous_words_alone_do_not_frame():
     assert not [h for h in hits if h[0] in ("security_defense", "cybersecurity_technology")]
 
 
+@pytest.mark.parametrize("sentence, frame", [
+    # a cue word used in another sense: the shipped stop phrases take it
+    ("It's a trade-off between what the government says and what people can afford.", "economic"),
+    ("Those are real trade-offs.", "economic"),
+    ("The order was made under the Investment Canada Act.", "economic"),
+    ("Kevin Cho, a law professor at the University of Ottawa, said so.", "legal_process"),
+    ("The company did not rule out further talks.", "legal_process"),
+    ("Ministers are courting voters in the suburbs.", "legal_process"),
+    ("It is too early to judge the effect.", "legal_process"),
+    ("The app's appeal to younger users is hard to copy.", "legal_process"),
+    ("Police made an appeal for witnesses.", "legal_process"),
+    ("China's ruling Communist Party controls the press.", "legal_process"),
+    ("Helen Marchetti is a senior fellow at the Carleton Policy Institute.", "policy_prescription"),
+    ("A spokesperson for Public Safety Canada said it would not comment.", "health_safety"),
+    ("The firm became a bargaining chip in the talks.", "cybersecurity_technology"),
+    ("In its defence, the company said it followed the rules.", "security_defense"),
+])
+def test_shipped_stop_phrases(sentence, frame):
+    hits = hits_of([sentence], codebook=F.load_codebook())
+    assert [h for h in hits if h[0] == frame] == []
+
+
+@pytest.mark.parametrize("sentence, frame, term", [
+    # ... while the same words in their frame's sense still count
+    ("Trade talks resumed.", "economic", "Trade"),
+    ("The company will appeal to the Federal Court of Appeal.", "legal_process", "appeal"),
+    ("The court has ruled on the motion.", "legal_process", "ruled"),
+    ("China's ruling Communist Party controls the press.", "political", "ruling Communist Party"),
+    ("Her defence lawyer said the charges would be fought.", "legal_process", "defence lawyer"),
+    ("The Department of National Defence said so.", "security_defense", "Defence"),
+    ("Officials warned of a risk to public safety.", "health_safety", "public safety"),
+    ("The privacy policy was updated.", "cybersecurity_technology", "privacy policy"),
+])
+def test_cues_beside_the_stop_phrases_still_count(sentence, frame, term):
+    assert (frame, term) in hits_of([sentence], codebook=F.load_codebook())
+
+
 def test_codebook_missing_column(tmp_path):
     path = tmp_path / "frames.csv"
     path.write_text("frame,definition\nx,y\n", encoding="utf-8")
