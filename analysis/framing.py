@@ -29,13 +29,18 @@ PARTS = ("first", "middle", "last")
 
 # Words that negate a cue when they occur among the few words before it:
 # "did not threaten national security", "without transparency", "denied human rights abuses".
-NEGATION_CUES = frozenset("""
-not no never without nor neither none nothing nobody cannot
+NEGATING_VERBS = frozenset("""
 deny denies denied denying reject rejects rejected rejecting dismiss dismissed dismisses
-lack lacks lacked lacking
-""".split())
+lack lacks lacked lacking without
+""".split()) | {"rule out", "rules out", "ruled out", "ruling out"}
+NEGATION_CUES = frozenset("not no never nor neither none nothing nobody cannot".split()) | NEGATING_VERBS
+# A negation cue followed by one of these words does not negate what comes after:
+# "not only a threat", "not just unfair", "no doubt a security risk", "no fewer than ten lawsuits".
+NOT_NEGATING_NEXT = ("only", "just", "merely", "least", "less", "fewer", "doubt", "matter")
 NEGATION_WINDOW_WORDS = 3
 NEGATION_WINDOW_CHARS = 60   # enough for three words before the cue
+# Two negations within the window cancel when the second is a negating verb: "did not rule out
+# retaliatory duties", "never denied the threat", "not without risk" affirm what follows.
 EVIDENCE_TERMS = 5           # cue terms listed in frames.evidence
 TOP_WORDS = 15               # distinctive words per outlet
 PRIOR_SIZE = 1000.0          # alpha_0: pseudo-words in the informative Dirichlet prior
@@ -309,13 +314,26 @@ def _prepare_content(content: pd.DataFrame, content_paragraphs: pd.DataFrame | N
 @lru_cache(maxsize=1)
 def _negation_re() -> re.Pattern:
     words = _trie_pattern([(w, "", (-len(w), w)) for w in NEGATION_CUES])
-    return re.compile(r"[^\w']" + words + r"(?![\w'])")
+    not_negating = r"(?!\s+(?:" + "|".join(NOT_NEGATING_NEXT) + r")(?![\w']))"
+    return re.compile(r"[^\w'](" + words + r")(?![\w'])" + not_negating)
 
 
 def _negation_ends(view: str) -> np.ndarray:
-    """End offsets of every negation cue in the view, sorted ("not", "never", "didn't", ...)."""
-    ends = [m.end() for m in _negation_re().finditer(view)] + [m.end() for m in _NEGATION_NT_RE.finditer(view)]
-    return np.sort(np.asarray(ends, dtype=np.int64))
+    """End offsets of every negation cue in the view, sorted ("not", "never", "didn't", ...), without
+    the pairs that cancel (a negating verb just after another negation: "did not deny")."""
+    spans = [m.span(1) for m in _negation_re().finditer(view)] + [m.span() for m in _NEGATION_NT_RE.finditer(view)]
+    if not spans:
+        return np.zeros(0, dtype=np.int64)
+    span_array = np.array(sorted(spans), dtype=np.int64).reshape(-1, 2)
+    starts, ends = span_array[:, 0], span_array[:, 1]
+    keep = np.ones(len(ends), dtype=bool)
+    close = np.flatnonzero(starts[1:] - ends[:-1] <= NEGATION_WINDOW_CHARS) + 1
+    for k in close.tolist():   # few: negation cues are rare next to one another
+        gap = view[ends[k - 1]:starts[k]]
+        if (view[starts[k]:ends[k]] in NEGATING_VERBS and SENTENCE_JOINER not in gap
+                and len(gap.split()) < NEGATION_WINDOW_WORDS):
+            keep[[k - 1, k]] = False
+    return ends[keep]
 
 
 def _negated(view: str, hit_starts: np.ndarray, sentence_starts: np.ndarray) -> np.ndarray:

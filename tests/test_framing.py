@@ -135,6 +135,14 @@ def test_offsets_point_into_the_raw_text():
     ("No evidence of a threat existed.", "threat", False),        # 'no' is four words before
     ("The threat was not real.", "threat", False),                # negation after the term
     ("Without warning, a threat.", "threat", True),               # punctuation between does not matter
+    ("It was not only a threat but a ban.", "threat", False),     # 'not only', 'no doubt': no negation
+    ("There is no doubt a threat exists.", "threat", False),
+    ("It is not just a threat.", "threat", False),
+    ("Ottawa ruled out a threat.", "threat", True),               # 'rule out' negates
+    ("Ottawa did not rule out a threat.", "threat", False),       # a negated negating verb affirms
+    ("He never denied the threat.", "threat", False),
+    ("They didn't deny any threat.", "threat", False),
+    ("It is not without threat.", "threat", False),
 ])
 def test_negation(sentence, term, negated):
     out, _ = run([sentence])
@@ -145,6 +153,11 @@ def test_negation(sentence, term, negated):
 def test_negation_does_not_reach_into_the_previous_sentence():
     out, _ = run(["It was not.", "Threat level rose."])
     assert out["frame_hits"]["negated"].tolist() == [False]
+
+
+def test_negations_do_not_cancel_across_sentences():
+    out, _ = run(["It was not", "Denied a threat."])
+    assert out["frame_hits"]["negated"].tolist() == [True]
 
 
 def test_voice_quoted_inside_a_quote_but_not_inside_a_term_quote():
