@@ -309,6 +309,43 @@ def test_cues_beside_the_stop_phrases_still_count(sentence, frame, term):
     assert (frame, term) in hits_of([sentence], codebook=F.load_codebook())
 
 
+@pytest.mark.parametrize("sentence, frame, term", [
+    # plain newsroom phrasings of a frame that the codebook lacked
+    ("Shares of Snap rose on Tuesday.", "economic", "Shares of"),
+    ("Harvest Foods shares fell 11 percent.", "economic", "shares fell"),
+    ("The judge blocked the proposed merger.", "economic", "merger"),
+    ("The embassy called it an act of protectionism.", "economic", "protectionism"),
+    ("Canada retaliated with levies on $16 billion of goods.", "economic", "levies on"),
+    ("He did not rule out duties on American steel.", "economic", "duties on"),
+    ("The aluminum industry was divided.", "economic", "industry"),
+    ("The tribunal erred in its analysis.", "legal_process", "tribunal"),
+    ("It violated the First Amendment.", "legal_process", "First Amendment"),
+    ("The Justice Department opened an inquiry.", "legal_process", "Justice Department"),
+    ("Ireland's data watchdog opened an inquiry.", "external_regulation", "watchdog"),
+    ("The Competition Bureau opposed the deal.", "external_regulation", "Competition Bureau"),
+    ("The agency said antitrust enforcement would be tougher.", "external_regulation", "antitrust"),
+    ("It imposed a 310 million euro fine on the company.", "crime_punishment", "euro fine"),
+    ("The company was ordered to pay a fine.", "crime_punishment", "pay a fine"),
+    ("It faces a daily fine of 250,000 crowns.", "crime_punishment", "daily fine"),
+    ("Most security researchers worry about the core.", "cybersecurity_technology", "security researchers"),
+    ("Network security isn't something you bolt on later.", "cybersecurity_technology", "Network security"),
+    ("It could tweak the app's algorithm.", "cybersecurity_technology", "algorithm"),
+    ("It never shared U.S. user data with Beijing.", "cybersecurity_technology", "user data"),
+    ("It sent location data to servers abroad.", "cybersecurity_technology", "location data"),
+    ("It sent location data to servers abroad.", "cybersecurity_technology", "servers"),
+    ("The app was removed from app stores.", "cybersecurity_technology", "app stores"),
+    ("The app could push propaganda.", "security_defense", "propaganda"),
+])
+def test_missed_cues_now_found(sentence, frame, term):
+    assert (frame, term) in hits_of([sentence], codebook=F.load_codebook())
+
+
+def test_industry_minister_is_a_title_not_the_economy():
+    hits = hits_of(["Industry Minister Melanie Joly said so.", "The Minister of Industry agreed."],
+                   codebook=F.load_codebook())
+    assert [h for h in hits if h[0] == "economic"] == []
+
+
 def test_codebook_missing_column(tmp_path):
     path = tmp_path / "frames.csv"
     path.write_text("frame,definition\nx,y\n", encoding="utf-8")
