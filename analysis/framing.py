@@ -29,13 +29,18 @@ PARTS = ("first", "middle", "last")
 
 # Words that negate a cue when they occur among the few words before it:
 # "did not threaten national security", "without transparency", "denied human rights abuses".
-NEGATION_CUES = frozenset("""
-not no never without nor neither none nothing nobody cannot
+NEGATING_VERBS = frozenset("""
 deny denies denied denying reject rejects rejected rejecting dismiss dismissed dismisses
-lack lacks lacked lacking
-""".split())
+lack lacks lacked lacking without
+""".split()) | {"rule out", "rules out", "ruled out", "ruling out"}
+NEGATION_CUES = frozenset("not no never nor neither none nothing nobody cannot".split()) | NEGATING_VERBS
+# A negation cue followed by one of these words does not negate what comes after:
+# "not only a threat", "not just unfair", "no doubt a security risk", "no fewer than ten lawsuits".
+NOT_NEGATING_NEXT = ("only", "just", "merely", "least", "less", "fewer", "doubt", "matter")
 NEGATION_WINDOW_WORDS = 3
 NEGATION_WINDOW_CHARS = 60   # enough for three words before the cue
+# Two negations within the window cancel when the second is a negating verb: "did not rule out
+# retaliatory duties", "never denied the threat", "not without risk" affirm what follows.
 EVIDENCE_TERMS = 5           # cue terms listed in frames.evidence
 TOP_WORDS = 15               # distinctive words per outlet
 PRIOR_SIZE = 1000.0          # alpha_0: pseudo-words in the informative Dirichlet prior
@@ -46,6 +51,9 @@ PHRASE_SEPARATOR = r"[\s\-]+"
 # "challenging Canada's shutdown order" and "challenge the order").
 GAP = r"(?:[\s\-]+[^\W_]+(?:'[^\W_]+)*){0,3}"
 GAP_TOKEN = "~"
+# A term that starts with '!' is a stop phrase: the text it matches is taken by no frame. As a longer
+# phrase it wins over the cue inside it ("!trade-off" keeps "trade-off" from counting as "trade").
+STOP_MARK = "!"
 # A term starts and ends on a word boundary; letters, digits and '_' continue a word. The regex
 # consumes the non-word character before the term (group 1 is the term): a pattern that starts with
 # a character class lets the regex engine skip the letters inside words quickly (3x faster than a
@@ -85,7 +93,7 @@ def parse_terms(terms: str) -> list[str]:
     out = []
     for term in str(terms or "").split(";"):
         term = " ".join(term.strip().lower().split())
-        if term.strip("*~ -") and term not in out:
+        if term.strip(STOP_MARK + "*~ -") and term not in out:
             out.append(term)
     return out
 
@@ -201,7 +209,7 @@ class Matcher:
     to its cue term (the first term, in the regex's order, that matches the text exactly)."""
     regex: re.Pattern
     cues: tuple[str, ...]
-    frames: tuple[tuple[str, ...], ...]          # frames that list cue term i
+    frames: tuple[tuple[str, ...], ...]          # frames that list cue term i; () for a stop phrase
     candidates: dict[str, tuple[int, ...]]       # first letter -> cue indexes in regex order
     patterns: tuple[re.Pattern, ...]             # cue i on its own, for resolving a match
     resolved: dict[str, int] = field(default_factory=dict)
@@ -226,13 +234,19 @@ def compile_codebook(codebook: pd.DataFrame) -> Matcher:
 @lru_cache(maxsize=8)
 def _compile(rows: tuple[tuple[str, str], ...]) -> Matcher:
     frames_of: dict[str, list[str]] = {}
+    stops = set()
     for frame_name, terms in rows:
         for term in parse_terms(terms):
+            stop = term.startswith(STOP_MARK)
+            term = term.lstrip(STOP_MARK).strip()
             if not term_pattern(term):
                 continue
             frames_of.setdefault(term, [])
-            if frame_name not in frames_of[term]:
+            if stop:
+                stops.add(term)
+            elif frame_name not in frames_of[term]:
                 frames_of[term].append(frame_name)
+    frames_of = {term: [] if term in stops else frames for term, frames in frames_of.items()}
     cues = tuple(frames_of)
 
     # Phrases before single words, then longer before shorter: the regex takes the first branch that fits.
@@ -300,13 +314,26 @@ def _prepare_content(content: pd.DataFrame, content_paragraphs: pd.DataFrame | N
 @lru_cache(maxsize=1)
 def _negation_re() -> re.Pattern:
     words = _trie_pattern([(w, "", (-len(w), w)) for w in NEGATION_CUES])
-    return re.compile(r"[^\w']" + words + r"(?![\w'])")
+    not_negating = r"(?!\s+(?:" + "|".join(NOT_NEGATING_NEXT) + r")(?![\w']))"
+    return re.compile(r"[^\w'](" + words + r")(?![\w'])" + not_negating)
 
 
 def _negation_ends(view: str) -> np.ndarray:
-    """End offsets of every negation cue in the view, sorted ("not", "never", "didn't", ...)."""
-    ends = [m.end() for m in _negation_re().finditer(view)] + [m.end() for m in _NEGATION_NT_RE.finditer(view)]
-    return np.sort(np.asarray(ends, dtype=np.int64))
+    """End offsets of every negation cue in the view, sorted ("not", "never", "didn't", ...), without
+    the pairs that cancel (a negating verb just after another negation: "did not deny")."""
+    spans = [m.span(1) for m in _negation_re().finditer(view)] + [m.span() for m in _NEGATION_NT_RE.finditer(view)]
+    if not spans:
+        return np.zeros(0, dtype=np.int64)
+    span_array = np.array(sorted(spans), dtype=np.int64).reshape(-1, 2)
+    starts, ends = span_array[:, 0], span_array[:, 1]
+    keep = np.ones(len(ends), dtype=bool)
+    close = np.flatnonzero(starts[1:] - ends[:-1] <= NEGATION_WINDOW_CHARS) + 1
+    for k in close.tolist():   # few: negation cues are rare next to one another
+        gap = view[ends[k - 1]:starts[k]]
+        if (view[starts[k]:ends[k]] in NEGATING_VERBS and SENTENCE_JOINER not in gap
+                and len(gap.split()) < NEGATION_WINDOW_WORDS):
+            keep[[k - 1, k]] = False
+    return ends[keep]
 
 
 def _negated(view: str, hit_starts: np.ndarray, sentence_starts: np.ndarray) -> np.ndarray:
@@ -371,9 +398,13 @@ def frame(content: pd.DataFrame, content_paragraphs: pd.DataFrame | None, quotes
     resolved, cue_of = matcher.resolved, matcher.cue_of
     cue = np.array([resolved[t] if t in resolved else cue_of(t) for t in [view[a:b] for a, b in spans]], dtype=np.int64)
     row = np.searchsorted(offsets, s_view, side="right") - 1
-    # A cue term counts once per sentence: keep its first occurrence.
+    # A cue term counts once per sentence: keep its first occurrence. Stop phrases (no frames) drop out.
+    n_frames = np.fromiter((len(f) for f in matcher.frames), dtype=np.int64, count=len(matcher.frames))
     keep = (cue >= 0) & ~pd.DataFrame({"row": row, "cue": cue}).duplicated().to_numpy()
+    keep &= n_frames[np.clip(cue, 0, None)] > 0
     s_view, e_view, cue, row = s_view[keep], e_view[keep], cue[keep], row[keep]
+    if not len(cue):
+        return _empty()
     negated = _negated(view, s_view, offsets[row])
     local = s_view - offsets[row]
     start = c["start"].to_numpy(dtype=np.int64)[row] + local
@@ -384,8 +415,7 @@ def frame(content: pd.DataFrame, content_paragraphs: pd.DataFrame | None, quotes
     # A cue term listed under several frames is a hit for each of them.
     frame_names = sorted({f for fs in matcher.frames for f in fs})
     frame_code = {f: k for k, f in enumerate(frame_names)}
-    n_frames = np.fromiter((len(f) for f in matcher.frames), dtype=np.int64, count=len(matcher.frames))[cue]
-    take = np.repeat(np.arange(len(cue)), n_frames)
+    take = np.repeat(np.arange(len(cue)), n_frames[cue])
     frames_hit = np.array([frame_code[f] for k in cue.tolist() for f in matcher.frames[k]], dtype=np.int64)
     rows = row[take]
     hits = pd.DataFrame({

@@ -95,6 +95,20 @@ def test_matching(sentence, expected):
     assert sorted(hits_of([sentence])) == sorted(expected)
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("It is a trade-off.", []),                                   # the stop phrase takes the span
+    ("Two trade-offs and a trade war.", [("trade", "trade war"), ("markets", "trade war")]),
+    ("Trade talks resumed.", [("markets", "Trade")]),
+    ("A law professor said the court erred.", [("legal", "court")]),
+    ("A stop phrase listed as a cue elsewhere stays a stop phrase: ban list.", []),
+])
+def test_stop_phrases_take_text_from_every_frame(sentence, expected):
+    codebook = pd.DataFrame({"frame": ["legal", "trade", "markets", "policy"],
+                             "terms": ["court; law; !law professor", "trade war", "trade war; trade; !trade-off; !trade-offs",
+                                       "!ban list; ban list"]})
+    assert sorted(hits_of([sentence], codebook=codebook)) == sorted(expected)
+
+
 def test_a_term_counts_once_per_sentence_but_again_in_the_next():
     hits = hits_of(["Sanctions, more sanctions and a sanction.", "Sanctions again."])
     assert hits == [("sanctions", "Sanctions"), ("sanctions", "Sanctions")]
@@ -121,6 +135,14 @@ def test_offsets_point_into_the_raw_text():
     ("No evidence of a threat existed.", "threat", False),        # 'no' is four words before
     ("The threat was not real.", "threat", False),                # negation after the term
     ("Without warning, a threat.", "threat", True),               # punctuation between does not matter
+    ("It was not only a threat but a ban.", "threat", False),     # 'not only', 'no doubt': no negation
+    ("There is no doubt a threat exists.", "threat", False),
+    ("It is not just a threat.", "threat", False),
+    ("Ottawa ruled out a threat.", "threat", True),               # 'rule out' negates
+    ("Ottawa did not rule out a threat.", "threat", False),       # a negated negating verb affirms
+    ("He never denied the threat.", "threat", False),
+    ("They didn't deny any threat.", "threat", False),
+    ("It is not without threat.", "threat", False),
 ])
 def test_negation(sentence, term, negated):
     out, _ = run([sentence])
@@ -131,6 +153,11 @@ def test_negation(sentence, term, negated):
 def test_negation_does_not_reach_into_the_previous_sentence():
     out, _ = run(["It was not.", "Threat level rose."])
     assert out["frame_hits"]["negated"].tolist() == [False]
+
+
+def test_negations_do_not_cancel_across_sentences():
+    out, _ = run(["It was not", "Denied a threat."])
+    assert out["frame_hits"]["negated"].tolist() == [True]
 
 
 def test_voice_quoted_inside_a_quote_but_not_inside_a_term_quote():
@@ -243,6 +270,80 @@ def test_ambiguous_words_alone_do_not_frame():
                    codebook=F.load_codebook())
     assert ("legal_process", "order") not in hits
     assert not [h for h in hits if h[0] in ("security_defense", "cybersecurity_technology")]
+
+
+@pytest.mark.parametrize("sentence, frame", [
+    # a cue word used in another sense: the shipped stop phrases take it
+    ("It's a trade-off between what the government says and what people can afford.", "economic"),
+    ("Those are real trade-offs.", "economic"),
+    ("The order was made under the Investment Canada Act.", "economic"),
+    ("Kevin Cho, a law professor at the University of Ottawa, said so.", "legal_process"),
+    ("The company did not rule out further talks.", "legal_process"),
+    ("Ministers are courting voters in the suburbs.", "legal_process"),
+    ("It is too early to judge the effect.", "legal_process"),
+    ("The app's appeal to younger users is hard to copy.", "legal_process"),
+    ("Police made an appeal for witnesses.", "legal_process"),
+    ("China's ruling Communist Party controls the press.", "legal_process"),
+    ("Helen Marchetti is a senior fellow at the Carleton Policy Institute.", "policy_prescription"),
+    ("A spokesperson for Public Safety Canada said it would not comment.", "health_safety"),
+    ("The firm became a bargaining chip in the talks.", "cybersecurity_technology"),
+    ("In its defence, the company said it followed the rules.", "security_defense"),
+])
+def test_shipped_stop_phrases(sentence, frame):
+    hits = hits_of([sentence], codebook=F.load_codebook())
+    assert [h for h in hits if h[0] == frame] == []
+
+
+@pytest.mark.parametrize("sentence, frame, term", [
+    # ... while the same words in their frame's sense still count
+    ("Trade talks resumed.", "economic", "Trade"),
+    ("The company will appeal to the Federal Court of Appeal.", "legal_process", "appeal"),
+    ("The court has ruled on the motion.", "legal_process", "ruled"),
+    ("China's ruling Communist Party controls the press.", "political", "ruling Communist Party"),
+    ("Her defence lawyer said the charges would be fought.", "legal_process", "defence lawyer"),
+    ("The Department of National Defence said so.", "security_defense", "Defence"),
+    ("Officials warned of a risk to public safety.", "health_safety", "public safety"),
+    ("The privacy policy was updated.", "cybersecurity_technology", "privacy policy"),
+])
+def test_cues_beside_the_stop_phrases_still_count(sentence, frame, term):
+    assert (frame, term) in hits_of([sentence], codebook=F.load_codebook())
+
+
+@pytest.mark.parametrize("sentence, frame, term", [
+    # plain newsroom phrasings of a frame that the codebook lacked
+    ("Shares of Snap rose on Tuesday.", "economic", "Shares of"),
+    ("Harvest Foods shares fell 11 percent.", "economic", "shares fell"),
+    ("The judge blocked the proposed merger.", "economic", "merger"),
+    ("The embassy called it an act of protectionism.", "economic", "protectionism"),
+    ("Canada retaliated with levies on $16 billion of goods.", "economic", "levies on"),
+    ("He did not rule out duties on American steel.", "economic", "duties on"),
+    ("The aluminum industry was divided.", "economic", "industry"),
+    ("The tribunal erred in its analysis.", "legal_process", "tribunal"),
+    ("It violated the First Amendment.", "legal_process", "First Amendment"),
+    ("The Justice Department opened an inquiry.", "legal_process", "Justice Department"),
+    ("Ireland's data watchdog opened an inquiry.", "external_regulation", "watchdog"),
+    ("The Competition Bureau opposed the deal.", "external_regulation", "Competition Bureau"),
+    ("The agency said antitrust enforcement would be tougher.", "external_regulation", "antitrust"),
+    ("It imposed a 310 million euro fine on the company.", "crime_punishment", "euro fine"),
+    ("The company was ordered to pay a fine.", "crime_punishment", "pay a fine"),
+    ("It faces a daily fine of 250,000 crowns.", "crime_punishment", "daily fine"),
+    ("Most security researchers worry about the core.", "cybersecurity_technology", "security researchers"),
+    ("Network security isn't something you bolt on later.", "cybersecurity_technology", "Network security"),
+    ("It could tweak the app's algorithm.", "cybersecurity_technology", "algorithm"),
+    ("It never shared U.S. user data with Beijing.", "cybersecurity_technology", "user data"),
+    ("It sent location data to servers abroad.", "cybersecurity_technology", "location data"),
+    ("It sent location data to servers abroad.", "cybersecurity_technology", "servers"),
+    ("The app was removed from app stores.", "cybersecurity_technology", "app stores"),
+    ("The app could push propaganda.", "security_defense", "propaganda"),
+])
+def test_missed_cues_now_found(sentence, frame, term):
+    assert (frame, term) in hits_of([sentence], codebook=F.load_codebook())
+
+
+def test_industry_minister_is_a_title_not_the_economy():
+    hits = hits_of(["Industry Minister Melanie Joly said so.", "The Minister of Industry agreed."],
+                   codebook=F.load_codebook())
+    assert [h for h in hits if h[0] == "economic"] == []
 
 
 def test_codebook_missing_column(tmp_path):
