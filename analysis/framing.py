@@ -98,6 +98,11 @@ def parse_terms(terms: str) -> list[str]:
     return out
 
 
+def cue_terms(terms: str) -> list[str]:
+    """The cue terms of a codebook cell, without its stop phrases ('!trade-off')."""
+    return [t for t in parse_terms(terms) if not t.startswith(STOP_MARK)]
+
+
 @lru_cache(maxsize=1)
 def stopwords(path: str | Path | None = None) -> frozenset[str]:
     """English function words (data/stopwords_en.txt), one per line, '#' comments."""

@@ -54,6 +54,11 @@ def test_parse_terms(terms, expected):
     assert F.parse_terms(terms) == expected
 
 
+def test_cue_terms_leave_out_stop_phrases():
+    assert F.cue_terms("trade; !trade-off; Tariff ;!trade deficit") == ["trade", "tariff"]
+    assert F.parse_terms("trade; !trade-off") == ["trade", "!trade-off"]
+
+
 @pytest.mark.parametrize("word, forms, not_forms", [
     ("ban", {"ban", "bans", "banned", "banning"}, set()),
     ("policy", {"policy", "policies"}, set()),
