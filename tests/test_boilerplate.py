@@ -337,6 +337,12 @@ PROSE2 = ("Council members said the savings were needed to balance the budget af
      "\"Closing the stations will put lives at risk, and we will not accept it.\"\n"
      f"{PROSE2}\n\"Closing the stations will put lives at risk, and we will not accept it,\" said fire chief Dale Moss.\n",
      [("content", "headline"), ("content", "body"), ("boilerplate", "other"), ("content", "body"), ("content", "body")]),
+    # ... also when the paragraph holding it comes right after it
+    (f"Council closes two fire stations\n{PROSE}\n"
+     "\"Closing the stations will put lives at risk, and we will not accept it.\"\n"
+     "\"Closing the stations will put lives at risk, and we will not accept it,\" said fire chief Dale Moss.\n"
+     f"{PROSE2}\n",
+     [("content", "headline"), ("content", "body"), ("boilerplate", "other"), ("content", "body"), ("content", "body")]),
     # the author's bio closes the page with the byline's name; another name there is still the story
     (f"Council closes two fire stations\nBy Anna Reyes\n{PROSE}\n{PROSE2}\n"
      "Anna Reyes covers city hall for the Ledger. Reach her at 555-0100.\n",
