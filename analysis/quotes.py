@@ -1313,6 +1313,12 @@ def attribute_cue(art: Article, toks, k: int, cue: Cue, n: int, lo: int, hi: int
     j = k - 1
     while j >= lo and toks[j].low in SKIP_BEFORE_CUE:
         j -= 1
+    if span is None and j > lo and toks[j].text in PARENTHETICAL_CLOSE:
+        # "Hikvision — which denies the allegations — said": the subject stands before the aside
+        opener = PARENTHETICAL_CLOSE[toks[j].text]
+        c = next((x for x in range(j - 1, lo - 1, -1) if toks[x].text == opener), None)
+        if c is not None and c > lo:
+            span = np_before(toks, c, lo)
     if span is None and j >= lo and toks[j].low in ("and", "but", "or"):
         # "X denied it and warned that ...": X, not what follows the cue
         span = _name_then_verb(toks, clause_subject(toks, lo, j), art.lex)
@@ -1324,6 +1330,8 @@ def attribute_cue(art: Article, toks, k: int, cue: Cue, n: int, lo: int, hi: int
 
 
 QUOTING_VERBS = frozenset("quoted quotes quoting cited cites citing".split())
+# The closing mark of an aside between a subject and its cue, and the mark that opens it.
+PARENTHETICAL_CLOSE = {"—": "—", "–": "–", ")": "("}
 
 
 def _name_then_verb(toks: list[Tok], span, lex: Lexicon):

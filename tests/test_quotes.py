@@ -467,6 +467,11 @@ def test_gates_never_hide_a_match(text):
      [("a necessary step", "partial", "Joly", "unknown")]),
     ("The Chinese foreign ministry rejected the claims and said Canada was “politicizing trade”.",
      [("politicizing trade", "partial", "Chinese foreign ministry", "foreign_government")]),
+    # an aside between the subject and its cue
+    ("Hikvision — which denies the allegations — said the ruling was “deeply flawed.”",
+     [("deeply flawed.", "partial", "Hikvision", "unknown")]),
+    ("The company (which employs 50 people) said the ruling was “deeply flawed.”",
+     [("deeply flawed.", "partial", "company", "company")]),
     # "X quoted Y as saying": Y speaks
     ("Xinhua quoted Foreign Ministry spokesperson Mao Ning as saying China would “respond firmly”.",
      [("respond firmly", "partial", "Mao Ning", "government")]),
