@@ -1324,12 +1324,18 @@ def attribute_cue(art: Article, toks, k: int, cue: Cue, n: int, lo: int, hi: int
         span = _name_then_verb(toks, clause_subject(toks, lo, j), art.lex)
     if span is None and cue.inverted:
         span = np_after(toks, k + 1, hi)
+        if (span is not None and span[1] < hi and toks[span[1]].low in AUXILIARIES
+                and not (span[1] - span[0] == 1 and toks[span[0]].low in PRONOUNS)):
+            span = None      # "said the ruling was ...": the subject of what was said, not a speaker
+                             # ("says it will": "it" is the speaker itself, resolved as a pronoun)
     if span is None:
         span = clause_subject(toks, lo, k)
     return resolve(art, toks, span, position, cue.form)
 
 
 QUOTING_VERBS = frozenset("quoted quotes quoting cited cites citing".split())
+AUXILIARIES = frozenset("is was are were be been has had have will would could should can may might must did "
+                        "does do".split())
 # The closing mark of an aside between a subject and its cue, and the mark that opens it.
 PARENTHETICAL_CLOSE = {"—": "—", "–": "–", ")": "("}
 

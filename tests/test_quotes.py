@@ -472,6 +472,9 @@ def test_gates_never_hide_a_match(text):
      [("deeply flawed.", "partial", "Hikvision", "unknown")]),
     ("The company (which employs 50 people) said the ruling was “deeply flawed.”",
      [("deeply flawed.", "partial", "company", "company")]),
+    # wire-headline style: what follows "says" is what was said ("ruling was"), unless it is a pronoun
+    ("Hikvision loses appeal, says ruling was “deeply flawed”", [("deeply flawed", "partial", "Hikvision", "unknown")]),
+    ("Hikvision loses appeal, says it will “keep fighting”", [("keep fighting", "partial", "Hikvision", "unknown")]),
     # "X quoted Y as saying": Y speaks
     ("Xinhua quoted Foreign Ministry spokesperson Mao Ning as saying China would “respond firmly”.",
      [("respond firmly", "partial", "Mao Ning", "government")]),
