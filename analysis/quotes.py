@@ -1334,6 +1334,7 @@ def attribute_cue(art: Article, toks, k: int, cue: Cue, n: int, lo: int, hi: int
 
 
 QUOTING_VERBS = frozenset("quoted quotes quoting cited cites citing".split())
+ASIDE_DASHES = ("—", "–")
 AUXILIARIES = frozenset("is was are were be been has had have will would could should can may might must did "
                         "does do".split())
 # The closing mark of an aside between a subject and its cue, and the mark that opens it.
@@ -1662,6 +1663,8 @@ def _attribute_piece(art, piece, qi, pieces, toks, starts, inside, bounds, bound
         if hit is not None and (ends_open or hit[0] <= j + 5):
             k, cue, n = hit
             between = [t for t in toks[j:k] if not t.word and t.text not in (",", ".")]
+            if len(between) == 2 and all(t.text in ASIDE_DASHES for t in between):
+                between = []  # “...,” Joly — the industry minister — said: an aside, like commas
             if k > j and (toks[j].low in STOP or toks[j].low in CONNECTORS):
                 between = [toks[j]]  # “...” and urged: a new clause, not a speaker
             if not between:
@@ -1724,7 +1727,7 @@ def _np_between(toks, j, k):
         k2 -= 1
     if k2 <= j:
         return None
-    commas = [x for x in range(j, k2) if toks[x].text == ","]
+    commas = [x for x in range(j, k2) if toks[x].text == "," or toks[x].text in ASIDE_DASHES]
     if commas:
         first = commas[0]
         if first == j:

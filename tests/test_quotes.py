@@ -467,6 +467,7 @@ def test_gates_never_hide_a_match(text):
      [("a necessary step", "partial", "Joly", "unknown")]),
     ("The Chinese foreign ministry rejected the claims and said Canada was “politicizing trade”.",
      [("politicizing trade", "partial", "Chinese foreign ministry", "foreign_government")]),
+    ("“We disagree,” Joly — the industry minister — said.", [("We disagree,", "direct", "Joly", "government")]),
     # an aside between the subject and its cue
     ("Hikvision — which denies the allegations — said the ruling was “deeply flawed.”",
      [("deeply flawed.", "partial", "Hikvision", "unknown")]),
