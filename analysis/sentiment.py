@@ -48,6 +48,7 @@ ENTITY_COLUMNS = ["entity", "article_id", "n_sentences", "compound_mean", "ci_lo
 ENTITY_SENTENCE_COLUMNS = ["entity", "article_id", "sentence", "start", "end", "compound"]
 ALL_ARTICLES = "(all)"   # article_id of an entity's corpus-wide row in entity_tone
 TOP_ENTITIES = 10
+EXTREMES_MIN_SENTENCES = 5   # an entity's tone is compared with others' only from this many sentences
 # Sentences whose text is taken out of the table at a time when reading names.
 TEXT_BATCH = 100_000
 
@@ -615,3 +616,11 @@ def entity_tone(sentiment_sentences: pd.DataFrame, quotes: pd.DataFrame, content
     out["aliases"] = out["entity"].map(info["aliases"])
     out["article_id"] = out["article_id"].astype("string")
     return out.sort_values(["rank", "article_id"], kind="stable").reset_index(drop=True)
+
+
+def tone_extremes(overall: pd.DataFrame, min_sentences: int = EXTREMES_MIN_SENTENCES) -> tuple[pd.Series, pd.Series]:
+    """(most negative, most positive) rows of entity_tone's corpus-wide rows, among the entities in at
+    least `min_sentences` sentences (all of them when none is): a mean of two or three sentences is noise."""
+    ranked = overall[overall["n_sentences"] >= min_sentences]
+    ranked = (ranked if len(ranked) else overall).sort_values(["compound_mean", "entity"], kind="stable")
+    return ranked.iloc[0], ranked.iloc[-1]

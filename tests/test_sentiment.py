@@ -256,3 +256,12 @@ def test_analyzer_scores_news_copy_as_stock_vader():
 def _stock_vader():
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
     return SentimentIntensityAnalyzer()
+
+
+def test_tone_extremes_rank_only_entities_with_enough_sentences():
+    overall = pd.DataFrame({"entity": ["A", "B", "C", "D"], "n_sentences": [3, 12, 7, 20],
+                            "compound_mean": [-0.9, -0.2, 0.4, 0.1]})
+    low, high = S.tone_extremes(overall, min_sentences=5)
+    assert (low["entity"], high["entity"]) == ("B", "C")          # A (3 sentences) is left out
+    low, high = S.tone_extremes(overall, min_sentences=50)         # none has 50: all are ranked
+    assert (low["entity"], high["entity"]) == ("A", "C")
