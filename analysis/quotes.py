@@ -994,17 +994,8 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
     app_names = _name_words(app_words, lex) if app_words and "spokesperson" in head_kinds else []
     if app_names and app_names[0] is app_words[0] and "document" not in head_kinds:
         # "Hikvision's lawyer, Ann Lee, said": the person named, speaking with the type of whom they speak for
-        owner_type = None
-        if owner_span is not None:
-            owner = resolve(art, toks, owner_span, position, cue)
-            if owner is not None:
-                art.history.pop()
-                owner_type = owner.speaker_type
-        else:
-            owner_caps = [w for w in caps if singular(_base(w.low)) not in lex.heads]
-            if owner_caps:
-                org_name = _strip_possessive(" ".join(w.text for w in owner_caps))
-                owner_type = art.type_of(art.find(org_name) or art._entity(org_name, ""), set(), "")
+        owner = _named_owner(art, toks, owner_span, caps, position, cue)
+        owner_type = None if owner is None else owner[2] or art.type_of(owner[0], set(), "")
         if owner_type in (None, "unknown"):    # "the company's spokesperson, Jo Fry": the type of the head
             by_heads = art.type_of(None, {h for h in heads if lex.heads[h][1] != "spokesperson"}, "")
             owner_type = by_heads if by_heads != "unknown" else owner_type
@@ -1018,16 +1009,9 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
         return done(entity, entity.name, owner_type)
     if head_kinds & {"document", "spokesperson"} and not _personal_name(words, lex):
         # the organisation behind a document or an unnamed spokesperson
-        if owner_span is not None:
-            owner = resolve(art, toks, owner_span, position, cue)
-            if owner is not None:
-                art.history.pop()
-                return done(owner.entity, owner.name, owner.speaker_type)
-        owner_caps = [w for w in caps if singular(_base(w.low)) not in lex.heads]
-        if owner_caps:  # "A Hikvision spokesperson", "Joly’s public statement"
-            name = _strip_possessive(" ".join(w.text for w in owner_caps))
-            entity = art.find(name) or art._entity(name, "")
-            return done(entity, entity.name)
+        owner = _named_owner(art, toks, owner_span, caps, position, cue)
+        if owner is not None:
+            return done(*owner)
         if "document" in head_kinds:
             doc_head = next(h for h in heads if lex.heads[h][1] == "document")
             owner = art.document_owner(doc_head, position)
@@ -1176,6 +1160,23 @@ def _document_re(lex: Lexicon) -> re.Pattern:
     heads = sorted((h for h, (_, kind) in lex.heads.items() if kind == "document"), key=len, reverse=True)
     return re.compile(rf"(?:(?P<owner>{CAP_RUN_RE.pattern})['’]s?\s+(?:[\w-]+\s+)?)?"
                       rf"\b(?P<head>(?i:{'|'.join(map(re.escape, heads))}))s?\b")
+
+
+def _named_owner(art: Article, toks: list[Tok], owner_span, caps: list[Tok], position: int, cue: str):
+    """Whom a spokesperson or document speaks for, when the phrase names it: "a spokesperson for X"
+    (entity, name, type as resolved) or "A Hikvision spokesperson", "Joly’s public statement"
+    (entity, name, None); None when it names nobody."""
+    if owner_span is not None:
+        owner = resolve(art, toks, owner_span, position, cue)
+        if owner is not None:
+            art.history.pop()
+            return owner.entity, owner.name, owner.speaker_type
+    owner_caps = [w for w in caps if singular(_base(w.low)) not in art.lex.heads]
+    if owner_caps:
+        name = _strip_possessive(" ".join(w.text for w in owner_caps))
+        entity = art.find(name) or art._entity(name, "")
+        return entity, entity.name, None
+    return None
 
 
 def _personal_name(words: list[Tok], lex: Lexicon) -> bool:

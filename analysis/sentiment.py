@@ -37,7 +37,6 @@ import pandas as pd
 from analysis import quotes as Q
 from analysis import stats
 from analysis import text as T
-from analysis.quotes import PORTFOLIO_WORDS
 
 SCOPES = ("body", "headline", "narrator", "quoted", "raw")
 SENTENCE_COLUMNS = ["article_id", "sentence", "quote_id", "line", "start", "end", "scope",
@@ -360,7 +359,7 @@ def _finish(run: str, words: list[tuple[int, str]]) -> list[tuple[int, str, str]
         return []
     surface = run[words[0][0]:words[-1][0] + len(words[-1][1])]
     key = T.fold(surface)
-    if not HAS_WORD_RE.search(key) or key.isdigit() or all(w in PORTFOLIO_WORDS for w in key.split()):
+    if not HAS_WORD_RE.search(key) or key.isdigit() or all(w in Q.PORTFOLIO_WORDS for w in key.split()):
         return []                                    # "Industry" of "Industry Minister": a portfolio, not a name
     return [(words[0][0], surface, key)]
 
