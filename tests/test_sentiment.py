@@ -1,4 +1,5 @@
 """Sentiment: scopes (body, headline, narrator, quoted, raw), aggregation, entity tone, on hand-made tables."""
+import itertools
 from functools import lru_cache
 
 import numpy as np
@@ -8,6 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import sentiment as S
+from analysis import text as T
+from analysis.paths import SEEDS
 
 RAW = ("Acme closes plant\n"                                                   # headline
        "Officials said “this is a terrible disaster” on Friday.\n"            # mixed: narrator + quote
@@ -233,20 +236,50 @@ def test_cached_scores_equal_fresh_scores():
 
 
 # Words VADER scores or treats as modifiers, punctuation, emoticons and emoji, in any order.
-VADER_PIECES = st.lists(st.sampled_from(["a", "b", "XYZ", ".", "!", "?", "'", "’", ",", "-", ":)", ":(", " ", "not",
-                                         "very", "kind", "of", "but", "good", "GREAT", "bad", "never", "😀", "💔",
-                                         "👍", "é"]), max_size=30).map("".join)
+# Among them every word one of VADER's rules looks for: "no ... or", "least", "never so", "without
+# doubt", "kind of", "but", boosters, the special-case idioms ("the bomb", "kiss of death") and "n't".
+VADER_WORDS = ["a", "XYZ", "not", "very", "kind", "of", "but", "BUT", "good", "GREAT", "bad", "never", "no", "No",
+               "or", "nor", "least", "at", "so", "this", "without", "doubt", "the", "bomb", "kiss", "death", "sort",
+               "just", "enough", "didn't", "cannot", "hate", "EXTREMELY", "barely", "love", "İx", "threat",
+               "welcomed", ":)", ":(", "😀", "💔", "é"]
+VADER_PUNCTUATION = ["", "", "", ".", "!", "?", ",", "'", "’", "-", '"']
+VADER_PIECES = st.one_of(
+    st.lists(st.sampled_from(VADER_WORDS + VADER_PUNCTUATION + [" "]), max_size=30).map("".join),
+    st.lists(st.tuples(st.sampled_from(VADER_PUNCTUATION), st.sampled_from(VADER_WORDS),
+                       st.sampled_from(VADER_PUNCTUATION)).map("".join), max_size=25).map(" ".join))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(VADER_PIECES)
 def test_analyzer_scores_as_stock_vader(text):
-    assert S.analyzer().polarity_scores(text) == _stock_vader().polarity_scores(text)
+    # repr, not ==: -0.0 and 0.0 are equal but would not print the same in a table
+    assert repr(S.analyzer().polarity_scores(text)) == repr(_stock_vader().polarity_scores(text))
+
+
+def test_analyzer_scores_every_rule_window_as_stock_vader():
+    """Every three words before a scored word and one after, from the words VADER's rules look at."""
+    before = ["no", "or", "nor", "least", "at", "very", "never", "so", "this", "without", "doubt", "kind", "didn't",
+              "mayn't", "the", "but", "XYZ"]            # "mayn't": a negation by its "n't" alone
+    scored, after = ["good", "BAD", "bomb"], ["of", "good", "stop"]
+    stock = _stock_vader()
+    for a, b, c, word, d in itertools.product(before, before, before, scored, after):
+        text = f"{a} {b} {c} {word} {d}"
+        assert repr(S.analyzer().polarity_scores(text)) == repr(stock.polarity_scores(text)), text
+
+
+def test_analyzer_scores_the_seeds_lines_as_stock_vader():
+    stock = _stock_vader()
+    for path in sorted(SEEDS.glob("*.txt")):
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            text = T.normalize(line)
+            assert repr(S.analyzer().polarity_scores(text)) == repr(stock.polarity_scores(text)), text
 
 
 def test_analyzer_scores_news_copy_as_stock_vader():
     stock = _stock_vader()
-    for text in ["  Officials said the ban was a \"grave threat\" to jobs, but welcomed the review. ",
+    for text in ["No good or bad news, at least not yet; never so happy, without doubt the bomb",
+                 "It was NOT the worst, but the kiss of death for a good plan that barely worked",
+                 "  Officials said the ban was a \"grave threat\" to jobs, but welcomed the review. ",
                  "It is kind of good, not bad at all!!!", "The company was VERY angry :(", "Great 😀 news 👍",
                  "Qu\u00e9bec's minister didn't like it", ""]:
         assert S.analyzer().polarity_scores(text) == stock.polarity_scores(text)
