@@ -238,24 +238,22 @@ def _factorized_chunks(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.nda
 def _columns_for(ids: list, selections, counts: np.ndarray, words: np.ndarray,
                  bounds: np.ndarray) -> dict[str, np.ndarray]:
     """readability columns (COLUMNS) of each selection in turn, per article one row per metric in METRICS
-    order. A selection is (text, units), units[i] = indexes (text order) of article i's sentences.
-
-    The formula intervals of all selections are resampled in one pass: their totals are whole numbers,
-    exact however the articles are grouped into matrix products.
-    """
+    order. A selection is (text, units), units[i] = indexes (text order) of article i's sentences."""
     m = len(ids)
-    kept, n_words, ttr = [], [], []
+    names = METRICS[:-1]
+    kept, n_words, intervals, ttr = [], [], [], []
     for _, units in selections:
         per_article = [counts[u] for u in units]
-        kept.extend(c[c[:, 0] > 0] for c in per_article)          # sentences without a word do not count
+        kept_here = [c[c[:, 0] > 0] for c in per_article]          # sentences without a word do not count
+        kept.extend(kept_here)
+        intervals.append(_formula_intervals(kept_here, names))
         words_each = np.array([c[:, 0].sum() for c in per_article], dtype=int)
         n_words.append(words_each)
         ttr.append(stats.batch_mean_ci(_ttr_groups(units, words_each, words, bounds))[1:])
-    names = METRICS[:-1]
     n = np.array([len(x) for x in kept], dtype=float)
     totals = np.array([x.sum(axis=0) for x in kept]).reshape(len(kept), 5)
     point = formulas(totals[:, 0], n, totals[:, 1], totals[:, 2], totals[:, 3], totals[:, 4])
-    low, high = _formula_intervals(kept, names)
+    low, high = (np.concatenate(part) for part in zip(*intervals))
     ttr_value, ttr_low, ttr_high = (np.concatenate(part) for part in zip(*ttr))
     k = len(METRICS)
     return {"article_id": np.tile(np.repeat(np.array(ids, dtype=object), k), len(selections)),
