@@ -202,15 +202,37 @@ def _features(s: str) -> tuple[int, float, float, bool, bool]:
     if n == 0:
         return 0, 0.0, 0.0, False, False
     head = s[:FEATURE_CHARS]
-    low = head.lower().translate(_PUNCT_TO_SPACE).split()
-    sample = head.split(None, 16)[:16]
+    low = _lower_tokens(head)
     if len(s) > FEATURE_CHARS and len(low) > 1:
         low.pop()  # the last token may be cut in two
     stop = sum(map(P.STOPWORDS.__contains__, low)) / max(len(low), 1)
     verb = not P.VERB_STOPWORDS.isdisjoint(low)
-    initials = "".join(filter(str.isalpha, map(itemgetter(0), sample)))
-    caps = sum(map(str.isupper, initials)) / max(len(initials), 1)
-    return n, stop, caps, P.SENTENCE_END_RE.search(s[-6:]) is not None, verb
+    return n, stop, _capitalized_share(head), P.SENTENCE_END_RE.search(s[-6:]) is not None, verb
+
+
+# The same maps for ASCII text, as byte tables: bytes.translate is several times faster than str.translate.
+_PUNCT_TO_SPACE_BYTES = bytes(ord(" ") if chr(b) in _STRIP and chr(b) not in "'’" else b for b in range(128)) \
+    + bytes(range(128, 256))
+_ASCII_LETTERS = bytes(b for b in range(128) if chr(b).isalpha())
+_ASCII_UPPER = bytes(b for b in range(128) if chr(b).isupper())
+
+
+def _lower_tokens(head: str) -> list[str]:
+    """Lower-cased words of a line, punctuation other than apostrophes counting as space."""
+    if head.isascii():
+        return head.lower().encode("ascii").translate(_PUNCT_TO_SPACE_BYTES).decode("ascii").split()
+    return head.lower().translate(_PUNCT_TO_SPACE).split()
+
+
+def _capitalized_share(head: str) -> float:
+    """Share of capitals among the initials of the first 16 words that begin with a letter."""
+    initials = "".join(map(itemgetter(0), head.split(None, 16)[:16]))
+    if initials.isascii():
+        raw = initials.encode("ascii")
+        letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+        return (len(raw) - len(raw.translate(None, _ASCII_UPPER))) / max(letters, 1)
+    initials = "".join(filter(str.isalpha, initials))
+    return sum(map(str.isupper, initials)) / max(len(initials), 1)
 
 
 def _line_class(n: int, stop: float, caps: float, sent_end: bool) -> str:
@@ -583,12 +605,24 @@ def _label_pull_quotes(out, stripped, words, numbers) -> None:
                   and stripped[i].startswith(_QUOTE_OPENERS) and PULL_QUOTE_WORDS[0] <= words[i] <= PULL_QUOTE_WORDS[1]]
     if not candidates:
         return
-    keys = [f" {line_key(s)} " if o is not None and o[0] == "content" else "" for s, o in zip(stripped, out)]
-    joined = "\n".join(keys)
+    # A line holds the quote when its key holds the quote's key (" an alarming case " in " it is an
+    # alarming case he said "); then its case-folded text holds the quote's longest word. Keys are
+    # built only for the lines that hold that word: few lines, not every content line.
+    folded = [s.casefold() if o is not None and o[0] == "content" else None for s, o in zip(stripped, out)]
+    keys: dict[int, str] = {}
+
+    def key(j: int) -> str:
+        if j not in keys:
+            keys[j] = f" {line_key(stripped[j])} "
+        return keys[j]
+
     for i in candidates:
-        if joined.count(keys[i]) < 2:  # one C call rules out most quotes; the line itself is one hit
+        quote = key(i)
+        if quote.isspace():   # no words: keys hold no double space, so no line holds it
             continue
-        holder = next((j for j, key in enumerate(keys) if j != i and len(key) > len(keys[i]) and keys[i] in key), None)
+        longest = max(quote.split(), key=len)
+        holder = next((j for j, text in enumerate(folded) if j != i and text is not None and longest in text
+                       and len(key(j)) > len(quote) and quote in key(j)), None)
         if holder is not None:
             out[i] = ("boilerplate", "other", f"pull quote: repeats words of line {numbers[holder]}")
 
@@ -660,10 +694,38 @@ def content_sentences(lines: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFr
     nonblank = lines.loc[lines["label"] != "", ["article_id", "start", "line", "label", "role"]]
     left = sentences.assign(article_id=sentences["article_id"].astype(str), start=sentences["start"].astype("int64"))
     right = nonblank.assign(article_id=nonblank["article_id"].astype(str), start=nonblank["start"].astype("int64"))
+    at = _line_at(right["article_id"].to_numpy(), right["start"].to_numpy(), left["article_id"].to_numpy(),
+                  left["start"].to_numpy())
+    if (at >= 0).all() and pd.api.types.is_integer_dtype(left["sentence"]):
+        # Every sentence starts in a labelled line (always, on parsed text): the join is a lookup, and the
+        # rows are picked and ordered as below (by start, then by article and sentence) in one take.
+        rows = np.flatnonzero((right["label"] == "content").to_numpy()[at])
+        rows = rows[np.argsort(left["start"].to_numpy()[rows], kind="stable")]
+        article_rank = pd.factorize(left["article_id"], sort=True)[0]
+        rows = rows[np.lexsort((left["sentence"].to_numpy()[rows], article_rank[rows]))]
+        line = right.iloc[at[rows]]
+        return left.iloc[rows].reset_index(drop=True).assign(line=line["line"].array, role=line["role"].array)[
+            CONTENT_COLUMNS]
     merged = pd.merge_asof(left.sort_values("start", kind="stable"), right.sort_values("start", kind="stable"),
                            on="start", by="article_id", direction="backward")
     merged = merged[merged["label"] == "content"]
     return merged[CONTENT_COLUMNS].sort_values(["article_id", "sentence"], kind="stable").reset_index(drop=True)
+
+
+_KEY = 1 << 40   # article code * _KEY + offset: one sortable number per (article, offset)
+
+
+def _line_at(line_ids: np.ndarray, line_starts: np.ndarray, ids: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """For each (id, start), the index of the line of that article that starts last at or before it, or -1:
+    `pd.merge_asof(..., by="article_id", direction="backward")` on sorted numbers."""
+    codes = pd.factorize(np.concatenate([line_ids, ids]))[0].astype(np.int64)
+    line_codes, codes = codes[:len(line_ids)], codes[len(line_ids):]
+    if not len(line_codes):
+        return np.full(len(codes), -1)
+    keys = line_codes * _KEY + line_starts
+    order = np.argsort(keys, kind="stable")
+    at = order[np.clip(np.searchsorted(keys[order], codes * _KEY + starts, side="right") - 1, 0, None)]
+    return np.where((line_codes[at] == codes) & (line_starts[at] <= starts), at, -1)
 
 
 def content_paragraphs(lines: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:

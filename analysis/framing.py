@@ -295,25 +295,41 @@ def _prepare_content(content: pd.DataFrame, content_paragraphs: pd.DataFrame | N
         c["paragraph"] = -1
     c["paragraph"] = pd.to_numeric(c["paragraph"], errors="coerce").fillna(-1).astype(int)
     c["start"] = pd.to_numeric(c["start"], errors="coerce").fillna(0).astype(int)
-    c = c.sort_values(["article_id", "sentence"], kind="stable").reset_index(drop=True)
-    c["body"] = c["role"] != "headline"
-    n_body = c.groupby("article_id")["body"].transform("sum")
-    index = c[c["body"]].groupby("article_id").cumcount()
-    third = (index * 3 // n_body[index.index]).clip(upper=2)
-    c["part"] = ""
-    c.loc[third.index, "part"] = np.asarray(PARTS, dtype=object)[third.to_numpy()]
+    if not _sorted_by_article_and_sentence(c):   # content_sentences gives them sorted already
+        c = c.sort_values(["article_id", "sentence"], kind="stable")
+    c = c.reset_index(drop=True)
+    code, article_names = pd.factorize(c["article_id"], sort=True)
+    body = (c["role"] != "headline").to_numpy(dtype=bool)
+    c["body"] = body
+    # Third of the article's body each body sentence falls in, by its rank among them.
+    n_body = np.bincount(code, weights=body, minlength=len(article_names)).astype(np.int64)
+    seen = np.cumsum(body)
+    rank = seen - 1 - np.concatenate([[0], seen])[np.searchsorted(code, code)]
+    third = np.minimum(rank * 3 // np.maximum(n_body[code], 1), 2)
+    c["part"] = np.where(body, np.asarray(PARTS, dtype=object)[third], "")
     # The lede: the first body paragraph (role 'body'), else the first non-headline one.
     lede = pd.Series(dtype=int)
     if content_paragraphs is not None and not content_paragraphs.empty and "paragraph" in content_paragraphs:
-        p = content_paragraphs.assign(article_id=content_paragraphs["article_id"].astype(str))
-        if "role" in p.columns:
-            p = p[p["role"].astype(str) == "body"]
+        p = pd.DataFrame({"article_id": content_paragraphs["article_id"].astype(str),
+                          "paragraph": content_paragraphs["paragraph"]})
+        if "role" in content_paragraphs.columns:
+            p = p[content_paragraphs["role"].astype(str) == "body"]
         lede = p.groupby("article_id")["paragraph"].min()
-    fallback = c[c["role"] == "body"].groupby("article_id")["paragraph"].min()
-    fallback = fallback.combine_first(c[c["body"]].groupby("article_id")["paragraph"].min())
-    lede = lede.combine_first(fallback)
-    c["lede"] = c["body"] & (c["paragraph"] == c["article_id"].map(lede).fillna(-2).astype(int))
+    paragraphs = c[["article_id", "paragraph"]]
+    fallback = paragraphs[c["role"] == "body"].groupby("article_id")["paragraph"].min()
+    fallback = fallback.combine_first(paragraphs[body].groupby("article_id")["paragraph"].min())
+    lede = lede.combine_first(fallback).reindex(article_names).fillna(-2).astype(int).to_numpy()
+    c["lede"] = body & (c["paragraph"].to_numpy() == lede[code])
     return c
+
+
+def _sorted_by_article_and_sentence(c: pd.DataFrame) -> bool:
+    """Whether the rows are already in (article_id, sentence) order, sentence numbers being numbers."""
+    if not pd.api.types.is_numeric_dtype(c["sentence"]):
+        return False
+    code = pd.factorize(c["article_id"], sort=True)[0]
+    sentence = c["sentence"].to_numpy()
+    return bool(np.all((code[1:] > code[:-1]) | ((code[1:] == code[:-1]) & (sentence[1:] >= sentence[:-1]))))
 
 
 @lru_cache(maxsize=1)
@@ -367,17 +383,20 @@ def _voices(article_ids: np.ndarray, starts: np.ndarray, quotes: pd.DataFrame | 
     q = pd.DataFrame({"article_id": q["article_id"].astype(str).to_numpy(),
                       "start": pd.to_numeric(q["start"], errors="coerce").to_numpy(),
                       "end": pd.to_numeric(q["end"], errors="coerce").to_numpy()}).dropna()
-    codes = {a: n for n, a in enumerate(pd.unique(article_ids))}
-    q = q[q["article_id"].isin(codes)]
     if q.empty:
         return out
-    q = q.assign(code=q["article_id"].map(codes).astype(np.int64)).sort_values(["code", "start"])
-    q_key = q["code"].to_numpy() * _KEY + q["start"].to_numpy(dtype=np.int64)
-    q_reach = q.groupby("code")["end"].cummax().to_numpy(dtype=np.int64)   # furthest end of a quote so far
-    h_code = np.fromiter((codes[a] for a in article_ids), dtype=np.int64, count=len(article_ids))
+    # Hits and quotes share article codes; a quote of an article without hits matches no hit.
+    codes = pd.factorize(np.concatenate([article_ids, q["article_id"].to_numpy(dtype=object)]))[0].astype(np.int64)
+    h_code, q_code = codes[:len(article_ids)], codes[len(article_ids):]
+    q_start, q_end = q["start"].to_numpy(dtype=np.int64), q["end"].to_numpy(dtype=np.int64)
+    order = np.lexsort((q_start, q_code))
+    q_code, q_key = q_code[order], q_code[order] * _KEY + q_start[order]
+    # Furthest end of a quote so far in its article: a running maximum that never reaches back into
+    # the article before, whose numbers all lie _KEY lower.
+    q_reach = np.maximum.accumulate(q_code * _KEY + q_end[order]) - q_code * _KEY
     k = np.searchsorted(q_key, h_code * _KEY + starts, side="right") - 1
     safe = np.clip(k, 0, None)
-    inside = (k >= 0) & (q["code"].to_numpy()[safe] == h_code) & (q_reach[safe] > starts)
+    inside = (k >= 0) & (q_code[safe] == h_code) & (q_reach[safe] > starts)
     out[inside] = "quoted"
     return out
 
@@ -405,7 +424,9 @@ def frame(content: pd.DataFrame, content_paragraphs: pd.DataFrame | None, quotes
     row = np.searchsorted(offsets, s_view, side="right") - 1
     # A cue term counts once per sentence: keep its first occurrence. Stop phrases (no frames) drop out.
     n_frames = np.fromiter((len(f) for f in matcher.frames), dtype=np.int64, count=len(matcher.frames))
-    keep = (cue >= 0) & ~pd.DataFrame({"row": row, "cue": cue}).duplicated().to_numpy()
+    first = np.zeros(len(cue), dtype=bool)
+    first[np.unique(row * (len(matcher.cues) + 1) + cue + 1, return_index=True)[1]] = True
+    keep = (cue >= 0) & first
     keep &= n_frames[np.clip(cue, 0, None)] > 0
     s_view, e_view, cue, row = s_view[keep], e_view[keep], cue[keep], row[keep]
     if not len(cue):

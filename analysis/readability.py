@@ -198,15 +198,12 @@ def unit_counts(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     Vectorized: every whitespace chunk is factorized once and its counts come from the cached
     `chunk_counts`; sentence totals are differences of cumulative sums.
     """
-    splits = [t.split() for t in texts]
-    flat = list(chain.from_iterable(splits))
-    if not flat:
+    codes, uniques, chunk_bounds = _factorized_chunks(texts)
+    if not len(codes):
         return np.zeros((len(texts), 5)), np.zeros(0, dtype=np.int64), np.zeros(len(texts) + 1, dtype=int)
-    codes, uniques = pd.factorize(np.array(flat, dtype=object))
     info = [chunk_counts(u) for u in uniques]
     table = np.array([i[:5] for i in info], dtype=float)
     cum = np.vstack([np.zeros((1, 5)), np.cumsum(table[codes], axis=0)])
-    chunk_bounds = np.concatenate([[0], np.cumsum([len(x) for x in splits])]).astype(int)
     counts = cum[chunk_bounds[1:]] - cum[chunk_bounds[:-1]]
     vocabulary: dict[str, int] = {}
     type_ids = [[vocabulary.setdefault(t, len(vocabulary)) for t in i[5]] for i in info]
@@ -218,16 +215,63 @@ def unit_counts(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return counts, words, bounds
 
 
-def _columns_for(which: str, ids: list, units: list[np.ndarray], counts: np.ndarray, words: np.ndarray,
+# Joins the sentences for a single split: a chunk without a word, so it adds nothing to any count.
+_UNIT_SEPARATOR = "\x01"
+
+
+def _factorized_chunks(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(codes, uniques) of the whitespace-separated chunks of all texts in order, and the n + 1 bounds of
+    each text's chunks. One split of the texts joined by separators (which stay among the chunks and
+    count nothing), unless a text holds the separator as a chunk of its own: then text by text."""
+    codes, uniques = pd.factorize(np.array(f" {_UNIT_SEPARATOR} ".join(texts).split(), dtype=object))
+    if len(texts) < 2:
+        return codes, uniques, np.array([0, len(codes)])
+    separator = np.flatnonzero(uniques == _UNIT_SEPARATOR)
+    at = np.flatnonzero(codes == separator[0]) if len(separator) else separator
+    if len(at) == len(texts) - 1:
+        return codes, uniques, np.concatenate([[0], at, [len(codes)]])
+    splits = [t.split() for t in texts]
+    codes, uniques = pd.factorize(np.array(list(chain.from_iterable(splits)), dtype=object))
+    return codes, uniques, np.concatenate([[0], np.cumsum([len(x) for x in splits])]).astype(int)
+
+
+def _columns_for(ids: list, selections, counts: np.ndarray, words: np.ndarray,
                  bounds: np.ndarray) -> dict[str, np.ndarray]:
-    """readability columns (COLUMNS; per article, one row per metric in METRICS order) for many articles;
-    units[i] = indexes (text order) of article i's sentences."""
+    """readability columns (COLUMNS) of each selection in turn, per article one row per metric in METRICS
+    order. A selection is (text, units), units[i] = indexes (text order) of article i's sentences."""
     m = len(ids)
-    per_article = [counts[u] for u in units]
-    kept = [c[c[:, 0] > 0] for c in per_article]          # sentences without a word do not count
+    names = METRICS[:-1]
+    kept, n_words, intervals, ttr = [], [], [], []
+    for _, units in selections:
+        per_article = [counts[u] for u in units]
+        kept_here = [c[c[:, 0] > 0] for c in per_article]          # sentences without a word do not count
+        kept.extend(kept_here)
+        intervals.append(_formula_intervals(kept_here, names))
+        words_each = np.array([c[:, 0].sum() for c in per_article], dtype=int)
+        n_words.append(words_each)
+        ttr.append(stats.batch_mean_ci(_ttr_groups(units, words_each, words, bounds))[1:])
+    n = np.array([len(x) for x in kept], dtype=float)
+    totals = np.array([x.sum(axis=0) for x in kept]).reshape(len(kept), 5)
+    point = formulas(totals[:, 0], n, totals[:, 1], totals[:, 2], totals[:, 3], totals[:, 4])
+    low, high = (np.concatenate(part) for part in zip(*intervals))
+    ttr_value, ttr_low, ttr_high = (np.concatenate(part) for part in zip(*ttr))
+    k = len(METRICS)
+    return {"article_id": np.tile(np.repeat(np.array(ids, dtype=object), k), len(selections)),
+            "text": np.repeat(np.array([which for which, _ in selections], dtype=object), m * k),
+            "metric": np.tile(np.array(METRICS, dtype=object), m * len(selections)),
+            "value": np.column_stack([point[name] for name in names] + [ttr_value]).ravel(),
+            "ci_low": np.column_stack([low, ttr_low]).ravel(),
+            "ci_high": np.column_stack([high, ttr_high]).ravel(),
+            "n_sentences": np.repeat(n.astype(int), k),
+            "n_words": np.repeat(np.concatenate(n_words), k)}
+
+
+def _ttr_groups(units: list[np.ndarray], n_words: np.ndarray, words: np.ndarray, bounds: np.ndarray
+                ) -> list[np.ndarray]:
+    """Per article, the type-token ratio of each full window of TTR_WINDOW words of its units, in order."""
+    m = len(units)
     order = np.concatenate(units).astype(int) if m else np.zeros(0, dtype=int)
     sequence = words[_ranges(bounds[order], bounds[order + 1] - bounds[order])] if len(order) else words[:0]
-    n_words = np.array([c[:, 0].sum() for c in per_article], dtype=int)
     article_first = np.cumsum(n_words) - n_words
     n_windows = n_words // TTR_WINDOW
     starts = _ranges(np.zeros(m, dtype=int), n_windows) * TTR_WINDOW + np.repeat(article_first, n_windows)
@@ -236,23 +280,7 @@ def _columns_for(which: str, ids: list, units: list[np.ndarray], counts: np.ndar
         ttr_each = (1 + (np.diff(windows, axis=1) != 0).sum(axis=1)) / TTR_WINDOW
     else:
         ttr_each = np.zeros(0)
-    ttr_groups = np.split(ttr_each, np.cumsum(n_windows)[:-1]) if m else []
-
-    names = METRICS[:-1]
-    n = np.array([len(x) for x in kept], dtype=float)
-    totals = np.array([x.sum(axis=0) for x in kept]).reshape(m, 5)
-    point = formulas(totals[:, 0], n, totals[:, 1], totals[:, 2], totals[:, 3], totals[:, 4])
-    low, high = _formula_intervals(kept, names)
-    _, ttr, ttr_low, ttr_high = stats.batch_mean_ci(ttr_groups)
-    k = len(METRICS)
-    return {"article_id": np.repeat(np.array(ids, dtype=object), k),
-            "text": np.full(m * k, which, dtype=object),
-            "metric": np.tile(np.array(METRICS, dtype=object), m),
-            "value": np.column_stack([point[name] for name in names] + [ttr]).ravel(),
-            "ci_low": np.column_stack([low, ttr_low]).ravel(),
-            "ci_high": np.column_stack([high, ttr_high]).ravel(),
-            "n_sentences": np.repeat(n.astype(int), k),
-            "n_words": np.repeat(n_words, k)}
+    return np.split(ttr_each, np.cumsum(n_windows)[:-1]) if m else []
 
 
 BOOT_BLOCK = 512   # articles whose resampled totals are held at once: 512 x N_BOOT x 5 floats = 20 MB
@@ -291,39 +319,52 @@ def measure(content: pd.DataFrame, lines: pd.DataFrame, texts: dict) -> dict[str
 
     Each sentence is counted once; content and raw then pick their sentences from the same counts.
     """
-    units: list[tuple] = []          # (article_id, start, text, in the content body)
+    # Units (sentences) as parallel lists: article, start, text, in the content body.
+    unit_ids: list = []
+    unit_starts: list = []
+    unit_texts: list[str] = []
+    in_body: list[bool] = []
     article_ids: set = set()
     if content is not None and len(content):
         role = content["role"].tolist() if "role" in content.columns else ["body"] * len(content)
-        for a, st, txt, r in zip(content["article_id"].tolist(), content["start"].tolist(),
-                                 content["text"].tolist(), role):
-            units.append((a, st, txt if isinstance(txt, str) else "", r != "headline"))
+        unit_ids = content["article_id"].tolist()
+        unit_starts = content["start"].tolist()
+        unit_texts = [txt if isinstance(txt, str) else "" for txt in content["text"].tolist()]
+        in_body = [r != "headline" for r in role]
     if lines is not None and len(lines):
         article_ids |= set(lines["article_id"].tolist())
         if "label" in lines.columns:
             keep = ~lines["blank"].astype(bool) & (lines["label"].fillna("").astype(str) != "content")
             extra = lines[keep]
             for a, st, txt in zip(extra["article_id"].tolist(), extra["start"].tolist(), extra["text"].tolist()):
-                units.extend((a, st, sentence, False) for sentence in _line_sentences(str(txt)))
-    units.sort(key=lambda u: (str(u[0]), u[1]))
-    article_ids |= {u[0] for u in units}
-    counts, words, bounds = unit_counts([u[2] for u in units])
+                sentences = _line_sentences(str(txt))
+                unit_ids.extend([a] * len(sentences))
+                unit_starts.extend([st] * len(sentences))
+                unit_texts.extend(sentences)
+                in_body.extend([False] * len(sentences))
+    article_ids |= set(unit_ids)
     ids = sorted(article_ids, key=str)
+    if not ids:
+        return {"readability": _typed(pd.DataFrame(columns=COLUMNS))}
+    # Units in (article, start) order: each article's units are one run, content units a subset of it.
     position = {a: i for i, a in enumerate(ids)}
-    raw_units: list[list[int]] = [[] for _ in ids]
-    content_units: list[list[int]] = [[] for _ in ids]
-    for k, (a, _, _, in_body) in enumerate(units):
-        raw_units[position[a]].append(k)
-        if in_body:
-            content_units[position[a]].append(k)
-    parts = [_columns_for(which, ids, [np.array(u, dtype=int) for u in chosen], counts, words, bounds)
-             for which, chosen in (("content", content_units), ("raw", raw_units))]
-    out = (pd.DataFrame({name: np.concatenate([part[name] for part in parts]) for name in COLUMNS}) if ids
-           else pd.DataFrame(columns=COLUMNS))
+    code = np.fromiter((position[a] for a in unit_ids), dtype=np.int64, count=len(unit_ids))
+    order = np.lexsort((np.asarray(unit_starts, dtype=np.int64), code)) if len(code) else code
+    counts, words, bounds = unit_counts([unit_texts[k] for k in order.tolist()])
+    code = code[order]
+    article_bounds = np.searchsorted(code, np.arange(len(ids) + 1))
+    raw_units = [np.arange(a, b) for a, b in zip(article_bounds[:-1].tolist(), article_bounds[1:].tolist())]
+    body = np.flatnonzero(np.asarray(in_body, dtype=bool)[order]) if len(order) else order
+    content_units = np.split(body, np.searchsorted(body, article_bounds[1:-1]))
+    columns = _columns_for(ids, (("content", content_units), ("raw", raw_units)), counts, words, bounds)
+    return {"readability": _typed(pd.DataFrame(columns))}
+
+
+def _typed(out: pd.DataFrame) -> pd.DataFrame:
     out["article_id"] = out["article_id"].astype("string")
     out["n_sentences"] = out["n_sentences"].astype(int)
     out["n_words"] = out["n_words"].astype(int)
-    return {"readability": out}
+    return out
 
 
 def by_outlet(readability: pd.DataFrame, articles: pd.DataFrame, text: str = "content") -> pd.DataFrame:

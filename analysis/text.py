@@ -254,6 +254,14 @@ _INITIAL = regex.compile(PunktToken._RE_INITIAL.pattern, PunktToken._RE_INITIAL.
 # A word Punkt's word tokenizer keeps whole, with its final period: "Oct", "U.S", "co-op", "1,000", "2.5".
 _PLAIN_WORD = regex.compile(r"[^\W_]+(?:[.,\-][^\W_]+)*")
 _PUNKT_TIMEOUT = 5.0            # seconds per regex call, as NLTK's own guard
+# ... set only on text at least this long: these patterns have no nested repeats, so a shorter text is
+# read in well under a second whatever it holds, and the time limit's clock costs more than the search
+# (4 us a call, more than half of the work on a typical paragraph).
+_PUNKT_TIMEOUT_MIN_CHARS = 2_000
+
+
+def _timeout(text: str) -> float | None:
+    return _PUNKT_TIMEOUT if len(text) >= _PUNKT_TIMEOUT_MIN_CHARS else None
 # string.whitespace, what Punkt looks back for to find the word before a candidate.
 _ASCII_SPACE_TO_SPACE = str.maketrans(dict.fromkeys("\t\n\r\x0b\x0c", " "))
 _SENTENCE_END_MARKS = frozenset(".?!")
@@ -279,7 +287,7 @@ def _potential_ends(text: str):
     # With every string.whitespace character a space, one rfind finds the last of any of them.
     spaced = text if text.isprintable() else text.translate(_ASCII_SPACE_TO_SPACE)
     prev, prev_start, prev_stop = None, 0, 0
-    for match in _PERIOD_CONTEXT.finditer(text, timeout=_PUNKT_TIMEOUT):
+    for match in _PERIOD_CONTEXT.finditer(text, timeout=_timeout(text)):
         at = match.start()
         space = spaced.rfind(" ", prev_stop, at)
         # A space right at the previous candidate counts as none, as in NLTK.
@@ -334,7 +342,8 @@ def _realign(text: str, slices: list[tuple[int, int]]) -> list[tuple[int, int]]:
         next_start, next_stop = slices[k + 1]
         # Only a sentence that opens with a closing quote or bracket can give it back.
         opens_closed = next_start < next_stop and text[next_start] in _CLOSERS
-        m = _REALIGN.match(text[next_start:next_stop], timeout=_PUNKT_TIMEOUT) if opens_closed else None
+        piece = text[next_start:next_stop] if opens_closed else ""
+        m = _REALIGN.match(piece, timeout=_timeout(piece)) if opens_closed else None
         if m:
             out.append((start, next_start + len(m.group(0).rstrip())))
             realign = m.end()

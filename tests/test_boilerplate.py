@@ -482,3 +482,48 @@ def test_distortion_compares_raw_and_content(seeds):
                max_size=30))
 def test_line_key_is_the_casefolded_words(text):
     assert B.line_key(text) == " ".join(re.findall(r"[^\W_]+", T.normalize(text).casefold()))
+
+
+# ---------------------------------------------------------------- fast paths against their references
+
+
+_LINE_TEXT = st.text(alphabet=st.sampled_from(list("aZ q.,;:!?-()[]{}\"'’“”•*«»É ß1\t")), max_size=300)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LINE_TEXT)
+def test_lower_tokens_and_capitals_match_the_str_versions(head):
+    from operator import itemgetter
+    assert B._lower_tokens(head) == head.lower().translate(B._PUNCT_TO_SPACE).split()
+    initials = "".join(filter(str.isalpha, map(itemgetter(0), head.split(None, 16)[:16])))
+    assert B._capitalized_share(head) == sum(map(str.isupper, initials)) / max(len(initials), 1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("abc"), st.integers(0, 40)), max_size=12),
+       st.lists(st.tuples(st.sampled_from("abcd"), st.integers(-2, 45)), max_size=12))
+def test_line_at_is_merge_asof(lines, sentences):
+    """The lookup content_sentences uses finds the line merge_asof(direction="backward") finds."""
+    import numpy as np
+    right = pd.DataFrame(lines, columns=["article_id", "start"]).astype({"article_id": str, "start": "int64"})
+    right["row"] = np.arange(len(right))
+    left = pd.DataFrame(sentences, columns=["article_id", "start"]).astype({"article_id": str, "start": "int64"})
+    at = B._line_at(right["article_id"].to_numpy(), right["start"].to_numpy(), left["article_id"].to_numpy(),
+                    left["start"].to_numpy())
+    order = np.argsort(left["start"].to_numpy(), kind="stable")
+    merged = pd.merge_asof(left.iloc[order], right.sort_values("start", kind="stable"), on="start",
+                           by="article_id", direction="backward")
+    assert at[order].tolist() == merged["row"].fillna(-1).astype(int).tolist()
+
+
+@pytest.mark.parametrize("lines, pulled", [
+    (["Headline about the plant closure", "“It is an alarming case for all of us here,” she said.",
+      "The mayor said: “It is an alarming case for all of us here,” she said, and left the room."], True),
+    (["Headline about the plant closure", "“It is an alarming case for all of us here,” she said.",
+      "The mayor said the plant was an alarming case and left the room without comment."], False),
+])
+def test_pull_quote_needs_a_line_holding_all_its_words(lines, pulled):
+    out = [("content", "headline", "")] + [("content", "body", "")] * (len(lines) - 1)
+    stripped = [" ".join(line.split()) for line in lines]
+    B._label_pull_quotes(out, stripped, [len(s.split()) for s in stripped], list(range(1, len(lines) + 1)))
+    assert (out[1][0] == "boilerplate") == pulled

@@ -1,8 +1,11 @@
 """Tests for analysis.framing: codebook terms, matching, frame tables and distinctive words."""
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import framing as F
 
@@ -396,3 +399,17 @@ def test_distinctive_words_top_limit():
     content = pd.DataFrame({"article_id": ["1", "2"], "text": [words, "plain text"]})
     out = F.distinctive_words(content, pd.DataFrame({"article_id": ["1", "2"], "outlet": ["A", "B"]}), top=15)
     assert (out.groupby("outlet").size() == pd.Series({"A": 15, "B": 2})).all()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("ab"), st.integers(0, 50)), min_size=1, max_size=10),
+       st.lists(st.tuples(st.sampled_from("abc"), st.integers(0, 50), st.integers(0, 20),
+                          st.sampled_from(["quote", "term"])), max_size=8))
+def test_voices_is_inside_any_quote_of_the_article(hits, quotes):
+    """A hit is 'quoted' exactly when some quote of its article (not a quoted term) covers its start."""
+    article_ids = np.array([a for a, _ in hits], dtype=object)
+    starts = np.array([s for _, s in hits], dtype=np.int64)
+    table = pd.DataFrame([(a, s, s + n, kind) for a, s, n, kind in quotes], columns=["article_id", "start", "end", "kind"])
+    expected = ["quoted" if any(qa == a and qs <= s < qe and kind != "term" for qa, qs, qe, kind in table.itertuples(index=False))
+                else "narrator" for a, s in hits]
+    assert F._voices(article_ids, starts, table).tolist() == expected

@@ -141,3 +141,21 @@ def test_cmu_table_gives_textstat_counts_for_every_entry():
     assert set(table) == set(reference)
     vowels = lambda phones: sum(1 for p in phones if p[-1].isdigit())
     assert all(vowels(table[w].split()) == vowels(reference[w][0]) for w in reference)
+
+
+@pytest.mark.parametrize("texts", [
+    [], [""], ["  "], ["The cat sat."], ["The cat sat.", "", "It ran — fast, 2025."],
+    ["a \x01 b", "c"], ["\x01", "\x01 x"], ["x\x01y z", "Hikvision’s multi-step plan."],
+])
+def test_unit_counts_match_sentence_counts(texts):
+    """unit_counts (one split of the joined texts) counts each text as sentence_counts does, even when a
+    text holds the separator it joins them with."""
+    counts, words, bounds = R.unit_counts(texts)
+    assert counts.shape == (len(texts), 5)
+    for k, text in enumerate(texts):
+        expected, types = R.sentence_counts(text)
+        assert tuple(counts[k]) == expected
+        assert bounds[k + 1] - bounds[k] == len(types)
+    all_types = [t for text in texts for t in R.sentence_counts(text)[1]]
+    assert len(words) == len(all_types)
+    assert len({(w, t) for w, t in zip(words.tolist(), all_types)}) == len(set(all_types)) == len(set(words.tolist()))

@@ -181,3 +181,9 @@ PUNKT_CASES = [
 def test_fast_punkt_gives_punkt_spans(text):
     view = T.normalize(text)
     assert T._punkt_spans(view) == list(T.sentence_tokenizer().span_tokenize(view))
+
+
+def test_punkt_time_limit_is_set_on_long_text_only():
+    """Short text cannot take seconds (the patterns have no nested repeats); a whole window keeps the guard."""
+    assert T._timeout("He said no. It will appeal.") is None
+    assert T._timeout("x" * T.PUNKT_WINDOW) == T._PUNKT_TIMEOUT
