@@ -11,7 +11,11 @@ from functools import lru_cache
 from itertools import accumulate
 
 import regex
-from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer, PunktToken
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 # One line of text and its terminator: CRLF, CR and LF all end a line. Group 1 is the line without
 # its terminator; a last line without a terminator counts only if it is not empty.
@@ -161,6 +165,8 @@ def _count_word_classes(classes: bytes) -> int:
 @lru_cache(maxsize=1)
 def sentence_tokenizer() -> PunktSentenceTokenizer:
     """NLTK's Punkt with a built-in abbreviation list: no trained model, nothing downloaded."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
     params = PunktParameters()
     params.abbrev_types = set(ABBREVIATIONS)
     return PunktSentenceTokenizer(params)
@@ -182,7 +188,7 @@ def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
     # A candidate is a mark (. ? !) with a character after it: with no mark before the last
     # character there is none, and three finds cost less than the regex search.
     if n <= PUNKT_WINDOW and ((view.find(".", 0, n - 1) < 0 and view.find("?", 0, n - 1) < 0
-                               and view.find("!", 0, n - 1) < 0) or _PERIOD_CONTEXT.search(view) is None):
+                               and view.find("!", 0, n - 1) < 0) or _punkt().period_context.search(view) is None):
         # No candidate sentence end (most headlines, one-sentence paragraphs ending the text): one sentence.
         return [(offset + n - len(text.lstrip()), offset + len(text.rstrip()))]
     spans: list[tuple[int, int]] = []
@@ -245,12 +251,24 @@ def _punkt_pieces(window: str) -> list[tuple[int, int]]:
 # with our parameters (abbreviation list only: no collocations, no sentence starters, no
 # orthographic statistics), and any other context is handed to Punkt itself. The patterns are
 # NLTK's own, compiled with the same `regex` engine, so \s, \w and \d mean what they mean to Punkt.
-_PUNKT_VARS = PunktLanguageVars()
-_PERIOD_CONTEXT = regex.compile(_PUNKT_VARS.period_context_re().pattern, _PUNKT_VARS.period_context_re().flags)
-_REALIGN = regex.compile(_PUNKT_VARS.re_boundary_realignment.pattern, _PUNKT_VARS.re_boundary_realignment.flags)
-_NUMERIC = regex.compile(PunktToken._RE_NUMERIC.pattern, PunktToken._RE_NUMERIC.flags)   # type "##number##"
-_AFTER_TOK, _NEXT_TOK = _PERIOD_CONTEXT.groupindex["after_tok"], _PERIOD_CONTEXT.groupindex["next_tok"]
-_INITIAL = regex.compile(PunktToken._RE_INITIAL.pattern, PunktToken._RE_INITIAL.flags)   # "J."
+@lru_cache(maxsize=1)
+def _punkt() -> SimpleNamespace:
+    """Punkt's patterns, built on first use: importing NLTK costs about a second (its package
+    imports scipy.stats), which a process that never splits sentences (the CLI's main process)
+    should not pay before its workers can start."""
+    from nltk.tokenize.punkt import PunktLanguageVars, PunktToken
+
+    punkt_vars = PunktLanguageVars()
+    period_context = regex.compile(punkt_vars.period_context_re().pattern, punkt_vars.period_context_re().flags)
+    return SimpleNamespace(
+        period_context=period_context,
+        after_tok=period_context.groupindex["after_tok"], next_tok=period_context.groupindex["next_tok"],
+        realign=regex.compile(punkt_vars.re_boundary_realignment.pattern, punkt_vars.re_boundary_realignment.flags),
+        numeric=regex.compile(PunktToken._RE_NUMERIC.pattern, PunktToken._RE_NUMERIC.flags),   # type "##number##"
+        initial=regex.compile(PunktToken._RE_INITIAL.pattern, PunktToken._RE_INITIAL.flags),   # "J."
+    )
+
+
 # A word Punkt's word tokenizer keeps whole, with its final period: "Oct", "U.S", "co-op", "1,000", "2.5".
 _PLAIN_WORD = regex.compile(r"[^\W_]+(?:[.,\-][^\W_]+)*")
 _PUNKT_TIMEOUT = 5.0            # seconds per regex call, as NLTK's own guard
@@ -265,7 +283,7 @@ def _timeout(text: str) -> float | None:
 # string.whitespace, what Punkt looks back for to find the word before a candidate.
 _ASCII_SPACE_TO_SPACE = str.maketrans(dict.fromkeys("\t\n\r\x0b\x0c", " "))
 _SENTENCE_END_MARKS = frozenset(".?!")
-_CLOSERS = "\"')]}\u2018\u2019\u201c\u201d\u00ab\u00bb"   # what `_REALIGN` must start with
+_CLOSERS = "\"')]}\u2018\u2019\u201c\u201d\u00ab\u00bb"   # what the realignment pattern must start with
 _OPENERS = "\"'([{\u201c\u2018\u00ab"   # a next token starting with these: orthography unknown
 _PUNCTUATION = frozenset(";:,.!?")      # PunktSentenceTokenizer.PUNCTUATION: "never starts a sentence"
 
@@ -273,11 +291,12 @@ _PUNCTUATION = frozenset(";:,.!?")      # PunktSentenceTokenizer.PUNCTUATION: "n
 def _punkt_spans(text: str) -> list[tuple[int, int]]:
     breaks: list[tuple[int, int]] = []
     last_break = 0
+    after_tok, next_tok = _punkt().after_tok, _punkt().next_tok
     for match, word_start, word_end in _potential_ends(text):
-        mark, after, nxt = match.group(0, _AFTER_TOK, _NEXT_TOK)
+        mark, after, nxt = match.group(0, after_tok, next_tok)
         if _is_break(text[word_start:word_end], mark, after, nxt):
             breaks.append((last_break, match.end()))
-            last_break = match.start(_NEXT_TOK) if nxt else match.end()
+            last_break = match.start(next_tok) if nxt else match.end()
     breaks.append((last_break, len(text.rstrip())))
     return _realign(text, breaks)
 
@@ -287,7 +306,7 @@ def _potential_ends(text: str):
     # With every string.whitespace character a space, one rfind finds the last of any of them.
     spaced = text if text.isprintable() else text.translate(_ASCII_SPACE_TO_SPACE)
     prev, prev_start, prev_stop = None, 0, 0
-    for match in _PERIOD_CONTEXT.finditer(text, timeout=_timeout(text)):
+    for match in _punkt().period_context.finditer(text, timeout=_timeout(text)):
         at = match.start()
         space = spaced.rfind(" ", prev_stop, at)
         # A space right at the previous candidate counts as none, as in NLTK.
@@ -321,8 +340,8 @@ def _is_break(word: str, mark: str, after: str, nxt: str | None) -> bool:
     lower = word.lower()
     brk = not (lower in ABBREVIATIONS or lower.split("-")[-1] in ABBREVIATIONS)
     token = word + mark
-    initial = _INITIAL.match(token) is not None
-    if initial or _NUMERIC.match(token.lower()) is not None:
+    initial = _punkt().initial.match(token) is not None
+    if initial or _punkt().numeric.match(token.lower()) is not None:
         if case in ("punct", "lower") or (initial and case == "upper"):
             brk = False
     return brk
@@ -343,7 +362,7 @@ def _realign(text: str, slices: list[tuple[int, int]]) -> list[tuple[int, int]]:
         # Only a sentence that opens with a closing quote or bracket can give it back.
         opens_closed = next_start < next_stop and text[next_start] in _CLOSERS
         piece = text[next_start:next_stop] if opens_closed else ""
-        m = _REALIGN.match(piece, timeout=_timeout(piece)) if opens_closed else None
+        m = _punkt().realign.match(piece, timeout=_timeout(piece)) if opens_closed else None
         if m:
             out.append((start, next_start + len(m.group(0).rstrip())))
             realign = m.end()
