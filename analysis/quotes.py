@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import repeat
 from pathlib import Path
 from typing import NamedTuple
@@ -287,9 +287,16 @@ def tokenize_with_starts(raw: str, start: int, end: int) -> tuple[list[Tok], lis
     return list(map(tuple.__new__, repeat(Tok), rows)), starts
 
 
+@lru_cache(maxsize=1 << 16)
 def _base(low: str) -> str:
     """The token without a possessive ending."""
     return low[:-2] if low.endswith(("’s", "'s")) else low
+
+
+@lru_cache(maxsize=1 << 16)
+def _head_key(low: str) -> str:
+    """singular(_base(low)): how a lower-case token is looked up among head nouns and titles."""
+    return singular(_base(low))
 
 
 # ---------------------------------------------------------------- quote marks
@@ -451,13 +458,21 @@ class Article:
         self.entities: dict[str, Entity] = {}
         self.surnames: dict[str, str] = {}
         self.history: list[tuple[int, Entity | None, str, str]] = []  # (position, entity, name, type)
+        self._evidence()
+
+    @cached_property
+    def home(self) -> str:
+        """The country the article mentions most (ties: the first by name); "" when none.
+
+        Read only to tell a foreign government from the home one, so it is counted on first use:
+        most articles never need it, and scanning every paragraph for countries is not cheap.
+        """
         counts = Counter()
-        for _, _, s, e, role in paragraphs:
+        raw, lex = self.raw, self.lex
+        for _, _, s, e, role in self.paragraphs:
             for m in lex.country_re.finditer(raw, s, e):
                 counts[lex.countries[_strip_possessive(m.group())]] += 1
-        self.country_counts = counts
-        self.home = max(sorted(counts), key=counts.__getitem__) if counts else ""
-        self._evidence()
+        return max(sorted(counts), key=counts.__getitem__) if counts else ""
 
     # -- evidence about names, read once over the article's content
     def _evidence(self) -> None:
@@ -502,7 +517,7 @@ class Article:
         prev_words = CONTEXT_WORD_RE.findall(before)[-3:]
         if prev_words and not before.rstrip().endswith((".", ";", ":")):
             last = singular(prev_words[-1].lower())
-            two = " ".join(singular(w.lower()) for w in prev_words[-2:])
+            two = singular(prev_words[-2].lower()) + " " + last if len(prev_words) > 1 else last
             for cand in (two, last):
                 if cand in lex.heads:
                     heads.add(cand)
@@ -534,13 +549,15 @@ class Article:
         alias = ALIAS_RE.match(raw, b)
         if alias:
             self.entities.setdefault(fold(alias.group(1)), entity)
-        entity.heads.update(h for h in heads if not h.startswith("~"))
-        for h in heads:
-            if h.startswith("~"):
-                entity.types.append((1, lex.name_words[h[1:]]))
+        if heads:  # most runs have no role nearby: skip the loops over nothing
+            entity.heads.update(h for h in heads if not h.startswith("~"))
+            for h in heads:
+                if h.startswith("~"):
+                    entity.types.append((1, lex.name_words[h[1:]]))
         if country and not entity.country:
             entity.country = country
-        if any(lex.heads.get(h, ("", ""))[1] == "person" for h in heads) or any(w.lower().rstrip(".") in PERSON_TITLES for w in words[:1]):
+        if (heads and any(lex.heads.get(h, ("", ""))[1] == "person" for h in heads)) or (
+                words and words[0].lower().rstrip(".") in PERSON_TITLES):
             entity.kind = "person"
 
     def _entity(self, name: str, kind: str, aliases: bool = True) -> Entity:
@@ -735,6 +752,7 @@ def _run_name(text: str, lex: Lexicon) -> tuple[int, str, tuple, frozenset, str]
     return skip, country, tuple(words), heads, name
 
 
+@lru_cache(maxsize=1 << 16)
 def _strip_possessive(text: str) -> str:
     return text[:-2] if text.endswith(("’s", "'s")) else text
 
@@ -755,6 +773,7 @@ def _priority_type(found: list[str]) -> str:
 
 def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None] | None:
     """(first, last+1, appositive) token span of the speaker phrase ending just before toks[k]."""
+    lex = lexicon()
     j = k - 1
     while j >= lo and toks[j].low in SKIP_BEFORE_CUE:
         j -= 1
@@ -787,10 +806,10 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
             j -= 1
             continue
         if (low == "in" and end - j > 1 and j > lo and toks[j - 1].word
-                and singular(_base(toks[j - 1].low)) in lexicon().heads and all(t.cap for t in toks[j + 1:end])):
+                and _head_key(toks[j - 1].low) in lex.heads and all(t.cap for t in toks[j + 1:end])):
             j -= 1           # "the embassy in Ottawa said": the place belongs to the phrase, not the speaker
             continue
-        if low in STOP or low in TIME_WORDS or (not t.cap and low in lexicon().cues and low not in lexicon().heads):
+        if low in STOP or low in TIME_WORDS or (not t.cap and low in lex.cues and low not in lex.heads):
             break
         j -= 1
     start = j + 1
@@ -803,6 +822,7 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
 
 def np_after(toks: list[Tok], i: int, hi: int) -> tuple[int, int, tuple | None] | None:
     """Token span of the speaker phrase starting at toks[i] ("a spokesperson from X to Reuters" -> up to X)."""
+    lex = lexicon()
     j = i
     if j < hi and toks[j].low in PRONOUNS:
         return j, j + 1, None
@@ -824,7 +844,7 @@ def np_after(toks: list[Tok], i: int, hi: int) -> tuple[int, int, tuple | None] 
                 j += 1
                 continue
             break
-        if low in STOP or low in TIME_WORDS or (not t.cap and low in lexicon().cues and low not in lexicon().heads):
+        if low in STOP or low in TIME_WORDS or (not t.cap and low in lex.cues and low not in lex.heads):
             break
         if not t.cap and j > i and _np_closed(toks, i, j, hi):
             break
@@ -837,13 +857,13 @@ def np_after(toks: list[Tok], i: int, hi: int) -> tuple[int, int, tuple | None] 
         while c < hi and toks[c].text not in {",", ".", ";", ":", "“", "”", '"'}:
             c += 1
         first = toks[j + 1] if c > j + 1 else None
-        heads = lexicon().heads
+        heads = lex.heads
         if first is not None and (first.low in DETERMINERS | {"who", "which"}
-                                  or (first.cap and _strip_possessive(first.text) in lexicon().countries)
+                                  or (first.cap and _strip_possessive(first.text) in lex.countries)
                                   or singular(first.low) in heads
                                   or " ".join(singular(t.low) for t in toks[j + 1:j + 3]) in heads
                                   # "the Minister of Foreign Affairs, Mélanie Joly": a title, then the name
-                                  or (first.cap and any(heads.get(singular(_base(t.low)), ("", ""))[1]
+                                  or (first.cap and any(heads.get(_head_key(t.low), ("", ""))[1]
                                                         in ("person", "spokesperson") for t in toks[i:j]))):
             appositive = (j + 1, c)
     return i, j, appositive
@@ -875,7 +895,7 @@ def _np_closed(toks: list[Tok], i: int, j: int, hi: int) -> bool:
     seen = [t for t in toks[i:j] if t.word and t.low not in DETERMINERS]
     if not seen:
         return False
-    if not any(t.cap or singular(_base(t.low)) in heads for t in seen):
+    if not any(t.cap or _head_key(t.low) in heads for t in seen):
         return False  # "a 2023 report": still before the head
     for t in toks[j + 1:min(j + 3, hi)]:
         if not t.word or t.low in STOP or t.low in CONNECTORS:
@@ -913,9 +933,12 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
     s0, s1 = words[0].start, words[-1].end
     lows = [_base(w.low) for w in words]
     app_words = toks[appositive[0]:appositive[1]] if appositive else []
-    app_heads = {singular(_base(w.low)) for w in app_words} & lex.heads.keys()
-    app_country = next((lex.countries[_strip_possessive(w.text)] for w in app_words
-                        if _strip_possessive(w.text) in lex.countries), "")
+    if app_words:
+        app_heads = {_head_key(w.low) for w in app_words} & lex.heads.keys()
+        app_country = next((lex.countries[_strip_possessive(w.text)] for w in app_words
+                            if _strip_possessive(w.text) in lex.countries), "")
+    else:
+        app_heads, app_country = set(), ""
     app_org_type = ""
     for i, w in enumerate(app_words):
         if w.low in CONNECTORS and i + 1 < len(app_words):
@@ -977,7 +1000,7 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
         return done(None, words[0].text, "unknown")
 
     heads = [h for h in map(singular, lows) if h in lex.heads]
-    two = [singular(" ".join(lows[i:i + 2])) for i in range(len(lows) - 1)]
+    two = [singular(x + " " + y) for x, y in zip(lows, lows[1:])]
     heads += [h for h in two if h in lex.heads]
     head_kinds = {lex.heads[h][1] for h in heads}
     # owner after "from/for/of/by": "a spokesperson from X", "a report from X"
@@ -1112,8 +1135,8 @@ def _title_owner_type(art: Article, words: list[Tok], app_words: list[Tok], app_
     """The type of the organisation that owns a title in the speaker phrase, or None when no title of
     OWNED_TITLES is owned by a named organisation that is not a country."""
     lex = art.lex
-    titled = [i for i, w in enumerate(words) if singular(_base(w.low)) in OWNED_TITLES]
-    app_titled = any(singular(_base(w.low)) in OWNED_TITLES for w in app_words)
+    titled = [i for i, w in enumerate(words) if _head_key(w.low) in OWNED_TITLES]
+    app_titled = any(_head_key(w.low) in OWNED_TITLES for w in app_words)
     if app_titled and app_org_type:
         return app_org_type                      # "Tom Liu, president of Hikvision"
     if not titled:
@@ -1128,7 +1151,7 @@ def _title_owner_type(art: Article, words: list[Tok], app_words: list[Tok], app_
     if not lead and len(after) > 1 and after[0].low in ("of", "at"):
         lead = _name_words(after[1:], lex)
     names = [w for w in lead if _strip_possessive(w.text) not in lex.countries
-             and singular(_base(w.low)) not in lex.heads and w.low.rstrip(".") not in PERSON_TITLES]
+             and _head_key(w.low) not in lex.heads and w.low.rstrip(".") not in PERSON_TITLES]
     if not names:
         return None                              # "French President", "U.S. Vice President": a government's
     name = _strip_possessive(" ".join(w.text for w in names))
@@ -1171,7 +1194,7 @@ def _named_owner(art: Article, toks: list[Tok], owner_span, caps: list[Tok], pos
         if owner is not None:
             art.history.pop()
             return owner.entity, owner.name, owner.speaker_type
-    owner_caps = [w for w in caps if singular(_base(w.low)) not in art.lex.heads]
+    owner_caps = [w for w in caps if _head_key(w.low) not in art.lex.heads]
     if owner_caps:
         name = _strip_possessive(" ".join(w.text for w in owner_caps))
         entity = art.find(name) or art._entity(name, "")
@@ -1183,7 +1206,7 @@ def _personal_name(words: list[Tok], lex: Lexicon) -> bool:
     """True when a capitalized name follows the spokesperson or document head: "spokesman John Smith"."""
     seen_head = False
     for w in words:
-        low = singular(_base(w.low))
+        low = _head_key(w.low)
         if low in lex.heads and lex.heads[low][1] in ("spokesperson", "document"):
             seen_head = True
         elif seen_head and w.cap:
@@ -1206,7 +1229,7 @@ def _name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
         low = singular(w.low.rstrip("."))
         nxt = words[i + 1] if i + 1 < len(words) else None
         if (w.cap and not run and i >= 2 and words[i - 1].low == "in" and not words[i - 2].cap
-                and singular(_base(words[i - 2].low)) in lex.heads):
+                and _head_key(words[i - 2].low) in lex.heads):
             break  # "the embassy in Ottawa", "officials in Beijing": a place
         if w.cap and (low in lex.heads and lex.heads[low][1] in ("person", "spokesperson") or low in PERSON_TITLES):
             run, titled = [], True  # a title: what came before it was more title
@@ -1354,7 +1377,7 @@ def _name_then_verb(toks: list[Tok], span, lex: Lexicon):
         if (toks[x].word and not toks[x].cap and before.cap and before.low not in DETERMINERS
                 and toks[x].low not in STOP and toks[x].low not in CONNECTORS
                 and not before.low.endswith(("'s", "’s")) and _strip_possessive(before.text) not in lex.countries
-                and singular(_base(toks[x].low)) not in lex.heads and singular(_base(before.low)) not in lex.heads):
+                and _head_key(toks[x].low) not in lex.heads and _head_key(before.low) not in lex.heads):
             return a, x, None
     return span
 
