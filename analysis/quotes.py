@@ -40,6 +40,7 @@ EVAL_PATH = ROOT / "tests" / "fixtures" / "quotes" / "eval.json"
 DOUBLE_MARK_RE = re.compile(r'[“”„«»"]')
 SINGLE_MARK_RE = re.compile(r"[‘’']")
 DOUBLE_OPENERS, DOUBLE_CLOSERS = "“„«", "”»"
+DOUBLE_MARKS = frozenset('“”„«»"')
 # A mark at a word start can open a quote: what may stand before it ("(“", "—“", ": “").
 OPEN_CONTEXT = set(" \t\n([{—–-/•:;*>")
 # Words with offsets: "U.S." and "Canada’s" are one token, "Co." is "Co" + "."
@@ -1414,7 +1415,7 @@ def extract_article(article_id: str, raw: str, paragraphs: list[tuple], sentence
         if role in ("headline", "subhead") or (single_body and not spans):
             spans += scan_single(raw, s, e)
             spans.sort()
-        else:
+        elif raw.find("\u2018", s, e) >= 0:  # only curly ‘...’ pairs are read here: no ‘, no pair
             spans = _with_curly_singles(raw, spans, scan_single(raw, s, e), e)
         pieces = []
         for o, c in spans:
@@ -1454,7 +1455,8 @@ def extract_article(article_id: str, raw: str, paragraphs: list[tuple], sentence
                     speech.append((article_id, sid, ss, se, hit.name, hit.speaker_type, "indirect"))
                     para_speaker = para_speaker if para_speaker is not None else hit
         else:
-            toks, starts = tokenize_with_starts(raw, s, e)
+            outside = _tokens_outside_quotes(raw, s, e, pieces)
+            toks, starts = outside or tokenize_with_starts(raw, s, e)
             inside = _inside_mask(toks, pieces, starts)
             bounds = [(x[2], x[3]) for x in sents]
             bound_starts = [x[2] for x in sents]
@@ -1506,7 +1508,14 @@ def extract_article(article_id: str, raw: str, paragraphs: list[tuple], sentence
                     q = next((x for x in holding if x.speaker), holding[0])
                     speech.append((article_id, sid, ss, se, q.speaker, q.speaker_type if q.speaker else "unknown", "direct"))
                     continue
-                hit = reported[sid] if sid in reported else _indirect(art, toks, starts, inside, ss, se, lex)
+                if sid in reported:
+                    hit = reported[sid]
+                elif outside and any(q.open < se and q.close > ss for q in pieces):
+                    # a sentence around a term ("the so-called “reform” ...") is read with the words inside it
+                    full = tokenize_with_starts(raw, s, e)
+                    hit = _indirect(art, *full, _inside_mask(full[0], pieces, full[1]), ss, se, lex)
+                else:
+                    hit = _indirect(art, toks, starts, inside, ss, se, lex)
                 if hit is not None:
                     speech.append((article_id, sid, ss, se, hit.name, hit.speaker_type, "indirect"))
                     para_speaker = para_speaker if para_speaker is not None else hit
@@ -1635,6 +1644,30 @@ def _running_max(values: list[int]) -> list[int]:
         top = v if top is None or v > top else top
         out.append(top)
     return out
+
+
+def _tokens_outside_quotes(raw: str, s: int, e: int, pieces: list[Piece]) -> tuple[list[Tok], list[int]] | None:
+    """tokenize_with_starts(raw, s, e) without the tokens between each piece's marks (the marks stay),
+    or None (tokenize it all) unless every piece is closed, double-marked and after the one before.
+
+    Attribution reads only the words around a quote, never inside it (most of a quote paragraph's
+    words): a double mark is always a token of its own, so the paragraph is tokenized piecewise,
+    from each closing mark to the next opening mark inclusive, with the same tokens.
+    A sentence that must be read across a quote (around a term) tokenizes the paragraph whole.
+    """
+    prev = s
+    for q in pieces:
+        if q.close is None or q.open < prev or raw[q.open] not in DOUBLE_MARKS or raw[q.close] not in DOUBLE_MARKS:
+            return None
+        prev = q.close + 1
+    toks, starts, at = [], [], s
+    for q in pieces:
+        t, st = tokenize_with_starts(raw, at, q.open + 1)
+        toks += t
+        starts += st
+        at = q.close
+    t, st = tokenize_with_starts(raw, at, e)
+    return toks + t, starts + st
 
 
 def _inside_mask(toks: list[Tok], pieces: list[Piece], starts: list[int]) -> list[bool]:
