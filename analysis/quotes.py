@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -1217,7 +1218,26 @@ def _personal_name(words: list[Tok], lex: Lexicon) -> bool:
     return False
 
 
+# _name_words' answers, as positions in the phrase, by the phrase's words (bounded: cleared when full).
+_NAME_WORDS_CACHE: dict = {}
+_TEXT = itemgetter(0)  # Tok.text
+
+
 def _name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
+    """`_read_name_words`, remembered by the phrase's words: a token's other fields follow from its text,
+    and the same phrases come back again and again ("officials", "industry groups", a name)."""
+    key = (tuple(map(_TEXT, words)), lex)
+    found = _NAME_WORDS_CACHE.get(key)
+    if found is None:
+        where = {id(w): i for i, w in enumerate(words)}
+        found = tuple(where[id(w)] for w in _read_name_words(words, lex))
+        if len(_NAME_WORDS_CACHE) >= 1 << 16:
+            _NAME_WORDS_CACHE.clear()
+        _NAME_WORDS_CACHE[key] = found
+    return [words[i] for i in found]
+
+
+def _read_name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
     """The speaker's name inside a phrase, titles and possessive countries dropped.
 
     "Canada’s Industry Minister Melanie Joly" -> Melanie Joly; "analyst Sarah Kim of Brightline Research"

@@ -536,3 +536,15 @@ def test_tokens_outside_quotes_are_the_tokens_between_the_quotes(parts):
     toks, starts = Q.tokenize_with_starts(text, 0, len(text))
     keep = [t for t in toks if not any(q.open < t.start < q.close for q in pieces)]
     assert outside == (keep, [t.start for t in keep])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Minister", "minister", "Melanie", "Joly", "of", "the", "Canada’s", "Foreign", "Affairs",
+                                 "spokesperson", "for", "Hikvision", "Dr", ".", ",", "in", "Ottawa", "embassy", "critic",
+                                 "Raquel", "Dancho", "and", "Co"]), max_size=12))
+def test_name_words_remembered_by_text_reads_like_the_reference(words):
+    """The cached `_name_words` gives the tokens `_read_name_words` gives, wherever the phrase stands."""
+    lex = Q.lexicon()
+    for shift in (0, 7):   # the same phrase at another offset hits the cache
+        toks = Q.tokenize("x" * shift + " ".join(words), shift, shift + len(" ".join(words)))
+        assert Q._name_words(toks, lex) == Q._read_name_words(toks, lex)
