@@ -924,6 +924,39 @@ def clause_subject(toks: list[Tok], lo: int, hi: int):
 
 # ---------------------------------------------------------------- resolving a mention to a speaker
 
+class PhraseFacts(NamedTuple):
+    """What `resolve` reads from a speaker phrase's own words, before it looks at the article."""
+    lows: tuple             # the words in lower case, possessives dropped
+    heads: tuple            # head nouns of one word, then of two ("foreign ministry")
+    head_kinds: frozenset   # their kinds (person, org, spokesperson, document ...)
+    owner_at: int           # the word after "from/for/of/by/at" where a named owner starts, or -1
+    caps: tuple             # positions of the capitalized words before the owner (determiners left out)
+    title_at: int           # position of the first title of OWNED_TITLES ("president"), or -1
+    titled_person: bool     # a person's title (Mr, Dr) among the words
+
+
+@lru_cache(maxsize=1 << 16)
+def phrase_facts(texts: tuple, lex: Lexicon) -> PhraseFacts:
+    """`PhraseFacts` of the phrase whose tokens' texts are `texts` (a token's other fields follow from
+    its text), remembered: the same phrases recur across an article and a corpus."""
+    lows = tuple(_base(t.lower()) for t in texts)
+    heads = [h for h in map(singular, lows) if h in lex.heads]
+    heads += [h for h in (singular(x + " " + y) for x, y in zip(lows, lows[1:])) if h in lex.heads]
+    head_kinds = frozenset(lex.heads[h][1] for h in heads)
+    owner_at = -1
+    for i, t in enumerate(texts):
+        low = t.lower()
+        if low in ("from", "for", "of", "by", "at") and i + 1 < len(texts) and (
+                head_kinds & {"document", "spokesperson"} or low in ("from", "by")):
+            owner_at = i + 1
+            break
+    caps = tuple(j for j, t in enumerate(texts[:owner_at - 1] if owner_at >= 0 else texts)
+                 if t[0].isupper() and lows[j] not in DETERMINERS)
+    title_at = next((i for i, t in enumerate(texts) if _head_key(t.lower()) in OWNED_TITLES), -1)
+    titled_person = any(t.lower().rstrip(".") in PERSON_TITLES for t in texts)
+    return PhraseFacts(lows, tuple(heads), head_kinds, owner_at, caps, title_at, titled_person)
+
+
 def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Speaker | None:
     if span is None:
         return None
@@ -933,7 +966,8 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
         return None
     lex = art.lex
     s0, s1 = words[0].start, words[-1].end
-    lows = [_base(w.low) for w in words]
+    facts = phrase_facts(tuple(map(_TEXT, words)), lex)
+    lows = facts.lows
     app_words = toks[appositive[0]:appositive[1]] if appositive else []
     if app_words:
         app_heads = {_head_key(w.low) for w in app_words} & lex.heads.keys()
@@ -951,7 +985,7 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
             break
     # A title that is not a government's when an organisation owns it: "Tom Liu, president of Hikvision",
     # "Unifor president Lana Payne" take the organisation's type (unknown if it has none), not government's.
-    owner_type = _title_owner_type(art, words, app_words, app_org_type)
+    owner_type = _title_owner_type(art, words, app_words, app_org_type, facts.title_at)
 
     def done(entity, name, stype=None, heads=()):
         if owner_type is not None and stype is None:
@@ -1001,20 +1035,10 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
             return done(entity, entity.name)
         return done(None, words[0].text, "unknown")
 
-    heads = [h for h in map(singular, lows) if h in lex.heads]
-    two = [singular(x + " " + y) for x, y in zip(lows, lows[1:])]
-    heads += [h for h in two if h in lex.heads]
-    head_kinds = {lex.heads[h][1] for h in heads}
+    heads, head_kinds = facts.heads, facts.head_kinds
     # owner after "from/for/of/by": "a spokesperson from X", "a report from X"
-    owner_span = None
-    for i, w in enumerate(words):
-        if w.low in ("from", "for", "of", "by", "at") and i + 1 < len(words) and (head_kinds & {"document", "spokesperson"} or w.low in ("from", "by")):
-            owner_span = (a + i + 1, b, None)
-            words_before = lows[:i]
-            break
-    if owner_span is None:
-        words_before = lows
-    caps = [w for w in toks[a:owner_span[0] - 1 if owner_span else b] if w.cap and _base(w.low) not in DETERMINERS]
+    owner_span = (a + facts.owner_at, b, None) if facts.owner_at >= 0 else None
+    caps = [words[j] for j in facts.caps]
 
     app_names = _name_words(app_words, lex) if app_words and "spokesperson" in head_kinds else []
     if app_names and app_names[0] is app_words[0] and "document" not in head_kinds:
@@ -1086,7 +1110,7 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
                                         if _strip_possessive(w.text) in lex.countries and w not in name_words), "")
         if country and not entity.country:
             entity.country = country
-        if head_kinds & {"person"} or any(w.low.rstrip(".") in PERSON_TITLES for w in words):
+        if "person" in head_kinds or facts.titled_person:
             entity.kind = entity.kind or "person"
         entity.heads.update(h for h in heads if h in lex.heads)
         entity.heads.update(h for h in app_heads)
@@ -1133,17 +1157,18 @@ OWNED_TITLES = frozenset({"president", "vice president", "vice-president", "chai
                           "chairwoman"})
 
 
-def _title_owner_type(art: Article, words: list[Tok], app_words: list[Tok], app_org_type: str) -> str | None:
+def _title_owner_type(art: Article, words: list[Tok], app_words: list[Tok], app_org_type: str,
+                      title_at: int) -> str | None:
     """The type of the organisation that owns a title in the speaker phrase, or None when no title of
-    OWNED_TITLES is owned by a named organisation that is not a country."""
+    OWNED_TITLES is owned by a named organisation that is not a country (title_at: the first title's
+    position in `words`, -1 for none)."""
     lex = art.lex
-    titled = [i for i, w in enumerate(words) if _head_key(w.low) in OWNED_TITLES]
     app_titled = any(_head_key(w.low) in OWNED_TITLES for w in app_words)
     if app_titled and app_org_type:
         return app_org_type                      # "Tom Liu, president of Hikvision"
-    if not titled:
+    if title_at < 0:
         return None
-    i = titled[0]
+    i = title_at
     lead = []
     for w in reversed(words[:i]):                # "Hikvision Canada president": the capitalized words just before
         if not w.cap or w.low in DETERMINERS:
