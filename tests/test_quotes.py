@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from analysis import boilerplate, corpus as C, quotes as Q
+from analysis import boilerplate, corpus as C, quotes as Q, text as T
 from analysis.paths import DATA, ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "quotes"
@@ -548,3 +548,9 @@ def test_name_words_remembered_by_text_reads_like_the_reference(words):
     for shift in (0, 7):   # the same phrase at another offset hits the cache
         toks = Q.tokenize("x" * shift + " ".join(words), shift, shift + len(" ".join(words)))
         assert Q._name_words(toks, lex) == Q._read_name_words(toks, lex)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=30) | st.text(max_size=10))
+def test_fold_shortcut_is_text_fold(text):
+    """quotes.fold's ASCII shortcut folds as text.fold does."""
+    assert Q.fold.__wrapped__(text) == T.fold(text)
