@@ -554,3 +554,14 @@ def test_name_words_remembered_by_text_reads_like_the_reference(words):
 def test_fold_shortcut_is_text_fold(text):
     """quotes.fold's ASCII shortcut folds as text.fold does."""
     assert Q.fold.__wrapped__(text) == T.fold(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="AUSCjoly.é’'-& \\nÉ,ofand", max_size=40))
+def test_cap_runs_match_the_plain_pattern(text):
+    """CAP, written to open with the capital, matches what the plain alternation matches."""
+    import re
+    plain = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-Þ](?:[\w’'\-&]|\.(?=\w))*)"
+    run = rf"{plain}(?:\s+(?:(?:of|for|and|de|du|del|van|von|der|al|bin)\s+)?{plain})*"
+    assert [m.span() for m in re.finditer(run, text)] == [m.span() for m in Q.CAP_RUN_RE.finditer(text)]
+    assert [m.span() for m in re.finditer(plain, text)] == [m.span() for m in re.finditer(Q.CAP, text)]
