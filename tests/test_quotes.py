@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -557,11 +558,33 @@ def test_fold_shortcut_is_text_fold(text):
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet="AUSCjoly.é’'-& \\nÉ,ofand", max_size=40))
+@given(st.text(alphabet="AUSCjoly.é’'-& \nÉ,ofand", max_size=40))
 def test_cap_runs_match_the_plain_pattern(text):
     """CAP, written to open with the capital, matches what the plain alternation matches."""
-    import re
     plain = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-Þ](?:[\w’'\-&]|\.(?=\w))*)"
     run = rf"{plain}(?:\s+(?:(?:of|for|and|de|du|del|van|von|der|al|bin)\s+)?{plain})*"
     assert [m.span() for m in re.finditer(run, text)] == [m.span() for m in Q.CAP_RUN_RE.finditer(text)]
     assert [m.span() for m in re.finditer(plain, text)] == [m.span() for m in re.finditer(Q.CAP, text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["the", "a", "Hikvision", "spokesperson", "spokesman", "from", "for", "of", "by", "at",
+                                 "report", "president", "Unifor", "Lana", "Payne", "Dr", "Mr.", "company’s", "foreign",
+                                 "ministry", "Chinese", ","]), min_size=1, max_size=8))
+def test_phrase_facts_read_the_tokens(words):
+    """phrase_facts, read from the texts alone, says what the tokens themselves say."""
+    lex = Q.lexicon()
+    text = " ".join(words)
+    toks = Q.tokenize(text, 0, len(text))
+    facts = Q.phrase_facts(tuple(t.text for t in toks), lex)
+    lows = [Q._base(t.low) for t in toks]
+    heads = [Q.singular(x) for x in lows if Q.singular(x) in lex.heads]
+    heads += [Q.singular(" ".join(lows[i:i + 2])) for i in range(len(lows) - 1)
+              if Q.singular(" ".join(lows[i:i + 2])) in lex.heads]
+    kinds = {lex.heads[h][1] for h in heads}
+    owner = next((i + 1 for i, t in enumerate(toks) if t.low in ("from", "for", "of", "by", "at") and i + 1 < len(toks)
+                  and (kinds & {"document", "spokesperson"} or t.low in ("from", "by"))), -1)
+    caps = [j for j, t in enumerate(toks[:owner - 1] if owner >= 0 else toks) if t.cap and Q._base(t.low) not in Q.DETERMINERS]
+    titles = [i for i, t in enumerate(toks) if Q.singular(Q._base(t.low)) in Q.OWNED_TITLES]
+    assert facts == (tuple(lows), tuple(heads), frozenset(kinds), owner, tuple(caps), titles[0] if titles else -1,
+                     any(t.low.rstrip(".") in Q.PERSON_TITLES for t in toks))
