@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 
 import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from analysis import boilerplate, corpus as C, quotes as Q
+from analysis import boilerplate, corpus as C, quotes as Q, text as T
 from analysis.paths import DATA, ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "quotes"
@@ -519,3 +520,71 @@ def test_gates_never_hide_a_match(text):
 ])
 def test_more_shapes(text, expected):
     assert one(text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["“", "”", '"', "«", "»", "„", "‘", "’", "'", "U.S.", "Canada’s", "x-ray", " ", "\n",
+                                 "said", "Joly", ",", ".", "—", "é", "12", "_"]), max_size=40))
+def test_tokens_outside_quotes_are_the_tokens_between_the_quotes(parts):
+    """The piecewise tokenization equals the whole paragraph's, less the tokens between each piece's marks."""
+    text = "".join(parts)
+    spans, _ = Q.scan_double(text, 0, len(text))
+    pieces = [Q.Piece(0, 0, o, c, o + 1, c if c is not None else len(text)) for o, c in spans]
+    outside = Q._tokens_outside_quotes(text, 0, len(text), pieces)
+    if outside is None:
+        assert any(q.close is None or (i and q.open <= pieces[i - 1].close) for i, q in enumerate(pieces))
+        return
+    toks, starts = Q.tokenize_with_starts(text, 0, len(text))
+    keep = [t for t in toks if not any(q.open < t.start < q.close for q in pieces)]
+    assert outside == (keep, [t.start for t in keep])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Minister", "minister", "Melanie", "Joly", "of", "the", "Canada’s", "Foreign", "Affairs",
+                                 "spokesperson", "for", "Hikvision", "Dr", ".", ",", "in", "Ottawa", "embassy", "critic",
+                                 "Raquel", "Dancho", "and", "Co"]), max_size=12))
+def test_name_words_remembered_by_text_reads_like_the_reference(words):
+    """The cached `_name_words` gives the tokens `_read_name_words` gives, wherever the phrase stands."""
+    lex = Q.lexicon()
+    for shift in (0, 7):   # the same phrase at another offset hits the cache
+        toks = Q.tokenize("x" * shift + " ".join(words), shift, shift + len(" ".join(words)))
+        assert Q._name_words(toks, lex) == Q._read_name_words(toks, lex)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=30) | st.text(max_size=10))
+def test_fold_shortcut_is_text_fold(text):
+    """quotes.fold's ASCII shortcut folds as text.fold does."""
+    assert Q.fold.__wrapped__(text) == T.fold(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="AUSCjoly.é’'-& \nÉ,ofand", max_size=40))
+def test_cap_runs_match_the_plain_pattern(text):
+    """CAP, written to open with the capital, matches what the plain alternation matches."""
+    plain = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-Þ](?:[\w’'\-&]|\.(?=\w))*)"
+    run = rf"{plain}(?:\s+(?:(?:of|for|and|de|du|del|van|von|der|al|bin)\s+)?{plain})*"
+    assert [m.span() for m in re.finditer(run, text)] == [m.span() for m in Q.CAP_RUN_RE.finditer(text)]
+    assert [m.span() for m in re.finditer(plain, text)] == [m.span() for m in re.finditer(Q.CAP, text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["the", "a", "Hikvision", "spokesperson", "spokesman", "from", "for", "of", "by", "at",
+                                 "report", "president", "Unifor", "Lana", "Payne", "Dr", "Mr.", "company’s", "foreign",
+                                 "ministry", "Chinese", ","]), min_size=1, max_size=8))
+def test_phrase_facts_read_the_tokens(words):
+    """phrase_facts, read from the texts alone, says what the tokens themselves say."""
+    lex = Q.lexicon()
+    text = " ".join(words)
+    toks = Q.tokenize(text, 0, len(text))
+    facts = Q.phrase_facts(tuple(t.text for t in toks), lex)
+    lows = [Q._base(t.low) for t in toks]
+    heads = [Q.singular(x) for x in lows if Q.singular(x) in lex.heads]
+    heads += [Q.singular(" ".join(lows[i:i + 2])) for i in range(len(lows) - 1)
+              if Q.singular(" ".join(lows[i:i + 2])) in lex.heads]
+    kinds = {lex.heads[h][1] for h in heads}
+    owner = next((i + 1 for i, t in enumerate(toks) if t.low in ("from", "for", "of", "by", "at") and i + 1 < len(toks)
+                  and (kinds & {"document", "spokesperson"} or t.low in ("from", "by"))), -1)
+    caps = [j for j, t in enumerate(toks[:owner - 1] if owner >= 0 else toks) if t.cap and Q._base(t.low) not in Q.DETERMINERS]
+    titles = [i for i, t in enumerate(toks) if Q.singular(Q._base(t.low)) in Q.OWNED_TITLES]
+    assert facts == (tuple(lows), tuple(heads), frozenset(kinds), owner, tuple(caps), titles[0] if titles else -1,
+                     any(t.low.rstrip(".") in Q.PERSON_TITLES for t in toks))
