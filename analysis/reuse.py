@@ -1123,11 +1123,14 @@ def _speaker_keys(speakers: list[str]) -> dict[str, str]:
     return out
 
 
+_quote_stem = lru_cache(maxsize=None)(stem)   # quotes share a small vocabulary: each word stemmed once
+
+
 @lru_cache(maxsize=65536)
 def _quote_view(text: str) -> tuple[tuple[str, ...], tuple[str, ...], str, frozenset[str]]:
     """A quote's words, their stems, the stems joined (for containment) and its content terms."""
     words = tokens(text)
-    stems = tuple(stem(w) for w in words)
+    stems = tuple(map(_quote_stem, words))
     return tuple(words), stems, " " + " ".join(stems) + " ", frozenset(t for t, _ in terms(words))
 
 
@@ -1323,6 +1326,52 @@ def _needed(d: np.ndarray, e: np.ndarray, value: np.ndarray, links: np.ndarray, 
     return value >= np.minimum(bound[d], bound[e]) - _ROUNDING_SLACK
 
 
+def _dense_ranks(ordered: list) -> list[int]:
+    """The rank of each item of a sorted list among its distinct items."""
+    ranks, rank = [], -1
+    for i, item in enumerate(ordered):
+        rank += i == 0 or item != ordered[i - 1]
+        ranks.append(rank)
+    return ranks
+
+
+def _linked_pairs(wordings: list[list], matches: list[tuple], number: np.ndarray, article: np.ndarray, n: int, k: int
+                  ) -> tuple[np.ndarray, np.ndarray]:
+    """(pair codes, match of each) of the quote pairs of matching wordings: each quote of a wording
+    is linked to the first k quotes of the other wording that are in another article. `number`:
+    each quote's number (quotes listed wording after wording), `article` by number; a pair is
+    (lower number * n + higher), and comes from one wording pair only (repeats removed)."""
+    size = np.array([len(group) for group in wordings], dtype=np.int64)
+    first = np.r_[0, np.cumsum(size)]
+    # The most quotes of one article in each wording: x's first k partners are among the first
+    # k + that many quotes of the other wording.
+    runs = np.zeros(len(wordings), dtype=np.int64)
+    if len(number):
+        n_articles = int(article.max()) + 1
+        in_article, counts = np.unique(np.repeat(np.arange(len(wordings)), size) * n_articles + article[number],
+                                       return_counts=True)
+        np.maximum.at(runs, in_article // n_articles, counts)
+    d, e = np.array([m[0] for m in matches], dtype=np.int64), np.array([m[1] for m in matches], dtype=np.int64)
+    both = d != e
+    xs, ys = np.r_[d, e[both]], np.r_[e, d[both]]
+    match = np.r_[np.arange(len(matches)), np.flatnonzero(both)]
+    # One row per (direction, quote x of xs), then one per candidate partner y of ys.
+    row = np.repeat(np.arange(len(xs)), size[xs])
+    x = number[first[xs][row] + np.arange(len(row)) - np.repeat(np.cumsum(size[xs]) - size[xs], size[xs])]
+    n_candidates = np.minimum(size[ys], k + runs[ys])[row]
+    cand = np.repeat(np.arange(len(row)), n_candidates)
+    y = number[first[ys][row][cand] + np.arange(len(cand)) - np.repeat(np.cumsum(n_candidates) - n_candidates, n_candidates)]
+    x = x[cand]
+    other = article[y] != article[x]
+    cand, x, y = cand[other], x[other], y[other]
+    rank = np.arange(len(cand)) - np.searchsorted(cand, cand)     # place among x's partners, in ys order
+    top = rank < k
+    codes = np.minimum(x[top], y[top]) * n + np.maximum(x[top], y[top])
+    match_of = match[row[cand[top]]]
+    codes, at = np.unique(codes, return_index=True)
+    return codes, match_of[at]
+
+
 def _similar_quote_pairs(wordings: list[list], matches: list[tuple[int, int, float, str]],
                          k: int = MAX_PARTNERS) -> list[tuple]:
     """A speaker quoted in many articles: only renderings that match, each quote with its k best partners.
@@ -1330,37 +1379,45 @@ def _similar_quote_pairs(wordings: list[list], matches: list[tuple[int, int, flo
     Listing every article pair (most of them "different") would grow with the square of the
     articles quoting the speaker. `matches` are the matching pairs of distinct wordings (see
     `_matching_wordings`); each wording pair is scored once.
+
+    Quotes are numbered in (article, start) order, so a pair of quotes is one integer and sorting
+    pairs by it sorts them by article and start; the pairs of all matches are sorted at once.
     """
-    scored = []
-    for d, e, similarity, fidelity in matches:
-        group_d, group_e = wordings[d], wordings[e]
-        linked = set()
-        for xs, ys in ((group_d, group_e), (group_e, group_d)):
-            for x in xs:
-                found = 0
-                for y in ys:
-                    if y[2] != x[2]:
-                        linked.add((x, y) if (x[2], x[4]) < (y[2], y[4]) else (y, x))
-                        found += 1
-                        if found == k:
-                            break
-        scored.extend((-similarity, qa[2], qa[4], qb[2], qb[4], qa, qb, fidelity) for qa, qb in linked)
+    flat = [rec for group in wordings for rec in group]
+    ranked = sorted(range(len(flat)), key=lambda i: (flat[i][2], flat[i][4]))
+    number = [0] * len(flat)
+    for r, i in enumerate(ranked):
+        number[i] = r
+    records = [flat[i] for i in ranked]
+    n = max(len(records), 1)
+    article, quote = _dense_ranks([rec[2] for rec in records]), _dense_ranks([(rec[2], rec[4]) for rec in records])
+    codes, match_of = _linked_pairs(wordings, matches, np.array(number, dtype=np.int64),
+                                    np.array(article, dtype=np.int64), n, k)
     # Each quote keeps its k best partners (most similar, then earliest); a pair stays if either side keeps it.
-    partners: dict[tuple, int] = {}
+    order = np.lexsort((codes, -np.array([m[2] for m in matches], dtype=np.float64)[match_of]))
+    codes, match_of = codes[order], match_of[order]
+    partners = [0] * len(records)
     kept = []
-    for item in sorted(scored, key=lambda s: s[:5]):
-        qa, qb = item[5], item[6]
-        ka, kb = (qa[2], qa[4]), (qb[2], qb[4])
-        if partners.get(ka, 0) < k or partners.get(kb, 0) < k:
-            partners[ka] = partners.get(ka, 0) + 1
-            partners[kb] = partners.get(kb, 0) + 1
-            kept.append(item)
-    by_pair: dict[tuple[str, str], list] = {}
-    for neg, a, start_a, b, start_b, qa, qb, fidelity in kept:
-        by_pair.setdefault((a, b), []).append((neg, start_a, start_b, qa, qb, fidelity))
+    for p, (a, b) in enumerate(zip(*(side.tolist() for side in np.divmod(codes, n)))):
+        qa, qb = quote[a], quote[b]
+        if partners[qa] < k or partners[qb] < k:
+            partners[qa] += 1
+            partners[qb] += 1
+            kept.append(p)
+    # Then per article pair (in order), best pairs first, each quote used once (`_matched_quotes`).
+    codes, match_of = codes[kept], match_of[kept]
+    a_of, b_of = np.divmod(codes, n)
+    by_articles = np.lexsort((np.array(article)[b_of], np.array(article)[a_of]))    # stable: best first in a pair
     out = []
-    for pair in sorted(by_pair):
-        out.extend(_matched_quotes(by_pair[pair]))
+    group = None
+    for a, b, m in zip(a_of[by_articles].tolist(), b_of[by_articles].tolist(), match_of[by_articles].tolist()):
+        if (article[a], article[b]) != group:
+            group, seen_a, seen_b = (article[a], article[b]), set(), set()
+        if quote[a] in seen_a or quote[b] in seen_b:
+            continue
+        seen_a.add(quote[a])
+        seen_b.add(quote[b])
+        out.append((records[a], records[b], matches[m][2], matches[m][3]))
     return out
 
 
@@ -1382,8 +1439,9 @@ def quote_fidelity(quotes: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=FIDELITY_COLUMNS)
     speakers = q["speaker"].astype(str).tolist()
     keys = _speaker_keys(speakers)
-    records = list(zip([keys[s] for s in speakers], speakers, q["article_id"].astype(str), q["text"].astype(str),
-                       q["start"].astype(int), q["end"].astype(int)))
+    # Columns as lists (Python ints and strings): comparing and hashing them is what the pairing does most.
+    records = list(zip([keys[s] for s in speakers], speakers, q["article_id"].astype(str).tolist(),
+                       q["text"].astype(str).tolist(), q["start"].astype(int).tolist(), q["end"].astype(int).tolist()))
     spellings = pd.Series(speakers).value_counts()
     display: dict[str, str] = {}
     for name in sorted(spellings.index, key=lambda name: (len(name.split()) < 2, -spellings[name], name)):
