@@ -1,10 +1,14 @@
 """Tests for analysis.framing: codebook terms, matching, frame tables and distinctive words."""
 import math
+from collections import Counter
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import framing as F
+from analysis import text as T
 
 # A small hand-made codebook: generic terms, phrases, a wildcard, a gap and a term shared by two frames.
 CODEBOOK = pd.DataFrame({
@@ -396,3 +400,11 @@ def test_distinctive_words_top_limit():
     content = pd.DataFrame({"article_id": ["1", "2"], "text": [words, "plain text"]})
     out = F.distinctive_words(content, pd.DataFrame({"article_id": ["1", "2"], "outlet": ["A", "B"]}), top=15)
     assert (out.groupby("outlet").size() == pd.Series({"A": 15, "B": 2})).all()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.one_of(st.sampled_from("aZ9_ '’-\n.\t\u00a0é\u0301İ•—“\ud800"), st.characters()), max_size=60))
+def test_words_are_counted_as_word_re_finds_them(text):
+    counts = Counter()
+    F._count_words(counts, text)
+    assert counts == Counter(T.WORD_RE.findall(text))
