@@ -16,6 +16,7 @@ import math
 import re
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Iterator
 
@@ -336,12 +337,22 @@ _ONE = np.uint64(1)
 
 def _match_masks(flat: np.ndarray, bounds: np.ndarray, short: np.ndarray, long_: np.ndarray) -> np.ndarray:
     """Match masks, (words of the longest `long_` sequence) x pairs: bit i of [j, p] is set when word i
-    of sequence short[p] equals word j of sequence long_[p] (the bit masks of `common_subsequence`)."""
-    n_short, n_long = bounds[short + 1] - bounds[short], bounds[long_ + 1] - bounds[long_]
+    of sequence short[p] equals word j of sequence long_[p] (the bit masks of `common_subsequence`).
+
+    The bits of each word of a short sequence are gathered once per distinct short sequence (a
+    sequence is paired with many others), as sorted (sequence, word) keys; each word of a long
+    sequence then looks its key up."""
+    n_long = bounds[long_ + 1] - bounds[long_]
     width = int(flat.max()) + 1 if len(flat) else 1
-    pair = np.repeat(np.arange(len(short)), n_short)
-    position = np.arange(len(pair)) - np.repeat(np.cumsum(n_short) - n_short, n_short)
-    keys = pair * width + flat[np.repeat(bounds[short], n_short) + position]
+    order = np.argsort(short, kind="stable")
+    new = np.r_[True, short[order][1:] != short[order][:-1]] if len(short) else np.zeros(0, dtype=bool)
+    distinct = short[order][new]
+    which = np.empty(len(short), dtype=np.int64)
+    which[order] = np.cumsum(new) - 1                 # the pair's short sequence, as an index into `distinct`
+    n_short = bounds[distinct + 1] - bounds[distinct]
+    seq = np.repeat(np.arange(len(distinct)), n_short)
+    position = np.arange(len(seq)) - np.repeat(np.cumsum(n_short) - n_short, n_short)
+    keys = seq * width + flat[np.repeat(bounds[distinct], n_short) + position]
     order = np.argsort(keys, kind="stable")
     keys, bits = keys[order], _ONE << position[order].astype(np.uint64)
     firsts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if len(keys) else np.empty(0, np.int64)
@@ -349,7 +360,7 @@ def _match_masks(flat: np.ndarray, bounds: np.ndarray, short: np.ndarray, long_:
     masks = np.bitwise_or.reduceat(bits, firsts) if len(firsts) else bits
     pair = np.repeat(np.arange(len(long_)), n_long)
     column = np.arange(len(pair)) - np.repeat(np.cumsum(n_long) - n_long, n_long)
-    wanted = pair * width + flat[np.repeat(bounds[long_], n_long) + column]
+    wanted = which[pair] * width + flat[np.repeat(bounds[long_], n_long) + column]
     at = np.minimum(np.searchsorted(keys, wanted), max(len(keys) - 1, 0))
     hit = keys[at] == wanted if len(keys) else np.zeros(len(wanted), dtype=bool)
     out = np.zeros((int(n_long.max()) if len(n_long) else 0, len(short)), dtype=np.uint64)
@@ -1226,23 +1237,29 @@ def _matching_wordings(speakers: list[list[str]], counts: list[list[tuple[int, i
     views = [_quote_view(text) for texts in speakers for text in texts]
     speaker = np.repeat(np.arange(len(speakers)), [len(texts) for texts in speakers])
     start = np.r_[0, np.cumsum([len(texts) for texts in speakers])].astype(np.int64).tolist()
-    columns: dict[tuple[int, str], int] = {}
-    rows = np.repeat(np.arange(len(views)), [len(v[3]) for v in views])
-    cols = np.array([columns.setdefault((s, t), len(columns)) for s, v in zip(speaker.tolist(), views) for t in v[3]],
-                    dtype=np.int64)
+    # A column per (speaker, term), numbered in order of appearance (factorized: hashed in C).
+    n_terms = np.array([len(v[3]) for v in views], dtype=np.int64)
+    rows = np.repeat(np.arange(len(views)), n_terms)
+    term = pd.factorize(np.array(list(chain.from_iterable(v[3] for v in views)), dtype=object))[0]
+    cols, columns = pd.factorize(speaker[rows] * (int(term.max()) + 1 if len(term) else 1) + term)
+    cols = cols.astype(np.int64)
     shape = (len(views), max(len(columns), 1))
     has_terms = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
     indexed = np.bincount(cols, minlength=shape[1])[cols] <= MAX_POSTINGS
     index = sparse.csr_matrix((np.ones(int(indexed.sum())), (rows[indexed], cols[indexed])), shape=shape)
     transposed = index.T.tocsr()
 
-    stem_ids: dict[str, int] = {}
-    flat = np.array([stem_ids.setdefault(s, len(stem_ids)) for v in views for s in v[1]], dtype=np.int64)
+    flat = pd.factorize(np.array(list(chain.from_iterable(v[1] for v in views)), dtype=object))[0].astype(np.int64)
     length = np.array([len(v[1]) for v in views], dtype=np.int64)
     bounds = np.r_[0, np.cumsum(length)]
-    n_terms = np.array([len(v[3]) for v in views], dtype=np.float64)
+    n_terms = n_terms.astype(np.float64)
     worded = np.array([bool(v[0]) for v in views])
-    del views, columns, stem_ids, rows, cols, indexed
+    has_stems = sparse.csr_matrix((np.ones(len(flat)), (np.repeat(np.arange(len(views)), length), flat)),
+                                  shape=(len(views), int(flat.max()) + 1 if len(flat) else 1))
+    has_stems.data[:] = 1.0                                 # each distinct stem once
+    distinct = np.diff(has_stems.indptr)
+    repeats = length - distinct                             # stems that repeat one already in the wording
+    del views, columns, rows, cols, indexed, term
     if counts is not None:
         links, needed = np.array([c for per_speaker in counts for c in per_speaker], dtype=np.int64).reshape(-1, 2).T
     parts = []
@@ -1258,12 +1275,22 @@ def _matching_wordings(speakers: list[list[str]], counts: list[list[tuple[int, i
         upper = shared.col > shared.row + first
         a, b = (shared.row[upper] + first).astype(np.int64), shared.col[upper].astype(np.int64)
         del shared, upper
-        matched = common_subsequences(flat, bounds, a, b)
         shorter, longer = np.minimum(length[a], length[b]), np.maximum(length[a], length[b])
+        dice = 2.0 * _rowdot(has_terms, has_terms, a, b) / (n_terms[a] + n_terms[b])
+        # The common subsequence is at most the shared distinct stems plus the fewer repeats of one
+        # side, and is the shorter side only if that side's stems are all shared. A pair these
+        # bounds cannot make trimmed, nor reworded by more than its dice, is not aligned (the
+        # costliest step): its subsequence counts as 0, which decides it the same way.
+        shared_stems = _rowdot(has_stems, has_stems, a, b)
+        most = np.minimum(shorter, shared_stems + np.minimum(repeats[a], repeats[b]))
+        most_ratio = 2.0 * most / (length[a] + length[b])
+        aligned = (((shorter >= 2) & (most >= shorter) & (shared_stems == distinct[np.where(length[a] <= length[b], a, b)]))
+                   | ((most_ratio > dice) & (most_ratio >= REWORDED_SIMILARITY - 0.0006)))
+        matched = np.zeros(len(a), dtype=np.int64)
+        matched[aligned] = common_subsequences(flat, bounds, a[aligned], b[aligned])
         # Trimmed: the shorter rendering's stems are an unbroken run of the longer's.
         trimmed = (shorter >= 2) & (matched == shorter)
         trimmed[trimmed] = longest_runs(flat, bounds, a[trimmed], b[trimmed]) == shorter[trimmed]
-        dice = 2.0 * _rowdot(has_terms, has_terms, a, b) / (n_terms[a] + n_terms[b])
         best = np.maximum(2.0 * matched / (length[a] + length[b]), dice)
         # Reworded when round(best, 3) reaches REWORDED_SIMILARITY: decided exactly in Python
         # for the few values near the rounding boundary.

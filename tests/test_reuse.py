@@ -606,3 +606,21 @@ def test_matching_wordings_equal_quote_similarity():
                                                                        & set(reuse._quote_view(texts[e])[3])):
                 expected.append((d, e, similarity, fidelity))
     assert next(reuse._matching_wordings([texts])) == expected
+
+
+_WORDS = ["the", "order", "ban", "court", "we", "will", "appeal", "the", "not", "firm", "firms", "review"]
+
+
+@settings(max_examples=150, derandomize=True, deadline=None)
+@given(st.lists(st.one_of(_renderings, st.lists(st.sampled_from(_WORDS), max_size=9).map(" ".join)),
+                min_size=1, max_size=12))
+def test_matching_wordings_equal_quote_similarity_on_any_wordings(texts):
+    texts = list(dict.fromkeys(texts))
+    expected = []
+    for d in range(len(texts)):
+        for e in range(d, len(texts)):
+            similarity, fidelity = (1.0, "identical") if d == e else reuse.quote_similarity(texts[d], texts[e])
+            if texts[d] and texts[e] and fidelity != "different" and (d == e or set(reuse._quote_view(texts[d])[3])
+                                                                       & set(reuse._quote_view(texts[e])[3])):
+                expected.append((d, e, similarity, fidelity))
+    assert next(reuse._matching_wordings([texts])) == expected
