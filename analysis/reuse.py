@@ -1369,7 +1369,7 @@ def _linked_pairs(wordings: list[list], matches: list[tuple], number: np.ndarray
     each quote's number (quotes listed wording after wording), `article` by number; a pair is
     (lower number * n + higher), and comes from one wording pair only (repeats removed)."""
     size = np.array([len(group) for group in wordings], dtype=np.int64)
-    first = np.r_[0, np.cumsum(size)]
+    first = np.cumsum(size) - size
     # The most quotes of one article in each wording: x's first k partners are among the first
     # k + that many quotes of the other wording.
     runs = np.zeros(len(wordings), dtype=np.int64)
@@ -1380,8 +1380,8 @@ def _linked_pairs(wordings: list[list], matches: list[tuple], number: np.ndarray
         np.maximum.at(runs, in_article // n_articles, counts)
     d, e = np.array([m[0] for m in matches], dtype=np.int64), np.array([m[1] for m in matches], dtype=np.int64)
     both = d != e
-    xs, ys = np.r_[d, e[both]], np.r_[e, d[both]]
-    match = np.r_[np.arange(len(matches)), np.flatnonzero(both)]
+    xs, ys = np.concatenate([d, e[both]]), np.concatenate([e, d[both]])
+    match = np.concatenate([np.arange(len(matches)), np.flatnonzero(both)])
     # One row per (direction, quote x of xs), then one per candidate partner y of ys.
     row = np.repeat(np.arange(len(xs)), size[xs])
     x = number[first[xs][row] + np.arange(len(row)) - np.repeat(np.cumsum(size[xs]) - size[xs], size[xs])]
@@ -1420,32 +1420,46 @@ def _similar_quote_pairs(wordings: list[list], matches: list[tuple[int, int, flo
     article, quote = _dense_ranks([rec[2] for rec in records]), _dense_ranks([(rec[2], rec[4]) for rec in records])
     codes, match_of = _linked_pairs(wordings, matches, np.array(number, dtype=np.int64),
                                     np.array(article, dtype=np.int64), n, k)
-    # Each quote keeps its k best partners (most similar, then earliest); a pair stays if either side keeps it.
+    # Each quote keeps its k best partners (most similar, then earliest); a pair stays if either side
+    # keeps it. Taking pairs best first, a quote's first k pairs are all kept (so it counts k
+    # partners from its k-th pair on): a pair stays if it is among the first k of either quote.
     order = np.lexsort((codes, -np.array([m[2] for m in matches], dtype=np.float64)[match_of]))
     codes, match_of = codes[order], match_of[order]
-    partners = [0] * len(records)
-    kept = []
-    for p, (a, b) in enumerate(zip(*(side.tolist() for side in np.divmod(codes, n)))):
-        qa, qb = quote[a], quote[b]
-        if partners[qa] < k or partners[qb] < k:
-            partners[qa] += 1
-            partners[qb] += 1
-            kept.append(p)
-    # Then per article pair (in order), best pairs first, each quote used once (`_matched_quotes`).
-    codes, match_of = codes[kept], match_of[kept]
     a_of, b_of = np.divmod(codes, n)
-    by_articles = np.lexsort((np.array(article)[b_of], np.array(article)[a_of]))    # stable: best first in a pair
-    out = []
-    group = None
-    for a, b, m in zip(a_of[by_articles].tolist(), b_of[by_articles].tolist(), match_of[by_articles].tolist()):
-        if (article[a], article[b]) != group:
-            group, seen_a, seen_b = (article[a], article[b]), set(), set()
-        if quote[a] in seen_a or quote[b] in seen_b:
-            continue
-        seen_a.add(quote[a])
-        seen_b.add(quote[b])
-        out.append((records[a], records[b], matches[m][2], matches[m][3]))
-    return out
+    quote, article = np.array(quote, dtype=np.int64), np.array(article, dtype=np.int64)
+    kept = np.flatnonzero(_first_of_group(np.stack([quote[a_of], quote[b_of]], axis=1).ravel(), k).reshape(-1, 2).any(axis=1))
+    # Then per article pair (in order), best pairs first, each quote used once (`_matched_quotes`);
+    # only an article pair where a quote is in two pairs needs the pairs taken one by one.
+    a_of, b_of, match_of = a_of[kept], b_of[kept], match_of[kept]
+    by_articles = np.lexsort((article[b_of], article[a_of]))    # stable: best first within an article pair
+    a_of, b_of, match_of = a_of[by_articles], b_of[by_articles], match_of[by_articles]
+    group = article[a_of] * (int(article.max()) + 1) + article[b_of]
+    width = len(records)
+    keep = _first_of_group((np.stack([quote[a_of], quote[b_of]], axis=1) + (group * width)[:, None]).ravel(), 1).reshape(-1, 2).all(axis=1)
+    if not keep.all():
+        starts = np.flatnonzero(np.concatenate([[True], group[1:] != group[:-1]]))
+        ends = np.append(starts[1:], len(group))
+        redo = np.unique(np.searchsorted(starts, np.flatnonzero(~keep), side="right") - 1)
+        for first, last in zip(starts[redo].tolist(), ends[redo].tolist()):   # article pairs where a quote is in two pairs
+            seen_a, seen_b = set(), set()
+            for i, qa, qb in zip(range(first, last), quote[a_of[first:last]].tolist(), quote[b_of[first:last]].tolist()):
+                keep[i] = qa not in seen_a and qb not in seen_b
+                if keep[i]:
+                    seen_a.add(qa)
+                    seen_b.add(qb)
+    return [(records[a], records[b], matches[m][2], matches[m][3])
+            for a, b, m in zip(a_of[keep].tolist(), b_of[keep].tolist(), match_of[keep].tolist())]
+
+
+def _first_of_group(keys: np.ndarray, k: int) -> np.ndarray:
+    """Whether each item is among the first k (in order) of the items with its key."""
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    starts = np.flatnonzero(np.concatenate([[True], ordered[1:] != ordered[:-1]])) if len(keys) else np.zeros(0, np.int64)
+    rank = np.arange(len(keys)) - np.repeat(starts, np.diff(np.append(starts, len(keys))))
+    first = np.empty(len(keys), dtype=bool)
+    first[order] = rank < k
+    return first
 
 
 def quote_fidelity(quotes: pd.DataFrame) -> pd.DataFrame:
