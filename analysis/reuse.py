@@ -23,6 +23,7 @@ from typing import Iterator
 import numpy as np
 import pandas as pd
 
+from analysis import stats
 from analysis import text as T
 from analysis.paths import DATA
 
@@ -611,7 +612,7 @@ class _Corpus:
         del type_of
         # The type x term incidence matrix (binary) from each type's first sentence, a block of
         # types at a time; df per term.
-        first = np.unique(codes, return_index=True)[1]
+        first = stats.unique_ints(codes, return_index=True)[1]
         width = max(len(terms_vocab), 1)
         rows, cols = [np.empty(0, np.int32)], [np.empty(0, np.int32)]
         for at in range(0, self.n_types, block):
@@ -619,7 +620,7 @@ class _Corpus:
             starts = np.r_[0, np.cumsum(hi - lo)]
             keys = (np.repeat(np.arange(at, at + len(lo), dtype=np.int64), hi - lo) * width
                     + self._terms[np.repeat(lo - starts[:-1], hi - lo) + np.arange(starts[-1])])
-            keys = np.unique(keys)
+            keys = stats.unique_ints(keys)
             rows.append((keys // width).astype(np.int32))
             cols.append((keys % width).astype(np.int32))
         self.incidence = np.concatenate(rows), np.concatenate(cols)
@@ -956,16 +957,16 @@ def _first_come(key_a: np.ndarray, key_b: np.ndarray) -> np.ndarray:
     kept, and the open items sharing a key with a kept one are closed. Such an item has no earlier
     open rival, so the one-by-one greedy loop keeps exactly the same items.
     """
-    a = np.unique(key_a, return_inverse=True)[1].ravel()
-    b = np.unique(key_b, return_inverse=True)[1].ravel()
+    a = stats.unique_ints(key_a, return_inverse=True)[1]
+    b = stats.unique_ints(key_b, return_inverse=True)[1]
     kept = np.zeros(len(a), dtype=bool)
     claimed_a, claimed_b = np.zeros(len(a), dtype=bool), np.zeros(len(b), dtype=bool)
     open_ = np.arange(len(a))
     while len(open_):
         leads = np.zeros(len(open_), dtype=bool)
-        leads[np.unique(a[open_], return_index=True)[1]] = True
+        leads[stats.unique_ints(a[open_], return_index=True)[1]] = True
         first_b = np.zeros(len(open_), dtype=bool)
-        first_b[np.unique(b[open_], return_index=True)[1]] = True
+        first_b[stats.unique_ints(b[open_], return_index=True)[1]] = True
         winners = open_[leads & first_b]
         kept[winners] = True
         claimed_a[a[winners]] = True
@@ -1094,7 +1095,9 @@ def originality(corpus: _Corpus, spans: tuple[np.ndarray, np.ndarray], article_i
     keep = sentence >= 0
     sentence, other = sentence[keep], other[keep]
     keep = ~corpus.headline[sentence]
-    pairs = np.unique(np.c_[sentence[keep], other[keep]], axis=0) if keep.any() else np.empty((0, 2), np.int64)
+    sentence, other = sentence[keep], other[keep]
+    width = int(other.max()) + 1 if len(other) else 1
+    pairs = np.stack(np.divmod(stats.unique_ints(sentence.astype(np.int64) * width + other), width), axis=1)
     reused = np.zeros(len(rank), dtype=bool)
     reused[pairs[:, 0]] = True
     # Words each article takes from each other article: (article, other, words), by article.
@@ -1395,7 +1398,7 @@ def _linked_pairs(wordings: list[list], matches: list[tuple], number: np.ndarray
     top = rank < k
     codes = np.minimum(x[top], y[top]) * n + np.maximum(x[top], y[top])
     match_of = match[row[cand[top]]]
-    codes, at = np.unique(codes, return_index=True)
+    codes, at = stats.unique_ints(codes, return_index=True)
     return codes, match_of[at]
 
 
@@ -1439,7 +1442,7 @@ def _similar_quote_pairs(wordings: list[list], matches: list[tuple[int, int, flo
     if not keep.all():
         starts = np.flatnonzero(np.concatenate([[True], group[1:] != group[:-1]]))
         ends = np.append(starts[1:], len(group))
-        redo = np.unique(np.searchsorted(starts, np.flatnonzero(~keep), side="right") - 1)
+        redo = stats.unique_ints(np.searchsorted(starts, np.flatnonzero(~keep), side="right") - 1)
         for first, last in zip(starts[redo].tolist(), ends[redo].tolist()):   # article pairs where a quote is in two pairs
             seen_a, seen_b = set(), set()
             for i, qa, qb in zip(range(first, last), quote[a_of[first:last]].tolist(), quote[b_of[first:last]].tolist()):

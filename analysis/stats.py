@@ -207,10 +207,25 @@ def batch_mean_ci(groups: list, n_boot: int = N_BOOT, seed: int = SEED,
     return n, mean, low, high
 
 
-def unique_ints(values) -> np.ndarray:
-    """np.unique(values) for a 1-D array of integers, by sorting: numpy 2's np.unique goes through a
-    hash table first, ~50x slower on a few hundred thousand integers (0.3 s against 6 ms)."""
-    ordered = np.sort(np.asarray(values))
-    keep = np.ones(len(ordered), dtype=bool)
-    keep[1:] = ordered[1:] != ordered[:-1]
-    return ordered[keep]
+def unique_ints(values, return_index: bool = False, return_inverse: bool = False):
+    """np.unique(values, return_index, return_inverse) for a 1-D array of integers, by sorting:
+    numpy 2's np.unique goes through a hash table first, ~50x slower on a few hundred thousand
+    integers (0.3 s against 6 ms). The index of a value is that of its first occurrence."""
+    values = np.asarray(values)
+    if not (return_index or return_inverse):
+        ordered = np.sort(values)
+        keep = np.ones(len(ordered), dtype=bool)
+        keep[1:] = ordered[1:] != ordered[:-1]
+        return ordered[keep]
+    order = np.argsort(values, kind="stable")
+    ordered = values[order]
+    new = np.ones(len(ordered), dtype=bool)
+    new[1:] = ordered[1:] != ordered[:-1]
+    out = [ordered[new]]
+    if return_index:
+        out.append(order[new])
+    if return_inverse:
+        inverse = np.empty(len(values), dtype=np.intp)
+        inverse[order] = np.cumsum(new) - 1
+        out.append(inverse)
+    return tuple(out)

@@ -108,8 +108,12 @@ def test_batch_means_are_numpys_mean_bit_for_bit():
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.integers(-2 ** 62, 2 ** 62), max_size=50))
+@given(st.lists(st.one_of(st.integers(-2 ** 62, 2 ** 62), st.integers(0, 5)), max_size=50))
 def test_unique_ints_is_numpys_unique(values):
     x = np.array(values, dtype=np.int64)
     got, expected = stats.unique_ints(x), np.unique(x)
     assert got.dtype == expected.dtype and np.array_equal(got, expected)
+    for got, expected in zip(stats.unique_ints(x, return_index=True, return_inverse=True),
+                             np.unique(x, return_index=True, return_inverse=True)):
+        assert np.array_equal(got, expected)
+    assert np.array_equal(stats.unique_ints(x, return_inverse=True)[1], np.unique(x, return_inverse=True)[1])
