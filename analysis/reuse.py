@@ -451,6 +451,49 @@ class _Lazy:
 # words (counted, as analysis.text.count_words does, to join them into one word), sentence breaks.
 _TOKEN_OR_BREAK_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|(?:[A-Za-z]\.){2,}|[^\W_]+|(?<=[^\W_])['’\-](?=[^\W_])|\n")
 _JOINERS = frozenset("'’-")
+# For `_factorized_tokens`: the characters a token or its context can hold stay (ASCII letters and
+# digits, , . ' - and every non-ASCII byte), the newline becomes \x1e, every other ASCII byte a space.
+_TOKEN_CHARS = ",.'-"
+_TOKEN_BYTES = bytes(b if b >= 128 or chr(b).isalnum() or chr(b) in _TOKEN_CHARS else 0x1e if b == ord("\n") else ord(" ")
+                     for b in range(256))
+_WORD_CHAR_RE = re.compile(r"[^\W_]")
+
+
+def _factorized_tokens(texts: list[str]) -> tuple[np.ndarray, list[str]]:
+    """pd.factorize of _TOKEN_OR_BREAK_RE.findall("\\n".join(texts)) (texts without newlines): the code
+    of each token and the distinct tokens in order of first appearance, ~2x faster.
+
+    No token, nor what a token's pattern looks at around it, holds a space or a character that is
+    neither a word character nor one of , . ' ’ -: those become spaces, the text splits at spaces
+    (as UTF-8 bytes, in C), and each distinct piece is tokenized once, by the pattern itself when it
+    holds one of , . ' ’ - (a piece of word characters alone is one word)."""
+    text = " \n ".join(texts)        # the newlines stand alone, as tokens
+    utf8 = text.encode("utf-8", "surrogatepass")
+    for char in set(utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")):   # non-ASCII characters
+        if char != "\u2019" and not _WORD_CHAR_RE.match(char):
+            text = text.replace(char, " ")
+            utf8 = b""
+    pieces = (utf8 or text.encode("utf-8", "surrogatepass")).translate(_TOKEN_BYTES).split()
+    codes, distinct = pd.factorize(np.array(pieces, dtype=object)) if pieces else (np.zeros(0, np.int64), [])
+    del pieces
+    token_ids: dict[str, int] = {}
+    flat, n_tokens = [], []
+    for piece in distinct:
+        if piece == b"\x1e":
+            tokens = ["\n"]
+        else:
+            word = piece.decode("utf-8", "surrogatepass")
+            tokens = _TOKEN_OR_BREAK_RE.findall(word) if any(c in word for c in ",.'-\u2019") else [word]
+        flat.extend(token_ids.setdefault(t, len(token_ids)) for t in tokens)
+        n_tokens.append(len(tokens))
+    n_tokens = np.array(n_tokens, dtype=np.int64)
+    starts = np.cumsum(n_tokens) - n_tokens
+    counts = n_tokens[codes]
+    at = np.repeat(starts[codes] - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))
+    return np.array(flat, dtype=np.int64)[at], list(token_ids)
+
+
+_ASCII_BYTES = bytes(range(128))
 
 
 def _normal_word(token: str) -> str | None:
@@ -543,9 +586,8 @@ class _Corpus:
         token_ids: dict[str, int] = {}
         coded = []
         for first in range(0, n, block):
-            joined = "\n".join(t.replace("\n", " ").replace("\r", " ") if isinstance(t, str) else ""
-                               for t in texts.iloc[first:first + block].tolist())
-            codes, uniques = pd.factorize(pd.Series(_TOKEN_OR_BREAK_RE.findall(joined), dtype=object))
+            codes, uniques = _factorized_tokens([t.replace("\n", " ").replace("\r", " ") if isinstance(t, str) else ""
+                                                 for t in texts.iloc[first:first + block].tolist()])
             ids = np.array([token_ids.setdefault(token, len(token_ids)) for token in uniques], dtype=np.int32)
             coded.append(ids[codes])
         vocab: dict[str, int] = {}

@@ -272,6 +272,18 @@ def test_index_agrees_with_exact_on_hand_made_pairs():
     pd.testing.assert_frame_equal(exact, index)
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(
+    st.text(alphabet=st.one_of(st.sampled_from("aZ9_ ,.'’-\u00a0é\u0301“—\x1e\ud800"), st.characters()), max_size=30),
+    st.lists(st.sampled_from(["U.S.", "U.S", "1,000", "12,345,678", "1,0000", "don't", "l’état", "-", "x-ray", "e.g.",
+                              "“Hi,”", "A.", "5.", ",", "'s", "—"]), max_size=8).map(" ".join),
+).map(lambda t: t.replace("\n", " ").replace("\r", " ")), max_size=6))
+def test_tokens_are_factorized_as_the_pattern_finds_them(texts):
+    codes, tokens = reuse._factorized_tokens(texts)
+    expected_codes, expected = pd.factorize(pd.Series(reuse._TOKEN_OR_BREAK_RE.findall("\n".join(texts)), dtype=object))
+    assert tokens == list(expected) and codes.tolist() == expected_codes.tolist()
+
+
 def test_unknown_method_is_an_error():
     content, _ = build({"a": ["One sentence here."]})
     with pytest.raises(ValueError):
