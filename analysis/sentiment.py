@@ -672,9 +672,11 @@ def _add_speakers(quotes, art_codes, art_names, starts, ends, mention, surfaces)
         return
     # Sentences ordered by (article id as text, start): one sorted key per sentence, searched for
     # every speaker at once.
-    rank_of_name = np.empty(len(art_names), dtype=np.int64)
-    rank_of_name[sorted(range(len(art_names)), key=lambda c: str(art_names[c]))] = np.arange(len(art_names))
-    code_of = {a: c for c, a in enumerate(art_names)}
+    names = art_names.tolist()
+    as_text = [str(a) for a in names]
+    rank_of_name = np.empty(len(names), dtype=np.int64)
+    rank_of_name[sorted(range(len(names)), key=as_text.__getitem__)] = np.arange(len(names))
+    rank_of = dict(zip(names, rank_of_name.tolist()))
     width = int(max(starts.max(), 0)) + 2 if len(starts) else 2
     sentence_keys = rank_of_name[art_codes] * width + starts.astype(np.int64)
     order = np.argsort(sentence_keys, kind="stable")
@@ -683,21 +685,21 @@ def _add_speakers(quotes, art_codes, art_names, starts, ends, mention, surfaces)
     sp_start = quotes["speaker_start"].tolist() if "speaker_start" in quotes.columns else [None] * len(quotes)
     for a, speaker, ss in zip(quotes["article_id"].tolist(), quotes["speaker"].tolist(), sp_start):
         name = _speaker_name(speaker) if isinstance(speaker, str) else None
-        if name is None or a not in code_of or not _is_int(ss):
+        if name is None or a not in rank_of or not _is_int(ss):
             continue
         key, surface = name
-        found.append((key, surface, min(int(ss), width - 1), rank_of_name[code_of[a]], int(ss)))
+        found.append((key, surface, min(int(ss), width - 1), rank_of[a], int(ss)))
     if not found:
         return
     ranks = np.array([f[3] for f in found], dtype=np.int64)
     at = np.searchsorted(sorted_keys, ranks * width + np.array([f[2] for f in found], dtype=np.int64), side="right") - 1
-    for (key, surface, _, rank, ss), k in zip(found, at.tolist()):
-        if k < 0 or sorted_keys[k] // width != rank:
-            continue                          # no sentence of this article starts at or before the speaker
-        i = int(order[k])
-        if ss < ends[i]:
-            surfaces[key][surface] += 1
-            mention(i, key)
+    # A speaker counts in the last sentence of its article starting at or before it, if it ends after it.
+    i = order[np.maximum(at, 0)]
+    inside = (at >= 0) & (sorted_keys[np.maximum(at, 0)] // width == ranks) & (np.array([f[4] for f in found]) < ends[i])
+    for k in np.flatnonzero(inside).tolist():
+        key, surface = found[k][:2]
+        surfaces[key][surface] += 1
+        mention(int(i[k]), key)
 
 
 @lru_cache(maxsize=65536)
