@@ -1139,7 +1139,11 @@ def originality(corpus: _Corpus, spans: tuple[np.ndarray, np.ndarray], article_i
     keep = ~corpus.headline[sentence]
     sentence, other = sentence[keep], other[keep]
     width = int(other.max()) + 1 if len(other) else 1
-    pairs = np.stack(np.divmod(stats.unique_ints(sentence.astype(np.int64) * width + other), width), axis=1)
+    key = sentence.astype(np.int64)
+    key *= width
+    key += other
+    pairs = np.stack(np.divmod(stats.unique_ints(key), width), axis=1)
+    del key
     reused = np.zeros(len(rank), dtype=bool)
     reused[pairs[:, 0]] = True
     # Words each article takes from each other article: (article, other, words), by article.

@@ -222,10 +222,13 @@ def unique_ints(values, return_index: bool = False, return_inverse: bool = False
     new = np.ones(len(ordered), dtype=bool)
     new[1:] = ordered[1:] != ordered[:-1]
     out = [ordered[new]]
+    del ordered
     if return_index:
         out.append(order[new])
     if return_inverse:
         inverse = np.empty(len(values), dtype=np.intp)
-        inverse[order] = np.cumsum(new) - 1
+        ranks = np.cumsum(new)
+        ranks -= 1                        # in place: these arrays are the size of the input
+        inverse[order] = ranks
         out.append(inverse)
     return tuple(out)
