@@ -558,10 +558,10 @@ def word_counts(texts, stop: frozenset[str] | None = None) -> Counter:
     for text in texts:
         batch.append(text if isinstance(text, str) else "")
         if len(batch) >= 5000:
-            raw.update(T.WORD_RE.findall(T.normalize("\n".join(batch)).lower()))
+            _count_words(raw, T.normalize("\n".join(batch)).lower())
             batch = []
     if batch:
-        raw.update(T.WORD_RE.findall(T.normalize("\n".join(batch)).lower()))
+        _count_words(raw, T.normalize("\n".join(batch)).lower())
     out: Counter = Counter()
     for word, n in raw.items():
         if word.endswith("'s"):
@@ -569,6 +569,33 @@ def word_counts(texts, stop: frozenset[str] | None = None) -> Counter:
         if word and word not in stop and any(ch.isalpha() for ch in word):
             out[word] += n
     return out
+
+
+def _count_words(counts: Counter, text: str) -> None:
+    """counts.update(T.WORD_RE.findall(text)), ~2x faster: every character no word holds becomes a
+    space, so the text splits on spaces into words, counted as UTF-8 bytes and decoded once per
+    distinct token; a token with a joiner (' ’ -) is split by WORD_RE itself ("'s", "a--b")."""
+    utf8 = text.encode("utf-8", "surrogatepass")
+    for char in set(utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")):   # the non-ASCII characters
+        if char not in _WORD_JOINERS and not _WORD_CHAR_RE.match(char):
+            text = text.replace(char, " ")
+            utf8 = b""
+    tokens = Counter((utf8 or text.encode("utf-8", "surrogatepass")).translate(_SEPARATE_BYTES).split())
+    for token, n in tokens.items():
+        word = token.decode("utf-8", "surrogatepass")
+        if b"'" in token or b"-" in token or "\u2019" in word:
+            for part in T.WORD_RE.findall(word):
+                counts[part] += n
+        else:
+            counts[word] += n
+
+
+_WORD_CHAR_RE = re.compile(r"[^\W_]")
+_WORD_JOINERS = "'\u2019-"
+_ASCII_BYTES = bytes(range(128))
+# ASCII letters, digits and joiners stay, every other ASCII byte is a space; non-ASCII bytes stay.
+_SEPARATE_BYTES = bytes(b if b >= 128 or chr(b) in _WORD_JOINERS or _WORD_CHAR_RE.match(chr(b)) else ord(" ")
+                        for b in range(256))
 
 
 def log_odds_z_scores(y_i, y_j, alpha_w, n_i: float, n_j: float, alpha_0: float) -> np.ndarray:

@@ -16,12 +16,14 @@ import math
 import re
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Iterator
 
 import numpy as np
 import pandas as pd
 
+from analysis import stats
 from analysis import text as T
 from analysis.paths import DATA
 
@@ -336,12 +338,22 @@ _ONE = np.uint64(1)
 
 def _match_masks(flat: np.ndarray, bounds: np.ndarray, short: np.ndarray, long_: np.ndarray) -> np.ndarray:
     """Match masks, (words of the longest `long_` sequence) x pairs: bit i of [j, p] is set when word i
-    of sequence short[p] equals word j of sequence long_[p] (the bit masks of `common_subsequence`)."""
-    n_short, n_long = bounds[short + 1] - bounds[short], bounds[long_ + 1] - bounds[long_]
+    of sequence short[p] equals word j of sequence long_[p] (the bit masks of `common_subsequence`).
+
+    The bits of each word of a short sequence are gathered once per distinct short sequence (a
+    sequence is paired with many others), as sorted (sequence, word) keys; each word of a long
+    sequence then looks its key up."""
+    n_long = bounds[long_ + 1] - bounds[long_]
     width = int(flat.max()) + 1 if len(flat) else 1
-    pair = np.repeat(np.arange(len(short)), n_short)
-    position = np.arange(len(pair)) - np.repeat(np.cumsum(n_short) - n_short, n_short)
-    keys = pair * width + flat[np.repeat(bounds[short], n_short) + position]
+    order = np.argsort(short, kind="stable")
+    new = np.r_[True, short[order][1:] != short[order][:-1]] if len(short) else np.zeros(0, dtype=bool)
+    distinct = short[order][new]
+    which = np.empty(len(short), dtype=np.int64)
+    which[order] = np.cumsum(new) - 1                 # the pair's short sequence, as an index into `distinct`
+    n_short = bounds[distinct + 1] - bounds[distinct]
+    seq = np.repeat(np.arange(len(distinct)), n_short)
+    position = np.arange(len(seq)) - np.repeat(np.cumsum(n_short) - n_short, n_short)
+    keys = seq * width + flat[np.repeat(bounds[distinct], n_short) + position]
     order = np.argsort(keys, kind="stable")
     keys, bits = keys[order], _ONE << position[order].astype(np.uint64)
     firsts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if len(keys) else np.empty(0, np.int64)
@@ -349,7 +361,7 @@ def _match_masks(flat: np.ndarray, bounds: np.ndarray, short: np.ndarray, long_:
     masks = np.bitwise_or.reduceat(bits, firsts) if len(firsts) else bits
     pair = np.repeat(np.arange(len(long_)), n_long)
     column = np.arange(len(pair)) - np.repeat(np.cumsum(n_long) - n_long, n_long)
-    wanted = pair * width + flat[np.repeat(bounds[long_], n_long) + column]
+    wanted = which[pair] * width + flat[np.repeat(bounds[long_], n_long) + column]
     at = np.minimum(np.searchsorted(keys, wanted), max(len(keys) - 1, 0))
     hit = keys[at] == wanted if len(keys) else np.zeros(len(wanted), dtype=bool)
     out = np.zeros((int(n_long.max()) if len(n_long) else 0, len(short)), dtype=np.uint64)
@@ -439,6 +451,49 @@ class _Lazy:
 # words (counted, as analysis.text.count_words does, to join them into one word), sentence breaks.
 _TOKEN_OR_BREAK_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|(?:[A-Za-z]\.){2,}|[^\W_]+|(?<=[^\W_])['’\-](?=[^\W_])|\n")
 _JOINERS = frozenset("'’-")
+# For `_factorized_tokens`: the characters a token or its context can hold stay (ASCII letters and
+# digits, , . ' - and every non-ASCII byte), the newline becomes \x1e, every other ASCII byte a space.
+_TOKEN_CHARS = ",.'-"
+_TOKEN_BYTES = bytes(b if b >= 128 or chr(b).isalnum() or chr(b) in _TOKEN_CHARS else 0x1e if b == ord("\n") else ord(" ")
+                     for b in range(256))
+_WORD_CHAR_RE = re.compile(r"[^\W_]")
+
+
+def _factorized_tokens(texts: list[str]) -> tuple[np.ndarray, list[str]]:
+    """pd.factorize of _TOKEN_OR_BREAK_RE.findall("\\n".join(texts)) (texts without newlines): the code
+    of each token and the distinct tokens in order of first appearance, ~2x faster.
+
+    No token, nor what a token's pattern looks at around it, holds a space or a character that is
+    neither a word character nor one of , . ' ’ -: those become spaces, the text splits at spaces
+    (as UTF-8 bytes, in C), and each distinct piece is tokenized once, by the pattern itself when it
+    holds one of , . ' ’ - (a piece of word characters alone is one word)."""
+    text = " \n ".join(texts)        # the newlines stand alone, as tokens
+    utf8 = text.encode("utf-8", "surrogatepass")
+    for char in set(utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")):   # non-ASCII characters
+        if char != "\u2019" and not _WORD_CHAR_RE.match(char):
+            text = text.replace(char, " ")
+            utf8 = b""
+    pieces = (utf8 or text.encode("utf-8", "surrogatepass")).translate(_TOKEN_BYTES).split()
+    codes, distinct = pd.factorize(np.array(pieces, dtype=object)) if pieces else (np.zeros(0, np.int64), [])
+    del pieces
+    token_ids: dict[str, int] = {}
+    flat, n_tokens = [], []
+    for piece in distinct:
+        if piece == b"\x1e":
+            tokens = ["\n"]
+        else:
+            word = piece.decode("utf-8", "surrogatepass")
+            tokens = _TOKEN_OR_BREAK_RE.findall(word) if any(c in word for c in ",.'-\u2019") else [word]
+        flat.extend(token_ids.setdefault(t, len(token_ids)) for t in tokens)
+        n_tokens.append(len(tokens))
+    n_tokens = np.array(n_tokens, dtype=np.int64)
+    starts = np.cumsum(n_tokens) - n_tokens
+    counts = n_tokens[codes]
+    at = np.repeat(starts[codes] - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))
+    return np.array(flat, dtype=np.int64)[at], list(token_ids)
+
+
+_ASCII_BYTES = bytes(range(128))
 
 
 def _normal_word(token: str) -> str | None:
@@ -531,9 +586,8 @@ class _Corpus:
         token_ids: dict[str, int] = {}
         coded = []
         for first in range(0, n, block):
-            joined = "\n".join(t.replace("\n", " ").replace("\r", " ") if isinstance(t, str) else ""
-                               for t in texts.iloc[first:first + block].tolist())
-            codes, uniques = pd.factorize(pd.Series(_TOKEN_OR_BREAK_RE.findall(joined), dtype=object))
+            codes, uniques = _factorized_tokens([t.replace("\n", " ").replace("\r", " ") if isinstance(t, str) else ""
+                                                 for t in texts.iloc[first:first + block].tolist()])
             ids = np.array([token_ids.setdefault(token, len(token_ids)) for token in uniques], dtype=np.int32)
             coded.append(ids[codes])
         vocab: dict[str, int] = {}
@@ -600,7 +654,7 @@ class _Corpus:
         del type_of
         # The type x term incidence matrix (binary) from each type's first sentence, a block of
         # types at a time; df per term.
-        first = np.unique(codes, return_index=True)[1]
+        first = stats.unique_ints(codes, return_index=True)[1]
         width = max(len(terms_vocab), 1)
         rows, cols = [np.empty(0, np.int32)], [np.empty(0, np.int32)]
         for at in range(0, self.n_types, block):
@@ -608,7 +662,7 @@ class _Corpus:
             starts = np.r_[0, np.cumsum(hi - lo)]
             keys = (np.repeat(np.arange(at, at + len(lo), dtype=np.int64), hi - lo) * width
                     + self._terms[np.repeat(lo - starts[:-1], hi - lo) + np.arange(starts[-1])])
-            keys = np.unique(keys)
+            keys = stats.unique_ints(keys)
             rows.append((keys // width).astype(np.int32))
             cols.append((keys % width).astype(np.int32))
         self.incidence = np.concatenate(rows), np.concatenate(cols)
@@ -945,16 +999,16 @@ def _first_come(key_a: np.ndarray, key_b: np.ndarray) -> np.ndarray:
     kept, and the open items sharing a key with a kept one are closed. Such an item has no earlier
     open rival, so the one-by-one greedy loop keeps exactly the same items.
     """
-    a = np.unique(key_a, return_inverse=True)[1].ravel()
-    b = np.unique(key_b, return_inverse=True)[1].ravel()
+    a = stats.unique_ints(key_a, return_inverse=True)[1]
+    b = stats.unique_ints(key_b, return_inverse=True)[1]
     kept = np.zeros(len(a), dtype=bool)
     claimed_a, claimed_b = np.zeros(len(a), dtype=bool), np.zeros(len(b), dtype=bool)
     open_ = np.arange(len(a))
     while len(open_):
         leads = np.zeros(len(open_), dtype=bool)
-        leads[np.unique(a[open_], return_index=True)[1]] = True
+        leads[stats.unique_ints(a[open_], return_index=True)[1]] = True
         first_b = np.zeros(len(open_), dtype=bool)
-        first_b[np.unique(b[open_], return_index=True)[1]] = True
+        first_b[stats.unique_ints(b[open_], return_index=True)[1]] = True
         winners = open_[leads & first_b]
         kept[winners] = True
         claimed_a[a[winners]] = True
@@ -1083,7 +1137,13 @@ def originality(corpus: _Corpus, spans: tuple[np.ndarray, np.ndarray], article_i
     keep = sentence >= 0
     sentence, other = sentence[keep], other[keep]
     keep = ~corpus.headline[sentence]
-    pairs = np.unique(np.c_[sentence[keep], other[keep]], axis=0) if keep.any() else np.empty((0, 2), np.int64)
+    sentence, other = sentence[keep], other[keep]
+    width = int(other.max()) + 1 if len(other) else 1
+    key = sentence.astype(np.int64)
+    key *= width
+    key += other
+    pairs = np.stack(np.divmod(stats.unique_ints(key), width), axis=1)
+    del key
     reused = np.zeros(len(rank), dtype=bool)
     reused[pairs[:, 0]] = True
     # Words each article takes from each other article: (article, other, words), by article.
@@ -1123,11 +1183,14 @@ def _speaker_keys(speakers: list[str]) -> dict[str, str]:
     return out
 
 
+_quote_stem = lru_cache(maxsize=None)(stem)   # quotes share a small vocabulary: each word stemmed once
+
+
 @lru_cache(maxsize=65536)
 def _quote_view(text: str) -> tuple[tuple[str, ...], tuple[str, ...], str, frozenset[str]]:
     """A quote's words, their stems, the stems joined (for containment) and its content terms."""
     words = tokens(text)
-    stems = tuple(stem(w) for w in words)
+    stems = tuple(map(_quote_stem, words))
     return tuple(words), stems, " " + " ".join(stems) + " ", frozenset(t for t, _ in terms(words))
 
 
@@ -1223,23 +1286,29 @@ def _matching_wordings(speakers: list[list[str]], counts: list[list[tuple[int, i
     views = [_quote_view(text) for texts in speakers for text in texts]
     speaker = np.repeat(np.arange(len(speakers)), [len(texts) for texts in speakers])
     start = np.r_[0, np.cumsum([len(texts) for texts in speakers])].astype(np.int64).tolist()
-    columns: dict[tuple[int, str], int] = {}
-    rows = np.repeat(np.arange(len(views)), [len(v[3]) for v in views])
-    cols = np.array([columns.setdefault((s, t), len(columns)) for s, v in zip(speaker.tolist(), views) for t in v[3]],
-                    dtype=np.int64)
+    # A column per (speaker, term), numbered in order of appearance (factorized: hashed in C).
+    n_terms = np.array([len(v[3]) for v in views], dtype=np.int64)
+    rows = np.repeat(np.arange(len(views)), n_terms)
+    term = pd.factorize(np.array(list(chain.from_iterable(v[3] for v in views)), dtype=object))[0]
+    cols, columns = pd.factorize(speaker[rows] * (int(term.max()) + 1 if len(term) else 1) + term)
+    cols = cols.astype(np.int64)
     shape = (len(views), max(len(columns), 1))
     has_terms = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
     indexed = np.bincount(cols, minlength=shape[1])[cols] <= MAX_POSTINGS
     index = sparse.csr_matrix((np.ones(int(indexed.sum())), (rows[indexed], cols[indexed])), shape=shape)
     transposed = index.T.tocsr()
 
-    stem_ids: dict[str, int] = {}
-    flat = np.array([stem_ids.setdefault(s, len(stem_ids)) for v in views for s in v[1]], dtype=np.int64)
+    flat = pd.factorize(np.array(list(chain.from_iterable(v[1] for v in views)), dtype=object))[0].astype(np.int64)
     length = np.array([len(v[1]) for v in views], dtype=np.int64)
     bounds = np.r_[0, np.cumsum(length)]
-    n_terms = np.array([len(v[3]) for v in views], dtype=np.float64)
+    n_terms = n_terms.astype(np.float64)
     worded = np.array([bool(v[0]) for v in views])
-    del views, columns, stem_ids, rows, cols, indexed
+    has_stems = sparse.csr_matrix((np.ones(len(flat)), (np.repeat(np.arange(len(views)), length), flat)),
+                                  shape=(len(views), int(flat.max()) + 1 if len(flat) else 1))
+    has_stems.data[:] = 1.0                                 # each distinct stem once
+    distinct = np.diff(has_stems.indptr)
+    repeats = length - distinct                             # stems that repeat one already in the wording
+    del views, columns, rows, cols, indexed, term
     if counts is not None:
         links, needed = np.array([c for per_speaker in counts for c in per_speaker], dtype=np.int64).reshape(-1, 2).T
     parts = []
@@ -1255,12 +1324,22 @@ def _matching_wordings(speakers: list[list[str]], counts: list[list[tuple[int, i
         upper = shared.col > shared.row + first
         a, b = (shared.row[upper] + first).astype(np.int64), shared.col[upper].astype(np.int64)
         del shared, upper
-        matched = common_subsequences(flat, bounds, a, b)
         shorter, longer = np.minimum(length[a], length[b]), np.maximum(length[a], length[b])
+        dice = 2.0 * _rowdot(has_terms, has_terms, a, b) / (n_terms[a] + n_terms[b])
+        # The common subsequence is at most the shared distinct stems plus the fewer repeats of one
+        # side, and is the shorter side only if that side's stems are all shared. A pair these
+        # bounds cannot make trimmed, nor reworded by more than its dice, is not aligned (the
+        # costliest step): its subsequence counts as 0, which decides it the same way.
+        shared_stems = _rowdot(has_stems, has_stems, a, b)
+        most = np.minimum(shorter, shared_stems + np.minimum(repeats[a], repeats[b]))
+        most_ratio = 2.0 * most / (length[a] + length[b])
+        aligned = (((shorter >= 2) & (most >= shorter) & (shared_stems == distinct[np.where(length[a] <= length[b], a, b)]))
+                   | ((most_ratio > dice) & (most_ratio >= REWORDED_SIMILARITY - 0.0006)))
+        matched = np.zeros(len(a), dtype=np.int64)
+        matched[aligned] = common_subsequences(flat, bounds, a[aligned], b[aligned])
         # Trimmed: the shorter rendering's stems are an unbroken run of the longer's.
         trimmed = (shorter >= 2) & (matched == shorter)
         trimmed[trimmed] = longest_runs(flat, bounds, a[trimmed], b[trimmed]) == shorter[trimmed]
-        dice = 2.0 * _rowdot(has_terms, has_terms, a, b) / (n_terms[a] + n_terms[b])
         best = np.maximum(2.0 * matched / (length[a] + length[b]), dice)
         # Reworded when round(best, 3) reaches REWORDED_SIMILARITY: decided exactly in Python
         # for the few values near the rounding boundary.
@@ -1323,6 +1402,52 @@ def _needed(d: np.ndarray, e: np.ndarray, value: np.ndarray, links: np.ndarray, 
     return value >= np.minimum(bound[d], bound[e]) - _ROUNDING_SLACK
 
 
+def _dense_ranks(ordered: list) -> list[int]:
+    """The rank of each item of a sorted list among its distinct items."""
+    ranks, rank = [], -1
+    for i, item in enumerate(ordered):
+        rank += i == 0 or item != ordered[i - 1]
+        ranks.append(rank)
+    return ranks
+
+
+def _linked_pairs(wordings: list[list], matches: list[tuple], number: np.ndarray, article: np.ndarray, n: int, k: int
+                  ) -> tuple[np.ndarray, np.ndarray]:
+    """(pair codes, match of each) of the quote pairs of matching wordings: each quote of a wording
+    is linked to the first k quotes of the other wording that are in another article. `number`:
+    each quote's number (quotes listed wording after wording), `article` by number; a pair is
+    (lower number * n + higher), and comes from one wording pair only (repeats removed)."""
+    size = np.array([len(group) for group in wordings], dtype=np.int64)
+    first = np.cumsum(size) - size
+    # The most quotes of one article in each wording: x's first k partners are among the first
+    # k + that many quotes of the other wording.
+    runs = np.zeros(len(wordings), dtype=np.int64)
+    if len(number):
+        n_articles = int(article.max()) + 1
+        in_article, counts = np.unique(np.repeat(np.arange(len(wordings)), size) * n_articles + article[number],
+                                       return_counts=True)
+        np.maximum.at(runs, in_article // n_articles, counts)
+    d, e = np.array([m[0] for m in matches], dtype=np.int64), np.array([m[1] for m in matches], dtype=np.int64)
+    both = d != e
+    xs, ys = np.concatenate([d, e[both]]), np.concatenate([e, d[both]])
+    match = np.concatenate([np.arange(len(matches)), np.flatnonzero(both)])
+    # One row per (direction, quote x of xs), then one per candidate partner y of ys.
+    row = np.repeat(np.arange(len(xs)), size[xs])
+    x = number[first[xs][row] + np.arange(len(row)) - np.repeat(np.cumsum(size[xs]) - size[xs], size[xs])]
+    n_candidates = np.minimum(size[ys], k + runs[ys])[row]
+    cand = np.repeat(np.arange(len(row)), n_candidates)
+    y = number[first[ys][row][cand] + np.arange(len(cand)) - np.repeat(np.cumsum(n_candidates) - n_candidates, n_candidates)]
+    x = x[cand]
+    other = article[y] != article[x]
+    cand, x, y = cand[other], x[other], y[other]
+    rank = np.arange(len(cand)) - np.searchsorted(cand, cand)     # place among x's partners, in ys order
+    top = rank < k
+    codes = np.minimum(x[top], y[top]) * n + np.maximum(x[top], y[top])
+    match_of = match[row[cand[top]]]
+    codes, at = stats.unique_ints(codes, return_index=True)
+    return codes, match_of[at]
+
+
 def _similar_quote_pairs(wordings: list[list], matches: list[tuple[int, int, float, str]],
                          k: int = MAX_PARTNERS) -> list[tuple]:
     """A speaker quoted in many articles: only renderings that match, each quote with its k best partners.
@@ -1330,38 +1455,60 @@ def _similar_quote_pairs(wordings: list[list], matches: list[tuple[int, int, flo
     Listing every article pair (most of them "different") would grow with the square of the
     articles quoting the speaker. `matches` are the matching pairs of distinct wordings (see
     `_matching_wordings`); each wording pair is scored once.
+
+    Quotes are numbered in (article, start) order, so a pair of quotes is one integer and sorting
+    pairs by it sorts them by article and start; the pairs of all matches are sorted at once.
     """
-    scored = []
-    for d, e, similarity, fidelity in matches:
-        group_d, group_e = wordings[d], wordings[e]
-        linked = set()
-        for xs, ys in ((group_d, group_e), (group_e, group_d)):
-            for x in xs:
-                found = 0
-                for y in ys:
-                    if y[2] != x[2]:
-                        linked.add((x, y) if (x[2], x[4]) < (y[2], y[4]) else (y, x))
-                        found += 1
-                        if found == k:
-                            break
-        scored.extend((-similarity, qa[2], qa[4], qb[2], qb[4], qa, qb, fidelity) for qa, qb in linked)
-    # Each quote keeps its k best partners (most similar, then earliest); a pair stays if either side keeps it.
-    partners: dict[tuple, int] = {}
-    kept = []
-    for item in sorted(scored, key=lambda s: s[:5]):
-        qa, qb = item[5], item[6]
-        ka, kb = (qa[2], qa[4]), (qb[2], qb[4])
-        if partners.get(ka, 0) < k or partners.get(kb, 0) < k:
-            partners[ka] = partners.get(ka, 0) + 1
-            partners[kb] = partners.get(kb, 0) + 1
-            kept.append(item)
-    by_pair: dict[tuple[str, str], list] = {}
-    for neg, a, start_a, b, start_b, qa, qb, fidelity in kept:
-        by_pair.setdefault((a, b), []).append((neg, start_a, start_b, qa, qb, fidelity))
-    out = []
-    for pair in sorted(by_pair):
-        out.extend(_matched_quotes(by_pair[pair]))
-    return out
+    flat = [rec for group in wordings for rec in group]
+    ranked = sorted(range(len(flat)), key=lambda i: (flat[i][2], flat[i][4]))
+    number = [0] * len(flat)
+    for r, i in enumerate(ranked):
+        number[i] = r
+    records = [flat[i] for i in ranked]
+    n = max(len(records), 1)
+    article, quote = _dense_ranks([rec[2] for rec in records]), _dense_ranks([(rec[2], rec[4]) for rec in records])
+    codes, match_of = _linked_pairs(wordings, matches, np.array(number, dtype=np.int64),
+                                    np.array(article, dtype=np.int64), n, k)
+    # Each quote keeps its k best partners (most similar, then earliest); a pair stays if either side
+    # keeps it. Taking pairs best first, a quote's first k pairs are all kept (so it counts k
+    # partners from its k-th pair on): a pair stays if it is among the first k of either quote.
+    order = np.lexsort((codes, -np.array([m[2] for m in matches], dtype=np.float64)[match_of]))
+    codes, match_of = codes[order], match_of[order]
+    a_of, b_of = np.divmod(codes, n)
+    quote, article = np.array(quote, dtype=np.int64), np.array(article, dtype=np.int64)
+    kept = np.flatnonzero(_first_of_group(np.stack([quote[a_of], quote[b_of]], axis=1).ravel(), k).reshape(-1, 2).any(axis=1))
+    # Then per article pair (in order), best pairs first, each quote used once (`_matched_quotes`);
+    # only an article pair where a quote is in two pairs needs the pairs taken one by one.
+    a_of, b_of, match_of = a_of[kept], b_of[kept], match_of[kept]
+    by_articles = np.lexsort((article[b_of], article[a_of]))    # stable: best first within an article pair
+    a_of, b_of, match_of = a_of[by_articles], b_of[by_articles], match_of[by_articles]
+    group = article[a_of] * (int(article.max()) + 1) + article[b_of]
+    width = len(records)
+    keep = _first_of_group((np.stack([quote[a_of], quote[b_of]], axis=1) + (group * width)[:, None]).ravel(), 1).reshape(-1, 2).all(axis=1)
+    if not keep.all():
+        starts = np.flatnonzero(np.concatenate([[True], group[1:] != group[:-1]]))
+        ends = np.append(starts[1:], len(group))
+        redo = stats.unique_ints(np.searchsorted(starts, np.flatnonzero(~keep), side="right") - 1)
+        for first, last in zip(starts[redo].tolist(), ends[redo].tolist()):   # article pairs where a quote is in two pairs
+            seen_a, seen_b = set(), set()
+            for i, qa, qb in zip(range(first, last), quote[a_of[first:last]].tolist(), quote[b_of[first:last]].tolist()):
+                keep[i] = qa not in seen_a and qb not in seen_b
+                if keep[i]:
+                    seen_a.add(qa)
+                    seen_b.add(qb)
+    return [(records[a], records[b], matches[m][2], matches[m][3])
+            for a, b, m in zip(a_of[keep].tolist(), b_of[keep].tolist(), match_of[keep].tolist())]
+
+
+def _first_of_group(keys: np.ndarray, k: int) -> np.ndarray:
+    """Whether each item is among the first k (in order) of the items with its key."""
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    starts = np.flatnonzero(np.concatenate([[True], ordered[1:] != ordered[:-1]])) if len(keys) else np.zeros(0, np.int64)
+    rank = np.arange(len(keys)) - np.repeat(starts, np.diff(np.append(starts, len(keys))))
+    first = np.empty(len(keys), dtype=bool)
+    first[order] = rank < k
+    return first
 
 
 def quote_fidelity(quotes: pd.DataFrame) -> pd.DataFrame:
@@ -1382,8 +1529,9 @@ def quote_fidelity(quotes: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=FIDELITY_COLUMNS)
     speakers = q["speaker"].astype(str).tolist()
     keys = _speaker_keys(speakers)
-    records = list(zip([keys[s] for s in speakers], speakers, q["article_id"].astype(str), q["text"].astype(str),
-                       q["start"].astype(int), q["end"].astype(int)))
+    # Columns as lists (Python ints and strings): comparing and hashing them is what the pairing does most.
+    records = list(zip([keys[s] for s in speakers], speakers, q["article_id"].astype(str).tolist(),
+                       q["text"].astype(str).tolist(), q["start"].astype(int).tolist(), q["end"].astype(int).tolist()))
     spellings = pd.Series(speakers).value_counts()
     display: dict[str, str] = {}
     for name in sorted(spellings.index, key=lambda name: (len(name.split()) < 2, -spellings[name], name)):

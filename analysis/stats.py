@@ -183,7 +183,8 @@ def batch_mean_ci(groups: list, n_boot: int = N_BOOT, seed: int = SEED,
     clean = [g[~np.isnan(g)] for g in clean]
     k = len(clean)
     n = np.array([len(g) for g in clean], dtype=int)
-    mean = np.array([g.mean() if len(g) else np.nan for g in clean], dtype=float)
+    # g.sum() / len(g) is what g.mean() computes (the same sum, divided once), without its overhead
+    mean = np.array([g.sum() / len(g) if len(g) else np.nan for g in clean], dtype=float)
     low, high = np.full(k, np.nan), np.full(k, np.nan)
     held: list[int] = []             # groups whose resampled means wait in `means`
     means: list[np.ndarray] = []
@@ -194,13 +195,40 @@ def batch_mean_ci(groups: list, n_boot: int = N_BOOT, seed: int = SEED,
             held.clear()
             means.clear()
 
-    for idx, totals in batch_totals([g if len(g) >= 2 else g[:0] for g in clean], n_boot, seed):
+    resampled = [i for i, g in enumerate(clean) if len(g) >= 2]   # a single value has no interval
+    for idx, totals in batch_totals([clean[i] for i in resampled], n_boot, seed):
+        idx = [resampled[i] for i in idx]
         size = len(clean[idx[0]])
-        if size < 2:
-            continue
         held.extend(idx)
         means.append(totals / size)                                 # (m, n_boot)
         if len(held) * n_boot >= _BLOCK_CELLS:
             flush()
     flush()
     return n, mean, low, high
+
+
+def unique_ints(values, return_index: bool = False, return_inverse: bool = False):
+    """np.unique(values, return_index, return_inverse) for a 1-D array of integers, by sorting:
+    numpy 2's np.unique goes through a hash table first, ~50x slower on a few hundred thousand
+    integers (0.3 s against 6 ms). The index of a value is that of its first occurrence."""
+    values = np.asarray(values)
+    if not (return_index or return_inverse):
+        ordered = np.sort(values)
+        keep = np.ones(len(ordered), dtype=bool)
+        keep[1:] = ordered[1:] != ordered[:-1]
+        return ordered[keep]
+    order = np.argsort(values, kind="stable")
+    ordered = values[order]
+    new = np.ones(len(ordered), dtype=bool)
+    new[1:] = ordered[1:] != ordered[:-1]
+    out = [ordered[new]]
+    del ordered
+    if return_index:
+        out.append(order[new])
+    if return_inverse:
+        inverse = np.empty(len(values), dtype=np.intp)
+        ranks = np.cumsum(new)
+        ranks -= 1                        # in place: these arrays are the size of the input
+        inverse[order] = ranks
+        out.append(inverse)
+    return tuple(out)

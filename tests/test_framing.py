@@ -1,5 +1,6 @@
 """Tests for analysis.framing: codebook terms, matching, frame tables and distinctive words."""
 import math
+from collections import Counter
 
 import numpy as np
 import pandas as pd
@@ -8,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import framing as F
+from analysis import text as T
 
 # A small hand-made codebook: generic terms, phrases, a wildcard, a gap and a term shared by two frames.
 CODEBOOK = pd.DataFrame({
@@ -413,3 +415,11 @@ def test_voices_is_inside_any_quote_of_the_article(hits, quotes):
     expected = ["quoted" if any(qa == a and qs <= s < qe and kind != "term" for qa, qs, qe, kind in table.itertuples(index=False))
                 else "narrator" for a, s in hits]
     assert F._voices(article_ids, starts, table).tolist() == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.one_of(st.sampled_from("aZ9_ '’-\n.\t\u00a0é\u0301İ•—“\ud800"), st.characters()), max_size=60))
+def test_words_are_counted_as_word_re_finds_them(text):
+    counts = Counter()
+    F._count_words(counts, text)
+    assert counts == Counter(T.WORD_RE.findall(text))

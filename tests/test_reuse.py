@@ -272,6 +272,18 @@ def test_index_agrees_with_exact_on_hand_made_pairs():
     pd.testing.assert_frame_equal(exact, index)
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(
+    st.text(alphabet=st.one_of(st.sampled_from("aZ9_ ,.'’-\u00a0é\u0301“—\x1e\ud800"), st.characters()), max_size=30),
+    st.lists(st.sampled_from(["U.S.", "U.S", "1,000", "12,345,678", "1,0000", "don't", "l’état", "-", "x-ray", "e.g.",
+                              "“Hi,”", "A.", "5.", ",", "'s", "—"]), max_size=8).map(" ".join),
+).map(lambda t: t.replace("\n", " ").replace("\r", " ")), max_size=6))
+def test_tokens_are_factorized_as_the_pattern_finds_them(texts):
+    codes, tokens = reuse._factorized_tokens(texts)
+    expected_codes, expected = pd.factorize(pd.Series(reuse._TOKEN_OR_BREAK_RE.findall("\n".join(texts)), dtype=object))
+    assert tokens == list(expected) and codes.tolist() == expected_codes.tolist()
+
+
 def test_unknown_method_is_an_error():
     content, _ = build({"a": ["One sentence here."]})
     with pytest.raises(ValueError):
@@ -548,10 +560,74 @@ def test_pruning_drops_wording_pairs_no_quote_keeps():
     assert reuse._similar_quote_pairs(wordings, pruned) == reuse._similar_quote_pairs(wordings, every)
 
 
+def _similar_quote_pairs_as_written(wordings, matches, k=reuse.MAX_PARTNERS):
+    """`reuse._similar_quote_pairs` as first written, quote tuples compared and hashed one by one."""
+    scored = []
+    for d, e, similarity, fidelity in matches:
+        group_d, group_e = wordings[d], wordings[e]
+        linked = set()
+        for xs, ys in ((group_d, group_e), (group_e, group_d)):
+            for x in xs:
+                found = 0
+                for y in ys:
+                    if y[2] != x[2]:
+                        linked.add((x, y) if (x[2], x[4]) < (y[2], y[4]) else (y, x))
+                        found += 1
+                        if found == k:
+                            break
+        scored.extend((-similarity, qa[2], qa[4], qb[2], qb[4], qa, qb, fidelity) for qa, qb in linked)
+    partners, kept = {}, []
+    for item in sorted(scored, key=lambda s: s[:5]):
+        ka, kb = (item[5][2], item[5][4]), (item[6][2], item[6][4])
+        if partners.get(ka, 0) < k or partners.get(kb, 0) < k:
+            partners[ka] = partners.get(ka, 0) + 1
+            partners[kb] = partners.get(kb, 0) + 1
+            kept.append(item)
+    by_pair = {}
+    for neg, a, start_a, b, start_b, qa, qb, fidelity in kept:
+        by_pair.setdefault((a, b), []).append((neg, start_a, start_b, qa, qb, fidelity))
+    out = []
+    for pair in sorted(by_pair):
+        out.extend(reuse._matched_quotes(by_pair[pair]))
+    return out
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(st.lists(st.lists(_renderings, min_size=1, max_size=4), min_size=reuse.MAX_PARTNERS + 2, max_size=14),
+       st.integers(1, reuse.MAX_PARTNERS), st.randoms(use_true_random=False))
+def test_similar_quote_pairs_as_first_written(articles, k, rnd):
+    by_article = _speaker(articles)
+    wordings = reuse._wordings(by_article)
+    matches = next(reuse._matching_wordings([[group[0][3] for group in wordings]]))
+    assert reuse._similar_quote_pairs(wordings, matches, k) == _similar_quote_pairs_as_written(wordings, matches, k)
+    # Also with many ties and matches left out, as the pruning leaves them.
+    tied = [(d, e, rnd.choice([1.0, 0.5, 0.5]) if d != e else 1.0, fidelity) for d, e, _, fidelity in matches
+            if d == e or rnd.random() < 0.7]
+    assert reuse._similar_quote_pairs(wordings, tied, k) == _similar_quote_pairs_as_written(wordings, tied, k)
+
+
 def test_matching_wordings_equal_quote_similarity():
     # Distinct wordings, as `_wordings` gives them.
     texts = list(dict.fromkeys(_STATEMENTS[s].format(a, b) for s in range(3) for a in _SLOTS[:3] for b in _SLOTS[3:5]))
     texts += ["", "ban"]
+    expected = []
+    for d in range(len(texts)):
+        for e in range(d, len(texts)):
+            similarity, fidelity = (1.0, "identical") if d == e else reuse.quote_similarity(texts[d], texts[e])
+            if texts[d] and texts[e] and fidelity != "different" and (d == e or set(reuse._quote_view(texts[d])[3])
+                                                                       & set(reuse._quote_view(texts[e])[3])):
+                expected.append((d, e, similarity, fidelity))
+    assert next(reuse._matching_wordings([texts])) == expected
+
+
+_WORDS = ["the", "order", "ban", "court", "we", "will", "appeal", "the", "not", "firm", "firms", "review"]
+
+
+@settings(max_examples=150, derandomize=True, deadline=None)
+@given(st.lists(st.one_of(_renderings, st.lists(st.sampled_from(_WORDS), max_size=9).map(" ".join)),
+                min_size=1, max_size=12))
+def test_matching_wordings_equal_quote_similarity_on_any_wordings(texts):
+    texts = list(dict.fromkeys(texts))
     expected = []
     for d in range(len(texts)):
         for e in range(d, len(texts)):

@@ -1,5 +1,7 @@
 """Sentiment: scopes (body, headline, narrator, quoted, raw), aggregation, entity tone, on hand-made tables."""
 import itertools
+import re
+from collections import Counter, defaultdict
 from functools import lru_cache
 
 import numpy as np
@@ -207,6 +209,77 @@ def test_entities_fold_demonyms_and_capitals_into_their_country_and_drop_portfol
     assert set(by_name.index) == {"Canada", "United States", "Ann Lee"}       # no "Industry", "Canadian", "U.S"
     assert by_name.loc["Canada", "n_sentences"] == 3 and "Ottawa" in by_name.loc["Canada", "aliases"]
     assert by_name.loc["United States", "n_sentences"] == 2
+
+
+# ---- the fast entity reading against the per-sentence reading it replaced
+# The capitalized-run pattern as first written: a repeated "word character, or joiner before one".
+_TAIL_AS_WRITTEN = r"(?:[^\W_]|['\u2019\-.&](?=[^\W_]))*"
+CAP_RUN_AS_WRITTEN = re.compile(rf"{S._CAPITAL}(?<![^\W_].){_TAIL_AS_WRITTEN}"
+                                rf"(?:[ \u00a0](?:of[ \u00a0])?{S._CAPITAL}{_TAIL_AS_WRITTEN})*")
+NAME_WORDS = ["Acme", "Acme’s", "Hikvision", "Canada", "Canadian", "Ottawa", "The", "the", "of", "Melanie", "Joly",
+              "Minister", "Industry", "said", "U.S.", "2024", "Québec", "ÉTAT", "a", "—", "“Acme”", "iPhone",
+              "O’Brien", "Government", "Critics", "x-Ray", "Ann-Lee", "AT&T", "_Acme", "Ω", "Ωmega", "12th", "Δ3"]
+NAME_TEXT = st.lists(st.sampled_from(NAME_WORDS), max_size=12).flatmap(
+    lambda words: st.lists(st.sampled_from([" ", " ", "\u00a0", ", ", ". ", "  ", "-"]),
+                           min_size=len(words), max_size=len(words)).map(
+        lambda seps: "".join(w + s for w, s in zip(words, seps)).strip()))
+
+
+def _title_case_as_written(text):
+    words = [w for w in T.words(text) if not w.isdigit()]
+    if len(words) < S.TITLE_CASE_MIN_WORDS:
+        return False
+    return sum(1 for w in words if w[0].isupper()) / len(words) >= S.TITLE_CASE_SHARE
+
+
+def _names_as_written(texts):
+    """Names read one sentence at a time, as entity_sentences first did: ({(position, key)}, surfaces)."""
+    mid, pending, mentions, surfaces = set(), [], set(), defaultdict(Counter)
+    for i, text in enumerate(texts):
+        first = re.search(r"[^\W_]", text)
+        parts = [(surface, key, m.start() + offset == (first.start() if first else -1))
+                 for m in CAP_RUN_AS_WRITTEN.finditer(text) for offset, surface, key in S._run_names(m.group())]
+        if parts and _title_case_as_written(text):
+            continue
+        for surface, key, at_start in parts:
+            surfaces[key][surface] += 1
+            if at_start:
+                pending.append((i, key))
+            else:
+                mentions.add((i, key))
+                mid.add(key)
+    for i, key in pending:
+        rest = key.split()[1:]
+        while rest and rest[0] in S.NAME_CONNECTORS:
+            rest = rest[1:]
+        rest = " ".join(rest)
+        if key in mid or (rest and key.split()[0] in mid):
+            mentions.add((i, key))
+        elif rest and rest in mid:
+            mentions.add((i, rest))
+    return mentions, surfaces
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(NAME_TEXT, st.text(alphabet="AaÉé Ω_'’-.&of1\u00a0", max_size=40)))
+def test_capitalized_runs_and_titles_are_found_as_first_written(text):
+    assert S.CAP_RUN_RE.findall(text) == CAP_RUN_AS_WRITTEN.findall(text)
+    assert S._is_title_case(text) == _title_case_as_written(text)
+    opens = bool(S._OPENS_WITH_CAPITAL_RE.match(text))
+    runs = list(CAP_RUN_AS_WRITTEN.finditer(text))
+    first = re.search(r"[^\W_]", text)
+    assert opens == bool(runs and first and runs[0].start() == first.start())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(NAME_TEXT, max_size=8), st.integers(1, 3))
+def test_names_are_read_as_one_sentence_at_a_time(texts, batch):
+    names, mentions, surfaces = S._read_names((first, texts[first:first + batch]) for first in range(0, len(texts), batch))
+    keys = list(names)
+    read = {(int(r), keys[k]) for rows, ids in mentions for r, k in zip(rows, ids)}
+    expected, expected_surfaces = _names_as_written(texts)
+    assert read == expected
+    assert {k: c for k, c in surfaces.items() if c} == {k: c for k, c in expected_surfaces.items() if c}
 
 
 def test_by_outlet_pools_sentences_of_an_outlet():

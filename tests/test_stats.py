@@ -1,6 +1,8 @@
 """Seeded bootstrap: deterministic, honest about tiny samples, batched = one at a time."""
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import stats
 
@@ -96,3 +98,22 @@ def test_percentile_interval_is_numpys_quantile_bit_for_bit(shape, axis, level, 
     expected = np.quantile(boot, [alpha, 1 - alpha], axis=axis)
     low, high = stats.percentile_interval(boot, level, axis)
     assert np.array_equal(low, expected[0]) and np.array_equal(high, expected[1])
+
+
+def test_batch_means_are_numpys_mean_bit_for_bit():
+    rng = np.random.default_rng(5)
+    groups = [rng.normal(size=n) * 10.0 ** rng.integers(-3, 4) for n in (1, 2, 3, 7, 8, 9, 127, 128, 129, 1000)]
+    _, mean, _, _ = stats.batch_mean_ci(groups)
+    assert [float(m) for m in mean] == [float(np.mean(g)) for g in groups]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.integers(-2 ** 62, 2 ** 62), st.integers(0, 5)), max_size=50))
+def test_unique_ints_is_numpys_unique(values):
+    x = np.array(values, dtype=np.int64)
+    got, expected = stats.unique_ints(x), np.unique(x)
+    assert got.dtype == expected.dtype and np.array_equal(got, expected)
+    for got, expected in zip(stats.unique_ints(x, return_index=True, return_inverse=True),
+                             np.unique(x, return_index=True, return_inverse=True)):
+        assert np.array_equal(got, expected)
+    assert np.array_equal(stats.unique_ints(x, return_inverse=True)[1], np.unique(x, return_inverse=True)[1])
