@@ -606,10 +606,9 @@ def test_similar_quote_pairs_as_first_written(articles, k, rnd):
     assert reuse._similar_quote_pairs(wordings, tied, k) == _similar_quote_pairs_as_written(wordings, tied, k)
 
 
-def test_matching_wordings_equal_quote_similarity():
-    # Distinct wordings, as `_wordings` gives them.
-    texts = list(dict.fromkeys(_STATEMENTS[s].format(a, b) for s in range(3) for a in _SLOTS[:3] for b in _SLOTS[3:5]))
-    texts += ["", "ban"]
+def _matches_as_quote_similarity_finds_them(texts: list[str]) -> list[tuple]:
+    """(d, e, similarity, fidelity) of every pair of wordings d <= e that `quote_similarity` does not
+    call different and that share a stem, each wording with itself included: the reference reading."""
     expected = []
     for d in range(len(texts)):
         for e in range(d, len(texts)):
@@ -617,7 +616,14 @@ def test_matching_wordings_equal_quote_similarity():
             if texts[d] and texts[e] and fidelity != "different" and (d == e or set(reuse._quote_view(texts[d])[3])
                                                                        & set(reuse._quote_view(texts[e])[3])):
                 expected.append((d, e, similarity, fidelity))
-    assert next(reuse._matching_wordings([texts])) == expected
+    return expected
+
+
+def test_matching_wordings_equal_quote_similarity():
+    # Distinct wordings, as `_wordings` gives them.
+    texts = list(dict.fromkeys(_STATEMENTS[s].format(a, b) for s in range(3) for a in _SLOTS[:3] for b in _SLOTS[3:5]))
+    texts += ["", "ban"]
+    assert next(reuse._matching_wordings([texts])) == _matches_as_quote_similarity_finds_them(texts)
 
 
 _WORDS = ["the", "order", "ban", "court", "we", "will", "appeal", "the", "not", "firm", "firms", "review"]
@@ -628,11 +634,4 @@ _WORDS = ["the", "order", "ban", "court", "we", "will", "appeal", "the", "not", 
                 min_size=1, max_size=12))
 def test_matching_wordings_equal_quote_similarity_on_any_wordings(texts):
     texts = list(dict.fromkeys(texts))
-    expected = []
-    for d in range(len(texts)):
-        for e in range(d, len(texts)):
-            similarity, fidelity = (1.0, "identical") if d == e else reuse.quote_similarity(texts[d], texts[e])
-            if texts[d] and texts[e] and fidelity != "different" and (d == e or set(reuse._quote_view(texts[d])[3])
-                                                                       & set(reuse._quote_view(texts[e])[3])):
-                expected.append((d, e, similarity, fidelity))
-    assert next(reuse._matching_wordings([texts])) == expected
+    assert next(reuse._matching_wordings([texts])) == _matches_as_quote_similarity_finds_them(texts)
