@@ -53,8 +53,6 @@ TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[’'\-&][^\W_]+)*|[^\w\s]"
 CAP = r"(?:[A-ZÀ-ÖØ-Þ](?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?:[\w’'\-&]|\.(?=\w))*))"
 CAP_RUN_RE = re.compile(rf"{CAP}(?:\s+(?:(?:of|for|and|de|du|del|van|von|der|al|bin)\s+)?{CAP})*")
 # "Name, a/the/one of/also known as ...": an appositive that may say what the name is.
-APPOSITIVE_RE = re.compile(rf"(?P<name>{CAP_RUN_RE.pattern}),\s+(?:also\s+known|known|formerly|a|an|the|one\s+of|which|who|"
-                           rf"[A-Z][\w’'-]*(?:’s|'s))\b")
 APPOSITIVE_START_RE = re.compile(r",(?<=[\w.],)\s+(?:also\s+known|known|formerly|a|an|the|one\s+of|which|who|"
                                  r"[A-Z][\w’'-]*(?:’s|'s))\b")
 NAME_BEFORE_RE = re.compile(rf"{CAP_RUN_RE.pattern}$")
@@ -98,7 +96,6 @@ INTRO_WORDS = frozenset("""in on at after before since while although though as 
 with without when if because following amid according last earlier later previously meanwhile however
 but and also separately similarly""".split())
 PERSON_TITLES = frozenset("mr mrs ms dr prof sir dame lord madam".split())
-QUOTE_PUNCT = frozenset('“”„«»"‘’\'')
 BULLET_OR_END = set(".!?:;•*-—–>”\"»(")
 
 

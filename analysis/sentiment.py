@@ -621,7 +621,6 @@ class _Numbering(dict):
         return number
 
 
-
 def _read_names(batches) -> tuple[_Numbering, list[tuple[np.ndarray, np.ndarray]], dict[str, Counter]]:
     """The names read in sentences given in batches of (position of the first, texts): the names,
     numbered; the mentions as (sentence positions, name numbers), a pair of arrays per batch and
