@@ -187,3 +187,31 @@ def test_punkt_time_limit_is_set_on_long_text_only():
     """Short text cannot take seconds (the patterns have no nested repeats); a whole window keeps the guard."""
     assert T._timeout("He said no. It will appeal.") is None
     assert T._timeout("x" * T.PUNKT_WINDOW) == T._PUNKT_TIMEOUT
+
+
+def test_sentence_splitting_imports_nltk_without_scipy_stats_and_leaves_it_importable():
+    """A worker that splits sentences does not pay for scipy.stats (NLTK's package imports it only for
+    collocation statistics); a later `import scipy.stats` still works, and Punkt still decides."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from analysis import text as T\n"
+        "spans = T.sentence_spans('Mr. Smith met Dr. Jones in the U.S. on Oct. 8. They talked.')\n"
+        "assert 'nltk.tokenize.punkt' in sys.modules\n"
+        "assert 'scipy.stats' not in sys.modules, 'scipy.stats was imported'\n"
+        "import scipy.stats\n"
+        "assert callable(scipy.stats.norm.cdf)\n"
+        "print(len(spans))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "2"
+
+
+def test_punkt_module_is_nltks_when_nltk_is_already_loaded():
+    import nltk.tokenize.punkt as punkt
+
+    assert T.punkt_module() is punkt
+    assert isinstance(T.sentence_tokenizer(), punkt.PunktSentenceTokenizer)
