@@ -74,6 +74,10 @@ TAIL_ONLY_RE = re.compile(r"[ .,;:!?—–\-]*")
 OWNER_WINDOW = 2000
 # Words around a name ("the Chinese-owned manufacturer", "Canada’s"), and where an appositive after it ends.
 CONTEXT_WORD_RE = re.compile(r"[\w’'-]+")
+# A preposition of place right before a name: "in New York", "at Queen's Park", "the city of Toronto",
+# "spread to Hamburg" (but "according to Jane Doe").
+PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|of|(?<!according )to|near|across|outside|inside|throughout|around|into)\s+(?:the\s+)?$",
+                             re.IGNORECASE)
 APPOSITIVE_END_RE = re.compile(r"[,.;:()—–]|\s-\s")
 PASSIVE_RE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
 THAT_RE = re.compile(r"\W*(?:\S+\s+){0,6}?(?:that|whether|how|why)\b", re.I)
@@ -700,6 +704,29 @@ class Article:
             return "foreign_government"
         return kind_type
 
+    def could_be_person(self, entity: Entity) -> bool:
+        """Whether "he", "she" or "I" can stand for a name that never spoke: a person, or a name of no
+        known kind that a person's role noun stands beside ("the lawyer Jane Doe", "Jane Doe, a lawyer,")
+        or that reads like a person's name:
+        - no organisation's name word ("... Commission"), not ending in a country or a role
+          ("Hikvision Canada", "Toronto Police", "Officials"), not in capitals (a dateline, an acronym);
+        - two words or more: one word alone is a place, a body or a word opening a sentence far more
+          often than a person named by surname only ("Toronto", "Hikvision", "Privately");
+        - mentioned at least once other than right after a preposition of place ("in Toronto",
+          "the city of Toronto", "protests spread to Hamburg")."""
+        if entity.kind != "":
+            return entity.kind == "person"
+        heads = self.lex.heads
+        if any(heads[h][1] == "person" for h in entity.heads if h in heads):
+            return True
+        words = entity.name.split()
+        if entity.types or len(words) < 2 or entity.name.isupper():
+            return False
+        last = _strip_possessive(words[-1])
+        if last in self.lex.countries or singular(last.lower()) in heads:
+            return False
+        return any(PLACE_BEFORE_RE.search(self.raw, max(0, p - 16), p) is None for p in entity.positions)
+
     def recent(self, position: int, accept) -> Entity | None:
         """The entity with the latest mention before `position` that `accept` allows."""
         best, best_pos = None, -1
@@ -758,6 +785,8 @@ def _run_name(text: str, lex: Lexicon) -> tuple[int, str, tuple, frozenset, str]
     name = _strip_possessive(" ".join(words))
     if len(name) < 2 or name.lower() in STOP or name.lower() in TIME_WORDS:
         return None
+    if len(words) == 1 and (name.lower() in INTRO_WORDS or _sentence_adverb(name.lower())):
+        return None   # "Privately, the minister said": a sentence adverb, not a name
     return skip, country, tuple(words), heads, name
 
 
@@ -919,7 +948,8 @@ def clause_subject(toks: list[Tok], lo: int, hi: int):
     i = lo
     while i < hi and not toks[i].word:
         i += 1
-    if i < hi and toks[i].low in INTRO_WORDS:
+    if i < hi and (toks[i].low in INTRO_WORDS or (i + 1 < hi and toks[i + 1].text == ","
+                                                 and _sentence_adverb(toks[i].low))):
         c = i
         while c < hi and toks[c].text != ",":
             c += 1
@@ -927,6 +957,16 @@ def clause_subject(toks: list[Tok], lo: int, hi: int):
             return None
         i = c + 1
     return np_after(toks, i, hi)
+
+
+# Endings of the adverbs that open a sentence before a comma ("Privately,", "Separately,", "Notably,",
+# "Reportedly,"), long enough to leave out names that end in -ly ("Joly", "Sally", "Kelly", "Kimberly").
+SENTENCE_ADVERB_ENDINGS = ("ately", "ously", "ally", "edly", "ently", "antly", "ably", "ibly", "icly", "ively",
+                           "fully", "arly", "ingly")
+
+
+def _sentence_adverb(low: str) -> bool:
+    return len(low) >= 7 and low.endswith(SENTENCE_ADVERB_ENDINGS)
 
 
 # ---------------------------------------------------------------- resolving a mention to a speaker
@@ -1028,7 +1068,7 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
         def ok(entity, name, stype):
             if entity is None:
                 return want != "person"
-            if want == "person":
+            if want == "person":   # an earlier speaker of no known kind ("Joly said"): a person or a body
                 return entity.kind in ("person", "")
             if want == "org":
                 return entity.kind != "person"
@@ -1037,7 +1077,9 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
         if hit:
             return done(*hit[:2], hit[2])
         art.scan_names()
-        entity = art.recent(position, lambda e: ok(e, e.name, "") and e.kind != "country")
+        # A name that never spoke: for "he" or "she", only one that could be a person's ("in Toronto" is not)
+        fits = art.could_be_person if want == "person" else (lambda e: ok(e, e.name, ""))
+        entity = art.recent(position, lambda e: fits(e) and e.kind != "country")
         if entity:
             return done(entity, entity.name)
         return done(None, words[0].text, "unknown")

@@ -588,3 +588,37 @@ def test_phrase_facts_read_the_tokens(words):
     titles = [i for i, t in enumerate(toks) if Q.singular(Q._base(t.low)) in Q.OWNED_TITLES]
     assert facts == (tuple(lows), tuple(heads), frozenset(kinds), owner, tuple(caps), titles[0] if titles else -1,
                      any(t.low.rstrip(".") in Q.PERSON_TITLES for t in toks))
+
+
+# ---------------------------------------------------------------- "he" and "she" with no earlier speaker
+
+@pytest.mark.parametrize("text, speaker", [
+    # a place, a body or a sentence-opening word is never taken for the person "he" or "she" stands for
+    ("The city of Toronto approved the plan. “It is a good day,” he said.", "he"),
+    ("Officials in Ottawa met on Monday. “We will appeal,” he said.", "he"),
+    ("Hikvision Canada filed a challenge on Friday. “We will fight this,” he said.", "he"),
+    ("Late on Monday, protests spread to Hamburg. “We acted,” she said.", "she"),
+    ("Crescent Capital opened an office in Boston. “We acted,” she said.", "she"),
+    ("HALIFAX — The port reopened. “We acted,” she said.", "she"),
+    # ... but a person's name before them is, however many places come after it
+    ("Jane Doe, a lawyer, spoke to reporters in Toronto. “We will appeal,” she said.", "Jane Doe"),
+    ("Mayor Olivia Chow spoke in Toronto on Monday. “It is a good day,” she said.", "Olivia Chow"),
+    ("According to Jane Doe, the plan failed in New York. “We acted,” she said.", "Jane Doe"),
+    # an earlier speaker named by surname only still is
+    ("Joly said the ban stands. Officials met in Ottawa. “We acted,” she said.", "Joly"),
+])
+def test_he_or_she_stands_for_a_person(text, speaker):
+    found = Q.run_items([{"id": "x", "text": text}])["quotes"]
+    assert found["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Privately, a spokesperson for Silver Networks said the plan had stalled.", "Silver Networks"),
+    ("Privately, the minister said the ban would stand.", "minister"),
+    ("Reportedly, the company said it would appeal.", "company"),
+    ("Separately, Hikvision said it would appeal.", "Hikvision"),
+    ("Joly, the minister, said the ban would stand.", "Joly"),      # a name ending in -ly is still a name
+])
+def test_a_sentence_adverb_is_not_the_speaker(text, speaker):
+    found = Q.run_items([{"id": "x", "text": "Headline\n\n" + text}])["speech"]
+    assert found["speaker"].tolist() == [speaker]
