@@ -96,6 +96,9 @@ CONNECTORS = frozenset("of for from at".split())
 TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
 tonight january february march april may june july august september october november december
 week month year weekend morning afternoon evening night earlier later""".split())
+# Function and time words that are also names, read as names when capitalized right after a
+# capitalized name word and not before a number: "Elizabeth May" (but "on May 5"), "Will" as a surname.
+NAME_LIKE_WORDS = frozenset("may will june april august".split())
 INTRO_WORDS = frozenset("""in on at after before since while although though as under despite during for
 with without when if because following amid according last earlier later previously meanwhile however
 but and also separately similarly""".split())
@@ -882,6 +885,10 @@ def np_after(toks: list[Tok], i: int, hi: int) -> tuple[int, int, tuple | None] 
                 j += 1
                 continue
             break
+        if (t.cap and low in NAME_LIKE_WORDS and j > i and toks[j - 1].cap and toks[j - 1].word
+                and toks[j - 1].low not in STOP and not (j + 1 < hi and toks[j + 1].low[:1].isdigit())):
+            j += 1           # "Elizabeth May", "Theresa May": a surname, not the modal or the month
+            continue
         if low in STOP or low in TIME_WORDS or (not t.cap and low in lex.cues and low not in lex.heads):
             break
         if not t.cap and j > i and _np_closed(toks, i, j, hi):
@@ -913,12 +920,19 @@ NOT_ROLE_WORDS = STOP | DETERMINERS | CONNECTORS | frozenset(
 
 
 def _role_word(toks: list[Tok], j: int) -> bool:
-    """Whether lower-case toks[j] is a role between a modifier and a full name: "Conservative critic Raquel
-    Dancho", "Ottawa resident Jo Fry" (two capitalized words follow; prepositions and cues are not roles)."""
-    t = toks[j]
-    return (t.word and not t.cap and t.low not in NOT_ROLE_WORDS and j + 2 < len(toks)
-            and toks[j + 1].cap and toks[j + 1].word and toks[j + 2].cap and toks[j + 2].word
-            and toks[j + 1].low not in STOP)
+    """Whether lower-case toks[j] starts a role between a modifier and a full name: "Conservative critic
+    Raquel Dancho", "Ottawa resident Jo Fry", "Liberal party member John Smith" (up to three lower-case
+    words, then two capitalized ones; prepositions and cues are not roles)."""
+    lex = lexicon()
+    m = j
+    while m < len(toks) and m - j < 3:
+        t = toks[m]
+        if not (t.word and not t.cap and t.low not in NOT_ROLE_WORDS
+                and (m == j or t.low not in lex.cues or t.low in lex.heads)):
+            break
+        m += 1
+    return (m > j and m + 1 < len(toks) and toks[m].cap and toks[m].word and toks[m + 1].cap
+            and toks[m + 1].word and toks[m].low not in STOP)
 
 
 def _np_closed(toks: list[Tok], i: int, j: int, hi: int) -> bool:

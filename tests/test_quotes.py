@@ -622,3 +622,18 @@ def test_he_or_she_stands_for_a_person(text, speaker):
 def test_a_sentence_adverb_is_not_the_speaker(text, speaker):
     found = Q.run_items([{"id": "x", "text": "Headline\n\n" + text}])["speech"]
     assert found["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a role of several lower-case words between a modifier and the name
+    ("“We will not back down,” said Liberal party member John Smith.", "John Smith"),
+    ("“It is a mistake,” said Liberal leadership race candidate Jo Fry.", "Jo Fry"),
+    ("“It is a mistake,” said Ottawa resident Jo Fry.", "Jo Fry"),
+    # a name that is also a month or a modal
+    ("“It is a mistake,” said Green Party Leader Elizabeth May.", "Elizabeth May"),
+    ("“It is a mistake,” Theresa May told MPs.", "Theresa May"),
+    ("“It is a mistake,” said Joly May 5.", "Joly"),
+])
+def test_names_after_long_roles_and_names_that_are_words(text, speaker):
+    found = Q.run_items([{"id": "x", "text": text}])["quotes"]
+    assert found["speaker"].tolist() == [speaker]
