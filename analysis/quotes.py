@@ -870,7 +870,11 @@ def np_after(toks: list[Tok], i: int, hi: int) -> tuple[int, int, tuple | None] 
     while j < hi and j - i < 12:
         t = toks[j]
         if not t.word:
-            if t.text == "." and j > i and toks[j - 1].low in T.ABBREVIATIONS and j + 1 < hi and toks[j + 1].cap:
+            # "Hikvision Corp. executive Jane Roe", "Acme Inc. spokesperson Li Wei": the phrase goes on
+            # after an abbreviation's period into a name, or a role before one
+            if t.text == "." and j > i and toks[j - 1].low in T.ABBREVIATIONS and j + 1 < hi and (
+                    toks[j + 1].cap or (toks[j + 1].word and (singular(toks[j + 1].low) in lex.heads
+                                                              or _role_word(toks, j + 1)))):
                 j += 1
                 continue
             break
@@ -1162,6 +1166,8 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
     if name_words:
         name = _strip_possessive(" ".join(w.text for w in name_words)).rstrip(",")
         plain = name.rstrip(".")
+        if not app_org_type:   # "Jane Roe of the University of Toronto": she speaks with its type
+            app_org_type = _owner_after_name(art, words, name_words)
         if plain in lex.countries:
             entity = art._entity(plain, "country", aliases=False)
             entity.country = lex.countries[plain]
@@ -1200,6 +1206,23 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
     country = next((lex.countries[_strip_possessive(w.text)] for w in words if _strip_possessive(w.text) in lex.countries), "")
     stype = art.type_of(None, set(heads) | app_heads, country or app_country)
     return done(None, _phrase(words), stype, heads)
+
+
+def _owner_after_name(art: Article, words: list[Tok], name_words: list[Tok]) -> str:
+    """The type of the organisation named after the name in the phrase ("Jane Roe of the University of
+    Toronto", "John Smith at Human Rights Watch"), or "" when there is none or its type is unknown."""
+    at = [i for i, w in enumerate(words) if any(w is n for n in name_words)]
+    if not at:          # the name stands in an appositive ("The minister, Melanie Joly,")
+        return ""
+    for i in range(at[-1] + 1, len(words) - 1):
+        if words[i].low in ("of", "at", "from", "with"):
+            org = _name_words(words[i + 1:], art.lex)
+            if not org:
+                return ""
+            text = " ".join(x.text for x in org)
+            found = art.type_of(art.find(text) or art._entity(text, ""), set(), "")
+            return "" if found == "unknown" else found
+    return ""
 
 
 # Words of a minister's or secretary's portfolio ("Minister of Public Safety", "Secretary of State"): after a
@@ -1356,7 +1379,8 @@ def _read_name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
         if w.cap:
             run.append(w)
         elif run and w.low in ("of", "for", "and", "de", "du", "van", "von") and nxt is not None and nxt.cap:
-            if titled and w.low in ("of", "for") and not any(x.low in lex.name_words for x in run):
+            if w.low in ("of", "for") and not any(x.low in lex.name_words for x in run) and (
+                    titled or _affiliation_after(run, words[i + 1:], lex)):
                 runs.append(run)  # "Sarah Kim of Brightline Research": the rest is an affiliation
                 run = []
                 continue
@@ -1386,6 +1410,20 @@ def _read_name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
             continue  # "The Government", "The Company" at a sentence start
         return run
     return []
+
+
+def _affiliation_after(run: list[Tok], rest: list[Tok], lex: Lexicon) -> bool:
+    """Whether "of"/"for" + `rest` names the organisation of a person named by `run`, with no title to say
+    so: two or more name words, none a role, and an organisation's name word in the capitalized words that
+    follow ("John Smith of Human Rights Watch"; not "Bank of Canada" or "National Bureau of Statistics")."""
+    if len(run) < 2 or any(singular(x.low) in lex.heads for x in run):
+        return False
+    for x in rest:
+        if not (x.cap or x.low in ("of", "for", "and", "the")):
+            return False
+        if x.low in lex.name_words:
+            return True
+    return False
 
 
 def _phrase(words: list[Tok]) -> str:

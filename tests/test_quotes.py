@@ -637,3 +637,20 @@ def test_a_sentence_adverb_is_not_the_speaker(text, speaker):
 def test_names_after_long_roles_and_names_that_are_words(text, speaker):
     found = Q.run_items([{"id": "x", "text": text}])["quotes"]
     assert found["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker, speaker_type", [
+    # an abbreviation's period inside the phrase: the name after the role, the company's type
+    ("“It is a mistake,” said Hikvision Corp. executive Jane Roe.", "Jane Roe", "company"),
+    ("“We are disappointed,” said Dahua Technology Co. Ltd. spokesperson Li Wei.", "Li Wei", "company"),
+    ("“It is a mistake,” said Acme Inc. The company later apologized.", "Acme Inc", "company"),
+    # "of" an organisation after a person's name: her affiliation gives her type
+    ("“This is about security,” said Prof. Jane Roe of the University of Toronto.", "Jane Roe", "expert"),
+    ("“This is wrong,” said John Smith of Human Rights Watch.", "John Smith", "advocacy_group"),
+    ("“This is wrong,” said the Ministry of Foreign Affairs.", "Ministry of Foreign Affairs", "government"),
+    # the name in an appositive, with an organisation after the title
+    ("“We acted,” the minister of industry, Melanie Joly, wrote.", "Melanie Joly", "government"),
+])
+def test_names_and_affiliations_in_the_speaker_phrase(text, speaker, speaker_type):
+    found = Q.run_items([{"id": "x", "text": text}])["quotes"]
+    assert found[["speaker", "speaker_type"]].values.tolist() == [[speaker, speaker_type]]
