@@ -534,7 +534,10 @@ class Article:
             two = singular(prev_words[-2].lower()) + " " + last if len(prev_words) > 1 else last
             for cand in (two, last):
                 if cand in lex.heads:
-                    heads.add(cand)
+                    if not (cand == last and cand in OWNED_TITLES and _owned_by_name(prev_words[:-1], lex)):
+                        heads.add(cand)
+                    else:   # "Acme Robotics president Jane Roe": the organisation's type, not a government's
+                        heads.update("~" + w.lower() for w in prev_words[:-1] if w.lower() in lex.name_words)
                     break
             for w in prev_words:
                 if _strip_possessive(w) in lex.countries and not country:
@@ -1241,6 +1244,17 @@ inclusion mental addiction rural tax customs war homeland
 # Titles of a government when they stand alone ("President Macron") and of their organisation otherwise.
 OWNED_TITLES = frozenset({"president", "vice president", "vice-president", "chair", "chairperson",
                           "chairwoman"})
+
+
+def _owned_by_name(before: list[str], lex: Lexicon) -> bool:
+    """Whether the words before a title name the organisation that owns it: "Hikvision president",
+    "Hikvision Canada president" (a name that ends in a country), but not "Canada's president" or
+    "French president" alone."""
+    if not before or not before[-1][:1].isupper():
+        return False
+    if _strip_possessive(before[-1]) not in lex.countries:
+        return True
+    return len(before) > 1 and before[-2][:1].isupper() and _strip_possessive(before[-2]) not in lex.countries
 
 
 def _title_owner_type(art: Article, words: list[Tok], app_words: list[Tok], app_org_type: str,

@@ -654,3 +654,15 @@ def test_names_after_long_roles_and_names_that_are_words(text, speaker):
 def test_names_and_affiliations_in_the_speaker_phrase(text, speaker, speaker_type):
     found = Q.run_items([{"id": "x", "text": text}])["quotes"]
     assert found[["speaker", "speaker_type"]].values.tolist() == [[speaker, speaker_type]]
+
+
+@pytest.mark.parametrize("text, speaker, speaker_type", [
+    # a president named after the organisation that owns the title is not a government's, later mentions included
+    ("Hikvision Canada president Frank Chen spoke.\n\n“We have always complied with Canadian law,” Chen said.",
+     "Frank Chen", "unknown"),
+    ("Acme Robotics president Jane Roe spoke.\n\n“We tried,” Roe said.", "Jane Roe", "company"),
+    ("Russian President Vladimir Putin spoke.\n\n“We tried,” Putin said.", "Vladimir Putin", "government"),
+])
+def test_an_owned_title_before_a_name_gives_the_owners_type(text, speaker, speaker_type):
+    found = Q.run_items([{"id": "x", "text": text}])["quotes"]
+    assert found[["speaker", "speaker_type"]].values.tolist() == [[speaker, speaker_type]]
