@@ -1165,6 +1165,9 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
     lead_country = ""
     while len(name_words) > 1 and _strip_possessive(name_words[0].text) in lex.countries:
         lead_country = lead_country or lex.countries[_strip_possessive(name_words[0].text)]
+        if not name_words[0].text.endswith(("’s", "'s")) and all(
+                singular(w.low) in lex.heads or w.low in lex.name_words for w in name_words[1:]):
+            break   # "the Chinese Embassy", "the Chinese Foreign Ministry": the country is part of the name
         name_words = name_words[1:]
     if name_words:
         name = _strip_possessive(" ".join(w.text for w in name_words)).rstrip(",")

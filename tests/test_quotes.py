@@ -666,3 +666,12 @@ def test_names_and_affiliations_in_the_speaker_phrase(text, speaker, speaker_typ
 def test_an_owned_title_before_a_name_gives_the_owners_type(text, speaker, speaker_type):
     found = Q.run_items([{"id": "x", "text": text}])["quotes"]
     assert found[["speaker", "speaker_type"]].values.tolist() == [[speaker, speaker_type]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“There is no evidence,” according to a statement from the Chinese Embassy in Ottawa.", "Chinese Embassy"),
+    ("“We acted,” Canada’s Industry Minister Melanie Joly said.", "Melanie Joly"),
+])
+def test_a_demonym_stays_in_an_institutions_name(text, speaker):
+    found = Q.run_items([{"id": "x", "text": text}])["quotes"]
+    assert found["speaker"].tolist() == [speaker]
