@@ -120,6 +120,27 @@ def _utf16_without_bom(data: bytes) -> str:
     return ""
 
 
+# Markup that plain text does not hold: a doctype or <html> tag near the top, or tags of HTML's text
+# elements (<p>, <div class="ad">, </a>, <br/>) in quantity. Prose that mentions a tag ("the <p> tag") has a few.
+_HTML_START_RE = re.compile(r"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
+_HTML_TAG_RE = re.compile(r"</?(?:p|div|span|a|br|h[1-6]|li|ul|ol|nav|footer|header|article|section|script|style"
+                          r"|table|tr|td|img|meta|link|body|head|title|strong|em|figure|iframe)\b[^<>]{0,500}>",
+                          re.IGNORECASE)
+HTML_MIN_TAGS = 5
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether a decoded file is an HTML page (or a fragment of one) rather than plain text."""
+    if _HTML_START_RE.search(text, 0, 2000):
+        return True
+    found = 0
+    for _ in _HTML_TAG_RE.finditer(text):
+        found += 1
+        if found >= HTML_MIN_TAGS:
+            return True
+    return False
+
+
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _C0_CONTROL_BYTES = bytes(range(0x00, 0x09)) + bytes(range(0x0e, 0x20)) + b"\x7f"
 
@@ -359,6 +380,9 @@ def load_corpus(path: str | Path, manifest: str | Path | None = None, parse: boo
             continue
         if problem:
             _flag(row, problems, "ok", problem, "analysed")
+        if looks_like_html(text):
+            _flag(row, problems, "ok", "HTML markup, not plain text",
+                  "analysed as plain text, its lines of markup labelled boilerplate; extract the page's text first")
         if not text.strip():
             _flag(row, problems, "empty", "whitespace only", "skipped")
             continue

@@ -197,3 +197,37 @@ def test_missing_folder_and_missing_manifest_are_errors(tmp_path):
         C.load_corpus(tmp_path / "nope")
     with pytest.raises(C.CorpusError, match="does not exist"):
         C.load_corpus(SEEDS, tmp_path / "nope.csv")
+
+
+HTML_PAGE = """<html><head><title>Canada orders Hikvision out</title></head>
+<body>
+<h1>Canada orders Hikvision to cease operations</h1>
+<p>OTTAWA &mdash; The federal government has ordered Hikvision to shut down.</p>
+<p>&ldquo;We strongly disagree,&rdquo; the company said.</p>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize("text, html", [
+    (HTML_PAGE, True),
+    ("<!DOCTYPE html>\nA page with nothing else marked up.", True),
+    ("<p>One</p>\n<p>Two</p>\n<div>Three</div>\n<p>Four</p>\n<br/>Five", True),       # a fragment, no <html>
+    ("A story about HTML: the <p> tag opens a paragraph and </p> closes it.", False),   # prose naming tags
+    ("Shares rose <5% as profits fell >3%; a<b and c>d.", False),
+    ("", False),
+])
+def test_looks_like_html(text, html):
+    assert C.looks_like_html(text) is html
+
+
+def test_an_html_page_saved_as_txt_is_analysed_and_reported(tmp_path):
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "page.txt").write_text(HTML_PAGE, encoding="utf-8")
+    (folder / "plain.txt").write_text("Headline\n\nThe company said it would appeal.\n", encoding="utf-8")
+    loaded = C.load_corpus(folder)
+    rows = loaded.articles.set_index("article_id")
+    assert rows.loc["page", "status"] == "ok" and "HTML" in rows.loc["page", "problem"]
+    assert rows.loc["plain", "problem"] == ""
+    assert set(loaded.texts) == {"page", "plain"}
+    assert loaded.problems["file"].tolist().count("page.txt") == 1
