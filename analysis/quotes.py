@@ -45,7 +45,13 @@ DOUBLE_MARKS = frozenset('“”„«»"')
 # A mark at a word start can open a quote: what may stand before it ("(“", "—“", ": “").
 OPEN_CONTEXT = set(" \t\n([{—–-/•:;*>")
 # Words with offsets: "U.S." and "Canada’s" are one token, "Co." is "Co" + "."
-TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[’'\-&][^\W_]+)*|[^\w\s]")
+# TOKEN_RE reads TOKEN_PLAIN, with the first character consumed by one set (a token starts at anything
+# but whitespace and "_") and a look-behind at it choosing the branch, as `word_start_trie` does: the
+# regex engine then skips spaces fast instead of trying three branches there. Same matches, the
+# tokenizer's regex about a fifth faster.
+TOKEN_PLAIN = r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[’'\-&][^\W_]+)*|[^\w\s]"
+TOKEN_RE = re.compile(r"[^\s_](?:(?<=[^\W\d_])(?:\.(?:[^\W\d_]\.)+|[^\W_]*(?:[’'\-&][^\W_]+)*)"
+                      r"|(?<=\d)[^\W_]*(?:[’'\-&][^\W_]+)*|(?<=[^\w\s]))")
 # A run of capitalized words, joined by small connectors: "Uyghur Human Rights Project",
 # "Ministry of Foreign Affairs", "Canada’s Industry Minister Mélanie Joly".
 # CAP reads "(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-Þ](?:[\w’'\-&]|\.(?=\w))*)", with the capital both branches open with

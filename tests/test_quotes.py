@@ -588,3 +588,14 @@ def test_phrase_facts_read_the_tokens(words):
     titles = [i for i, t in enumerate(toks) if Q.singular(Q._base(t.low)) in Q.OWNED_TITLES]
     assert facts == (tuple(lows), tuple(heads), frozenset(kinds), owner, tuple(caps), titles[0] if titles else -1,
                      any(t.low.rstrip(".") in Q.PERSON_TITLES for t in toks))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aZé9²_ .U.S’'-&,“”\n\t\u00a0!", max_size=30) | st.text(max_size=15),
+       st.integers(0, 5), st.integers(0, 5))
+def test_token_regex_matches_the_plain_alternation(text, cut_start, cut_end):
+    """TOKEN_RE, written to open with one character set, finds the tokens TOKEN_PLAIN finds (also inside a window)."""
+    start, end = min(cut_start, len(text)), max(len(text) - cut_end, 0)
+    plain = re.compile(Q.TOKEN_PLAIN)
+    assert [m.span() for m in Q.TOKEN_RE.finditer(text, start, end)] == \
+        [m.span() for m in plain.finditer(text, start, end)]
