@@ -273,6 +273,8 @@ def test_empty_input_gives_empty_tables_with_columns():
     assert list(out["quote_stats"].columns) == Q.STATS_COLUMNS
     assert list(out["voices"].columns) == Q.VOICE_COLUMNS
     assert all(len(t) == 0 for t in out.values())
+    # the speaker offsets are int64 with no rows too (cast only when the rows did not make them so)
+    assert out["quotes"]["speaker_start"].dtype == "int64" and out["quotes"]["speaker_end"].dtype == "int64"
 
 
 def test_chunks_concatenate(seeds):
