@@ -45,7 +45,13 @@ DOUBLE_MARKS = frozenset('“”„«»"')
 # A mark at a word start can open a quote: what may stand before it ("(“", "—“", ": “").
 OPEN_CONTEXT = set(" \t\n([{—–-/•:;*>")
 # Words with offsets: "U.S." and "Canada’s" are one token, "Co." is "Co" + "."
-TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[’'\-&][^\W_]+)*|[^\w\s]")
+# TOKEN_RE reads TOKEN_PLAIN, with the first character consumed by one set (a token starts at anything
+# but whitespace and "_") and a look-behind at it choosing the branch, as `word_start_trie` does: the
+# regex engine then skips spaces fast instead of trying three branches there. Same matches, the
+# tokenizer's regex about a fifth faster.
+TOKEN_PLAIN = r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[’'\-&][^\W_]+)*|[^\w\s]"
+TOKEN_RE = re.compile(r"[^\s_](?:(?<=[^\W\d_])(?:\.(?:[^\W\d_]\.)+|[^\W_]*(?:[’'\-&][^\W_]+)*)"
+                      r"|(?<=\d)[^\W_]*(?:[’'\-&][^\W_]+)*|(?<=[^\w\s]))")
 # A run of capitalized words, joined by small connectors: "Uyghur Human Rights Project",
 # "Ministry of Foreign Affairs", "Canada’s Industry Minister Mélanie Joly".
 # CAP reads "(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-Þ](?:[\w’'\-&]|\.(?=\w))*)", with the capital both branches open with
@@ -1034,7 +1040,8 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
         return None
     lex = art.lex
     s0, s1 = words[0].start, words[-1].end
-    facts = phrase_facts(tuple(map(_TEXT, words)), lex)
+    texts = tuple(map(_TEXT, words))
+    facts = phrase_facts(texts, lex)
     lows = facts.lows
     app_words = toks[appositive[0]:appositive[1]] if appositive else []
     if app_words:
@@ -1053,7 +1060,9 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
             break
     # A title that is not a government's when an organisation owns it: "Tom Liu, president of Hikvision",
     # "Unifor president Lana Payne" take the organisation's type (unknown if it has none), not government's.
-    owner_type = _title_owner_type(art, words, app_words, app_org_type, facts.title_at)
+    # (_title_owner_type finds none without an appositive or a title: most phrases, not called for them)
+    owner_type = _title_owner_type(art, words, app_words, app_org_type, facts.title_at) if (
+        app_words or facts.title_at >= 0) else None
 
     def done(entity, name, stype=None, heads=()):
         if owner_type is not None and stype is None:
@@ -1108,12 +1117,11 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
     heads, head_kinds = facts.heads, facts.head_kinds
     # owner after "from/for/of/by": "a spokesperson from X", "a report from X"
     owner_span = (a + facts.owner_at, b, None) if facts.owner_at >= 0 else None
-    caps = [words[j] for j in facts.caps]
 
     app_names = _name_words(app_words, lex) if app_words and "spokesperson" in head_kinds else []
     if app_names and app_names[0] is app_words[0] and "document" not in head_kinds:
         # "Hikvision's lawyer, Ann Lee, said": the person named, speaking with the type of whom they speak for
-        owner = _named_owner(art, toks, owner_span, caps, position, cue)
+        owner = _named_owner(art, toks, owner_span, [words[j] for j in facts.caps], position, cue)
         owner_type = None if owner is None else owner[2] or art.type_of(owner[0], set(), "")
         if owner_type in (None, "unknown"):    # "the company's spokesperson, Jo Fry": the type of the head
             by_heads = art.type_of(None, {h for h in heads if lex.heads[h][1] != "spokesperson"}, "")
@@ -1128,7 +1136,7 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
         return done(entity, entity.name, owner_type)
     if head_kinds & {"document", "spokesperson"} and not _personal_name(words, lex):
         # the organisation behind a document or an unnamed spokesperson
-        owner = _named_owner(art, toks, owner_span, caps, position, cue)
+        owner = _named_owner(art, toks, owner_span, [words[j] for j in facts.caps], position, cue)
         if owner is not None:
             return done(*owner)
         if "document" in head_kinds:
@@ -1155,7 +1163,7 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
         return done(None, _phrase(words), None, heads)
 
     # a proper name in the phrase: strip titles and possessive countries
-    name_words = _name_words(words, lex)
+    name_words = _name_words(words, lex, texts)
     if not name_words and app_words and heads:
         # "The Industry Minister, Melanie Joly, said": the name stands in the appositive
         app_names = _name_words(app_words, lex)
@@ -1351,10 +1359,11 @@ _NAME_WORDS_CACHE: dict = {}
 _TEXT = itemgetter(0)  # Tok.text
 
 
-def _name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
+def _name_words(words: list[Tok], lex: Lexicon, texts: tuple | None = None) -> list[Tok]:
     """`_read_name_words`, remembered by the phrase's words: a token's other fields follow from its text,
-    and the same phrases come back again and again ("officials", "industry groups", a name)."""
-    key = (tuple(map(_TEXT, words)), lex)
+    and the same phrases come back again and again ("officials", "industry groups", a name).
+    texts: the words' texts when the caller has them already."""
+    key = (tuple(map(_TEXT, words)) if texts is None else texts, lex)
     found = _NAME_WORDS_CACHE.get(key)
     if found is None:
         where = {id(w): i for i, w in enumerate(words)}
@@ -2031,7 +2040,7 @@ def extract(content_paragraphs: pd.DataFrame, content: pd.DataFrame, texts: dict
         stats.append(_stats(article_id, raw, pieces, rows, sentences, found))
         voices.extend(_voices(article_id, pieces, rows))
     return {
-        "quotes": pd.DataFrame(quotes, columns=QUOTE_COLUMNS).astype({"speaker_start": "int64", "speaker_end": "int64"}),
+        "quotes": _int_offsets(pd.DataFrame(quotes, columns=QUOTE_COLUMNS)),
         "speech": pd.DataFrame(speech, columns=SPEECH_COLUMNS),
         "quote_stats": pd.DataFrame(stats, columns=STATS_COLUMNS),
         "voices": pd.DataFrame(voices, columns=VOICE_COLUMNS),
@@ -2040,6 +2049,13 @@ def extract(content_paragraphs: pd.DataFrame, content: pd.DataFrame, texts: dict
 
 
 _START = itemgetter(2)  # a paragraph's or sentence's start in the rows of _rows_by_article
+
+
+def _int_offsets(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Speaker offsets as int64 even with no rows; astype copies every column, so only when they are not."""
+    if (quotes["speaker_start"].dtype == "int64") and (quotes["speaker_end"].dtype == "int64"):
+        return quotes
+    return quotes.astype({"speaker_start": "int64", "speaker_end": "int64"})
 
 
 def _rows_by_article(table: pd.DataFrame, columns: list[str]) -> dict[str, list[tuple]]:

@@ -273,6 +273,8 @@ def test_empty_input_gives_empty_tables_with_columns():
     assert list(out["quote_stats"].columns) == Q.STATS_COLUMNS
     assert list(out["voices"].columns) == Q.VOICE_COLUMNS
     assert all(len(t) == 0 for t in out.values())
+    # the speaker offsets are int64 with no rows too (cast only when the rows did not make them so)
+    assert out["quotes"]["speaker_start"].dtype == "int64" and out["quotes"]["speaker_end"].dtype == "int64"
 
 
 def test_chunks_concatenate(seeds):
@@ -675,3 +677,14 @@ def test_an_owned_title_before_a_name_gives_the_owners_type(text, speaker, speak
 def test_a_demonym_stays_in_an_institutions_name(text, speaker):
     found = Q.run_items([{"id": "x", "text": text}])["quotes"]
     assert found["speaker"].tolist() == [speaker]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aZé9²_ .U.S’'-&,“”\n\t\u00a0!", max_size=30) | st.text(max_size=15),
+       st.integers(0, 5), st.integers(0, 5))
+def test_token_regex_matches_the_plain_alternation(text, cut_start, cut_end):
+    """TOKEN_RE, written to open with one character set, finds the tokens TOKEN_PLAIN finds (also inside a window)."""
+    start, end = min(cut_start, len(text)), max(len(text) - cut_end, 0)
+    plain = re.compile(Q.TOKEN_PLAIN)
+    assert [m.span() for m in Q.TOKEN_RE.finditer(text, start, end)] == \
+        [m.span() for m in plain.finditer(text, start, end)]
