@@ -108,6 +108,12 @@ NAME_LIKE_WORDS = frozenset("may will june april august".split())
 INTRO_WORDS = frozenset("""in on at after before since while although though as under despite during for
 with without when if because following amid according last earlier later previously meanwhile however
 but and also separately similarly""".split())
+# More words that open an introductory phrase ("Behind closed doors,", "Late on Sunday,", "By July,"),
+# taken as one only when a comma follows within INTRO_OPENER_REACH tokens.
+INTRO_OPENERS = frozenset("""behind by across around throughout within beyond inside outside near over through
+until upon via against among between late early once back elsewhere overall instead today yesterday tonight
+two three four five several""".split())
+INTRO_OPENER_REACH = 8
 PERSON_TITLES = frozenset("mr mrs ms dr prof sir dame lord madam".split())
 BULLET_OR_END = set(".!?:;•*-—–>”\"»(")
 
@@ -960,6 +966,9 @@ def _np_closed(toks: list[Tok], i: int, j: int, hi: int) -> bool:
     seen = [t for t in toks[i:j] if t.word and t.low not in DETERMINERS]
     if not seen:
         return False
+    if toks[j].low.endswith("ed") and any(not t.low.endswith("ly") for t in seen) and not any(
+            t.word and singular(t.low) in heads for t in toks[j + 1:min(j + 3, hi)]):
+        return True   # "the opposition struggled to ...": a verb after the phrase (not "newly appointed minister")
     if not any(t.cap or _head_key(t.low) in heads for t in seen):
         return False  # "a 2023 report": still before the head
     for t in toks[j + 1:min(j + 3, hi)]:
@@ -975,8 +984,14 @@ def clause_subject(toks: list[Tok], lo: int, hi: int):
     i = lo
     while i < hi and not toks[i].word:
         i += 1
-    if i < hi and (toks[i].low in INTRO_WORDS or (i + 1 < hi and toks[i + 1].text == ","
-                                                 and _sentence_adverb(toks[i].low))):
+    if i < hi and toks[i].low in INTRO_OPENERS:
+        # "Late on Sunday, local leaders ...", "Behind closed doors, lawyers ...": skipped up to a comma
+        # close by; without one the words are read as they stand ("Late fees rose")
+        c = next((x for x in range(i + 1, min(hi, i + INTRO_OPENER_REACH)) if toks[x].text == ","), None)
+        if c is not None:
+            i = c + 1
+    elif i < hi and (toks[i].low in INTRO_WORDS or (i + 1 < hi and toks[i + 1].text == ","
+                                                   and _sentence_adverb(toks[i].low))):
         c = i
         while c < hi and toks[c].text != ",":
             c += 1
@@ -1906,7 +1921,8 @@ def _attribute_piece(art, piece, qi, pieces, toks, starts, inside, bounds, bound
             if not between:
                 if cue.kind == "frame":
                     speaker = resolve(art, toks, np_after(toks, k + n, hi), piece.open, cue.form)
-                elif k == j and cue.inverted:
+                elif k == j and cue.inverted and not cue.participle:
+                    # (“...”, adding that more details would follow: a participle is never inverted)
                     span = np_after(toks, k + 1, hi)
                     if span is not None:
                         speaker = resolve(art, toks, span, piece.open, cue.form)

@@ -688,3 +688,20 @@ def test_token_regex_matches_the_plain_alternation(text, cut_start, cut_end):
     plain = re.compile(Q.TOKEN_PLAIN)
     assert [m.span() for m in Q.TOKEN_RE.finditer(text, start, end)] == \
         [m.span() for m in plain.finditer(text, start, end)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an introductory phrase before the subject, opened by a word other than INTRO_WORDS
+    ("Late on Sunday, local leaders in Boston said the permit would work.", "local leaders"),
+    ("Behind closed doors, the ministry said it was unfair.", "ministry"),
+    ("Two days later, Hikvision said it would appeal.", "Hikvision"),
+    ("Late fees rose, the bank said.", "bank"),                      # no comma close by: not an intro
+    # a verb after a noun phrase ends it
+    ("The opposition struggled to explain how the permit would work.", "opposition"),
+    ("The newly appointed minister said it would stand.", "newly appointed minister"),
+    # a participle after a quote is never inverted: "more details" did not speak
+    ("Moretti told reporters the plan was “necessary”, adding that more details would follow.", "Moretti"),
+])
+def test_subjects_after_introductions_and_participles(text, speaker):
+    found = Q.run_items([{"id": "x", "text": "Headline\n\n" + text}])["speech"]
+    assert found["speaker"].tolist() == [speaker]
