@@ -692,7 +692,7 @@ def test_token_regex_matches_the_plain_alternation(text, cut_start, cut_end):
 
 @pytest.mark.parametrize("text, speaker", [
     # an introductory phrase before the subject, opened by a word other than INTRO_WORDS
-    ("Late on Sunday, local leaders in Boston struggled to explain the permit.", "local leaders"),
+    ("Late on Sunday, local leaders in Boston struggled to explain how the permit would work.", "local leaders"),
     ("Behind closed doors, the ministry said it was unfair.", "ministry"),
     ("Two days later, Hikvision said it would appeal.", "Hikvision"),
     ("Late fees rose, the bank said.", "bank"),                      # no comma close by: not an intro
