@@ -16,7 +16,7 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, repeat
 from operator import itemgetter
 from pathlib import Path
 
@@ -193,21 +193,92 @@ def keyword_lines(lines: list[str]) -> set[int]:
 
 
 @lru_cache(maxsize=1 << 15)
-def _features(s: str) -> tuple[int, float, float, bool, bool]:
-    """(words, stopword share, capitalized share, ends like a sentence, has a verb-like stopword).
+def _features(s: str) -> tuple[int, float, float, bool]:
+    """(words, stopword share, capitalized share, ends like a sentence).
 
     Remembered, as `match_pattern`: repeated lines are the site's own, found in many articles.
     """
     n = s.count(" ") + 1 if s else 0
     if n == 0:
-        return 0, 0.0, 0.0, False, False
+        return 0, 0.0, 0.0, False
     head = s[:FEATURE_CHARS]
     low = _lower_tokens(head)
     if len(s) > FEATURE_CHARS and len(low) > 1:
         low.pop()  # the last token may be cut in two
     stop = sum(map(P.STOPWORDS.__contains__, low)) / max(len(low), 1)
-    verb = not P.VERB_STOPWORDS.isdisjoint(low)
-    return n, stop, _capitalized_share(head), P.SENTENCE_END_RE.search(s[-6:]) is not None, verb
+    return n, stop, _capitalized_share(head), P.SENTENCE_END_RE.search(s[-6:]) is not None
+
+
+# Features of the lines seen lately, as `_features` remembers its own: a line repeated across the
+# articles of an outlet is read once. Emptied when full (a cheap stand-in for least recently used).
+_FEATURES_SEEN: dict[str, tuple[int, float, float, bool]] = {}
+_FEATURES_SEEN_MAX = 1 << 15
+
+
+def features_of(lines: list[str]) -> list[tuple[int, float, float, bool]]:
+    """`[_features(s) for s in lines]`: lines seen lately looked up, the others computed at once."""
+    out = list(map(_FEATURES_SEEN.get, lines))
+    new = [i for i, f in enumerate(out) if f is None]
+    if new:
+        if len(_FEATURES_SEEN) + len(new) > _FEATURES_SEEN_MAX:
+            _FEATURES_SEEN.clear()
+        for i, feats in zip(new, _compute_features([lines[i] for i in new])):
+            out[i] = _FEATURES_SEEN[lines[i]] = feats
+    return out
+
+
+def _compute_features(lines: list[str]) -> list[tuple[int, float, float, bool]]:
+    """`[_features(s) for s in lines]`, the shares of all printable ASCII lines computed at once.
+
+    Per line, the shares cost a dozen calls on a short string each; here the heads of the lines
+    are joined with line breaks (which a printable line does not hold) and read at once: their
+    tokens, a NUL token between two lines, looked up in one pass, and their word initials found
+    on the bytes with numpy; per-line sums are bincounts. Counts are small whole numbers, exact
+    in float64, so each share is the same correctly rounded quotient as in `_features`. Other
+    lines (non-ASCII, tabs, control characters, empty) go to `_features`.
+    """
+    batch = [i for i, s in enumerate(lines) if s.isascii() and s.isprintable() and s]
+    out: list = [None] * len(lines)
+    if len(batch) < len(lines):
+        for i in set(range(len(lines))).difference(batch):
+            out[i] = _features(lines[i])
+    if not batch:
+        return out
+    texts = [lines[i] for i in batch]
+    m = len(texts)
+    joined = "\n".join([s[:FEATURE_CHARS] for s in texts]).encode("ascii")
+    # Stopword shares: tokens as `_lower_tokens` splits them, a NUL token after each line's.
+    tokens = joined.lower().translate(_PUNCT_TO_SPACE_BYTES).replace(b"\n", b" \0 ").split()
+    kind = np.fromiter(map(_TOKEN_KIND.get, tokens, repeat(0)), dtype=np.int8, count=len(tokens))
+    breaks = np.flatnonzero(kind == 2)
+    line = np.repeat(np.arange(m), np.diff(breaks, prepend=-1, append=len(tokens)) - 1)
+    is_word = kind != 2
+    is_stop = (kind == 1)[is_word]
+    n_tokens = np.bincount(line, minlength=m)
+    n_stop = np.bincount(line, weights=is_stop, minlength=m)
+    # A line cut at FEATURE_CHARS drops its last token (it may be cut in two), if it has another.
+    cut = np.flatnonzero((np.fromiter(map(len, texts), dtype=np.int64, count=m) > FEATURE_CHARS) & (n_tokens > 1))
+    if len(cut):
+        last = np.cumsum(n_tokens)[cut] - 1          # index of the line's last token among the words
+        n_stop[cut] -= is_stop[last]
+        n_tokens[cut] -= 1
+    stop = (n_stop / np.maximum(n_tokens, 1)).tolist()
+    # Capitalized shares: the first byte of each of the first 16 words of each head.
+    raw = np.frombuffer(joined, dtype=np.uint8)
+    space = (raw == 32) | (raw == 10)
+    starts = np.flatnonzero(~space & np.concatenate(([True], space[:-1])))
+    start_line = np.cumsum(raw == 10)[starts]
+    first_start = np.cumsum(np.bincount(start_line, minlength=m)) - np.bincount(start_line, minlength=m)
+    rank = np.arange(len(starts)) - first_start[start_line]
+    initials = raw[starts[rank < 16]]
+    initial_line = start_line[rank < 16]
+    letters = np.bincount(initial_line, weights=_ASCII_IS_LETTER[initials], minlength=m)
+    upper = np.bincount(initial_line, weights=_ASCII_IS_UPPER[initials], minlength=m)
+    caps = (upper / np.maximum(letters, 1)).tolist()
+    end = P.SENTENCE_END_RE.search
+    for k, (i, s) in enumerate(zip(batch, texts)):
+        out[i] = (s.count(" ") + 1, stop[k], caps[k], end(s[-6:]) is not None)
+    return out
 
 
 # The same maps for ASCII text, as byte tables: bytes.translate is several times faster than str.translate.
@@ -215,6 +286,10 @@ _PUNCT_TO_SPACE_BYTES = bytes(ord(" ") if chr(b) in _STRIP and chr(b) not in "'â
     + bytes(range(128, 256))
 _ASCII_LETTERS = bytes(b for b in range(128) if chr(b).isalpha())
 _ASCII_UPPER = bytes(b for b in range(128) if chr(b).isupper())
+_ASCII_IS_LETTER = np.array([b < 128 and chr(b).isalpha() for b in range(256)])
+_ASCII_IS_UPPER = np.array([b < 128 and chr(b).isupper() for b in range(256)])
+# What `features_of` looks a token up for: 1 a stopword, 2 the NUL it puts between two lines.
+_TOKEN_KIND = dict.fromkeys((w.encode() for w in P.STOPWORDS if w.isascii()), 1) | {b"\0": 2}
 
 
 def _lower_tokens(head: str) -> list[str]:
@@ -262,21 +337,25 @@ def _hard_wrapped(texts: list[str], numbers: list[int]) -> bool:
 
 # ---------------------------------------------------------------- one article
 
-def classify_article(texts: list[str], numbers: list[int], furniture: frozenset = frozenset()
+def classify_article(texts: list[str], numbers: list[int], furniture: frozenset = frozenset(),
+                     stripped: list[str] | None = None, feats: list[tuple] | None = None
                      ) -> list[tuple[str, str, str]]:
     """(label, role, reason) for each non-blank line of one article, in order.
 
-    `texts` are the non-blank raw lines, `numbers` their 1-based raw line numbers.
+    `texts` are the non-blank raw lines, `numbers` their 1-based raw line numbers. `stripped` and
+    `feats`, if given, are `stripped_lines(texts)` and `features_of` of those, computed by the
+    caller for many articles at once.
     """
     n_lines = len(texts)
     if n_lines == 0:
         return []
     out: list[tuple[str, str, str] | None] = [None] * n_lines
-    # Tab is the only ASCII character normalize maps, and split() drops it anyway.
-    stripped = [" ".join((t if t.isascii() else T.normalize(t)).split()) for t in texts]
-    feats = [_features(s) for s in stripped]
+    if stripped is None:
+        stripped = stripped_lines(texts)
+    if feats is None:
+        feats = features_of(stripped)
     words = [f[0] for f in feats]
-    cls = [_line_class(n, stop, caps, end) for n, stop, caps, end, _ in feats]
+    cls = [_line_class(n, stop, caps, end) for n, stop, caps, end in feats]
     if _hard_wrapped(stripped, numbers):
         _classify_blocks(stripped, numbers, cls)
     with_keywords = keyword_lines(stripped)
@@ -351,6 +430,12 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
     return [o if o is not None else ("boilerplate", "other", "unclassified") for o in out]
 
 
+def stripped_lines(texts: list[str]) -> list[str]:
+    """Each line in the normalized view, its runs of whitespace one space, stripped."""
+    # Tab is the only ASCII character normalize maps, and split() drops it anyway.
+    return [" ".join((t if t.isascii() else T.normalize(t)).split()) for t in texts]
+
+
 def _classify_blocks(stripped, numbers, cls) -> None:
     """In hard-wrapped copy a paragraph spans lines: classify each block of adjacent lines as a whole."""
     start = 0
@@ -372,8 +457,9 @@ def _main_body(cls, out, n_lines):
         return None, None
     clusters, current = [], [strong[0]]
     for a, b in zip(strong, strong[1:]):
-        gap = sum(1 for k in range(a + 1, b)
-                  if not (out[k] is None and cls[k] == "neargood") and not (out[k] and out[k][0] != "boilerplate"))
+        # Most prose lines follow one another: no line between them, no gap to count.
+        gap = b > a + 1 and sum(1 for k in range(a + 1, b) if not (out[k] is None and cls[k] == "neargood")
+                                and not (out[k] and out[k][0] != "boilerplate"))
         if gap >= BODY_GAP:
             clusters.append(current)
             current = []
@@ -505,7 +591,7 @@ def _label_header(out, cls, feats, stripped, body_first) -> None:
     for i in idx:
         if out[i] is not None:
             continue
-        s, (n, stop, _, _, _) = stripped[i], feats[i]
+        s, (n, stop, _, _) = stripped[i], feats[i]
         above = headline is None or i < headline
         if above and _is_section(s):
             out[i] = ("metadata", "section", "section name above the headline")
@@ -678,9 +764,17 @@ def label_lines(lines: pd.DataFrame, furniture: frozenset = frozenset()) -> pd.D
     labels, roles, reasons = [""] * n, [""] * n, [""] * n
     furniture = frozenset(furniture or ())
     order_list = order.tolist()
+    # Line features of the whole chunk at once (see `features_of`), in the order articles are labelled.
+    nonblank = [r for r in order_list if not blank[r]]
+    chunk_stripped = stripped_lines([texts[r] for r in nonblank])
+    chunk_feats = features_of(chunk_stripped)
+    at = 0
     for start, stop in zip([0] + bounds, bounds + [n]):
         rows = [r for r in order_list[start:stop] if not blank[r]]
-        result = classify_article([texts[r] for r in rows], [int(number_list[r]) for r in rows], furniture)
+        k = len(rows)
+        result = classify_article([texts[r] for r in rows], [int(number_list[r]) for r in rows], furniture,
+                                  chunk_stripped[at:at + k], chunk_feats[at:at + k])
+        at += k
         for r, (label, role, reason) in zip(rows, result):
             labels[r], roles[r], reasons[r] = label, role, reason
     out["label"], out["role"], out["reason"] = labels, roles, reasons

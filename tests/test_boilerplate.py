@@ -527,3 +527,42 @@ def test_pull_quote_needs_a_line_holding_all_its_words(lines, pulled):
     stripped = [" ".join(line.split()) for line in lines]
     B._label_pull_quotes(out, stripped, [len(s.split()) for s in stripped], list(range(1, len(lines) + 1)))
     assert (out[1][0] == "boilerplate") == pulled
+
+
+# A line of the kinds `features_of` computes at once (printable ASCII, long or short) and of the
+# kinds it leaves to `_features` (non-ASCII, tabs, line breaks, empty).
+_FEATURE_LINE = st.one_of(
+    st.lists(st.sampled_from(["The", "the", "a", "Oct.", "x", "(AP)", "-", "U.S.", "of", "Said", "'s"]),
+             max_size=30).map(" ".join),
+    # Longer than FEATURE_CHARS: the shares are read on the start of the line, its last token dropped.
+    st.lists(st.sampled_from(["The", "the", "a", "Oct.", "x", "(AP)", "-", "U.S.", "of", "Said", "'s"]),
+             min_size=60, max_size=120).map(" ".join),
+    st.lists(st.sampled_from(list("aZq .,;:!?-()[]'\"*") + ["the ", "And ", "of ", "U.S. "]), max_size=150).map("".join),
+    st.lists(st.sampled_from(list("aZ .!?'’“”é\t\n\x1c\x00") + ["the ", "ß "]), max_size=150).map("".join),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_FEATURE_LINE, max_size=8))
+def test_features_of_many_lines_is_features_of_each(lines):
+    assert B.features_of(lines) == [B._features(s) for s in lines]
+
+
+def test_pull_quote_holder_is_the_first_line_holding_the_whole_quote():
+    """The first line holding the quote's longest word does not hold the quote: the search goes on."""
+    lines = ["Headline about the plant closure", "“It is an alarming case for all of us here,” she said.",
+             "An alarming report came out on Monday about the plant and its workers.",
+             "The mayor said: “It is an alarming case for all of us here,” she said, and left the room."]
+    out = [("content", "headline", "")] + [("content", "body", "")] * 3
+    stripped = [" ".join(line.split()) for line in lines]
+    B._label_pull_quotes(out, stripped, [len(s.split()) for s in stripped], [1, 3, 5, 7])
+    assert out[1] == ("boilerplate", "other", "pull quote: repeats words of line 7")
+
+
+def test_label_lines_of_a_chunk_is_classify_article_of_each_article(seeds):
+    """label_lines computes features and keyword lines for the whole chunk at once; each article's
+    labels are those classify_article gives the article alone."""
+    corpus, lines = seeds
+    for article_id, group in lines[lines["label"] != ""].groupby("article_id"):
+        expected = B.classify_article(group["text"].tolist(), group["line"].tolist())
+        assert list(zip(group["label"], group["role"], group["reason"])) == expected
