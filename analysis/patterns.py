@@ -264,12 +264,6 @@ whether which while who who's whom whose why why's will with within without won'
 you'd you'll you're you've your yours yourself yourselves according although among amid despite told
 """.split())
 
-# Auxiliaries and reporting verbs: a line with one of them reads like a clause even without a period.
-VERB_STOPWORDS = frozenset("""
-is are was were be been being has have had do does did will would can could should may might must
-says said say told
-""".split())
-
 # A line that opens a list item: bullets, dashes, numbers ("• Canada ordered ...", "1. ...").
 BULLET_RE = re.compile(r"^\s*(?:[•·▪▫◦‣∙●○■□►▶✓✔*+\-–—]|\d{1,2}[.)]|[a-z][.)])\s+")
 # A line that ends like a sentence: final punctuation, maybe followed by closing quotes or brackets.

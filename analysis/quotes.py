@@ -966,9 +966,13 @@ def _np_closed(toks: list[Tok], i: int, j: int, hi: int) -> bool:
     seen = [t for t in toks[i:j] if t.word and t.low not in DETERMINERS]
     if not seen:
         return False
-    if toks[j].low.endswith("ed") and any(not t.low.endswith("ly") for t in seen) and not any(
-            t.word and singular(t.low) in heads for t in toks[j + 1:min(j + 3, hi)]):
-        return True   # "the opposition struggled to ...": a verb after the phrase (not "newly appointed minister")
+    if any(not t.low.endswith("ly") for t in seen) and (
+            (j + 1 < hi and toks[j + 1].low == "by")
+            or (toks[j].low.endswith("ed")
+                and not any(t.word and singular(t.low) in heads for t in toks[j + 1:min(j + 3, hi)]))):
+        # "documents seen by reporters", "the opposition struggled to ...": a participle or a verb after
+        # the phrase (not "the newly appointed minister")
+        return True
     if not any(t.cap or _head_key(t.low) in heads for t in seen):
         return False  # "a 2023 report": still before the head
     for t in toks[j + 1:min(j + 3, hi)]:

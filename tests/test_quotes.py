@@ -699,6 +699,8 @@ def test_token_regex_matches_the_plain_alternation(text, cut_start, cut_end):
     # a verb after a noun phrase ends it
     ("The opposition struggled to explain how the permit would work.", "opposition"),
     ("The newly appointed minister said it would stand.", "newly appointed minister"),
+    ("By July, the ministry called it unfair, according to documents seen by reporters.", "documents"),
+    ("The plan failed, according to documents obtained by Reuters.", "documents"),
     # a participle after a quote is never inverted: "more details" did not speak
     ("Moretti told reporters the plan was “necessary”, adding that more details would follow.", "Moretti"),
 ])
