@@ -867,6 +867,8 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
             continue
         if low in STOP or low in TIME_WORDS or (not t.cap and low in lex.cues and low not in lex.heads):
             break
+        if not t.cap and low.endswith("ed") and singular(low) not in lex.heads:
+            break            # "the opposition rejected claims that": a verb, not part of the speaker
         j -= 1
     start = j + 1
     while start < end and (toks[start].low in CONNECTORS or not toks[start].word):
@@ -1408,8 +1410,9 @@ def _read_name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
         if (w.cap and not run and i >= 2 and words[i - 1].low == "in" and not words[i - 2].cap
                 and _head_key(words[i - 2].low) in lex.heads):
             break  # "the embassy in Ottawa", "officials in Beijing": a place
-        if w.cap and (low in lex.heads and lex.heads[low][1] in ("person", "spokesperson") or low in PERSON_TITLES):
-            run, titled = [], True  # a title: what came before it was more title
+        if w.cap and (low in lex.heads and lex.heads[low][1] in ("person", "spokesperson") or low in PERSON_TITLES
+                      or (i and words[i - 1].cap and _title_bigram(f"{words[i - 1].low} {low}", lex))):
+            run, titled = [], True  # a title: what came before it was more title ("Attorney General")
             continue
         if not w.cap and (low in lex.heads and lex.heads[low][1] in ("person", "spokesperson")
                           or f"{words[i - 1].low} {low}" in lex.heads and i):
@@ -1455,6 +1458,11 @@ def _read_name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
             continue  # "The Government", "The Company" at a sentence start
         return run
     return []
+
+
+def _title_bigram(words: str, lex: Lexicon) -> bool:
+    """Whether two words are a person's title in the lexicon ("attorney general", "chief executive")."""
+    return words in lex.heads and lex.heads[words][1] in ("person", "spokesperson")
 
 
 def _affiliation_after(run: list[Tok], rest: list[Tok], lex: Lexicon) -> bool:

@@ -701,9 +701,16 @@ def test_token_regex_matches_the_plain_alternation(text, cut_start, cut_end):
     ("The newly appointed minister said it would stand.", "newly appointed minister"),
     ("By July, the ministry called it unfair, according to documents seen by reporters.", "documents"),
     ("The plan failed, according to documents obtained by Reuters.", "documents"),
+    ("Privately, the opposition rejected claims that North Capital had broken the rules.", "opposition"),
+    ("The embattled company said it would appeal.", "company"),
     # a participle after a quote is never inverted: "more details" did not speak
     ("Moretti told reporters the plan was “necessary”, adding that more details would follow.", "Moretti"),
 ])
 def test_subjects_after_introductions_and_participles(text, speaker):
     found = Q.run_items([{"id": "x", "text": "Headline\n\n" + text}])["speech"]
     assert found["speaker"].tolist() == [speaker]
+
+
+def test_a_capitalized_two_word_title_is_not_part_of_the_name():
+    found = Q.run_items([{"id": "x", "text": "“The numbers speak for themselves,” said Attorney General Karim Osei."}])
+    assert found["quotes"][["speaker", "speaker_type"]].values.tolist() == [["Karim Osei", "government"]]
