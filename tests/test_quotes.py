@@ -698,7 +698,9 @@ def test_token_regex_matches_the_plain_alternation(text, cut_start, cut_end):
     ("Late fees rose, the bank said.", "bank"),                      # no comma close by: not an intro
     # a verb after a noun phrase ends it
     ("The opposition struggled to explain how the permit would work.", "opposition"),
-    ("The newly appointed minister said it would stand.", "newly appointed minister"),
+    ("Late on Sunday, the newly appointed minister struggled to explain how the permit would work.",
+     "newly appointed minister"),   # a participle before a head stays in the phrase read forwards ...
+    ("The newly appointed minister said it would stand.", "minister"),   # ... and ends it read backwards
     ("By July, the ministry called it unfair, according to documents seen by reporters.", "documents"),
     ("The plan failed, according to documents obtained by Reuters.", "documents"),
     ("Privately, the opposition rejected claims that North Capital had broken the rules.", "opposition"),
