@@ -362,7 +362,8 @@ def _formula_intervals(kept: list[np.ndarray], names: list[str]) -> tuple[np.nda
         size = np.array([len(kept[i]) for i in block], dtype=float)[:, None]
         for name, resampled in resampled_formulas(boot[0], size, boot[1], boot[2], boot[3], boot[4]):
             j = column[name]
-            low[block, j], high[block, j] = stats.percentile_interval(resampled, axis=-1)
+            # words_per_sentence and the other shares are yielded last, once nothing reads them
+            low[block, j], high[block, j] = stats.percentile_interval(resampled, axis=-1, overwrite_input=True)
     return low, high
 
 

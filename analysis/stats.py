@@ -74,13 +74,17 @@ def bootstrap_totals(values, n_boot: int = N_BOOT, seed: int = SEED) -> np.ndarr
     return out[:, 0] if flat else out
 
 
-def percentile_interval(boot: np.ndarray, level: float = LEVEL, axis: int = 0) -> tuple[np.ndarray, np.ndarray]:
+def percentile_interval(boot: np.ndarray, level: float = LEVEL, axis: int = 0,
+                        overwrite_input: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """(low, high) percentile interval of resampled statistics along `axis` (the resamples).
 
     Exactly np.quantile(boot, [alpha, 1 - alpha], axis) (its default "linear" rule), computed by
     sorting each row of resamples along a contiguous last axis and interpolating between two order
     statistics: numpy's own quantile partitions along a moved, strided axis, ~3x slower on the
-    (metrics x articles x resamples) cubes of the readability and sentiment stages.
+    (metrics x articles x resamples) cubes of the readability and sentiment stages. (np.partition with
+    the two order statistics as kth gives the same values but is ~2x slower than numpy's SIMD sort on
+    rows of 1,000.) With overwrite_input, a float array whose resamples lie along its contiguous last
+    axis is sorted in place (as np.quantile's overwrite_input allows), sparing a copy.
     """
     alpha = (1 - level) / 2
     boot = np.asarray(boot, dtype=float)
@@ -90,7 +94,11 @@ def percentile_interval(boot: np.ndarray, level: float = LEVEL, axis: int = 0) -
     elif not 0 <= (n - 1) * alpha < (n - 1) * (1 - alpha) < n - 1:   # a bound at an end: numpy's edge rules
         low, high = np.quantile(boot, [alpha, 1 - alpha], axis=axis)
     else:
-        ordered = np.sort(np.moveaxis(boot, axis, -1), axis=-1)
+        ordered = np.moveaxis(boot, axis, -1)
+        if overwrite_input and ordered.flags.c_contiguous and ordered.flags.writeable:
+            ordered.sort(axis=-1)
+        else:
+            ordered = np.sort(ordered, axis=-1)
         low, high = _interpolate(ordered, alpha), _interpolate(ordered, 1 - alpha)
     return low, high
 
@@ -180,7 +188,8 @@ def batch_mean_ci(groups: list, n_boot: int = N_BOOT, seed: int = SEED,
                   level: float = LEVEL) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """`mean_ci` of many groups of values (NaNs dropped): arrays n, mean, ci_low, ci_high."""
     clean = [np.asarray(g, dtype=float).ravel() for g in groups]
-    clean = [g[~np.isnan(g)] for g in clean]
+    if clean and np.isnan(np.concatenate(clean)).any():   # one test for all groups: NaNs are rare
+        clean = [g[~np.isnan(g)] for g in clean]
     k = len(clean)
     n = np.array([len(g) for g in clean], dtype=int)
     # g.sum() / len(g) is what g.mean() computes (the same sum, divided once), without its overhead
@@ -190,8 +199,9 @@ def batch_mean_ci(groups: list, n_boot: int = N_BOOT, seed: int = SEED,
     means: list[np.ndarray] = []
 
     def flush() -> None:             # one percentile pass over many sizes of group
-        if held:
-            low[held], high[held] = percentile_interval(np.concatenate(means), level, axis=-1)
+        if held:             # resamples along contiguous rows (the totals come transposed), sorted in place
+            rows = np.concatenate(means, out=np.empty((len(held), n_boot)))
+            low[held], high[held] = percentile_interval(rows, level, axis=-1, overwrite_input=True)
             held.clear()
             means.clear()
 

@@ -61,6 +61,21 @@ def test_batch_matches_one_at_a_time_whatever_the_grouping():
     assert low2[::-1] == pytest.approx(low, nan_ok=True, abs=1e-12)
 
 
+@pytest.mark.parametrize("with_nan", [False, True])
+def test_batch_drops_nans_as_one_at_a_time_does(with_nan):
+    """NaNs are looked for once over all groups; a group with NaNs gets the interval of its other values."""
+    rng = np.random.default_rng(13)
+    groups = [rng.normal(size=n) for n in (0, 1, 2, 3, 7, 40, 3)]
+    if with_nan:
+        groups[3][1] = groups[5][[0, 9]] = groups[6][:] = np.nan
+    n, mean, low, high = stats.batch_mean_ci(groups)
+    for i, g in enumerate(groups):
+        assert (n[i], mean[i], low[i], high[i]) == pytest.approx(stats.mean_ci(g), nan_ok=True, abs=1e-12)
+        kept = g[~np.isnan(g)]
+        alone = stats.batch_mean_ci([kept])
+        assert [float(x[0]) for x in alone] == pytest.approx([n[i], mean[i], low[i], high[i]], nan_ok=True, abs=0)
+
+
 def test_totals_of_resamples_add_up_to_n_items():
     x = np.ones((9, 2))
     totals = stats.bootstrap_totals(x)
@@ -98,6 +113,12 @@ def test_percentile_interval_is_numpys_quantile_bit_for_bit(shape, axis, level, 
     expected = np.quantile(boot, [alpha, 1 - alpha], axis=axis)
     low, high = stats.percentile_interval(boot, level, axis)
     assert np.array_equal(low, expected[0]) and np.array_equal(high, expected[1])
+    # in place: the same interval, and the resamples sorted where they lie along the contiguous last axis
+    mine = boot.copy()
+    low, high = stats.percentile_interval(mine, level, axis, overwrite_input=True)
+    assert np.array_equal(low, expected[0]) and np.array_equal(high, expected[1])
+    in_place = axis == boot.ndim - 1
+    assert np.array_equal(mine, np.sort(boot, axis=-1) if in_place else boot)
 
 
 def test_batch_means_are_numpys_mean_bit_for_bit():
