@@ -138,3 +138,36 @@ def test_unique_ints_is_numpys_unique(values):
                              np.unique(x, return_index=True, return_inverse=True)):
         assert np.array_equal(got, expected)
     assert np.array_equal(stats.unique_ints(x, return_inverse=True)[1], np.unique(x, return_inverse=True)[1])
+
+
+WHOLE = st.one_of(st.integers(0, 60), st.integers(-3, 3), st.integers(-2 ** 24, 2 ** 24),
+                  st.sampled_from([0.5, -1.25, np.nan, np.inf, 2.0 ** 24 / 7, 1e300]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(1, 40), min_size=1, max_size=5), st.data())
+def test_batched_totals_of_whole_numbers_are_the_float64_totals(sizes, data):
+    """Whole numbers take float32 products where no total can reach 2**24, float64 otherwise: either
+    way every total is, bit for bit, the one of the float64 product for that group alone (NaN for NaN)."""
+    k = data.draw(st.integers(1, 3))
+    groups = [np.array(data.draw(st.lists(WHOLE, min_size=n * k, max_size=n * k)), dtype=float).reshape(n, k)
+              for n in sizes]
+    for flat in (False, True):
+        batch = [g[:, 0] if flat else g for g in groups]
+        for idx, totals in stats.batch_totals(batch):
+            for j, i in enumerate(idx):
+                alone = stats._product(stats._count_matrix(len(batch[i]), stats.N_BOOT, stats.SEED),
+                                       batch[i][:, None] if flat else batch[i])
+                expected = alone[:, 0] if flat else alone
+                if np.isnan(expected).any():          # a NaN's sign bit depends on the BLAS kernel
+                    assert np.array_equal(totals[j], expected, equal_nan=True)
+                else:
+                    assert totals[j].tobytes() == expected.tobytes()
+
+
+@pytest.mark.parametrize("values, n, expected", [
+    ([1.0, 2.0], 2, True), ([0.0, -3.0], 200, True), ([1.5, 2.0], 2, False), ([np.nan], 2, False),
+    ([np.inf], 2, False), ([1677722.0], 10, False), ([-1677721.0, 3.0], 10, True), ([], 3, False),
+])
+def test_float32_is_used_only_for_whole_numbers_below_the_limit(values, n, expected):
+    assert stats._whole_below_float32_limit(np.array(values), n) == expected
