@@ -423,3 +423,43 @@ def test_words_are_counted_as_word_re_finds_them(text):
     counts = Counter()
     F._count_words(counts, text)
     assert counts == Counter(T.WORD_RE.findall(text))
+
+
+@st.composite
+def paragraph_tables(draw):
+    """Content sentences of a few articles (roles, paragraph numbers, some missing) and a
+    content_paragraphs table that may be absent, lack roles, miss articles or hold NaN paragraphs."""
+    rows = []
+    for a in draw(st.lists(st.sampled_from(["a", "b", "c10", "2"]), min_size=1, max_size=4, unique=True)):
+        for sid in range(1, draw(st.integers(1, 6)) + 1):
+            rows.append((a, sid, draw(st.one_of(st.integers(0, 5), st.none())), sid * 10, "A ban.",
+                         draw(st.sampled_from(["headline", "subhead", "body", "summary"]))))
+    content = pd.DataFrame(rows, columns=["article_id", "sentence", "paragraph", "start", "text", "role"])
+    kind = draw(st.sampled_from(["none", "ints", "floats", "no role", "empty", "text"]))
+    if kind == "none":
+        return content, None
+    ids = draw(st.lists(st.sampled_from(["a", "b", "c10", "2", "zz"]), max_size=8))
+    numbers = draw(st.lists(st.integers(0, 6), min_size=len(ids), max_size=len(ids)))
+    paragraphs = pd.DataFrame({"article_id": ids, "paragraph": numbers,
+                               "role": draw(st.lists(st.sampled_from(["body", "headline", "subhead"]),
+                                                     min_size=len(ids), max_size=len(ids)))})
+    if kind == "floats":
+        paragraphs["paragraph"] = [np.nan if n == 0 else n + 0.5 for n in numbers]
+    elif kind == "no role":
+        paragraphs = paragraphs.drop(columns=["role"])
+    elif kind == "empty":
+        paragraphs = paragraphs.iloc[:0]
+    elif kind == "text":
+        paragraphs["paragraph"] = [str(n) for n in numbers]
+    return content, paragraphs
+
+
+@settings(max_examples=300, deadline=None)
+@given(paragraph_tables())
+def test_ledes_are_the_groupby_ledes(tables):
+    content, paragraphs = tables
+    c = F._prepare_content(content, None)
+    code, names = pd.factorize(c["article_id"], sort=True)
+    body = c["body"].to_numpy(dtype=bool)
+    expected = F._ledes_by_groupby(c, names, body, paragraphs)
+    assert F._ledes(c, code, names, body, paragraphs).tolist() == expected.tolist()
