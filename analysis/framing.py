@@ -286,7 +286,8 @@ def _lower_same_length(text: str) -> str:
 
 
 def _prepare_content(content: pd.DataFrame, content_paragraphs: pd.DataFrame | None) -> pd.DataFrame:
-    """Content sentences in order, with body flag, lede flag and positional third of each body sentence."""
+    """Content sentences in order, with body flag, lede flag and positional third (part: index in PARTS)
+    of each body sentence."""
     c = content.copy()
     c["article_id"] = c["article_id"].astype(str)
     c["text"] = c["text"].fillna("").astype(str) if "text" in c.columns else ""
@@ -306,7 +307,7 @@ def _prepare_content(content: pd.DataFrame, content_paragraphs: pd.DataFrame | N
     seen = np.cumsum(body)
     rank = seen - 1 - np.concatenate([[0], seen])[np.searchsorted(code, code)]
     third = np.minimum(rank * 3 // np.maximum(n_body[code], 1), 2)
-    c["part"] = np.where(body, np.asarray(PARTS, dtype=object)[third], "")
+    c["part"] = np.where(body, third, -1)       # index in PARTS; -1 for a headline
     lede = _ledes(c, code, article_names, body, content_paragraphs)
     c["lede"] = body & (c["paragraph"].to_numpy() == lede[code])
     return c
@@ -413,18 +414,19 @@ def _voices(article_ids: np.ndarray, starts: np.ndarray, quotes: pd.DataFrame | 
     out = np.full(len(starts), "narrator", dtype=object)
     if quotes is None or quotes.empty or not {"article_id", "start", "end"} <= set(quotes.columns):
         return out
-    q = quotes
-    if "kind" in q.columns:
-        q = q[q["kind"].astype(str) != "term"]
-    q = pd.DataFrame({"article_id": q["article_id"].astype(str).to_numpy(),
-                      "start": pd.to_numeric(q["start"], errors="coerce").to_numpy(),
-                      "end": pd.to_numeric(q["end"], errors="coerce").to_numpy()}).dropna()
-    if q.empty:
+    # Quotes other than terms with an article and both offsets, as arrays (no intermediate table).
+    q_article = quotes["article_id"].astype(str).to_numpy(dtype=object)
+    number = lambda name: pd.to_numeric(quotes[name], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    q_start, q_end = number("start"), number("end")
+    keep = ~(pd.isna(q_article) | np.isnan(q_start) | np.isnan(q_end))
+    if "kind" in quotes.columns:
+        keep &= (quotes["kind"].astype(str) != "term").to_numpy(dtype=bool)
+    if not keep.any():
         return out
+    q_article, q_start, q_end = q_article[keep], q_start[keep].astype(np.int64), q_end[keep].astype(np.int64)
     # Hits and quotes share article codes; a quote of an article without hits matches no hit.
-    codes = pd.factorize(np.concatenate([article_ids, q["article_id"].to_numpy(dtype=object)]))[0].astype(np.int64)
+    codes = pd.factorize(np.concatenate([article_ids, q_article]))[0].astype(np.int64)
     h_code, q_code = codes[:len(article_ids)], codes[len(article_ids):]
-    q_start, q_end = q["start"].to_numpy(dtype=np.int64), q["end"].to_numpy(dtype=np.int64)
     order = np.lexsort((q_start, q_code))
     q_code, q_key = q_code[order], q_code[order] * _KEY + q_start[order]
     # Furthest end of a quote so far in its article: a running maximum that never reaches back into
@@ -520,7 +522,7 @@ def _aggregate(c: pd.DataFrame, rows: np.ndarray, frames_hit: np.ndarray, frame_
         "narrator_hits": n_hits[present] - quoted_hits[present], "quoted_hits": quoted_hits[present],
         "negated_hits": negated_hits[present]})
     # Positions: every (article, frame) with body hits gets all three parts, zeros included.
-    part_code = pd.Series(c["part"].to_numpy()[rows][body]).map({p: k for k, p in enumerate(PARTS)}).to_numpy(dtype=np.int64)
+    part_code = c["part"].to_numpy(dtype=np.int64)[rows][body]
     per_part = np.bincount(body_groups * 3 + part_code, minlength=n_groups * 3)
     with_body = np.flatnonzero(n_hits > 0)
     cells = (with_body[:, None] * 3 + np.arange(3)[None, :]).ravel()

@@ -463,3 +463,47 @@ def test_ledes_are_the_groupby_ledes(tables):
     body = c["body"].to_numpy(dtype=bool)
     expected = F._ledes_by_groupby(c, names, body, paragraphs)
     assert F._ledes(c, code, names, body, paragraphs).tolist() == expected.tolist()
+
+
+def _voices_by_table(article_ids, starts, quotes):
+    """The straightforward `_voices`: quotes filtered and cleaned as a DataFrame (the code it replaced)."""
+    out = np.full(len(starts), "narrator", dtype=object)
+    if quotes is None or quotes.empty or not {"article_id", "start", "end"} <= set(quotes.columns):
+        return out
+    q = quotes
+    if "kind" in q.columns:
+        q = q[q["kind"].astype(str) != "term"]
+    q = pd.DataFrame({"article_id": q["article_id"].astype(str).to_numpy(),
+                      "start": pd.to_numeric(q["start"], errors="coerce").to_numpy(),
+                      "end": pd.to_numeric(q["end"], errors="coerce").to_numpy()}).dropna()
+    for a, s, e in zip(q["article_id"], q["start"].astype(np.int64), q["end"].astype(np.int64)):
+        out[(article_ids == a) & (starts >= s) & (starts < e)] = "quoted"
+    return out
+
+
+@st.composite
+def hits_and_quotes(draw):
+    ids = ["a", "b", "7"]
+    n = draw(st.integers(0, 12))
+    article_ids = np.array(draw(st.lists(st.sampled_from(ids), min_size=n, max_size=n)), dtype=object)
+    starts = np.array(draw(st.lists(st.integers(0, 60), min_size=n, max_size=n)), dtype=np.int64)
+    m = draw(st.integers(0, 6))
+    offset = st.one_of(st.integers(0, 70), st.none(), st.just("x"), st.just("12"))
+    quotes = pd.DataFrame({"article_id": draw(st.lists(st.sampled_from(ids + ["zz", None]), min_size=m, max_size=m)),
+                           "start": draw(st.lists(offset, min_size=m, max_size=m)),
+                           "end": draw(st.lists(offset, min_size=m, max_size=m)),
+                           "kind": draw(st.lists(st.sampled_from(["direct", "term", "partial", None]),
+                                                 min_size=m, max_size=m))})
+    if draw(st.booleans()):
+        quotes = quotes.drop(columns=["kind"])
+    if draw(st.booleans()):          # offsets as numbers, the way the quotes stage gives them
+        quotes = quotes.assign(start=pd.to_numeric(quotes["start"], errors="coerce"),
+                               end=pd.to_numeric(quotes["end"], errors="coerce"))
+    return article_ids, starts, quotes
+
+
+@settings(max_examples=300, deadline=None)
+@given(hits_and_quotes())
+def test_voices_are_quoted_inside_non_term_quotes(case):
+    article_ids, starts, quotes = case
+    assert F._voices(article_ids, starts, quotes).tolist() == _voices_by_table(article_ids, starts, quotes).tolist()
