@@ -344,11 +344,12 @@ def _quote_pieces(quotes, body_by_article, start, end) -> dict[int, list[tuple[i
     if quotes is None or len(quotes) == 0 or not {"article_id", "start", "end"} <= set(quotes.columns):
         return out
     q = quotes
-    if "kind" in q.columns:
-        q = q[q["kind"].fillna("").astype(str) != "term"]
-    qids = q["quote_id"].tolist() if "quote_id" in q.columns else [None] * len(q)
+    # Quotes other than terms, taken from the columns (no filtered copy of the whole table).
+    kept = (q["kind"].fillna("").astype(str) != "term").to_numpy(dtype=bool) if "kind" in q.columns else None
+    column = lambda name: (q[name].to_numpy(dtype=object)[kept].tolist() if kept is not None else q[name].tolist())
+    qids = column("quote_id") if "quote_id" in q.columns else [None] * (len(q) if kept is None else int(kept.sum()))
     starts_by_article: dict[str, tuple[list[int], list[int], list[int]]] = {}
-    for a, qs, qe, qid in zip(q["article_id"].tolist(), q["start"].tolist(), q["end"].tolist(), qids):
+    for a, qs, qe, qid in zip(column("article_id"), column("start"), column("end"), qids):
         if a not in body_by_article or not _is_int(qs) or not _is_int(qe) or int(qe) <= int(qs):
             continue
         qs, qe = int(qs), int(qe)

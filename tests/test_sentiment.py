@@ -388,7 +388,7 @@ def _score_by_rows(content, quotes, lines, texts):
     for i in range(n):
         if role[i] != "headline":
             body_by_article[art[i]].append(i)
-    pieces = S._quote_pieces(quotes, body_by_article, start, end)
+    pieces = _quote_pieces_by_table(quotes, body_by_article, start, end)
     for i in range(n):
         sc = scores[i]
         a, s, ln, st, en = art[i], sid[i], line[i], start[i], end[i]
@@ -426,6 +426,28 @@ def _score_by_rows(content, quotes, lines, texts):
     return {"sentiment": S.aggregate(sentences, sorted(article_ids, key=str)), "sentiment_sentences": sentences}
 
 
+def _quote_pieces_by_table(quotes, body_by_article, start, end):
+    """The straightforward `_quote_pieces`: non-term quotes filtered as a table, each cut at the body
+    sentences it overlaps by a scan of all of them."""
+    out = defaultdict(list)
+    if quotes is None or len(quotes) == 0 or not {"article_id", "start", "end"} <= set(quotes.columns):
+        return out
+    q = quotes
+    if "kind" in q.columns:
+        q = q[q["kind"].fillna("").astype(str) != "term"]
+    qids = q["quote_id"].tolist() if "quote_id" in q.columns else [None] * len(q)
+    for a, qs, qe, qid in zip(q["article_id"].tolist(), q["start"].tolist(), q["end"].tolist(), qids):
+        if a not in body_by_article or not S._is_int(qs) or not S._is_int(qe) or int(qe) <= int(qs):
+            continue
+        for i in sorted(body_by_article[a], key=lambda i: start[i]):
+            ps, pe = max(int(qs), start[i]), min(int(qe), end[i])
+            if pe > ps:
+                out[i].append((ps, pe, qid))
+    for pieces in out.values():
+        pieces.sort(key=lambda p: p[0])
+    return out
+
+
 SENTENCE_TEXT = st.text(alphabet="ab ,.!?“”\"'’«»—Éé😀\u00a0good bad not terrible", max_size=40)
 
 
@@ -454,6 +476,11 @@ def scored_articles(draw):
     content = pd.DataFrame(content, columns=["article_id", "sentence", "paragraph", "line", "start", "end",
                                              "text", "role"])
     quotes = pd.DataFrame(quotes, columns=["article_id", "quote_id", "start", "end", "kind"])
+    if draw(st.booleans()) and len(quotes):            # odd offsets: missing, text
+        quotes = quotes.astype({"start": object})
+        quotes.loc[0, "start"] = draw(st.sampled_from([None, "x", "3", 2.0, 2.5]))
+    if draw(st.booleans()):
+        quotes = quotes.drop(columns=[draw(st.sampled_from(["quote_id", "kind"]))])
     lines = pd.DataFrame(lines, columns=["article_id", "line", "start", "end", "text", "blank", "label"])
     return content, quotes, lines, texts
 
