@@ -286,7 +286,8 @@ def _lower_same_length(text: str) -> str:
 
 
 def _prepare_content(content: pd.DataFrame, content_paragraphs: pd.DataFrame | None) -> pd.DataFrame:
-    """Content sentences in order, with body flag, lede flag and positional third of each body sentence."""
+    """Content sentences in order, with body flag, lede flag and positional third (part: index in PARTS)
+    of each body sentence."""
     c = content.copy()
     c["article_id"] = c["article_id"].astype(str)
     c["text"] = c["text"].fillna("").astype(str) if "text" in c.columns else ""
@@ -306,8 +307,46 @@ def _prepare_content(content: pd.DataFrame, content_paragraphs: pd.DataFrame | N
     seen = np.cumsum(body)
     rank = seen - 1 - np.concatenate([[0], seen])[np.searchsorted(code, code)]
     third = np.minimum(rank * 3 // np.maximum(n_body[code], 1), 2)
-    c["part"] = np.where(body, np.asarray(PARTS, dtype=object)[third], "")
-    # The lede: the first body paragraph (role 'body'), else the first non-headline one.
+    c["part"] = np.where(body, third, -1)       # index in PARTS; -1 for a headline
+    lede = _ledes(c, code, article_names, body, content_paragraphs)
+    c["lede"] = body & (c["paragraph"].to_numpy() == lede[code])
+    return c
+
+
+def _ledes(c: pd.DataFrame, code: np.ndarray, article_names, body: np.ndarray,
+           content_paragraphs: pd.DataFrame | None) -> np.ndarray:
+    """The lede paragraph of each article (by code): the first body paragraph (role 'body') of
+    content_paragraphs, else of the content sentences, else their first non-headline one; -2 without any.
+
+    Minimums per article by np.fmin.at, which skips NaN as groupby's min does; paragraphs that are not
+    numbers (a hand-made table) go through `_ledes_by_groupby`, the same rule in pandas."""
+    given = content_paragraphs is not None and not content_paragraphs.empty and "paragraph" in content_paragraphs
+    if given and not pd.api.types.is_numeric_dtype(content_paragraphs["paragraph"]):
+        return _ledes_by_groupby(c, article_names, body, content_paragraphs)
+    paragraph = c["paragraph"].to_numpy(dtype=float)
+
+    def first(codes: np.ndarray, values: np.ndarray) -> np.ndarray:
+        out = np.full(len(article_names), np.nan)
+        np.fmin.at(out, codes, values)
+        return out
+
+    lede = first(code[body], paragraph[body])                               # first non-headline paragraph
+    role_body = (c["role"] == "body").to_numpy(dtype=bool)
+    chosen = first(code[role_body], paragraph[role_body])                   # first with role 'body'
+    lede = np.where(np.isnan(chosen), lede, chosen)
+    if given:
+        p = content_paragraphs
+        keep = (p["role"].astype(str) == "body").to_numpy() if "role" in p.columns else np.ones(len(p), dtype=bool)
+        where = pd.Index(article_names).get_indexer(p["article_id"].astype(str).to_numpy()[keep])
+        values = p["paragraph"].to_numpy(dtype=float, na_value=np.nan)[keep]
+        chosen = first(where[where >= 0], values[where >= 0])
+        lede = np.where(np.isnan(chosen), lede, chosen)
+    return np.where(np.isnan(lede), -2, lede).astype(int)
+
+
+def _ledes_by_groupby(c: pd.DataFrame, article_names, body: np.ndarray,
+                      content_paragraphs: pd.DataFrame | None) -> np.ndarray:
+    """`_ledes` by groupby, for any paragraph numbers (also the reference its tests compare with)."""
     lede = pd.Series(dtype=int)
     if content_paragraphs is not None and not content_paragraphs.empty and "paragraph" in content_paragraphs:
         p = pd.DataFrame({"article_id": content_paragraphs["article_id"].astype(str),
@@ -318,9 +357,7 @@ def _prepare_content(content: pd.DataFrame, content_paragraphs: pd.DataFrame | N
     paragraphs = c[["article_id", "paragraph"]]
     fallback = paragraphs[c["role"] == "body"].groupby("article_id")["paragraph"].min()
     fallback = fallback.combine_first(paragraphs[body].groupby("article_id")["paragraph"].min())
-    lede = lede.combine_first(fallback).reindex(article_names).fillna(-2).astype(int).to_numpy()
-    c["lede"] = body & (c["paragraph"].to_numpy() == lede[code])
-    return c
+    return lede.combine_first(fallback).reindex(article_names).fillna(-2).astype(int).to_numpy()
 
 
 def _sorted_by_article_and_sentence(c: pd.DataFrame) -> bool:
@@ -377,18 +414,19 @@ def _voices(article_ids: np.ndarray, starts: np.ndarray, quotes: pd.DataFrame | 
     out = np.full(len(starts), "narrator", dtype=object)
     if quotes is None or quotes.empty or not {"article_id", "start", "end"} <= set(quotes.columns):
         return out
-    q = quotes
-    if "kind" in q.columns:
-        q = q[q["kind"].astype(str) != "term"]
-    q = pd.DataFrame({"article_id": q["article_id"].astype(str).to_numpy(),
-                      "start": pd.to_numeric(q["start"], errors="coerce").to_numpy(),
-                      "end": pd.to_numeric(q["end"], errors="coerce").to_numpy()}).dropna()
-    if q.empty:
+    # Quotes other than terms with an article and both offsets, as arrays (no intermediate table).
+    q_article = quotes["article_id"].astype(str).to_numpy(dtype=object)
+    number = lambda name: pd.to_numeric(quotes[name], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    q_start, q_end = number("start"), number("end")
+    keep = ~(pd.isna(q_article) | np.isnan(q_start) | np.isnan(q_end))
+    if "kind" in quotes.columns:
+        keep &= (quotes["kind"].astype(str) != "term").to_numpy(dtype=bool)
+    if not keep.any():
         return out
+    q_article, q_start, q_end = q_article[keep], q_start[keep].astype(np.int64), q_end[keep].astype(np.int64)
     # Hits and quotes share article codes; a quote of an article without hits matches no hit.
-    codes = pd.factorize(np.concatenate([article_ids, q["article_id"].to_numpy(dtype=object)]))[0].astype(np.int64)
+    codes = pd.factorize(np.concatenate([article_ids, q_article]))[0].astype(np.int64)
     h_code, q_code = codes[:len(article_ids)], codes[len(article_ids):]
-    q_start, q_end = q["start"].to_numpy(dtype=np.int64), q["end"].to_numpy(dtype=np.int64)
     order = np.lexsort((q_start, q_code))
     q_code, q_key = q_code[order], q_code[order] * _KEY + q_start[order]
     # Furthest end of a quote so far in its article: a running maximum that never reaches back into
@@ -484,7 +522,7 @@ def _aggregate(c: pd.DataFrame, rows: np.ndarray, frames_hit: np.ndarray, frame_
         "narrator_hits": n_hits[present] - quoted_hits[present], "quoted_hits": quoted_hits[present],
         "negated_hits": negated_hits[present]})
     # Positions: every (article, frame) with body hits gets all three parts, zeros included.
-    part_code = pd.Series(c["part"].to_numpy()[rows][body]).map({p: k for k, p in enumerate(PARTS)}).to_numpy(dtype=np.int64)
+    part_code = c["part"].to_numpy(dtype=np.int64)[rows][body]
     per_part = np.bincount(body_groups * 3 + part_code, minlength=n_groups * 3)
     with_body = np.flatnonzero(n_hits > 0)
     cells = (with_body[:, None] * 3 + np.arange(3)[None, :]).ravel()

@@ -286,6 +286,63 @@ def _ttr_groups(units: list[np.ndarray], n_words: np.ndarray, words: np.ndarray,
 BOOT_BLOCK = 512   # articles whose resampled totals are held at once: 512 x N_BOOT x 5 floats = 20 MB
 
 
+def resampled_formulas(words, sentences, syl, poly, letters, difficult):
+    """`formulas` on resampled totals whose word and sentence totals are all positive, one metric at a
+    time as (name, array): the same values bit for bit, in fewer passes over memory.
+
+    A bootstrap total of an article resamples its kept sentences, each with at least one word, so
+    words >= sentences >= 1 in every resample: every `np.where` guard of `formulas` takes its first
+    branch and is left out. Each expression is evaluated in the same order, with the same operands
+    (IEEE products and sums are commutative, so `x * 1.015` is `1.015 * x`), in place on one
+    temporary; `formulas` adds 0.0 to the Dale-Chall score where no adjustment applies, a no-op on
+    its positive values. Arrays are yielded as they are made, so the caller can sort them in place.
+    """
+    wps = words / sentences
+    spw = syl / words
+    poly_share = poly / words
+    lpw = letters / words
+    hard = difficult * 100.0
+    hard /= words
+    t = wps * 1.015                                  # 206.835 - 1.015 * wps - 84.6 * spw
+    np.subtract(206.835, t, out=t)
+    t -= spw * 84.6
+    yield "flesch_reading_ease", t
+    t = wps * 0.39                                   # 0.39 * wps + 11.8 * spw - 15.59
+    t += spw * 11.8
+    t -= 15.59
+    yield "flesch_kincaid_grade", t
+    t = poly_share * 100.0                           # 0.4 * (wps + 100.0 * poly_share)
+    t += wps
+    t *= 0.4
+    yield "gunning_fog", t
+    t = poly * 30.0                                  # 1.043 * sqrt(30.0 * poly / S) + 3.1291
+    t /= sentences
+    np.sqrt(t, out=t)
+    t *= 1.043
+    t += 3.1291
+    yield "smog_index", t
+    t = lpw * 100.0                                  # 0.0588 * (100.0 * lpw) - 0.296 * (100.0 / wps) - 15.8
+    t *= 0.0588
+    u = np.divide(100.0, wps)
+    u *= 0.296
+    t -= u
+    t -= 15.8
+    yield "coleman_liau_index", t
+    t = lpw * 4.71                                   # 4.71 * lpw + 0.5 * wps - 21.43
+    np.multiply(wps, 0.5, out=u)
+    t += u
+    t -= 21.43
+    yield "automated_readability_index", t
+    t = hard * 0.1579                                # 0.1579 * hard + 0.0496 * wps + (3.6365 if hard > 5)
+    np.multiply(wps, 0.0496, out=u)
+    t += u
+    np.add(t, DALE_CHALL_ADJUSTMENT, out=t, where=hard > 5)
+    yield "dale_chall_readability_score", t
+    yield "words_per_sentence", wps
+    yield "syllables_per_word", spw
+    yield "share_polysyllabic", poly_share
+
+
 def _formula_intervals(kept: list[np.ndarray], names: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Bootstrap interval of every sentence-based formula for each article (NaN under 2 sentences).
 
@@ -295,6 +352,7 @@ def _formula_intervals(kept: list[np.ndarray], names: list[str]) -> tuple[np.nda
     """
     m = len(kept)
     low, high = np.full((m, len(names)), np.nan), np.full((m, len(names)), np.nan)
+    column = {name: j for j, name in enumerate(names)}
     sized = [i for i in range(m) if len(kept[i]) >= 2]
     for first in range(0, len(sized), BOOT_BLOCK):
         block = sized[first:first + BOOT_BLOCK]
@@ -302,9 +360,10 @@ def _formula_intervals(kept: list[np.ndarray], names: list[str]) -> tuple[np.nda
         for idx, totals in stats.batch_totals([kept[i] for i in block]):
             boot[:, idx] = totals.transpose(2, 0, 1)
         size = np.array([len(kept[i]) for i in block], dtype=float)[:, None]
-        resampled = formulas(boot[0], size, boot[1], boot[2], boot[3], boot[4])
-        for j, name in enumerate(names):
-            low[block, j], high[block, j] = stats.percentile_interval(resampled[name], axis=-1)
+        for name, resampled in resampled_formulas(boot[0], size, boot[1], boot[2], boot[3], boot[4]):
+            j = column[name]
+            # words_per_sentence and the other shares are yielded last, once nothing reads them
+            low[block, j], high[block, j] = stats.percentile_interval(resampled, axis=-1, overwrite_input=True)
     return low, high
 
 

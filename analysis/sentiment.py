@@ -243,52 +243,99 @@ def _polarity_cached(text: str) -> tuple[float, float, float, float]:
 # ---------------------------------------------------------------- per-article scoring
 
 def score(content: pd.DataFrame, quotes: pd.DataFrame, lines: pd.DataFrame, texts: dict) -> dict[str, pd.DataFrame]:
-    """VADER scores per unit (`sentiment_sentences`) and per article and scope (`sentiment`)."""
+    """VADER scores per unit (`sentiment_sentences`) and per article and scope (`sentiment`).
+
+    Rows come in content order: per sentence raw, then headline or body, then for a body sentence its
+    narrator row and quoted pieces; the non-content lines' raw rows last. The table is built column
+    by column: most rows repeat a content sentence's fields and score, so they are taken from the
+    content columns by index, and only the rescored narrator rows and quoted pieces (sentences that
+    overlap a quote) are written one by one.
+    """
     content = content if content is not None else pd.DataFrame()
-    rows: list[tuple] = []
     n = len(content)
     col = lambda name, default=None: (content[name].tolist() if name in content.columns else [default] * n)
-    art, sid, line, start, end, txt, role = (col("article_id"), col("sentence"), col("line"), col("start"),
-                                             col("end"), col("text", ""), col("role", "body"))
+    art, start, end, txt, role = col("article_id"), col("start"), col("end"), col("text", ""), col("role", "body")
     scores = [_polarity_cached(t if isinstance(t, str) else "") for t in txt]
+    headline = np.array([r == "headline" for r in role], dtype=bool)
 
     body_by_article: dict[str, list[int]] = defaultdict(list)
-    for i in range(n):
-        if role[i] != "headline":
-            body_by_article[art[i]].append(i)
+    for i in np.flatnonzero(~headline).tolist():
+        body_by_article[art[i]].append(i)
     pieces = _quote_pieces(quotes, body_by_article, start, end)
 
-    for i in range(n):
-        sc = scores[i]
-        a, s, ln, st, en = art[i], sid[i], line[i], start[i], end[i]
-        rows.append((a, s, None, ln, st, en, "raw", *sc))
-        if role[i] == "headline":
-            rows.append((a, s, None, ln, st, en, "headline", *sc))
-            continue
-        rows.append((a, s, None, ln, st, en, "body", *sc))
-        overlap = pieces.get(i)
-        if not overlap:
-            rows.append((a, s, None, ln, st, en, "narrator", *sc))
-            continue
+    # A sentence overlapping a quote: its rows after raw and body (its narrator, if any words are left,
+    # and its quoted pieces), as columns of (sentence index, scope, quote_id, start, end, score).
+    mixed = {"row": [], "scope": [], "quote_id": [], "start": [], "end": [], "score": []}
+    appends = tuple(column.append for column in mixed.values())
+
+    def add(*row) -> None:
+        for append, value in zip(appends, row):
+            append(value)
+
+    for i in sorted(pieces):
+        overlap, sc, st = pieces[i], scores[i], start[i]
         sentence_text = txt[i] if isinstance(txt[i], str) else ""
         narrator = _remove_spans(sentence_text, [(ps - st, pe - st) for ps, pe, _ in overlap])
         narrator_has_words = bool(HAS_WORD_RE.search(narrator))
         if narrator_has_words:
-            rows.append((a, s, None, ln, st, en, "narrator", *_polarity_cached(narrator)))
-        raw = texts.get(a, "") if isinstance(texts, dict) else ""
+            add(i, NARRATOR, None, st, end[i], _polarity_cached(narrator))
+        raw = texts.get(art[i], "") if isinstance(texts, dict) else ""
         for ps, pe, qid in overlap:
             piece = raw[ps:pe] if raw else sentence_text[ps - st:pe - st]
             if not HAS_WORD_RE.search(piece):
                 continue
             piece_score = sc if (not narrator_has_words and len(overlap) == 1) else _polarity_cached(piece)
-            rows.append((a, s, qid, ln, ps, pe, "quoted", *piece_score))
+            add(i, QUOTED, qid, ps, pe, piece_score)
 
-    rows.extend(_boilerplate_rows(lines))
-    sentences = _sentence_frame(rows)
+    # Rows per sentence: raw + headline, or raw + body + narrator; a sentence with a quote has its
+    # `mixed` rows after raw + body instead of the narrator row.
+    per_sentence = np.where(headline, 2, 3)
+    mixed_row = np.asarray(mixed["row"], dtype=np.int64)
+    mixed_sentences, n_mixed = np.unique(mixed_row, return_counts=True)
+    per_sentence[np.asarray(sorted(pieces), dtype=np.int64)] = 2
+    per_sentence[mixed_sentences] += n_mixed
+    source = np.repeat(np.arange(n), per_sentence)
+    first = np.cumsum(per_sentence) - per_sentence
+    rank = np.arange(len(source)) - first[source]
+    scope = np.where(rank == 0, RAW, np.where(rank == 1, np.where(headline[source], HEADLINE, BODY), NARRATOR))
+    values = {name: _column(content, name, n)[source] for name in ("article_id", "sentence", "line", "start", "end")}
+    score_table = np.array(scores, dtype=float).reshape(n, 4)[source]
+    quote_ids = np.full(len(source), None, dtype=object)
+    # mixed rows are in sentence order, each sentence's in turn: the k-th of sentence i goes to first[i] + 2 + k
+    at = first[mixed_row] + 2 + (np.arange(len(mixed_row)) - np.searchsorted(mixed_row, mixed_row))
+    scope[at] = mixed["scope"]
+    quote_ids[at] = mixed["quote_id"]
+    values["start"][at] = mixed["start"]
+    values["end"][at] = mixed["end"]
+    score_table[at] = np.array(mixed["score"], dtype=float).reshape(len(at), 4)
+
+    extra = _boilerplate_columns(lines)
+    values = {name: np.concatenate([values[name], extra[name]]) for name in values}
+    article_column = values["article_id"]
+    scope_column = np.concatenate([scope, np.full(len(extra["start"]), RAW)])
+    if len(scope_column) == 0:
+        sentences = _sentence_frame([])
+    else:
+        sentences = _sentence_columns(values, quote_ids.tolist() + [None] * len(extra["start"]), scope_column,
+                                      np.concatenate([score_table, extra["scores"]]))
     article_ids = set(art)
     if lines is not None and "article_id" in getattr(lines, "columns", []):
         article_ids |= set(lines["article_id"].tolist())
-    return {"sentiment": aggregate(sentences, sorted(article_ids, key=str)), "sentiment_sentences": sentences}
+    article_ids = sorted(article_ids, key=str)
+    if len(sentences) and all(isinstance(a, str) for a in article_ids):
+        table = _aggregate(sentences, article_ids, _groups(article_column, scope_column))
+    else:
+        table = aggregate(sentences, article_ids)
+    return {"sentiment": table, "sentiment_sentences": sentences}
+
+
+# Scope codes of `score`'s columns: positions in SCOPES.
+BODY, HEADLINE, NARRATOR, QUOTED, RAW = (SCOPES.index(s) for s in ("body", "headline", "narrator", "quoted", "raw"))
+
+
+def _column(frame: pd.DataFrame, name: str, n: int) -> np.ndarray:
+    """A column as a numpy array (its own dtype: int64 offsets stay int64), or n Nones without it."""
+    return frame[name].to_numpy() if name in frame.columns else np.full(n, None, dtype=object)
 
 
 def _quote_pieces(quotes, body_by_article, start, end) -> dict[int, list[tuple[int, int, object]]]:
@@ -297,11 +344,12 @@ def _quote_pieces(quotes, body_by_article, start, end) -> dict[int, list[tuple[i
     if quotes is None or len(quotes) == 0 or not {"article_id", "start", "end"} <= set(quotes.columns):
         return out
     q = quotes
-    if "kind" in q.columns:
-        q = q[q["kind"].fillna("").astype(str) != "term"]
-    qids = q["quote_id"].tolist() if "quote_id" in q.columns else [None] * len(q)
+    # Quotes other than terms, taken from the columns (no filtered copy of the whole table).
+    kept = (q["kind"].fillna("").astype(str) != "term").to_numpy(dtype=bool) if "kind" in q.columns else None
+    column = lambda name: (q[name].to_numpy(dtype=object)[kept].tolist() if kept is not None else q[name].tolist())
+    qids = column("quote_id") if "quote_id" in q.columns else [None] * (len(q) if kept is None else int(kept.sum()))
     starts_by_article: dict[str, tuple[list[int], list[int], list[int]]] = {}
-    for a, qs, qe, qid in zip(q["article_id"].tolist(), q["start"].tolist(), q["end"].tolist(), qids):
+    for a, qs, qe, qid in zip(column("article_id"), column("start"), column("end"), qids):
         if a not in body_by_article or not _is_int(qs) or not _is_int(qe) or int(qe) <= int(qs):
             continue
         qs, qe = int(qs), int(qe)
@@ -346,18 +394,40 @@ def _remove_spans(text: str, spans: list[tuple[int, int]]) -> str:
     return " ".join(part.strip() for part in kept if part.strip())
 
 
-def _boilerplate_rows(lines) -> list[tuple]:
-    """Raw-scope rows for non-blank lines outside the content (one unit per line)."""
+def _boilerplate_columns(lines) -> dict[str, np.ndarray]:
+    """Raw-scope units for non-blank lines outside the content (one unit per line), as columns:
+    article_id, sentence (none), line, start, end, and scores (compound, pos, neu, neg)."""
     if lines is None or len(lines) == 0 or "label" not in lines.columns:
-        return []
-    keep = ~lines["blank"].astype(bool) & (lines["label"].fillna("").astype(str) != "content")
-    extra = lines[keep]
-    return [(a, None, None, ln, st, en, "raw", *_polarity_cached(str(t)))
-            for a, ln, st, en, t in zip(extra["article_id"].tolist(), extra["line"].tolist(),
-                                        extra["start"].tolist(), extra["end"].tolist(), extra["text"].tolist())]
+        offsets = np.zeros(0, dtype=np.int64)
+        return {"article_id": np.zeros(0, dtype=object), "sentence": np.zeros(0), "line": offsets,
+                "start": offsets, "end": offsets, "scores": np.zeros((0, 4))}
+    keep = (~lines["blank"].astype(bool) & (lines["label"].fillna("").astype(str) != "content")).to_numpy()
+    scores = [_polarity_cached(str(t)) for t in lines["text"].to_numpy()[keep].tolist()]
+    return {"article_id": lines["article_id"].to_numpy()[keep], "sentence": np.full(len(scores), np.nan),
+            "line": lines["line"].to_numpy()[keep], "start": lines["start"].to_numpy()[keep],
+            "end": lines["end"].to_numpy()[keep], "scores": np.array(scores, dtype=float).reshape(len(scores), 4)}
+
+
+def _sentence_columns(values: dict[str, np.ndarray], quote_ids: list, scope: np.ndarray,
+                      scores: np.ndarray) -> pd.DataFrame:
+    """The sentiment_sentences table from its columns, with the dtypes `_sentence_frame` gives a list
+    of rows: offsets and numbers as nullable Int64, ids and scopes as strings, scores as floats, and
+    quote_id inferred from its values the way a list of rows infers it (float64 when numbers and
+    None mix, object when all are None)."""
+    integers = {name: pd.array(pd.to_numeric(values[name], errors="coerce"), dtype="Int64")
+                for name in ("sentence", "line", "start", "end")}
+    scopes = np.asarray(SCOPES, dtype=object)[scope]
+    df = pd.DataFrame({"article_id": pd.Series(values["article_id"], dtype=object).astype("string").array,
+                       "sentence": integers["sentence"], "quote_id": pd.Series(quote_ids).array,
+                       "line": integers["line"], "start": integers["start"], "end": integers["end"],
+                       "scope": pd.Series(scopes, dtype=object).astype("string").array,
+                       "compound": scores[:, 0], "pos": scores[:, 1], "neu": scores[:, 2], "neg": scores[:, 3]},
+                      columns=SENTENCE_COLUMNS)
+    return df
 
 
 def _sentence_frame(rows: list[tuple]) -> pd.DataFrame:
+    """The sentiment_sentences table from a list of rows (SENTENCE_COLUMNS order): the empty table."""
     df = pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
     for name in ("sentence", "line", "start", "end"):
         df[name] = pd.array(pd.to_numeric(df[name], errors="coerce"), dtype="Int64")
@@ -376,6 +446,22 @@ def aggregate(sentiment_sentences: pd.DataFrame, article_ids=None) -> pd.DataFra
     """
     df = sentiment_sentences
     groups = df.groupby(["article_id", "scope"], sort=True).indices if len(df) else {}
+    return _aggregate(df, article_ids, groups)
+
+
+def _groups(article_id: np.ndarray, scope: np.ndarray) -> dict[tuple, np.ndarray]:
+    """{(article_id, scope name): row positions, ascending}: what groupby(["article_id", "scope"]).indices
+    gives for ids that are all strings (no missing id), from the scope codes without hashing the strings twice."""
+    code, names = pd.factorize(article_id)
+    key = code.astype(np.int64) * len(SCOPES) + scope
+    order = np.argsort(key, kind="stable")
+    present, first = np.unique(key[order], return_index=True)
+    return {(names[k // len(SCOPES)], SCOPES[k % len(SCOPES)]): rows
+            for k, rows in zip(present.tolist(), np.split(order, first[1:]))}
+
+
+def _aggregate(df: pd.DataFrame, article_ids, groups: dict[tuple, np.ndarray]) -> pd.DataFrame:
+    """`aggregate` with the rows of each (article_id, scope) given."""
     compound = df["compound"].to_numpy(dtype=float) if len(df) else np.array([])
     parts = df[["pos", "neu", "neg"]].to_numpy(dtype=float) if len(df) else np.zeros((0, 3))
     ids = sorted(set(article_ids if article_ids is not None else []) | {a for a, _ in groups}, key=str)

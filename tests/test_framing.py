@@ -423,3 +423,87 @@ def test_words_are_counted_as_word_re_finds_them(text):
     counts = Counter()
     F._count_words(counts, text)
     assert counts == Counter(T.WORD_RE.findall(text))
+
+
+@st.composite
+def paragraph_tables(draw):
+    """Content sentences of a few articles (roles, paragraph numbers, some missing) and a
+    content_paragraphs table that may be absent, lack roles, miss articles or hold NaN paragraphs."""
+    rows = []
+    for a in draw(st.lists(st.sampled_from(["a", "b", "c10", "2"]), min_size=1, max_size=4, unique=True)):
+        for sid in range(1, draw(st.integers(1, 6)) + 1):
+            rows.append((a, sid, draw(st.one_of(st.integers(0, 5), st.none())), sid * 10, "A ban.",
+                         draw(st.sampled_from(["headline", "subhead", "body", "summary"]))))
+    content = pd.DataFrame(rows, columns=["article_id", "sentence", "paragraph", "start", "text", "role"])
+    kind = draw(st.sampled_from(["none", "ints", "floats", "no role", "empty", "text"]))
+    if kind == "none":
+        return content, None
+    ids = draw(st.lists(st.sampled_from(["a", "b", "c10", "2", "zz"]), max_size=8))
+    numbers = draw(st.lists(st.integers(0, 6), min_size=len(ids), max_size=len(ids)))
+    paragraphs = pd.DataFrame({"article_id": ids, "paragraph": numbers,
+                               "role": draw(st.lists(st.sampled_from(["body", "headline", "subhead"]),
+                                                     min_size=len(ids), max_size=len(ids)))})
+    if kind == "floats":
+        paragraphs["paragraph"] = [np.nan if n == 0 else n + 0.5 for n in numbers]
+    elif kind == "no role":
+        paragraphs = paragraphs.drop(columns=["role"])
+    elif kind == "empty":
+        paragraphs = paragraphs.iloc[:0]
+    elif kind == "text":
+        paragraphs["paragraph"] = [str(n) for n in numbers]
+    return content, paragraphs
+
+
+@settings(max_examples=300, deadline=None)
+@given(paragraph_tables())
+def test_ledes_are_the_groupby_ledes(tables):
+    content, paragraphs = tables
+    c = F._prepare_content(content, None)
+    code, names = pd.factorize(c["article_id"], sort=True)
+    body = c["body"].to_numpy(dtype=bool)
+    expected = F._ledes_by_groupby(c, names, body, paragraphs)
+    assert F._ledes(c, code, names, body, paragraphs).tolist() == expected.tolist()
+
+
+def _voices_by_table(article_ids, starts, quotes):
+    """The straightforward `_voices`: quotes filtered and cleaned as a DataFrame (the code it replaced)."""
+    out = np.full(len(starts), "narrator", dtype=object)
+    if quotes is None or quotes.empty or not {"article_id", "start", "end"} <= set(quotes.columns):
+        return out
+    q = quotes
+    if "kind" in q.columns:
+        q = q[q["kind"].astype(str) != "term"]
+    q = pd.DataFrame({"article_id": q["article_id"].astype(str).to_numpy(),
+                      "start": pd.to_numeric(q["start"], errors="coerce").to_numpy(),
+                      "end": pd.to_numeric(q["end"], errors="coerce").to_numpy()}).dropna()
+    for a, s, e in zip(q["article_id"], q["start"].astype(np.int64), q["end"].astype(np.int64)):
+        out[(article_ids == a) & (starts >= s) & (starts < e)] = "quoted"
+    return out
+
+
+@st.composite
+def hits_and_quotes(draw):
+    ids = ["a", "b", "7"]
+    n = draw(st.integers(0, 12))
+    article_ids = np.array(draw(st.lists(st.sampled_from(ids), min_size=n, max_size=n)), dtype=object)
+    starts = np.array(draw(st.lists(st.integers(0, 60), min_size=n, max_size=n)), dtype=np.int64)
+    m = draw(st.integers(0, 6))
+    offset = st.one_of(st.integers(0, 70), st.none(), st.just("x"), st.just("12"))
+    quotes = pd.DataFrame({"article_id": draw(st.lists(st.sampled_from(ids + ["zz", None]), min_size=m, max_size=m)),
+                           "start": draw(st.lists(offset, min_size=m, max_size=m)),
+                           "end": draw(st.lists(offset, min_size=m, max_size=m)),
+                           "kind": draw(st.lists(st.sampled_from(["direct", "term", "partial", None]),
+                                                 min_size=m, max_size=m))})
+    if draw(st.booleans()):
+        quotes = quotes.drop(columns=["kind"])
+    if draw(st.booleans()):          # offsets as numbers, the way the quotes stage gives them
+        quotes = quotes.assign(start=pd.to_numeric(quotes["start"], errors="coerce"),
+                               end=pd.to_numeric(quotes["end"], errors="coerce"))
+    return article_ids, starts, quotes
+
+
+@settings(max_examples=300, deadline=None)
+@given(hits_and_quotes())
+def test_voices_are_quoted_inside_non_term_quotes(case):
+    article_ids, starts, quotes = case
+    assert F._voices(article_ids, starts, quotes).tolist() == _voices_by_table(article_ids, starts, quotes).tolist()

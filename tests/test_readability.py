@@ -2,6 +2,8 @@
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import readability as R
 
@@ -159,3 +161,34 @@ def test_unit_counts_match_sentence_counts(texts):
     all_types = [t for text in texts for t in R.sentence_counts(text)[1]]
     assert len(words) == len(all_types)
     assert len({(w, t) for w, t in zip(words.tolist(), all_types)}) == len(set(all_types)) == len(set(words.tolist()))
+
+
+@st.composite
+def resampled_totals(draw):
+    """(words, sentences, syllables, polysyllabic, letters, difficult) as a bootstrap gives them for a
+    block of articles: (articles x resamples) totals, sentences (articles x 1), words >= sentences >= 1."""
+    m, b = draw(st.integers(1, 4)), draw(st.integers(1, 6))
+    sentences = np.array(draw(st.lists(st.integers(1, 300), min_size=m, max_size=m)), dtype=float)[:, None]
+    cells = lambda low, high: np.array(draw(st.lists(st.integers(low, high), min_size=m * b, max_size=m * b)),
+                                       dtype=float).reshape(m, b)
+    words = sentences * cells(1, 60) + cells(0, 50)
+    share = lambda: np.floor(words * cells(0, 100) / 100)        # 0..words, so some difficult shares exceed 5%
+    return words, sentences, np.floor(words * cells(100, 400) / 100), share(), np.floor(words * cells(1, 12)), share()
+
+
+@settings(max_examples=300, deadline=None)
+@given(resampled_totals())
+def test_resampled_formulas_are_formulas_bit_for_bit(totals):
+    expected = R.formulas(*totals)
+    got = dict(R.resampled_formulas(*totals))
+    assert list(got) == list(expected)
+    for name, values in expected.items():
+        assert got[name].shape == values.shape
+        assert got[name].tobytes() == values.tobytes(), name
+
+
+def test_resampled_formulas_apply_the_dale_chall_adjustment_only_above_five_percent():
+    words, sentences = np.array([[100.0, 100.0]]), np.array([[5.0]])
+    got = dict(R.resampled_formulas(words, sentences, words * 1.5, words / 10, words * 4.5, np.array([[5.0, 6.0]])))
+    assert got["dale_chall_readability_score"].tolist() == [[0.1579 * 5 + 0.0496 * 20,
+                                                            0.1579 * 6 + 0.0496 * 20 + R.DALE_CHALL_ADJUSTMENT]]

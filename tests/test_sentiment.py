@@ -371,3 +371,141 @@ def test_tone_extremes_rank_only_entities_with_enough_sentences():
     assert (low["entity"], high["entity"]) == ("B", "C")          # A (3 sentences) is left out
     low, high = S.tone_extremes(overall, min_sentences=50)         # none has 50: all are ranked
     assert (low["entity"], high["entity"]) == ("A", "C")
+
+
+# ---------------------------------------------------------------- score's column building against rows
+
+def _score_by_rows(content, quotes, lines, texts):
+    """The straightforward `score`: one tuple per unit, then a DataFrame of the rows (the code the
+    column-wise build replaced), for comparison."""
+    content = content if content is not None else pd.DataFrame()
+    rows, n = [], len(content)
+    col = lambda name, default=None: (content[name].tolist() if name in content.columns else [default] * n)
+    art, sid, line, start, end, txt, role = (col("article_id"), col("sentence"), col("line"), col("start"),
+                                             col("end"), col("text", ""), col("role", "body"))
+    scores = [S._polarity_cached(t if isinstance(t, str) else "") for t in txt]
+    body_by_article = defaultdict(list)
+    for i in range(n):
+        if role[i] != "headline":
+            body_by_article[art[i]].append(i)
+    pieces = _quote_pieces_by_table(quotes, body_by_article, start, end)
+    for i in range(n):
+        sc = scores[i]
+        a, s, ln, st, en = art[i], sid[i], line[i], start[i], end[i]
+        rows.append((a, s, None, ln, st, en, "raw", *sc))
+        if role[i] == "headline":
+            rows.append((a, s, None, ln, st, en, "headline", *sc))
+            continue
+        rows.append((a, s, None, ln, st, en, "body", *sc))
+        overlap = pieces.get(i)
+        if not overlap:
+            rows.append((a, s, None, ln, st, en, "narrator", *sc))
+            continue
+        sentence_text = txt[i] if isinstance(txt[i], str) else ""
+        narrator = S._remove_spans(sentence_text, [(ps - st, pe - st) for ps, pe, _ in overlap])
+        narrator_has_words = bool(S.HAS_WORD_RE.search(narrator))
+        if narrator_has_words:
+            rows.append((a, s, None, ln, st, en, "narrator", *S._polarity_cached(narrator)))
+        raw = texts.get(a, "") if isinstance(texts, dict) else ""
+        for ps, pe, qid in overlap:
+            piece = raw[ps:pe] if raw else sentence_text[ps - st:pe - st]
+            if not S.HAS_WORD_RE.search(piece):
+                continue
+            piece_score = sc if (not narrator_has_words and len(overlap) == 1) else S._polarity_cached(piece)
+            rows.append((a, s, qid, ln, ps, pe, "quoted", *piece_score))
+    if lines is not None and len(lines) and "label" in lines.columns:
+        keep = ~lines["blank"].astype(bool) & (lines["label"].fillna("").astype(str) != "content")
+        extra = lines[keep]
+        rows.extend((a, None, None, ln, st, en, "raw", *S._polarity_cached(str(t)))
+                    for a, ln, st, en, t in zip(extra["article_id"].tolist(), extra["line"].tolist(),
+                                                extra["start"].tolist(), extra["end"].tolist(), extra["text"].tolist()))
+    sentences = S._sentence_frame(rows)
+    article_ids = set(art)
+    if lines is not None and "article_id" in getattr(lines, "columns", []):
+        article_ids |= set(lines["article_id"].tolist())
+    return {"sentiment": S.aggregate(sentences, sorted(article_ids, key=str)), "sentiment_sentences": sentences}
+
+
+def _quote_pieces_by_table(quotes, body_by_article, start, end):
+    """The straightforward `_quote_pieces`: non-term quotes filtered as a table, each cut at the body
+    sentences it overlaps by a scan of all of them."""
+    out = defaultdict(list)
+    if quotes is None or len(quotes) == 0 or not {"article_id", "start", "end"} <= set(quotes.columns):
+        return out
+    q = quotes
+    if "kind" in q.columns:
+        q = q[q["kind"].fillna("").astype(str) != "term"]
+    qids = q["quote_id"].tolist() if "quote_id" in q.columns else [None] * len(q)
+    for a, qs, qe, qid in zip(q["article_id"].tolist(), q["start"].tolist(), q["end"].tolist(), qids):
+        if a not in body_by_article or not S._is_int(qs) or not S._is_int(qe) or int(qe) <= int(qs):
+            continue
+        for i in sorted(body_by_article[a], key=lambda i: start[i]):
+            ps, pe = max(int(qs), start[i]), min(int(qe), end[i])
+            if pe > ps:
+                out[i].append((ps, pe, qid))
+    for pieces in out.values():
+        pieces.sort(key=lambda p: p[0])
+    return out
+
+
+SENTENCE_TEXT = st.text(alphabet="ab ,.!?“”\"'’«»—Éé😀\u00a0good bad not terrible", max_size=40)
+
+
+@st.composite
+def scored_articles(draw):
+    """Articles as content sentences (headline or body), quotes over them (direct or term, some odd:
+    reversed, empty, across sentences, beyond the text) and non-content lines, over 1-3 articles."""
+    content, quotes, lines, texts = [], [], [], {}
+    for a in draw(st.lists(st.sampled_from(["a1", "a2", "b"]), min_size=1, max_size=3, unique=True)):
+        sentences = draw(st.lists(st.tuples(SENTENCE_TEXT, st.sampled_from(["body", "headline", "summary"])),
+                                  max_size=5))
+        raw, at = "", 0
+        for sid, (text, role) in enumerate(sentences, start=1):
+            raw += text + "\n"
+            content.append((a, sid, sid, sid, at, at + len(text), text, role))
+            at += len(text) + 1
+        if draw(st.booleans()):
+            texts[a] = raw
+        for qid in range(draw(st.integers(0, 4))):
+            s = draw(st.integers(0, max(0, len(raw))))
+            e = draw(st.integers(max(0, s - 3), len(raw) + 3))
+            quotes.append((a, qid + 1, s, e, draw(st.sampled_from(["direct", "partial", "term"]))))
+        for n, text in enumerate(draw(st.lists(SENTENCE_TEXT, max_size=3)), start=1):
+            lines.append((a, 100 + n, at + n, at + n + len(text), text, not text.strip(),
+                          draw(st.sampled_from(["boilerplate", "metadata", "content", None]))))
+    content = pd.DataFrame(content, columns=["article_id", "sentence", "paragraph", "line", "start", "end",
+                                             "text", "role"])
+    quotes = pd.DataFrame(quotes, columns=["article_id", "quote_id", "start", "end", "kind"])
+    if draw(st.booleans()) and len(quotes):            # odd offsets: missing, text
+        quotes = quotes.astype({"start": object})
+        quotes.loc[0, "start"] = draw(st.sampled_from([None, "x", "3", 2.0, 2.5]))
+    if draw(st.booleans()):
+        quotes = quotes.drop(columns=[draw(st.sampled_from(["quote_id", "kind"]))])
+    lines = pd.DataFrame(lines, columns=["article_id", "line", "start", "end", "text", "blank", "label"])
+    return content, quotes, lines, texts
+
+
+@settings(max_examples=300, deadline=None)
+@given(scored_articles(), st.sampled_from(["all", "no quotes", "no lines", "no content"]))
+def test_score_builds_the_tables_the_rows_give(article, leave_out):
+    content, quotes, lines, texts = article
+    if leave_out == "no quotes":
+        quotes = None
+    elif leave_out == "no lines":
+        lines = None
+    elif leave_out == "no content":
+        content = content.iloc[:0]
+    expected = _score_by_rows(content, quotes, lines, texts)
+    got = S.score(content, quotes, lines, texts)
+    for name in ("sentiment_sentences", "sentiment"):
+        pd.testing.assert_frame_equal(got[name], expected[name], check_exact=True)
+
+
+def test_score_builds_the_tables_the_rows_give_on_the_fixture():
+    content, quotes, lines, texts = fixture()
+    for args in [(content, quotes, lines, texts), (content, None, None, {}), (None, None, lines, texts),
+                 (content.assign(article_id=[1, 1, 2, 2]), quotes, None, {}),
+                 (content.drop(columns=["sentence", "line", "role"]), quotes, lines, texts)]:
+        expected, got = _score_by_rows(*args), S.score(*args)
+        for name in ("sentiment_sentences", "sentiment"):
+            pd.testing.assert_frame_equal(got[name], expected[name], check_exact=True)

@@ -1,4 +1,6 @@
 """Seeded bootstrap: deterministic, honest about tiny samples, batched = one at a time."""
+from unittest import mock
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -61,6 +63,21 @@ def test_batch_matches_one_at_a_time_whatever_the_grouping():
     assert low2[::-1] == pytest.approx(low, nan_ok=True, abs=1e-12)
 
 
+@pytest.mark.parametrize("with_nan", [False, True])
+def test_batch_drops_nans_as_one_at_a_time_does(with_nan):
+    """NaNs are looked for once over all groups; a group with NaNs gets the interval of its other values."""
+    rng = np.random.default_rng(13)
+    groups = [rng.normal(size=n) for n in (0, 1, 2, 3, 7, 40, 3)]
+    if with_nan:
+        groups[3][1] = groups[5][[0, 9]] = groups[6][:] = np.nan
+    n, mean, low, high = stats.batch_mean_ci(groups)
+    for i, g in enumerate(groups):
+        assert (n[i], mean[i], low[i], high[i]) == pytest.approx(stats.mean_ci(g), nan_ok=True, abs=1e-12)
+        kept = g[~np.isnan(g)]
+        alone = stats.batch_mean_ci([kept])
+        assert [float(x[0]) for x in alone] == pytest.approx([n[i], mean[i], low[i], high[i]], nan_ok=True, abs=0)
+
+
 def test_totals_of_resamples_add_up_to_n_items():
     x = np.ones((9, 2))
     totals = stats.bootstrap_totals(x)
@@ -98,6 +115,12 @@ def test_percentile_interval_is_numpys_quantile_bit_for_bit(shape, axis, level, 
     expected = np.quantile(boot, [alpha, 1 - alpha], axis=axis)
     low, high = stats.percentile_interval(boot, level, axis)
     assert np.array_equal(low, expected[0]) and np.array_equal(high, expected[1])
+    # in place: the same interval, and the resamples sorted where they lie along the contiguous last axis
+    mine = boot.copy()
+    low, high = stats.percentile_interval(mine, level, axis, overwrite_input=True)
+    assert np.array_equal(low, expected[0]) and np.array_equal(high, expected[1])
+    in_place = axis == boot.ndim - 1
+    assert np.array_equal(mine, np.sort(boot, axis=-1) if in_place else boot)
 
 
 def test_batch_means_are_numpys_mean_bit_for_bit():
@@ -117,3 +140,50 @@ def test_unique_ints_is_numpys_unique(values):
                              np.unique(x, return_index=True, return_inverse=True)):
         assert np.array_equal(got, expected)
     assert np.array_equal(stats.unique_ints(x, return_inverse=True)[1], np.unique(x, return_inverse=True)[1])
+
+
+WHOLE = st.one_of(st.integers(0, 60), st.integers(-3, 3), st.integers(-2 ** 24, 2 ** 24))
+ANY = st.one_of(WHOLE, st.sampled_from([0.5, -1.25, np.nan, np.inf, 2.0 ** 24 / 7, 1e300]))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(1, 40), min_size=1, max_size=5), st.data())
+def test_batched_totals_of_whole_numbers_are_the_float64_totals(sizes, data):
+    """Whole numbers take float32 products where no total can reach 2**24, float64 otherwise: either
+    way every total is, bit for bit, the one the float64 products give (NaN for NaN)."""
+    k = data.draw(st.integers(1, 3))
+    values = data.draw(st.sampled_from([WHOLE, ANY]))   # whole numbers only, or with fractions, NaN, inf
+    groups = [np.array(data.draw(st.lists(values, min_size=n * k, max_size=n * k)), dtype=float).reshape(n, k)
+              for n in sizes]
+    for flat in (False, True):
+        batch = [g[:, 0] if flat else g for g in groups]
+        got = dict(_flattened(stats.batch_totals(batch)))
+        with mock.patch.object(stats, "_whole_below_float32_limit", lambda values, n: False):
+            expected = dict(_flattened(stats.batch_totals(batch)))
+        assert got.keys() == expected.keys() == set(range(len(batch)))
+        for i, totals in got.items():
+            if np.isnan(expected[i]).any():          # a NaN's sign bit depends on the BLAS kernel
+                assert np.array_equal(totals, expected[i], equal_nan=True)
+            else:
+                assert totals.tobytes() == expected[i].tobytes()
+            if _is_whole(batch[i]) and np.abs(batch[i]).max() * len(batch[i]) < 2 ** 24:   # exact: as alone
+                alone = stats._product(stats._count_matrix(len(batch[i]), stats.N_BOOT, stats.SEED),
+                                       batch[i][:, None] if flat else batch[i])
+                assert totals.tobytes() == (alone[:, 0] if flat else alone).tobytes()
+
+
+def _flattened(batches):
+    for idx, totals in batches:
+        yield from zip(idx, totals)
+
+
+def _is_whole(values: np.ndarray) -> bool:
+    return bool(np.isfinite(values).all() and (values == np.round(values)).all())
+
+
+@pytest.mark.parametrize("values, n, expected", [
+    ([1.0, 2.0], 2, True), ([0.0, -3.0], 200, True), ([1.5, 2.0], 2, False), ([np.nan], 2, False),
+    ([np.inf], 2, False), ([1677722.0], 10, False), ([-1677721.0, 3.0], 10, True), ([], 3, False),
+])
+def test_float32_is_used_only_for_whole_numbers_below_the_limit(values, n, expected):
+    assert stats._whole_below_float32_limit(np.array(values), n) == expected
