@@ -17,7 +17,8 @@ def results():
 
 
 @pytest.mark.parametrize("n_articles,workers,expected", [
-    (0, 2, 1), (1, 2, 1), (8, 2, 1), (9, 2, 2), (1000, 2, 125), (1000, 1, 200), (100_000, 2, 200), (5, 4, 1),
+    (0, 2, 1), (1, 2, 1), (8, 2, 1), (9, 2, 2), (1000, 2, 125), (1000, 1, 250), (10_000, 2, 1000),
+    (100_000, 2, 1000), (5, 4, 1),
 ])
 def test_default_chunk_size(n_articles, workers, expected):
     assert pipeline.default_chunk_size(n_articles, workers) == expected
