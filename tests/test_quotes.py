@@ -33,6 +33,16 @@ def one(text: str, headline: bool = False) -> list[tuple]:
     return [(r.text, r.kind, r.speaker, r.speaker_type) for r in q.itertuples()]
 
 
+def quote_speakers(text: str, *columns: str) -> list[list]:
+    """The given columns (the speaker by default) of each quote found in one text, in order."""
+    return run(text)["quotes"][list(columns or ("speaker",))].values.tolist()
+
+
+def reported_speakers(text: str) -> list[str]:
+    """The speaker of each speech row of one body paragraph (under a headline), in order."""
+    return run("Headline\n\n" + text)["speech"]["speaker"].tolist()
+
+
 # ---------------------------------------------------------------- the seeds, checked by hand
 
 SEED_GOLD = list(csv.DictReader(open(FIXTURES / "seed_quotes.csv", encoding="utf-8")))
@@ -411,8 +421,7 @@ def test_every_seed_quote_has_a_speaker_type_after_the_corpus_pass():
     ("\u201cWe will appeal,\u201d said Anna Berg, a lawyer for Acme Corp.", "Anna Berg"),
 ])
 def test_name_after_a_job_title(text, speaker):
-    found = Q.run_items([{"id": "x", "text": text}])["quotes"]
-    assert found["speaker"].tolist() == [speaker]
+    assert quote_speakers(text) == [[speaker]]
 
 
 @pytest.mark.parametrize("text", [
@@ -610,8 +619,7 @@ def test_phrase_facts_read_the_tokens(words):
     ("Joly said the ban stands. Officials met in Ottawa. “We acted,” she said.", "Joly"),
 ])
 def test_he_or_she_stands_for_a_person(text, speaker):
-    found = Q.run_items([{"id": "x", "text": text}])["quotes"]
-    assert found["speaker"].tolist() == [speaker]
+    assert quote_speakers(text) == [[speaker]]
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -622,8 +630,7 @@ def test_he_or_she_stands_for_a_person(text, speaker):
     ("Joly, the minister, said the ban would stand.", "Joly"),      # a name ending in -ly is still a name
 ])
 def test_a_sentence_adverb_is_not_the_speaker(text, speaker):
-    found = Q.run_items([{"id": "x", "text": "Headline\n\n" + text}])["speech"]
-    assert found["speaker"].tolist() == [speaker]
+    assert reported_speakers(text) == [speaker]
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -637,8 +644,7 @@ def test_a_sentence_adverb_is_not_the_speaker(text, speaker):
     ("“It is a mistake,” said Joly May 5.", "Joly"),
 ])
 def test_names_after_long_roles_and_names_that_are_words(text, speaker):
-    found = Q.run_items([{"id": "x", "text": text}])["quotes"]
-    assert found["speaker"].tolist() == [speaker]
+    assert quote_speakers(text) == [[speaker]]
 
 
 @pytest.mark.parametrize("text, speaker, speaker_type", [
@@ -654,8 +660,7 @@ def test_names_after_long_roles_and_names_that_are_words(text, speaker):
     ("“We acted,” the minister of industry, Melanie Joly, wrote.", "Melanie Joly", "government"),
 ])
 def test_names_and_affiliations_in_the_speaker_phrase(text, speaker, speaker_type):
-    found = Q.run_items([{"id": "x", "text": text}])["quotes"]
-    assert found[["speaker", "speaker_type"]].values.tolist() == [[speaker, speaker_type]]
+    assert quote_speakers(text, "speaker", "speaker_type") == [[speaker, speaker_type]]
 
 
 @pytest.mark.parametrize("text, speaker, speaker_type", [
@@ -666,8 +671,7 @@ def test_names_and_affiliations_in_the_speaker_phrase(text, speaker, speaker_typ
     ("Russian President Vladimir Putin spoke.\n\n“We tried,” Putin said.", "Vladimir Putin", "government"),
 ])
 def test_an_owned_title_before_a_name_gives_the_owners_type(text, speaker, speaker_type):
-    found = Q.run_items([{"id": "x", "text": text}])["quotes"]
-    assert found[["speaker", "speaker_type"]].values.tolist() == [[speaker, speaker_type]]
+    assert quote_speakers(text, "speaker", "speaker_type") == [[speaker, speaker_type]]
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -675,8 +679,7 @@ def test_an_owned_title_before_a_name_gives_the_owners_type(text, speaker, speak
     ("“We acted,” Canada’s Industry Minister Melanie Joly said.", "Melanie Joly"),
 ])
 def test_a_demonym_stays_in_an_institutions_name(text, speaker):
-    found = Q.run_items([{"id": "x", "text": text}])["quotes"]
-    assert found["speaker"].tolist() == [speaker]
+    assert quote_speakers(text) == [[speaker]]
 
 
 @settings(max_examples=500, deadline=None)
@@ -709,10 +712,9 @@ def test_token_regex_matches_the_plain_alternation(text, cut_start, cut_end):
     ("Moretti told reporters the plan was “necessary”, adding that more details would follow.", "Moretti"),
 ])
 def test_subjects_after_introductions_and_participles(text, speaker):
-    found = Q.run_items([{"id": "x", "text": "Headline\n\n" + text}])["speech"]
-    assert found["speaker"].tolist() == [speaker]
+    assert reported_speakers(text) == [speaker]
 
 
 def test_a_capitalized_two_word_title_is_not_part_of_the_name():
-    found = Q.run_items([{"id": "x", "text": "“The numbers speak for themselves,” said Attorney General Karim Osei."}])
-    assert found["quotes"][["speaker", "speaker_type"]].values.tolist() == [["Karim Osei", "government"]]
+    text = "“The numbers speak for themselves,” said Attorney General Karim Osei."
+    assert quote_speakers(text, "speaker", "speaker_type") == [["Karim Osei", "government"]]
