@@ -82,8 +82,8 @@ OWNER_WINDOW = 2000
 CONTEXT_WORD_RE = re.compile(r"[\w’'-]+")
 # A preposition of place right before a name: "in New York", "at Queen's Park", "the city of Toronto",
 # "spread to Hamburg" (but "according to Jane Doe").
-PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|of|(?<!according )to|near|across|outside|inside|throughout|around|into)\s+(?:the\s+)?$",
-                             re.IGNORECASE)
+PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|of|(?<!according )to|near|across|outside|inside|throughout|around"
+                             r"|into)\s+(?:the\s+)?$", re.IGNORECASE)
 APPOSITIVE_END_RE = re.compile(r"[,.;:()—–]|\s-\s")
 PASSIVE_RE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
 THAT_RE = re.compile(r"\W*(?:\S+\s+){0,6}?(?:that|whether|how|why)\b", re.I)
