@@ -861,10 +861,10 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
         if low in CONNECTORS and end - j > 1 and j > lo:
             j -= 1
             continue
-        if (low == "in" and end - j > 1 and j > lo and toks[j - 1].word
+        if (low in ("in", "to") and end - j > 1 and j > lo and toks[j - 1].word
                 and _head_key(toks[j - 1].low) in lex.heads and all(t.cap for t in toks[j + 1:end])):
-            j -= 1           # "the embassy in Ottawa said": the place belongs to the phrase, not the speaker
-            continue
+            j -= 1           # "the embassy in Ottawa said", "Canada's ambassador to China, Jennifer May, said":
+            continue         # the place belongs to the phrase, not the speaker
         if low in STOP or low in TIME_WORDS or (not t.cap and low in lex.cues and low not in lex.heads):
             break
         if not t.cap and low.endswith("ed") and singular(low) not in lex.heads:
@@ -1407,9 +1407,9 @@ def _read_name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
     for i, w in enumerate(words):
         low = singular(w.low.rstrip("."))
         nxt = words[i + 1] if i + 1 < len(words) else None
-        if (w.cap and not run and i >= 2 and words[i - 1].low == "in" and not words[i - 2].cap
+        if (w.cap and not run and i >= 2 and words[i - 1].low in ("in", "to") and not words[i - 2].cap
                 and _head_key(words[i - 2].low) in lex.heads):
-            break  # "the embassy in Ottawa", "officials in Beijing": a place
+            break  # "the embassy in Ottawa", "officials in Beijing", "ambassador to China": a place
         if w.cap and (low in lex.heads and lex.heads[low][1] in ("person", "spokesperson") or low in PERSON_TITLES
                       or (i and words[i - 1].cap and _title_bigram(f"{words[i - 1].low} {low}", lex))):
             run, titled = [], True  # a title: what came before it was more title ("Attorney General")

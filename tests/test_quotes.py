@@ -677,6 +677,7 @@ def test_an_owned_title_before_a_name_gives_the_owners_type(text, speaker, speak
 @pytest.mark.parametrize("text, speaker", [
     ("“There is no evidence,” according to a statement from the Chinese Embassy in Ottawa.", "Chinese Embassy"),
     ("“We acted,” Canada’s Industry Minister Melanie Joly said.", "Melanie Joly"),
+    ("Canada’s ambassador to China, Jennifer May, said: “We remain engaged.”", "Jennifer May"),   # not China
 ])
 def test_a_demonym_stays_in_an_institutions_name(text, speaker):
     assert quote_speakers(text) == [[speaker]]
