@@ -274,9 +274,9 @@ def _punkt_pieces(window: str) -> list[tuple[int, int]]:
 # NLTK's own, compiled with the same `regex` engine, so \s, \w and \d mean what they mean to Punkt.
 @lru_cache(maxsize=1)
 def _punkt() -> SimpleNamespace:
-    """Punkt's patterns, built on first use: importing NLTK costs about a second (its package
-    imports scipy.stats), which a process that never splits sentences (the CLI's main process)
-    should not pay before its workers can start."""
+    """Punkt's patterns, built on first use: importing NLTK costs about half a CPU-second even
+    without scipy.stats (see `punkt_module`), which a process that never splits sentences (the
+    CLI's main process) should not pay before its workers can start."""
     punkt = punkt_module()
     PunktToken = punkt.PunktToken
     punkt_vars = punkt.PunktLanguageVars()
