@@ -2305,8 +2305,10 @@ def link_speaker_types(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFram
         if table is None or table.empty:
             continue
         typed = table[(table["speaker_type"] != "unknown") & (table["speaker"].astype(str) != "")]
-        for speaker, kind in zip(typed["speaker"], typed["speaker_type"]):
-            known.setdefault(T.fold(str(speaker)), Counter())[kind] += 1
+        # Each (speaker, type) pair is folded and counted once: a speaker recurs in many rows.
+        pairs = typed.groupby(["speaker", "speaker_type"], sort=False, observed=True, dropna=False).size()
+        for (speaker, kind), n in pairs.items():
+            known.setdefault(T.fold(str(speaker)), Counter())[kind] += int(n)
     by_surname: dict[str, set[str]] = {}
     for name in known:
         words = name.split()

@@ -398,6 +398,9 @@ def _speaker_tables(rows):
     # the majority type wins; a typed speaker keeps its own type
     ([("a", "Acme", "company"), ("b", "Acme", "company"), ("c", "Acme", "media"), ("d", "Acme", "unknown")],
      ["company", "company", "media", "company"]),
+    # votes are rows, not names: two "media" rows outvote one "company" row (ties go alphabetically)
+    ([("a", "Acme", "media"), ("b", "ACME", "company"), ("c", "Acme", "media"), ("d", "acme", "unknown")],
+     ["media", "company", "media", "media"]),
     # nobody typed anywhere: stays unknown
     ([("a", "Joly", "unknown"), ("b", "Joly", "unknown")], ["unknown", "unknown"]),
 ])
