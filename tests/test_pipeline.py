@@ -2,6 +2,7 @@
 round-trip through CSV and Parquet; `load` reads precomputed tables with lazily decoded texts."""
 import json
 import os
+import tempfile
 import time
 
 import pandas as pd
@@ -38,6 +39,17 @@ def test_chunks_and_processes_do_not_change_any_table(results):
     assert list(other.tables) == list(results.tables)
     for name in results.tables:
         pd.testing.assert_frame_equal(other[name], results[name], obj=name)
+
+
+def test_pool_workers_leave_no_result_files_behind(tmp_path, monkeypatch):
+    # Pool workers hand each chunk's tables back in a temporary file, read and removed by the run.
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    seen = []
+    load = pipeline._load_result
+    monkeypatch.setattr(pipeline, "_load_result", lambda path: (seen.append(path), load(path))[1])
+    pipeline.run(SEEDS, workers=2, chunk_size=2)
+    assert len(seen) == 3 and all(path.startswith(str(tmp_path)) for path in seen)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_tables_are_sorted_by_their_keys(results):
