@@ -284,14 +284,6 @@ def test_tokens_are_factorized_as_the_pattern_finds_them(texts):
     assert tokens == list(expected) and codes.tolist() == expected_codes.tolist()
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.binary(max_size=60).map(lambda b: bytes(c if c not in b"\t\n\r\x0b\x0c" else 32 for c in b)))
-def test_split_factorized_is_factorize_of_split(data):
-    codes, pieces = reuse._split_factorized(data)
-    expected_codes, expected = pd.factorize(np.array(data.split(), dtype=object)) if data.split() else ([], [])
-    assert pieces == list(expected) and codes.tolist() == list(expected_codes)
-
-
 def test_unknown_method_is_an_error():
     content, _ = build({"a": ["One sentence here."]})
     with pytest.raises(ValueError):
