@@ -1167,7 +1167,7 @@ def originality(corpus: _Corpus, spans: tuple[np.ndarray, np.ndarray], article_i
 
 def _speaker_keys(speakers: list[str]) -> dict[str, str]:
     """Folded speaker name -> canonical key; a lone surname joins the one full name ending in it."""
-    folded = {s: " ".join(T.fold(s).split()) for s in speakers}
+    folded = {s: " ".join(T.fold(s).split()) for s in dict.fromkeys(speakers)}   # each spelling folded once
     full = {}
     for key in set(folded.values()):
         parts = key.split()
