@@ -1148,18 +1148,30 @@ def originality(corpus: _Corpus, spans: tuple[np.ndarray, np.ndarray], article_i
     from_other = (pd.DataFrame({"article": rank[pairs[:, 0]], "other": pairs[:, 1], "words": n_words[pairs[:, 0]]})
                   .groupby(["article", "other"], sort=True)["words"].sum().reset_index())
     from_other = from_other.sort_values(["article", "words", "other"], ascending=[True, False, True], kind="stable")
-    listed = {int(a): [names[o] for o in others] for a, others in
-              from_other.groupby("article", sort=False)["other"].agg(list).items()}
+    # Each article's sources in that order: a run of rows of from_other, read as slices of one list.
+    source_article = from_other["article"].to_numpy()
+    sources = [names[o] for o in from_other["other"].tolist()]
+    cuts = np.flatnonzero(np.r_[True, source_article[1:] != source_article[:-1]]).tolist() + [len(sources)] if sources else []
+    listed = {int(source_article[a]): (b - a, "; ".join(sources[a:min(b, a + MAX_LISTED_SOURCES)]))
+              for a, b in zip(cuts[:-1], cuts[1:])}
+    # Per article (by rank): body sentences, their words, and those of the reused ones, counted
+    # for all articles at once (weighted counts are whole numbers, exact in float64).
+    body, n_ranks = ~corpus.headline, len(names)
+    mine = body & reused
+    n_body, n_mine = (np.bincount(rank[m], minlength=n_ranks).tolist() for m in (body, mine))
+    words_body, words_mine = (np.bincount(rank[m], weights=n_words[m], minlength=n_ranks).astype(np.int64).tolist()
+                              for m in (body, mine))
+    rank_of = {name: r for r, name in enumerate(names)}
     rows = []
     for article in sorted(set(article_ids) | set(corpus.by_article)):
-        ids = corpus.by_article.get(article, np.empty(0, np.int64))
-        body = ids[~corpus.headline[ids]]
-        total = int(n_words[body].sum())
-        mine = body[reused[body]]
-        found = listed.get(int(rank[ids[0]]), []) if len(ids) else []
-        share = 1.0 - int(n_words[mine].sum()) / total if total else float("nan")
-        rows.append((article, len(body), len(mine), round(share, 3) if total else share,
-                     "; ".join(found[:MAX_LISTED_SOURCES]), len(found)))
+        r = rank_of.get(article)
+        if r is None:    # an article with no sentences
+            rows.append((article, 0, 0, float("nan"), "", 0))
+            continue
+        total = words_body[r]
+        n_found, found = listed.get(r, (0, ""))
+        share = 1.0 - words_mine[r] / total if total else float("nan")
+        rows.append((article, n_body[r], n_mine[r], round(share, 3) if total else share, found, n_found))
     return pd.DataFrame(rows, columns=ORIGINALITY_COLUMNS)
 
 
