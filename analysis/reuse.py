@@ -1033,9 +1033,13 @@ def _may_grow(corpus: _Corpus, xs: np.ndarray, ys: np.ndarray, block: int = 5000
         for side, other in ((part_x, part_y), (part_y, part_x)):
             for neighbour in (before[side], after[side]):
                 has = np.flatnonzero(neighbour >= 0)
+                # A neighbour sharing fewer than 2 terms with the other side has fewer than 2 new ones
+                # there: only the others are scored (row by row, so their values are unchanged).
+                n_shared = _rowdot(binary, binary, types[neighbour[has]], types[other[has]])
+                has, n_shared = has[n_shared >= 2], n_shared[n_shared >= 2]
                 i, s, o = types[neighbour[has]], types[side[has]], types[other[has]]
                 in_both = binary[i].multiply(binary[s])
-                n_hits = _rowdot(binary, binary, i, o) - np.asarray(in_both.multiply(binary[o]).sum(axis=1)).ravel()
+                n_hits = n_shared - np.asarray(in_both.multiply(binary[o]).sum(axis=1)).ravel()
                 hit_weight = (_rowdot(binary, weighted, i, o)
                               - np.asarray(in_both.multiply(weighted[o]).sum(axis=1)).ravel())
                 new_weight = np.asarray(weighted[i].sum(axis=1)).ravel() - _rowdot(binary, weighted, s, i)

@@ -354,6 +354,35 @@ def test_originality_is_counted_as_article_by_article(picks, headlines):
         assert (math.isnan(row[3]) and math.isnan(want[3])) or row[3] == want[3]
 
 
+def may_grow_every_pair(corpus, xs, ys) -> np.ndarray:
+    """_may_grow's test scored for every pair, with no pre-check (the reference)."""
+    binary = corpus.type_term_matrix()
+    weighted = reuse._scaled(binary, np.asarray(corpus.idf, dtype=np.float64))
+    types, out = corpus.type, np.zeros(len(xs), dtype=bool)
+    for side, other in ((xs, ys), (ys, xs)):
+        for neighbour in (corpus.previous[side], corpus.next[side]):
+            has = np.flatnonzero(neighbour >= 0)
+            i, s, o = types[neighbour[has]], types[side[has]], types[other[has]]
+            in_both = binary[i].multiply(binary[s])
+            n_hits = reuse._rowdot(binary, binary, i, o) - np.asarray(in_both.multiply(binary[o]).sum(axis=1)).ravel()
+            hit_weight = reuse._rowdot(binary, weighted, i, o) - np.asarray(in_both.multiply(weighted[o]).sum(axis=1)).ravel()
+            new_weight = np.asarray(weighted[i].sum(axis=1)).ravel() - reuse._rowdot(binary, weighted, s, i)
+            out[has[(n_hits >= 2) & (hit_weight >= reuse.MERGE_SHARE * new_weight - reuse._EPS)]] = True
+    return out
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.lists(st.lists(st.sampled_from(range(len(BACKGROUND))), min_size=1, max_size=3).map(tuple),
+                         min_size=1, max_size=3), min_size=2, max_size=4))
+def test_may_grow_is_the_test_scored_for_every_pair(articles):
+    content, _ = build({f"a{k}": [" ".join(BACKGROUND[i] for i in item) for item in items] for k, items in enumerate(articles)})
+    _, _, corpus = reuse.align(content)
+    rank = corpus.article_rank
+    xs, ys = (np.array(v, dtype=np.int64) for v in zip(*[(x, y) for x in range(len(rank)) for y in range(len(rank))
+                                                          if rank[x] < rank[y]] or [(0, 0)]))
+    assert reuse._may_grow(corpus, xs, ys).tolist() == may_grow_every_pair(corpus, xs, ys).tolist()
+
+
 @pytest.mark.parametrize("content", [
     pd.DataFrame(),
     pd.DataFrame(columns=["article_id", "sentence", "paragraph", "line", "start", "end", "text", "role"]),
