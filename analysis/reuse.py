@@ -1092,9 +1092,11 @@ def _reuse_table(corpus: _Corpus, xs: np.ndarray, ys: np.ndarray, relation: np.n
     last_a, last_b = (side[rows, (side >= 0).sum(axis=1) - 1] for side in (spans_a, spans_b))
     # The others, once per pair of distinct sentences; nothing is kept per distinct sentence.
     alone = np.flatnonzero(np.array([label is None for label in labels], dtype=bool))
-    pair_of, pairs = pd.factorize(pd.MultiIndex.from_arrays([corpus.type[first_a[alone]], corpus.type[first_b[alone]]]))
+    # Pairs of types as one integer each (factorized as integers, not as a MultiIndex of tuples).
+    width = max(corpus.n_types, 1)
+    pair_of, pairs = pd.factorize(corpus.type[first_a[alone]] * width + corpus.type[first_b[alone]])
     by_pair = []
-    for ta, tb in pairs.tolist():
+    for ta, tb in zip(*(part.tolist() for part in np.divmod(pairs, width))):
         surface_a, surface_b = corpus._type_surface(ta), corpus._type_surface(tb)
         by_pair.append(_shared_label(surface_a.keys() & surface_b.keys(), surface_a, surface_b, idf))
     for p, k in zip(alone.tolist(), pair_of.tolist()):
