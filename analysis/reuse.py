@@ -473,9 +473,7 @@ def _factorized_tokens(texts: list[str]) -> tuple[np.ndarray, list[str]]:
         if char != "\u2019" and not _WORD_CHAR_RE.match(char):
             text = text.replace(char, " ")
             utf8 = b""
-    pieces = (utf8 or text.encode("utf-8", "surrogatepass")).translate(_TOKEN_BYTES).split()
-    codes, distinct = pd.factorize(np.array(pieces, dtype=object)) if pieces else (np.zeros(0, np.int64), [])
-    del pieces
+    codes, distinct = T.split_factorized((utf8 or text.encode("utf-8", "surrogatepass")).translate(_TOKEN_BYTES))
     token_ids: dict[str, int] = {}
     flat, n_tokens = [], []
     for piece in distinct:
@@ -1035,9 +1033,13 @@ def _may_grow(corpus: _Corpus, xs: np.ndarray, ys: np.ndarray, block: int = 5000
         for side, other in ((part_x, part_y), (part_y, part_x)):
             for neighbour in (before[side], after[side]):
                 has = np.flatnonzero(neighbour >= 0)
+                # A neighbour sharing fewer than 2 terms with the other side has fewer than 2 new ones
+                # there: only the others are scored (row by row, so their values are unchanged).
+                n_shared = _rowdot(binary, binary, types[neighbour[has]], types[other[has]])
+                has, n_shared = has[n_shared >= 2], n_shared[n_shared >= 2]
                 i, s, o = types[neighbour[has]], types[side[has]], types[other[has]]
                 in_both = binary[i].multiply(binary[s])
-                n_hits = _rowdot(binary, binary, i, o) - np.asarray(in_both.multiply(binary[o]).sum(axis=1)).ravel()
+                n_hits = n_shared - np.asarray(in_both.multiply(binary[o]).sum(axis=1)).ravel()
                 hit_weight = (_rowdot(binary, weighted, i, o)
                               - np.asarray(in_both.multiply(weighted[o]).sum(axis=1)).ravel())
                 new_weight = np.asarray(weighted[i].sum(axis=1)).ravel() - _rowdot(binary, weighted, s, i)
@@ -1090,9 +1092,11 @@ def _reuse_table(corpus: _Corpus, xs: np.ndarray, ys: np.ndarray, relation: np.n
     last_a, last_b = (side[rows, (side >= 0).sum(axis=1) - 1] for side in (spans_a, spans_b))
     # The others, once per pair of distinct sentences; nothing is kept per distinct sentence.
     alone = np.flatnonzero(np.array([label is None for label in labels], dtype=bool))
-    pair_of, pairs = pd.factorize(pd.MultiIndex.from_arrays([corpus.type[first_a[alone]], corpus.type[first_b[alone]]]))
+    # Pairs of types as one integer each (factorized as integers, not as a MultiIndex of tuples).
+    width = max(corpus.n_types, 1)
+    pair_of, pairs = pd.factorize(corpus.type[first_a[alone]] * width + corpus.type[first_b[alone]])
     by_pair = []
-    for ta, tb in pairs.tolist():
+    for ta, tb in zip(*(part.tolist() for part in np.divmod(pairs, width))):
         surface_a, surface_b = corpus._type_surface(ta), corpus._type_surface(tb)
         by_pair.append(_shared_label(surface_a.keys() & surface_b.keys(), surface_a, surface_b, idf))
     for p, k in zip(alone.tolist(), pair_of.tolist()):
@@ -1150,18 +1154,30 @@ def originality(corpus: _Corpus, spans: tuple[np.ndarray, np.ndarray], article_i
     from_other = (pd.DataFrame({"article": rank[pairs[:, 0]], "other": pairs[:, 1], "words": n_words[pairs[:, 0]]})
                   .groupby(["article", "other"], sort=True)["words"].sum().reset_index())
     from_other = from_other.sort_values(["article", "words", "other"], ascending=[True, False, True], kind="stable")
-    listed = {int(a): [names[o] for o in others] for a, others in
-              from_other.groupby("article", sort=False)["other"].agg(list).items()}
+    # Each article's sources in that order: a run of rows of from_other, read as slices of one list.
+    source_article = from_other["article"].to_numpy()
+    sources = [names[o] for o in from_other["other"].tolist()]
+    cuts = np.flatnonzero(np.r_[True, source_article[1:] != source_article[:-1]]).tolist() + [len(sources)] if sources else []
+    listed = {int(source_article[a]): (b - a, "; ".join(sources[a:min(b, a + MAX_LISTED_SOURCES)]))
+              for a, b in zip(cuts[:-1], cuts[1:])}
+    # Per article (by rank): body sentences, their words, and those of the reused ones, counted
+    # for all articles at once (weighted counts are whole numbers, exact in float64).
+    body, n_ranks = ~corpus.headline, len(names)
+    mine = body & reused
+    n_body, n_mine = (np.bincount(rank[m], minlength=n_ranks).tolist() for m in (body, mine))
+    words_body, words_mine = (np.bincount(rank[m], weights=n_words[m], minlength=n_ranks).astype(np.int64).tolist()
+                              for m in (body, mine))
+    rank_of = {name: r for r, name in enumerate(names)}
     rows = []
     for article in sorted(set(article_ids) | set(corpus.by_article)):
-        ids = corpus.by_article.get(article, np.empty(0, np.int64))
-        body = ids[~corpus.headline[ids]]
-        total = int(n_words[body].sum())
-        mine = body[reused[body]]
-        found = listed.get(int(rank[ids[0]]), []) if len(ids) else []
-        share = 1.0 - int(n_words[mine].sum()) / total if total else float("nan")
-        rows.append((article, len(body), len(mine), round(share, 3) if total else share,
-                     "; ".join(found[:MAX_LISTED_SOURCES]), len(found)))
+        r = rank_of.get(article)
+        if r is None:    # an article with no sentences
+            rows.append((article, 0, 0, float("nan"), "", 0))
+            continue
+        total = words_body[r]
+        n_found, found = listed.get(r, (0, ""))
+        share = 1.0 - words_mine[r] / total if total else float("nan")
+        rows.append((article, n_body[r], n_mine[r], round(share, 3) if total else share, found, n_found))
     return pd.DataFrame(rows, columns=ORIGINALITY_COLUMNS)
 
 
@@ -1169,7 +1185,7 @@ def originality(corpus: _Corpus, spans: tuple[np.ndarray, np.ndarray], article_i
 
 def _speaker_keys(speakers: list[str]) -> dict[str, str]:
     """Folded speaker name -> canonical key; a lone surname joins the one full name ending in it."""
-    folded = {s: " ".join(T.fold(s).split()) for s in speakers}
+    folded = {s: " ".join(T.fold(s).split()) for s in dict.fromkeys(speakers)}   # each spelling folded once
     full = {}
     for key in set(folded.values()):
         parts = key.split()
@@ -1530,8 +1546,11 @@ def quote_fidelity(quotes: pd.DataFrame) -> pd.DataFrame:
     speakers = q["speaker"].astype(str).tolist()
     keys = _speaker_keys(speakers)
     # Columns as lists (Python ints and strings): comparing and hashing them is what the pairing does most.
-    records = list(zip([keys[s] for s in speakers], speakers, q["article_id"].astype(str).tolist(),
-                       q["text"].astype(str).tolist(), q["start"].astype(int).tolist(), q["end"].astype(int).tolist()))
+    # A record ends with its row's position, from which the table's columns are taken.
+    article_ids, texts = q["article_id"].astype(str), q["text"].astype(str)
+    starts, ends = q["start"].to_numpy(dtype=np.int64), q["end"].to_numpy(dtype=np.int64)
+    records = list(zip([keys[s] for s in speakers], speakers, article_ids.tolist(), texts.tolist(),
+                       starts.tolist(), ends.tolist(), range(len(q))))
     spellings = pd.Series(speakers).value_counts()
     display: dict[str, str] = {}
     for name in sorted(spellings.index, key=lambda name: (len(name.split()) < 2, -spellings[name], name)):
@@ -1565,11 +1584,14 @@ def quote_fidelity(quotes: pd.DataFrame) -> pd.DataFrame:
     series = lambda values: pd.Series(values) if values else values  # noqa: E731
     columns = {"speaker": series(names)}
     del names
-    for side, q in (("a", 0), ("b", 1)):
-        columns[f"article_{side}"] = series([p[q][2] for p in pairs])
-        columns[f"quote_{side}"] = series([p[q][3] for p in pairs])
-        columns[f"start_{side}"] = np.array([p[q][4] for p in pairs], dtype=np.int64)
-        columns[f"end_{side}"] = np.array([p[q][5] for p in pairs], dtype=np.int64)
+    for side, k in (("a", 0), ("b", 1)):
+        if pairs:    # taken from the quotes' columns by position: no Python string per row
+            at = np.array([p[k][6] for p in pairs], dtype=np.int64)
+            columns[f"article_{side}"], columns[f"quote_{side}"] = article_ids.array.take(at), texts.array.take(at)
+            columns[f"start_{side}"], columns[f"end_{side}"] = starts[at], ends[at]
+        else:
+            columns[f"article_{side}"], columns[f"quote_{side}"] = [], []
+            columns[f"start_{side}"], columns[f"end_{side}"] = np.zeros(0, np.int64), np.zeros(0, np.int64)
     columns["similarity"] = np.array([p[2] for p in pairs], dtype=np.float64)
     columns["fidelity"] = series([p[3] for p in pairs])
     del pairs

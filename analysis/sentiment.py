@@ -723,7 +723,10 @@ def _read_names(batches) -> tuple[_Numbering, list[tuple[np.ndarray, np.ndarray]
     mentions, openers = [], []
     read_mid: set[int] = set()   # the names read mid-sentence, as numbers
     for first_row, texts in batches:
-        run_rows, run_ids, opening = array("q"), array("q"), array("q")   # each run read; the runs that open a sentence
+        # The runs read, flat, with the sentences read and how many runs each has (repeated into a
+        # sentence per run with numpy, not in the loop); the runs that open a sentence.
+        found_runs: list[str] = []
+        read_rows, n_runs, opening = array("q"), array("q"), array("q")
         for i, text in enumerate(texts, start=first_row):
             if not isinstance(text, str):
                 continue
@@ -731,12 +734,15 @@ def _read_names(batches) -> tuple[_Numbering, list[tuple[np.ndarray, np.ndarray]
             if not found or _is_title_case(text):    # a title: every word is capitalized, no name is found there
                 continue
             if _OPENS_WITH_CAPITAL_RE.match(text):
-                opening.append(len(run_ids))
-            run_rows.extend([i] * len(found))
-            run_ids.extend(map(runs.__getitem__, found))
+                opening.append(len(found_runs))
+            read_rows.append(i)
+            n_runs.append(len(found))
+            found_runs += found
+        run_ids = np.fromiter(map(runs.__getitem__, found_runs), dtype=np.int64, count=len(found_runs))
+        del found_runs
         run_table.add(runs, names)
-        mid, opener = run_table.names_read(np.frombuffer(run_rows, dtype=np.int64), np.frombuffer(run_ids, dtype=np.int64),
-                                           np.frombuffer(opening, dtype=np.int64))
+        run_rows = np.repeat(np.frombuffer(read_rows, dtype=np.int64), np.frombuffer(n_runs, dtype=np.int64))
+        mid, opener = run_table.names_read(run_rows, run_ids, np.frombuffer(opening, dtype=np.int64))
         mentions.append(mid)
         openers.append(opener)
         read_mid.update(stats.unique_ints(mid[1]).tolist())

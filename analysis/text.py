@@ -113,6 +113,21 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+def split_factorized(data: bytes) -> tuple[np.ndarray, list[bytes]]:
+    """pd.factorize(data.split()) for bytes whose only whitespace is the space: the code of each
+    piece and the distinct pieces in order of first appearance. Arrow splits and hashes in C++
+    without a Python object per piece, ~3x faster than splitting into bytes and factorizing them."""
+    # Imported here: this module stays light to import, and only the corpus-level stages call this.
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    pieces = pc.list_flatten(pc.split_pattern(pa.array([data], pa.large_binary()), b" "))
+    pieces = pieces.filter(pc.greater(pc.binary_length(pieces), 0))    # runs of spaces split off empty pieces
+    encoded = pc.dictionary_encode(pieces)
+    return encoded.indices.to_numpy().astype(np.int64), encoded.dictionary.to_pylist()
+
+
 def words(text: str) -> list[str]:
     return WORD_RE.findall(text)
 

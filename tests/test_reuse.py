@@ -309,6 +309,80 @@ def test_originality_shares_and_sources():
     assert math.isnan(orig.loc["empty", "originality_share"]) and orig.loc["empty", "n_sentences"] == 0
 
 
+def originality_one_by_one(corpus, spans, article_ids) -> list[tuple]:
+    """originality's rows computed article by article from the aligned sentences (the reference)."""
+    aligned = set()   # (body sentence, article it is aligned to)
+    for side, other in ((spans[0], spans[1]), (spans[1], spans[0])):
+        for row, partner in zip(side.tolist(), other[:, 0].tolist()):
+            aligned.update((s, corpus.article_names[corpus.article_rank[partner]])
+                           for s in row if s >= 0 and not corpus.headline[s])
+    reused = {s for s, _ in aligned}
+    sources: dict[str, dict[str, int]] = {}
+    for s, other in aligned:
+        words = sources.setdefault(corpus.article_names[corpus.article_rank[s]], {})
+        words[other] = words.get(other, 0) + int(corpus.n_words[s])
+    rows = []
+    for article in sorted(set(article_ids) | set(corpus.by_article)):
+        body = [s for s in corpus.by_article.get(article, []) if not corpus.headline[s]]
+        total = sum(int(corpus.n_words[s]) for s in body)
+        mine = [s for s in body if s in reused]
+        found = [o for o, _ in sorted(sources.get(article, {}).items(), key=lambda kv: (-kv[1], kv[0]))]
+        share = 1.0 - sum(int(corpus.n_words[s]) for s in mine) / total if total else float("nan")
+        rows.append((article, len(body), len(mine), round(share, 3) if total else share,
+                     "; ".join(found[:reuse.MAX_LISTED_SOURCES]), len(found)))
+    return rows
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(range(len(BACKGROUND) + 2)), min_size=1, max_size=5), min_size=2, max_size=7),
+       st.lists(st.booleans(), min_size=7, max_size=7))
+def test_originality_is_counted_as_article_by_article(picks, headlines):
+    pool = BACKGROUND + ["Our reporter visited the factory in Hangzhou and spoke to workers about wages.",
+                         "The company said it had exited contracts in Xinjiang through five subsidiaries."]
+    content, texts = build({f"a{k}": [pool[i] for i in pick] for k, pick in enumerate(picks)})
+    for k, headline in enumerate(headlines[:len(picks)]):
+        if headline:
+            content.loc[(content.article_id == f"a{k}") & (content.sentence == 1), "role"] = "headline"
+    _, spans, corpus = reuse.align(content)
+    ids = set(texts) | {"nothing"}
+    expected = originality_one_by_one(corpus, spans, ids)
+    out = reuse.originality(corpus, spans, ids)
+    got = list(out.itertuples(index=False, name=None))
+    assert len(got) == len(expected)
+    for row, want in zip(got, expected):
+        assert row[:3] == want[:3] and row[4:] == want[4:]
+        assert (math.isnan(row[3]) and math.isnan(want[3])) or row[3] == want[3]
+
+
+def may_grow_every_pair(corpus, xs, ys) -> np.ndarray:
+    """_may_grow's test scored for every pair, with no pre-check (the reference)."""
+    binary = corpus.type_term_matrix()
+    weighted = reuse._scaled(binary, np.asarray(corpus.idf, dtype=np.float64))
+    types, out = corpus.type, np.zeros(len(xs), dtype=bool)
+    for side, other in ((xs, ys), (ys, xs)):
+        for neighbour in (corpus.previous[side], corpus.next[side]):
+            has = np.flatnonzero(neighbour >= 0)
+            i, s, o = types[neighbour[has]], types[side[has]], types[other[has]]
+            in_both = binary[i].multiply(binary[s])
+            n_hits = reuse._rowdot(binary, binary, i, o) - np.asarray(in_both.multiply(binary[o]).sum(axis=1)).ravel()
+            hit_weight = reuse._rowdot(binary, weighted, i, o) - np.asarray(in_both.multiply(weighted[o]).sum(axis=1)).ravel()
+            new_weight = np.asarray(weighted[i].sum(axis=1)).ravel() - reuse._rowdot(binary, weighted, s, i)
+            out[has[(n_hits >= 2) & (hit_weight >= reuse.MERGE_SHARE * new_weight - reuse._EPS)]] = True
+    return out
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.lists(st.lists(st.sampled_from(range(len(BACKGROUND))), min_size=1, max_size=3).map(tuple),
+                         min_size=1, max_size=3), min_size=2, max_size=4))
+def test_may_grow_is_the_test_scored_for_every_pair(articles):
+    content, _ = build({f"a{k}": [" ".join(BACKGROUND[i] for i in item) for item in items] for k, items in enumerate(articles)})
+    _, _, corpus = reuse.align(content)
+    rank = corpus.article_rank
+    xs, ys = (np.array(v, dtype=np.int64) for v in zip(*[(x, y) for x in range(len(rank)) for y in range(len(rank))
+                                                          if rank[x] < rank[y]] or [(0, 0)]))
+    assert reuse._may_grow(corpus, xs, ys).tolist() == may_grow_every_pair(corpus, xs, ys).tolist()
+
+
 @pytest.mark.parametrize("content", [
     pd.DataFrame(),
     pd.DataFrame(columns=["article_id", "sentence", "paragraph", "line", "start", "end", "text", "role"]),

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -215,3 +217,11 @@ def test_punkt_module_is_nltks_when_nltk_is_already_loaded():
 
     assert T.punkt_module() is punkt
     assert isinstance(T.sentence_tokenizer(), punkt.PunktSentenceTokenizer)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=60).map(lambda b: bytes(c if c not in b"\t\n\r\x0b\x0c" else 32 for c in b)))
+def test_split_factorized_is_factorize_of_split(data):
+    codes, pieces = T.split_factorized(data)
+    expected_codes, expected = pd.factorize(np.array(data.split(), dtype=object)) if data.split() else ([], [])
+    assert pieces == list(expected) and codes.tolist() == list(expected_codes)
