@@ -363,7 +363,7 @@ def _formula_intervals(kept: list[np.ndarray], names: list[str]) -> tuple[np.nda
         for name, resampled in resampled_formulas(boot[0], size, boot[1], boot[2], boot[3], boot[4]):
             j = column[name]
             # words_per_sentence and the other shares are yielded last, once nothing reads them
-            low[block, j], high[block, j] = stats.percentile_interval(resampled, axis=-1, overwrite_input=True)
+            low[block, j], high[block, j] = stats.percentile_interval(resampled, axis=-1, scratch=True)
     return low, high
 
 

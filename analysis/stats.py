@@ -75,7 +75,7 @@ def bootstrap_totals(values, n_boot: int = N_BOOT, seed: int = SEED) -> np.ndarr
 
 
 def percentile_interval(boot: np.ndarray, level: float = LEVEL, axis: int = 0,
-                        overwrite_input: bool = False) -> tuple[np.ndarray, np.ndarray]:
+                        overwrite_input: bool = False, scratch: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """(low, high) percentile interval of resampled statistics along `axis` (the resamples).
 
     Exactly np.quantile(boot, [alpha, 1 - alpha], axis) (its default "linear" rule), computed by
@@ -85,6 +85,10 @@ def percentile_interval(boot: np.ndarray, level: float = LEVEL, axis: int = 0,
     the two order statistics as kth gives the same values but is ~2x slower than numpy's SIMD sort on
     rows of 1,000.) With overwrite_input, a float array whose resamples lie along its contiguous last
     axis is sorted in place (as np.quantile's overwrite_input allows), sparing a copy.
+
+    With scratch, the caller promises never to read `boot` again: rather than sorted, such an array
+    is only partitioned in place, twice with one kth each (see `_partitioned_interval`), which finds
+    the same four order statistics in about half the time of the sort (unless it holds -0.0).
     """
     alpha = (1 - level) / 2
     boot = np.asarray(boot, dtype=float)
@@ -95,11 +99,16 @@ def percentile_interval(boot: np.ndarray, level: float = LEVEL, axis: int = 0,
         low, high = np.quantile(boot, [alpha, 1 - alpha], axis=axis)
     else:
         ordered = np.moveaxis(boot, axis, -1)
-        if overwrite_input and ordered.flags.c_contiguous and ordered.flags.writeable:
+        in_place = (overwrite_input or scratch) and ordered.flags.c_contiguous and ordered.flags.writeable
+        below_low, below_high = math.floor((n - 1) * alpha), math.floor((n - 1) * (1 - alpha))
+        if scratch and in_place and below_low + 1 < below_high and not _has_negative_zero(ordered):
+            low, high = _partitioned_interval(ordered, alpha)
+        elif in_place:
             ordered.sort(axis=-1)
+            low, high = _interpolate(ordered, alpha), _interpolate(ordered, 1 - alpha)
         else:
             ordered = np.sort(ordered, axis=-1)
-        low, high = _interpolate(ordered, alpha), _interpolate(ordered, 1 - alpha)
+            low, high = _interpolate(ordered, alpha), _interpolate(ordered, 1 - alpha)
     return low, high
 
 
@@ -109,10 +118,42 @@ def _interpolate(ordered: np.ndarray, q: float) -> np.ndarray:
     when q's position is nearer to it, so the result is bit for bit what np.quantile returns."""
     position = (ordered.shape[-1] - 1) * q
     below = math.floor(position)
-    gamma = position - below
-    a, b = ordered[..., below], ordered[..., below + 1]
+    return _between(ordered[..., below], ordered[..., below + 1], position - below)
+
+
+def _between(a: np.ndarray, b: np.ndarray, gamma: float) -> np.ndarray:
+    """numpy's "linear" interpolation between two neighbouring order statistics a <= b."""
     step = b - a
     return b - step * (1 - gamma) if gamma >= 0.5 else a + step * gamma
+
+
+def _has_negative_zero(values: np.ndarray) -> bool:
+    """Whether -0.0 is among the values: a sort and a partition may leave different zeros (-0.0 or 0.0,
+    equal to the comparison) at an order statistic; every other value is one bit pattern."""
+    zero = values == 0
+    return bool(zero.any() and np.signbit(values[zero]).any())
+
+
+def _partitioned_interval(rows: np.ndarray, alpha: float) -> tuple[np.ndarray, np.ndarray]:
+    """`_interpolate(np.sort(rows), alpha)` and at 1 - alpha, from two in-place partitions of `rows`.
+
+    Each quantile needs only two neighbouring order statistics, k and k + 1. A partition at the high
+    k puts its statistic in place and everything larger after it, whose minimum is statistic k + 1;
+    a partition of the part before it at the low k + 1 does the same for the low pair, whose k is the
+    maximum of what precedes. numpy's SIMD partition with a single kth costs about a third of its
+    sort on rows of 1,000 (with several kth it is slower than the sort). The values are the very
+    order statistics the sort would give, so the interpolation is the same bit for bit. Needs
+    floor((n - 1) * alpha) + 1 < floor((n - 1) * (1 - alpha)).
+    """
+    n = rows.shape[-1]
+    position_low, position_high = (n - 1) * alpha, (n - 1) * (1 - alpha)
+    below_low, below_high = math.floor(position_low), math.floor(position_high)
+    rows.partition(below_high, axis=-1)
+    high = _between(rows[..., below_high], rows[..., below_high + 1:].min(axis=-1), position_high - below_high)
+    head = rows[..., :below_high]
+    head.partition(below_low + 1, axis=-1)
+    low = _between(head[..., :below_low + 1].max(axis=-1), head[..., below_low + 1], position_low - below_low)
+    return low, high
 
 
 def bootstrap_ci(values, stat=np.mean, n_boot: int = N_BOOT, seed: int = SEED,
@@ -217,9 +258,9 @@ def batch_mean_ci(groups: list, n_boot: int = N_BOOT, seed: int = SEED,
     means: list[np.ndarray] = []
 
     def flush() -> None:             # one percentile pass over many sizes of group
-        if held:             # resamples along contiguous rows (the totals come transposed), sorted in place
+        if held:             # resamples along contiguous rows (the totals come transposed), reordered in place
             rows = np.concatenate(means, out=np.empty((len(held), n_boot)))
-            low[held], high[held] = percentile_interval(rows, level, axis=-1, overwrite_input=True)
+            low[held], high[held] = percentile_interval(rows, level, axis=-1, scratch=True)
             held.clear()
             means.clear()
 

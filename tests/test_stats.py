@@ -187,3 +187,35 @@ def _is_whole(values: np.ndarray) -> bool:
 ])
 def test_float32_is_used_only_for_whole_numbers_below_the_limit(values, n, expected):
     assert stats._whole_below_float32_limit(np.array(values), n) == expected
+
+
+@pytest.mark.parametrize("shape", [(1000,), (3, 1000), (2, 5, 1000), (7, 40), (4, 3), (6, 2)])
+@pytest.mark.parametrize("level", [0.95, 0.9, 0.5, 0.999])
+@pytest.mark.parametrize("kind", ["normal", "ties", "extremes", "zeros", "signed_zeros"])
+def test_scratch_interval_is_the_sorted_interval_bit_for_bit(shape, level, kind):
+    # The partition path (scratch) against the sort path on the same rows, and against numpy's quantile.
+    rng = np.random.default_rng(sum(shape) + int(level * 1000) + len(kind))
+    boot = rng.normal(size=shape)
+    if kind == "ties":
+        boot = np.round(boot, 1)
+    elif kind == "extremes":
+        boot = boot * 10.0 ** rng.integers(-300, 300, size=shape)
+    elif kind == "zeros":
+        boot = np.where(np.abs(boot) < 1.0, 0.0, boot)
+    elif kind == "signed_zeros":
+        boot = np.where(np.abs(boot) < 1.0, np.copysign(0.0, boot), boot)
+    sorted_low, sorted_high = stats.percentile_interval(boot.copy(), level, -1, overwrite_input=True)
+    low, high = stats.percentile_interval(boot.copy(), level, -1, scratch=True)
+    bits = lambda a: np.asarray(a, dtype=float).tobytes()
+    assert bits(low) == bits(sorted_low) and bits(high) == bits(sorted_high)
+    expected = np.quantile(boot, [(1 - level) / 2, 1 - (1 - level) / 2], axis=-1)
+    assert np.array_equal(low, expected[0]) and np.array_equal(high, expected[1])
+
+
+def test_scratch_interval_takes_the_partition_path():
+    # Rows of 1,000 without -0.0 are partitioned, not sorted (the fast path is exercised, not skipped).
+    boot = np.random.default_rng(9).normal(size=(4, 1000))
+    mine = boot.copy()
+    stats.percentile_interval(mine, 0.95, -1, scratch=True)
+    assert not np.array_equal(mine, np.sort(boot, axis=-1))
+    assert np.array_equal(np.sort(mine, axis=-1), np.sort(boot, axis=-1))
