@@ -1546,11 +1546,8 @@ def quote_fidelity(quotes: pd.DataFrame) -> pd.DataFrame:
     speakers = q["speaker"].astype(str).tolist()
     keys = _speaker_keys(speakers)
     # Columns as lists (Python ints and strings): comparing and hashing them is what the pairing does most.
-    # A record ends with its row's position, from which the table's columns are taken.
-    article_ids, texts = q["article_id"].astype(str), q["text"].astype(str)
-    starts, ends = q["start"].to_numpy(dtype=np.int64), q["end"].to_numpy(dtype=np.int64)
-    records = list(zip([keys[s] for s in speakers], speakers, article_ids.tolist(), texts.tolist(),
-                       starts.tolist(), ends.tolist(), range(len(q))))
+    records = list(zip([keys[s] for s in speakers], speakers, q["article_id"].astype(str).tolist(),
+                       q["text"].astype(str).tolist(), q["start"].astype(int).tolist(), q["end"].astype(int).tolist()))
     spellings = pd.Series(speakers).value_counts()
     display: dict[str, str] = {}
     for name in sorted(spellings.index, key=lambda name: (len(name.split()) < 2, -spellings[name], name)):
@@ -1584,14 +1581,11 @@ def quote_fidelity(quotes: pd.DataFrame) -> pd.DataFrame:
     series = lambda values: pd.Series(values) if values else values  # noqa: E731
     columns = {"speaker": series(names)}
     del names
-    for side, k in (("a", 0), ("b", 1)):
-        if pairs:    # taken from the quotes' columns by position: no Python string per row
-            at = np.array([p[k][6] for p in pairs], dtype=np.int64)
-            columns[f"article_{side}"], columns[f"quote_{side}"] = article_ids.array.take(at), texts.array.take(at)
-            columns[f"start_{side}"], columns[f"end_{side}"] = starts[at], ends[at]
-        else:
-            columns[f"article_{side}"], columns[f"quote_{side}"] = [], []
-            columns[f"start_{side}"], columns[f"end_{side}"] = np.zeros(0, np.int64), np.zeros(0, np.int64)
+    for side, q in (("a", 0), ("b", 1)):
+        columns[f"article_{side}"] = series([p[q][2] for p in pairs])
+        columns[f"quote_{side}"] = series([p[q][3] for p in pairs])
+        columns[f"start_{side}"] = np.array([p[q][4] for p in pairs], dtype=np.int64)
+        columns[f"end_{side}"] = np.array([p[q][5] for p in pairs], dtype=np.int64)
     columns["similarity"] = np.array([p[2] for p in pairs], dtype=np.float64)
     columns["fidelity"] = series([p[3] for p in pairs])
     del pairs
