@@ -103,11 +103,11 @@ def percentile_interval(boot: np.ndarray, level: float = LEVEL, axis: int = 0,
         below_low, below_high = math.floor((n - 1) * alpha), math.floor((n - 1) * (1 - alpha))
         if scratch and in_place and below_low + 1 < below_high and not _has_negative_zero(ordered):
             low, high = _partitioned_interval(ordered, alpha)
-        elif in_place:
-            ordered.sort(axis=-1)
-            low, high = _interpolate(ordered, alpha), _interpolate(ordered, 1 - alpha)
         else:
-            ordered = np.sort(ordered, axis=-1)
+            if in_place:
+                ordered.sort(axis=-1)
+            else:
+                ordered = np.sort(ordered, axis=-1)
             low, high = _interpolate(ordered, alpha), _interpolate(ordered, 1 - alpha)
     return low, high
 
