@@ -304,13 +304,15 @@ def test_stages_kept_apart_never_overlap_and_do_not_hold_up_others(monkeypatch):
     assert span["c"][0] < span["a"][1]       # c, next in line, ran beside a
 
 
-def test_passages_never_runs_beside_the_other_large_stages():
+def test_the_large_corpus_level_stages_never_run_side_by_side():
     apart = pipeline.CORPUS_STAGES_APART
     assert {frozenset({"passages", "quote_fidelity"}), frozenset({"passages", "entity_tone"})} <= apart
     assert all(pair <= set(pipeline.CORPUS_STAGES) for pair in apart)
     assert pipeline.corpus_stages_apart(pipeline.CORPUS_APART_MIN_SENTENCES) == apart
     assert pipeline.corpus_stages_apart(pipeline.CORPUS_APART_MIN_SENTENCES - 1) == set()
-    # kept apart, passages starts last so that quote fidelity and entity tone run side by side
+    # the two other large ones never run side by side either
+    assert frozenset({"quote_fidelity", "entity_tone"}) in apart
+    # kept apart, passages starts after both (quote fidelity, the longest, first)
     order = list(pipeline.CORPUS_STAGES)
     assert order.index("passages") > max(order.index("quote_fidelity"), order.index("entity_tone"))
 
