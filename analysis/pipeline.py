@@ -277,7 +277,7 @@ CORPUS_STAGES = {
 # content table holds a copy of its text. Quote fidelity (1.8 GB PSS of its own at 100,000
 # articles, reached early and held) beside entity tone (1.4 GB) and the main process took the
 # peak to 4.1 GB. In the order above, quote fidelity runs beside distinctive words and the writing
-# of content and quotes, then entity tone and passages each alone (at 100,000 articles about 30 s
+# of content and quotes, then entity tone and passages each alone (at 100,000 articles about 25 s
 # later than side by side). On a smaller corpus they need little memory together and run side by
 # side (at 10,000 articles, 3 s sooner).
 CORPUS_STAGES_APART = ({frozenset({"passages", other}) for other in ("quote_fidelity", "entity_tone", "input_tables")}
