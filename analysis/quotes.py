@@ -1923,7 +1923,17 @@ def _attribute_piece(art, piece, qi, pieces, toks, starts, inside, bounds, bound
         if j < window_hi and toks[j].text in (",", "—", "–", "-"):
             j += 1
         hit = find_cue(toks, j, window_hi, lex)
-        if hit is not None and (ends_open or hit[0] <= j + 5):
+        closing = None
+        if hit is not None and not at_start and not ends_open and j < hi and toks[j].word:
+            # The company “strongly disagrees” with the decision, a spokesperson said: a quote inside
+            # a clause whose speaker closes the sentence, set off by a comma
+            closing = _closing_attribution(toks, j, hit, hi)
+        if closing is not None:
+            subject = clause_subject(toks, lo, open_i) if _unnamed(toks, closing) else None
+            # "The company ..., a spokesperson said": the company the role speaks for
+            speaker = _named(resolve(art, toks, subject, piece.open, hit[1].form)) if subject else None
+            speaker = speaker or resolve(art, toks, closing, piece.open, hit[1].form)
+        elif hit is not None and (ends_open or hit[0] <= j + 5):
             k, cue, n = hit
             between = [t for t in toks[j:k] if not t.word and t.text not in (",", ".")]
             if len(between) == 2 and all(t.text in ASIDE_DASHES for t in between):
@@ -1941,7 +1951,8 @@ def _attribute_piece(art, piece, qi, pieces, toks, starts, inside, bounds, bound
                 elif k == j and not at_start:
                     # she “strongly” advised: the subject stands before the quote
                     speaker = resolve(art, toks, np_before(toks, open_i, lo), piece.open, cue.form)
-                elif k > j:
+                elif k > j and (ends_open or at_start or not toks[j].word):
+                    # (“...” plan stalled, officials said: words of the clause after the quote are no speaker)
                     span = _np_between(toks, j, k)
                     if span is not None:
                         speaker = resolve(art, toks, span, piece.open, cue.form)
@@ -1982,6 +1993,57 @@ def _attribute_piece(art, piece, qi, pieces, toks, starts, inside, bounds, bound
         piece.kind = "direct"
     else:
         piece.kind = "partial"
+
+
+# What may follow a closing attribution's cue: the sentence's end, or a new clause set off by a comma.
+CLOSING_END = frozenset(".,;!?")
+CLOSING_OBJECT_MAX = 4   # "told the Guardian", "said in a statement": words between the cue and that end
+# The words that may open what stands there ("in a statement", "on Tuesday", "late on Friday"; "told" takes
+# its listener), and words that never stand in it (a clause of what was said: "said that", "said it was").
+CLOSING_OPENERS = frozenset("in on at during after before late earlier last this via through".split())
+CLOSING_STOPS = frozenset("that whether if is was are were will would could should can may might has had have "
+                          "it he she they we i".split())
+
+
+def _unnamed(toks, span) -> bool:
+    """Whether a speaker phrase names no one: "a spokesperson", "the company's lawyer"."""
+    return not any(t.cap for t in toks[span[0]:span[1]])
+
+
+def _named(speaker: Speaker | None) -> Speaker | None:
+    """The speaker if it resolved to someone named (an entity), else None."""
+    return speaker if speaker is not None and speaker.entity is not None else None
+
+
+def _closing_attribution(toks, j: int, hit, hi: int):
+    """The speaker span of ", <speaker> <cue>" (or ", <cue> <speaker>") closing the clause that holds
+    a quote, read from toks[j:hi] after it; None unless the attribution stands alone after the clause's
+    last comma and ends the sentence or a clause: "... with the decision, a spokesperson told Reuters."
+    A cue with what was said after it reports something else: "..., officials said the money ran out"."""
+    k, cue, n = hit
+    if cue.kind != "verb" or cue.participle:
+        return None
+    comma = next((x for x in range(k - 1, j - 1, -1) if toks[x].text == ","), None)
+    if comma is None or any(not t.word and t.text != "." for t in toks[comma + 1:k]):
+        return None
+    if k == comma + 1:   # ..., said Dan Moss, a lawyer.
+        span = np_after(toks, k + n, hi) if cue.inverted else None
+        if span is None or (span[1] < hi and toks[span[1]].text not in CLOSING_END):
+            return None
+        return span
+    end = k + n
+    while end < hi and toks[end].text not in CLOSING_END:
+        end += 1
+    after = toks[k + n:end]
+    if len(after) > CLOSING_OBJECT_MAX or (after and after[0].low not in CLOSING_OPENERS
+                                           and after[0].low not in TIME_WORDS and cue.lemma != "tell"):
+        return None   # "..., officials said the money ran out": what they said, not where or when
+    if any(t.low in CLOSING_STOPS for t in after):
+        return None
+    span = np_before(toks, k, comma + 1)
+    if span is not None and span[0] != comma + 1:
+        return None   # "..., which the minister said": the phrase must fill the space to the cue
+    return span
 
 
 def _np_between(toks, j, k):

@@ -171,6 +171,19 @@ def test_seed_reported_speakers(seeds, article, speaker, speaker_type):
     ("”We are ready,” the coach said.", [("We are ready,", "direct", "coach", "unknown")]),
     # an inch mark is not a quote
     ('The 12" screen costs more.', []),
+    # the attribution closes the sentence after the quote's clause: the speaker, far from the quote
+    ("The plan is “unworkable” for small towns, Mayor Ruth Okafor said on Tuesday.",
+     [("unworkable", "partial", "Ruth Okafor", "government")]),
+    ("The proposal “goes too far” in limiting appeals, said Dan Moss, a lawyer in Leeds.",
+     [("goes too far", "partial", "Dan Moss", "unknown")]),
+    # ... and an unnamed role speaks for the named subject of that clause; a later partial follows it
+    ("Orion Corp. makes cars.\n\nThe company “strongly disagrees” with the ruling, a spokesperson told "
+     "Reuters, adding that it would “explore all options”.",
+     [("strongly disagrees", "partial", "Orion Corp", "company"),
+      ("explore all options", "partial", "Orion Corp", "company")]),
+    # a cue that reports something else is no closing attribution: the two-word quote stays a term
+    ("The “smart city” plan stalled, officials said that funding ran out.",
+     [("smart city", "term", "", "unknown")]),
 ])
 def test_shapes(text, expected):
     assert one(text) == expected
