@@ -354,6 +354,7 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
         stripped = stripped_lines(texts)
     if feats is None:
         feats = features_of(stripped)
+    feats = _without_datelines(stripped, feats)
     words = [f[0] for f in feats]
     cls = [_line_class(n, stop, caps, end) for n, stop, caps, end in feats]
     if _hard_wrapped(stripped, numbers):
@@ -428,6 +429,19 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
     _label_pull_quotes(out, stripped, words, numbers)
     _label_author_bio(out, stripped, words)
     return [o if o is not None else ("boilerplate", "other", "unclassified") for o in out]
+
+
+def _without_datelines(stripped: list[str], feats: list[tuple]) -> list[tuple]:
+    """`feats`, with a line that opens with a wire dateline ("OTTAWA, June 28 (Reuters) - ...") measured
+    without it: a lede full of names behind a capitalized place and agency still reads as prose."""
+    out = feats
+    for i, s in enumerate(stripped):
+        if s[:1].isupper() and (m := P.WIRE_DATELINE_RE.match(s)) is not None:
+            if out is feats:
+                out = list(feats)
+            rest = features_of([s[m.end():]])[0]
+            out[i] = (feats[i][0],) + rest[1:]   # the words of the whole line, the shares of the rest
+    return out
 
 
 def stripped_lines(texts: list[str]) -> list[str]:
@@ -585,6 +599,12 @@ def _label_header(out, cls, feats, stripped, body_first) -> None:
         above = headline - 1
         if above >= 0 and out[above] is None and _is_section(stripped[above]):
             out[above] = ("metadata", "section", "section name right above the headline")
+    for i in sorted(menu):
+        # BBC-style bylines below the headline: a name, then the outlet and place ("BBC News, Toronto")
+        if (headline is not None and i > headline and out[i] is None and i + 1 in menu and out[i + 1] is None
+                and _is_name(stripped[i], feats[i][0]) and P.OUTLET_PLACE_RE.fullmatch(stripped[i + 1])):
+            out[i] = ("metadata", "byline", "a name below the headline, its outlet and place on the next line")
+            out[i + 1] = ("metadata", "byline", "the outlet and place of the byline above")
     for i in menu:
         if out[i] is None:
             out[i] = ("boilerplate", "navigation", f"menu: {MENU_MIN_RUN}+ short lines in a row above the body")

@@ -232,7 +232,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
     LinePattern("dateline", "metadata", "dateline", "line", 18,
                 rf"(?i:(?:date|(?:first |last )?(?:published|posted|updated|modified|created)(?: on| at)?)?\s*:?\s*(?:{_DATE}|{_TIME}|\d+\s+(?:minutes?|hours?|days?|weeks?)"
                 rf"\s+ago|yesterday|today|just now)(?:(?:\s*(?:,|at|\||-|·|•|/)\s*|\s*)(?:{_DATE}|{_TIME}|{_TIME_ZONE}|"
-                rf"(?:updated|published)\s*:?))*(?:\s+by\s+\S+(?:\s+\S+){{0,3}})?\s*)",
+                rf"(?:updated|published)(?:\s+ago)?\s*:?))*(?:\s+by\s+\S+(?:\s+\S+){{0,3}})?\s*)",
                 "Published July 7, 2025 10:32 a.m. EDT"),
 ]
 
@@ -308,3 +308,17 @@ def match_line(line: str, patterns: list[LinePattern] = BOILERPLATE_PATTERNS) ->
         if re.match(rf"(?:{p.regex})\Z", target):
             return p
     return None
+
+# News agencies named in a wire dateline.
+_AGENCIES = (r"AP|Reuters|AFP|CP|The Canadian Press|Xinhua|Bloomberg|dpa|DPA|EFE|ANSA|PA|Kyodo|Yonhap|TASS|UPI|"
+             r"IANS|PTI|ANI|AAP|CNA|Anadolu|Sputnik|NTB|TT|Ritzau|STT|ANP|Belga|APA|Lusa|KNA|AA")
+# A wire dateline opening a story's first paragraph: "OTTAWA, June 28 (Reuters) - ", "TORONTO (AP) — ",
+# "SAN FRANCISCO, Calif. — ", "Beijing, June 30 (Xinhua) -- ". Its capitals are a place and an agency,
+# not a headline's Title Case: the boilerplate stage reads the rest of the line without it.
+WIRE_DATELINE_RE = re.compile(
+    rf"(?:[A-Z][A-Z.'’-]{{2,}}(?:\s+[A-Z][A-Z.'’-]+){{0,3}}(?:,\s+[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+\.?)?)?"
+    rf"(?:,\s+(?i:{_DATE}))?(?:\s*\([A-Za-z][\w .&'’-]{{0,40}}\))?"
+    rf"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}(?:,\s+(?i:{_DATE}))?\s*\((?:{_AGENCIES})\))"
+    rf"\s*(?:-{{1,2}}|—|–|:)\s+(?=\S)")
+# The line under a byline's name that gives the outlet and the place: "BBC News, Toronto", "CBC News, Ottawa".
+OUTLET_PLACE_RE = re.compile(r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3},\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}")

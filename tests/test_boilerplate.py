@@ -58,6 +58,7 @@ def test_every_row_matches_its_example(pattern):
      "Oct. 8, 2019. (AP Photo/Mark Schiefelbein)", "caption_with_credit"),
     # cruft of other sites
     ("By Jane Doe and John Roe, Reuters | July 7, 2025", "byline"),
+    ("June 28, 2025 10:47 PM UTC Updated ago", "dateline"),   # Reuters, its "3 min" lost in the scrape
     ("Last modified on Mon 30 Jun 2025 11.02 BST", "dateline"),
     ("Editor's note: An earlier version of this article misstated the year of the U.S. ban.", "correction_note"),
     ("Correction: A previous version of this story gave the wrong date for the order.", "correction_note"),
@@ -355,6 +356,16 @@ PROSE2 = ("Council members said the savings were needed to balance the budget af
      "Harbour Ledger Media is a news company based in Halifax with more than 200 employees across the province.\n"
      "Media contact:\nJo Fry\n",
      [("content", "headline"), ("content", "body"), ("content", "body")] + [("boilerplate", "other")] * 4),
+    # a wire lede opens with its dateline, a place and an agency in capitals: still the body's first paragraph
+    ("Regional council shuts fire stations\nBy Anna Reyes\n"
+     "HALIFAX, June 28 (Reuters) - Nova Scotia's Harbour Regional Council on Saturday ordered Halifax Fire "
+     "Services to close two stations in the North End following a budget review, Mayor Dale Moss said.\n"
+     f"{PROSE}\n{PROSE2}\n",
+     [("content", "headline"), ("metadata", "byline"), ("content", "body"), ("content", "body"), ("content", "body")]),
+    # a BBC byline below the headline: the name, then the outlet and place, inside a run of short lines
+    (f"Council closes two fire stations\n28 June 2025\nShare\nSave\nAnna Reyes\nBBC News, Halifax\n{PROSE}\n{PROSE2}\n",
+     [("content", "headline"), ("metadata", "dateline"), ("boilerplate", "share"), ("boilerplate", "share"),
+      ("metadata", "byline"), ("metadata", "byline"), ("content", "body"), ("content", "body")]),
 ])
 def test_context_rules(raw, expected):
     assert _labels(raw) == expected
@@ -566,3 +577,18 @@ def test_label_lines_of_a_chunk_is_classify_article_of_each_article(seeds):
     for article_id, group in lines[lines["label"] != ""].groupby("article_id"):
         expected = B.classify_article(group["text"].tolist(), group["line"].tolist())
         assert list(zip(group["label"], group["role"], group["reason"])) == expected
+
+
+@pytest.mark.parametrize("line, dateline", [
+    ("OTTAWA, June 28 (Reuters) - Canada on Saturday ordered", "OTTAWA, June 28 (Reuters) - "),
+    ("TORONTO (AP) — Canada's government on Friday", "TORONTO (AP) — "),
+    ("SAN FRANCISCO, Calif. — The company said", "SAN FRANCISCO, Calif. — "),
+    ("Beijing, June 30 (Xinhua) -- China urged", "Beijing, June 30 (Xinhua) -- "),
+    ("LONDON, 28 June (AFP) - Britain said", "LONDON, 28 June (AFP) - "),
+    # a title-case place needs its agency; a dash inside a headline is no dateline
+    ("Ottawa - The city council met", None),
+    ("Canada orders Hikvision to close - report", None),
+])
+def test_wire_dateline(line, dateline):
+    m = P.WIRE_DATELINE_RE.match(line)
+    assert (m.group() if m else None) == dateline
