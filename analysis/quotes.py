@@ -1175,6 +1175,9 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
                 position, lambda e, n, t: not org_heads.isdisjoint(map(singular, T.fold(n).split())))
             if hit:
                 return done(*hit)
+            owner = _head_owner(art, org_heads, position)
+            if owner is not None:   # "a company spokesperson" after "Hikvision ... The company, which ...": Hikvision
+                return done(owner, owner.name)
             entity = art.recent(position, lambda e: bool(e.heads & {"spokesperson", "spokesman", "spokeswoman"}))
             hit = art.last_speaker(position, lambda e, n, t: e is not None and e.kind != "person")
             if hit:
@@ -1241,6 +1244,21 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
     country = next((lex.countries[_strip_possessive(w.text)] for w in words if _strip_possessive(w.text) in lex.countries), "")
     stype = art.type_of(None, set(heads) | app_heads, country or app_country)
     return done(None, _phrase(words), stype, heads)
+
+
+def _head_owner(art: Article, org_heads: set, position: int) -> Entity | None:
+    """The organisation an unnamed role's head points to ("a company spokesperson": the company), read as
+    the nominal "the company" is: the latest organisation with that head, else with the head's type."""
+    for head in sorted(org_heads):
+        htype = art.lex.heads[head][0]
+        entity = art.recent(position, lambda e: head in e.heads and e.kind not in ("person", "country"))
+        if entity is None and htype not in ("inherit", ""):
+            art.scan_names()
+            entity = art.recent(position, lambda e: e.kind not in ("person", "country")
+                                and art.type_of(e, set(), "") == htype)
+        if entity is not None:
+            return entity
+    return None
 
 
 def _owner_after_name(art: Article, words: list[Tok], name_words: list[Tok]) -> str:
@@ -1521,14 +1539,28 @@ def find_cue(toks: list[Tok], lo: int, hi: int, lex: Lexicon, last: bool = False
             continue
         if cue.kind == "verb" and k > lo and toks[k - 1].low in ("the", "a", "an", "this", "its", "his", "her"):
             continue  # "the report", "a statement": nouns
+        if t.low in NOUN_FIRST_CUES and not (k > 0 and toks[k - 1].text in CUE_AFTER_QUOTE) and not (
+                k + 1 < len(toks) and toks[k + 1].low in CUE_BEFORE_SPEECH):
+            continue  # "the Chinese state", "state media": a noun unless it opens what was said or follows a quote
         found = (k, cue, n)
         if not last:
             return found
     return found
 
 
-def attribute_cue(art: Article, toks, k: int, cue: Cue, n: int, lo: int, hi: int, position: int) -> Speaker | None:
-    """The speaker of cue toks[k] inside the clause toks[lo:hi]."""
+# Cue forms that are nouns far more often than verbs ("state media", "the Chinese state"): read as a cue
+# only right after a quote ("“...,” states the report") or before what was said ("the rules state that").
+NOUN_FIRST_CUES = frozenset({"state", "states"})
+CUE_AFTER_QUOTE = frozenset({",", "”", '"', "»", "—", "–"})
+CUE_BEFORE_SPEECH = frozenset({"that", ":", "“", '"', "«"})
+
+
+def attribute_cue(art: Article, toks, k: int, cue: Cue, n: int, lo: int, hi: int, position: int,
+                  sentence_lo: int | None = None) -> Speaker | None:
+    """The speaker of cue toks[k] inside the clause toks[lo:hi]. A participle or a cue after "and" takes
+    the subject of the sentence, which starts at toks[sentence_lo] (lo unless given): the clause may
+    start after an earlier quote ("X accused Y of “...” and said it would ...": X)."""
+    subject_lo = lo if sentence_lo is None else sentence_lo
     if cue.kind == "frame":
         return resolve(art, toks, np_after(toks, k + n, hi), position, cue.form)
     if cue.participle and k - 2 >= lo and toks[k - 1].low == "as":
@@ -1539,7 +1571,7 @@ def attribute_cue(art: Article, toks, k: int, cue: Cue, n: int, lo: int, hi: int
             if span is not None:
                 return resolve(art, toks, span, position, cue.form)
     if cue.participle:
-        return resolve(art, toks, _name_then_verb(toks, clause_subject(toks, lo, k), art.lex), position, cue.form)
+        return resolve(art, toks, _name_then_verb(toks, clause_subject(toks, subject_lo, k), art.lex), position, cue.form)
     span = np_before(toks, k, lo)
     j = k - 1
     while j >= lo and toks[j].low in SKIP_BEFORE_CUE:
@@ -1552,7 +1584,7 @@ def attribute_cue(art: Article, toks, k: int, cue: Cue, n: int, lo: int, hi: int
             span = np_before(toks, c, lo)
     if span is None and j >= lo and toks[j].low in ("and", "but", "or"):
         # "X denied it and warned that ...": X, not what follows the cue
-        span = _name_then_verb(toks, clause_subject(toks, lo, j), art.lex)
+        span = _name_then_verb(toks, clause_subject(toks, subject_lo, j), art.lex)
     if span is None and cue.inverted:
         span = np_after(toks, k + 1, hi)
         if (span is not None and span[1] < hi and toks[span[1]].low in AUXILIARIES
@@ -1963,7 +1995,7 @@ def _attribute_piece(art, piece, qi, pieces, toks, starts, inside, bounds, bound
         hit = find_cue(toks, lo, open_i, lex, last=True)
         if hit is not None and not inside[hit[0]]:
             k, cue, n = hit
-            speaker = attribute_cue(art, toks, k, cue, n, lo, open_i, piece.open)
+            speaker = attribute_cue(art, toks, k, cue, n, lo, open_i, piece.open, _tok_index(starts, sent_lo))
     # c) the speaker named after a colon-less frame before: "According to X, “...”" is covered by b)
     # d) a quote coordinated with the one before: called it “unfounded” and “politically motivated”; or a
     # partial quote later in the sentence of an attributed partial one, with no cue of its own between

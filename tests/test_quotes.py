@@ -189,6 +189,19 @@ def test_shapes(text, expected):
     assert one(text) == expected
 
 
+@pytest.mark.parametrize("text, speakers", [
+    # a cue after "and" takes the sentence's subject, not a pronoun's last speaker, past an earlier quote
+    ("Orion Corp. said it was “deeply disappointed”.\n\nThe Chinese embassy in Ottawa accused Canada of "
+     "“abusing state power” and said it would take “necessary measures”.",
+     ["Orion Corp", "Chinese embassy", "Chinese embassy"]),
+    # "a company spokesperson" speaks for the company named before, not for the last organisation that spoke
+    ("Trade Canada ordered Orion Corp. to close its plant, the agency said on Monday.\n\n"
+     "“We comply with all laws,” a company spokesperson said.", ["Orion Corp"]),
+])
+def test_speaker_of_a_clause(text, speakers):
+    assert [s for [s] in quote_speakers(text)] == speakers
+
+
 def test_headline_single_quotes():
     got = one("‘We will not back down,’ says Berg as protests grow\n\nHealth Minister Anna Berg spoke on Monday.",
               headline=True)
@@ -252,6 +265,9 @@ def test_odd_text_never_crashes(parts):
     ("According to Reuters, sanctions were issued.", "Reuters", "indirect"),
     ("The rights group Free Voices alleged that the firms aided repression.", "Free Voices", "indirect"),
     ("“We disagree,” said Acme Ltd.", "Acme Ltd", "direct"),
+    # a relative clause between the subject and its cue; "state" there is a noun, not a cue
+    ("Acme Ltd, which is partly owned by the Chinese state, denied that its cars were unsafe.", "Acme Ltd", "indirect"),
+    ("“We disagree,” states the report.", "report", "direct"),
 ])
 def test_speech_modes(text, speaker, mode):
     speech = run(text)["speech"]
