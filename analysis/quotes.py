@@ -1110,9 +1110,11 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
     # pronouns: the most recent compatible speaker, else the most recent compatible name
     if len(words) == 1 and words[0].low in PRONOUNS:
         want = PRONOUNS[words[0].low]
-        if words[0].low == "it" and cue in ("read", "reads"):
-            # “...,” it read: "it" is a document mentioned just before ("Joly's statement", "the report by X")
-            owner = _document_before(art, position)
+        if words[0].low == "it":
+            # “...,” it read: "it" is a document mentioned just before ("Joly's statement", "the report by X");
+            # so is "it said" right after one ("Joly's statement was short. It said ...")
+            owner = (_document_before(art, position) if cue in ("read", "reads")
+                     else _document_before(art, words[0].start, DOCUMENT_NEAR))
             if owner is not None:
                 return done(owner, owner.name)
 
@@ -1336,10 +1338,10 @@ def _title_owner_type(art: Article, words: list[Tok], app_words: list[Tok], app_
     return art.type_of(org, set(), "")
 
 
-def _document_before(art: Article, position: int) -> Entity | None:
-    """The owner of the document named last in the DOCUMENT_WINDOW characters before `position`:
+def _document_before(art: Article, position: int, window: int | None = None) -> Entity | None:
+    """The owner of the document named last in the `window` (DOCUMENT_WINDOW) characters before `position`:
     "Joly’s statement" -> Joly; "the report" -> its author as `Article.document_owner` finds it."""
-    lo = max(0, position - DOCUMENT_WINDOW)
+    lo = max(0, position - (DOCUMENT_WINDOW if window is None else window))
     found = None
     for m in _document_re(art.lex).finditer(art.raw, lo, position):
         found = m
@@ -1353,6 +1355,7 @@ def _document_before(art: Article, position: int) -> Entity | None:
 
 
 DOCUMENT_WINDOW = 400
+DOCUMENT_NEAR = 80   # "it said" reads a document named this close before "it" (the sentence before)
 
 
 @lru_cache(maxsize=4)

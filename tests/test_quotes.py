@@ -197,6 +197,10 @@ def test_shapes(text, expected):
     # "a company spokesperson" speaks for the company named before, not for the last organisation that spoke
     ("Trade Canada ordered Orion Corp. to close its plant, the agency said on Monday.\n\n"
      "“We comply with all laws,” a company spokesperson said.", ["Orion Corp"]),
+    # "It said" right after a document is named: the document's owner, not the last organisation to speak
+    ("Ottawa told Orion Corp. to leave.\n\nMinister Ann Lee's statement was short. It said the company's "
+     "operations “would be injurious to national security”. Orion called the order “discriminatory”.",
+     ["Ann Lee", "Orion"]),
 ])
 def test_speaker_of_a_clause(text, speakers):
     assert [s for [s] in quote_speakers(text)] == speakers
