@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from analysis import patterns as P
 from analysis import text as T
 from analysis.paths import DATA, ROOT
 
@@ -986,8 +987,8 @@ def _np_closed(toks: list[Tok], i: int, j: int, hi: int) -> bool:
 
 
 def clause_subject(toks: list[Tok], lo: int, hi: int):
-    """The subject of the sentence toks[lo:hi]: skip an introductory phrase ending in a comma."""
-    i = lo
+    """The subject of the sentence toks[lo:hi]: skip a wire dateline and an introductory phrase ending in a comma."""
+    i = _after_dateline(toks, lo, hi)
     while i < hi and not toks[i].word:
         i += 1
     if i < hi and toks[i].low in INTRO_OPENERS:
@@ -1005,6 +1006,25 @@ def clause_subject(toks: list[Tok], lo: int, hi: int):
             return None
         i = c + 1
     return np_after(toks, i, hi)
+
+
+DATELINE_MAX_TOKENS = 14   # "SAN FRANCISCO, Calif., June 28 (Reuters) -": the longest dateline read
+
+
+def _after_dateline(toks: list[Tok], lo: int, hi: int) -> int:
+    """The first token after a wire dateline opening toks[lo:hi] ("PRAGUE (Reuters) —", "OTTAWA, June 28 -"),
+    or lo when there is none: the place in capitals is not the sentence's subject."""
+    if lo >= hi or not toks[lo].text[:3].isupper():
+        return lo
+    last = min(hi, lo + DATELINE_MAX_TOKENS)
+    head, ends = "", []
+    for x in range(lo, last):   # the tokens with the spacing they had (no space inside "(Reuters)")
+        head += (" " if x > lo and toks[x].start > toks[x - 1].end else "") + toks[x].text
+        ends.append(len(head))
+    m = P.WIRE_DATELINE_RE.match(head + " ")
+    if m is None:
+        return lo
+    return next((lo + n for n, end in enumerate(ends) if end >= m.end()), lo)
 
 
 # Endings of the adverbs that open a sentence before a comma ("Privately,", "Separately,", "Notably,",
@@ -1118,6 +1138,12 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
             if owner is not None:
                 return done(owner, owner.name)
 
+        if want == "person":
+            # "Fisk disagreed. “...,” he said": the person the paragraph has just named, not the last speaker
+            named = _subject_just_named(art, words[0].start)
+            if named is not None:
+                return done(named, named.name)
+
         def ok(entity, name, stype):
             if entity is None:
                 return want != "person"
@@ -1127,6 +1153,10 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
                 return entity.kind != "person"
             return True
         hit = art.last_speaker(position, ok)
+        if hit and cue in REPLY_FORMS and hit[0] is not None:
+            # “...,” she replied: a reply answers the last speaker, so it is the one who spoke before them
+            other = art.last_speaker(position, lambda e, n, t: ok(e, n, t) and e is not hit[0])
+            hit = other or hit
         if hit:
             return done(*hit[:2], hit[2])
         art.scan_names()
@@ -1246,6 +1276,40 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
     country = next((lex.countries[_strip_possessive(w.text)] for w in words if _strip_possessive(w.text) in lex.countries), "")
     stype = art.type_of(None, set(heads) | app_heads, country or app_country)
     return done(None, _phrase(words), stype, heads)
+
+
+# Cues of a turn in an exchange: "she replied" answers whoever spoke last.
+REPLY_FORMS = frozenset("replied replies reply responded responds retorted retorts countered counters "
+                        .split())
+
+
+def _subject_just_named(art: Article, position: int) -> Entity | None:
+    """The person named as the subject of the sentence before `position` in its paragraph, if no one has
+    spoken since ("Striker Kofi Mensah, who scored, was more upbeat. “...,” he said": Mensah)."""
+    p = bisect_right(art._para_ends, position)
+    if p >= len(art.paragraphs) or art.paragraphs[p][2] > position:
+        return None
+    para_start = art.paragraphs[p][2]
+    spans = T.sentence_spans(art.raw[para_start:position], para_start)
+    before = [(ss, se) for ss, se in spans if se <= position and art.raw[ss:se].rstrip()[-1:] in ".!?"]
+    if not before:
+        return None
+    ss, se = before[-1]
+    last = art.last_speaker(position)
+    if last is not None and any(pos >= ss for pos, *_ in art.history[-1:]):
+        return None   # someone spoke after that sentence began
+    toks = tokenize(art.raw, ss, se)
+    span = clause_subject(toks, 0, len(toks))
+    if span is None or (span[1] - span[0] == 1 and toks[span[0]].low in PRONOUNS) or not toks[span[0]].cap:
+        return None
+    art.scan_names()   # "Fisk" names the "Owen Fisk" met earlier only once every name is read
+    n_history = len(art.history)
+    speaker = resolve(art, toks, span, ss, "")
+    del art.history[n_history:]   # reading a subject is not hearing a speaker
+    entity = speaker.entity if speaker is not None else None
+    if entity is None or not art.could_be_person(entity) or (last is not None and last[0] is entity):
+        return None
+    return entity
 
 
 def _head_owner(art: Article, org_heads: set, position: int) -> Entity | None:
@@ -2016,7 +2080,8 @@ def _attribute_piece(art, piece, qi, pieces, toks, starts, inside, bounds, bound
         piece.speaker_start, piece.speaker_end = speaker.start, speaker.end
     # kind
     marker = TERM_MARKER_RE.search(raw[max(s, piece.open - 30):piece.open])
-    if marker or (n_words <= 2 and speaker is None):
+    exclaimed = text.rstrip(" ,.\"'”’»")[-1:] in ("!", "?")   # “Get out!”, “Why?”: said, not a term
+    if marker or (n_words <= 2 and speaker is None and not exclaimed):
         piece.kind = "term"
         piece.speaker, piece.speaker_type, piece.cue = "", "unknown", ""
         piece.speaker_start = piece.speaker_end = -1

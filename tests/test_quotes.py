@@ -147,6 +147,10 @@ def test_seed_reported_speakers(seeds, article, speaker, speaker_type):
     ("Senator Ann Lee spoke. She “strongly” advised voters to “take note of this decision.”",
      [("strongly", "partial", "Ann Lee", "government"), ("take note of this decision.", "partial", "Ann Lee", "government")]),
     ("The so-called “golden visa” scheme was scrapped.", [("golden visa", "term", "", "unknown")]),
+    # a short exclamation or question is speech, not a term; an association speaks as an advocacy group
+    ("“Get out!” the man screamed.", [("Get out!", "direct", "man", "unknown")]),
+    ("“We were ignored,” said Rosa Delgado, president of the Valley Growers Association.",
+     [("We were ignored,", "direct", "Rosa Delgado", "advocacy_group")]),
     ("The company’s “smart city” cameras sell well.", [("smart city", "term", "", "unknown")]),
     # pronoun and nominal speakers
     ("Senator Paul Grant criticised the plan. \"This bill is a disaster,\" he said.",
@@ -201,6 +205,16 @@ def test_shapes(text, expected):
     ("Ottawa told Orion Corp. to leave.\n\nMinister Ann Lee's statement was short. It said the company's "
      "operations “would be injurious to national security”. Orion called the order “discriminatory”.",
      ["Ann Lee", "Orion"]),
+    # a wire dateline in capitals is not the subject a participle's quote goes to
+    ("PRAGUE (Reuters) — Interior Minister Pavel Novak said on Sunday the border would stay open, adding that "
+     "the situation was “under control.”", ["Pavel Novak"]),
+    # "he said" right after a sentence whose subject is a newly named person: that person; a reply answers
+    # the last speaker, so it is the one before
+    ("Councillor Maya Brandt and developer Owen Fisk clashed on Tuesday.\n\n“The tower is too tall,” Brandt said."
+     "\n\nFisk disagreed. “The studies show an hour of shade,” he said.\n\n“An hour is too long,” she replied.",
+     ["Maya Brandt", "Owen Fisk", "Maya Brandt"]),
+    # a role word before a name is a title, not part of the name; shouting is speaking
+    ("Striker Kofi Mensah scored twice.\n\n“Nobody came! Not one person!” he shouted.", ["Kofi Mensah"]),
 ])
 def test_speaker_of_a_clause(text, speakers):
     assert [s for [s] in quote_speakers(text)] == speakers
