@@ -133,10 +133,12 @@ def furniture(texts: dict) -> frozenset[str]:
 # By word limit (as the combined regexes): the rows allowed on a line that long, and among them
 # those that need no keyword (none in the table today), which a line without keywords still tries.
 _SPECIAL_ROWS = []
-for _limit in _COMBINED_LIMITS:
+for _low in [0] + _COMBINED_LIMITS[:-1]:
+    # a bucket holds lines of _low + 1 up to its limit words: the rows that may decide any of them
+    # (`match_pattern` checks each line's own length against the row's)
     _rows = [(i, p, r, re.compile("|".join(map(re.escape, p.needs.split("|")))) if p.needs else None)
              for i, (p, r) in enumerate(_ALONE)
-             if (p.tail_chars or p.needs) and (not p.max_words or p.max_words >= _limit)]
+             if (p.tail_chars or p.needs) and (not p.max_words or p.max_words > _low)]
     _SPECIAL_ROWS.append((_rows, [row for row in _rows if row[3] is None]))
 # Every keyword some row needs, less those that hold another ("email" holds "mail", found anyway).
 _NEEDED = {k for p, _ in _ALONE if p.needs for k in p.needs.split("|")}
@@ -165,6 +167,8 @@ def match_pattern(s: str, n_words: int | None = None, keywords: bool = True) -> 
     for i, pattern, regex, needs in rows if keywords else rows_without_keywords:
         if i > first:
             break
+        if pattern.max_words and n_words > pattern.max_words:
+            continue
         target = s[-pattern.tail_chars:] if pattern.tail_chars else s
         if needs is not None and needs.search(target.lower()) is None:
             continue

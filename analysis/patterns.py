@@ -32,7 +32,7 @@ class LinePattern(NamedTuple):
 _SHARE_WORDS = (r"share(?:\s+(?:this|on|via|the|article|story|post|page|link|it)){0,3}|shares|tweet|facebook|"
                 r"twitter|x|linkedin|whatsapp|e-?mail|print|copy(?:\s+(?:the\s+)?link)?|copied|pinterest|reddit|"
                 r"telegram|messenger|flipboard|pocket|tumblr|bluesky|threads|mastodon|sms|"
-                r"gift(?:\s+this)?\s+article|save|bookmark")
+                r"gift(?:\s+this)?\s+article|save|bookmark|social(?:\s+shar(?:e|ing))?")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 # A time zone after a time: ET, PT, EDT, BST, CEST, AEST, UTC, GMT+1, (ET).
@@ -108,7 +108,8 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"more(?: news| stories| coverage)?|watch|listen|recommended(?: for you| reading)?|must read|"
                 r"(?:click|tap) here|previously|further reading|trending(?: now)?|popular(?: now)?|most (?:read|popular)|"
                 r"don'?t miss|icymi|in case you missed it|editor'?s picks?|also on [\w' ]{1,30})\s*(?::|-|>|»|\|)\s*\S.*|"
-                r"see also\s+\S.*|also (?:read|see):?\s+[A-Z].*)",
+                r"see also\s+\S.*|also (?:read|see):?\s+[A-Z].*|read more\s+(?=[A-Z])\S.*|"
+                r"read (?:the )?full (?:story|article|report)\s*(?::|at|here|-)\s*\S.*)",
                 "See also Foreign Affairs Minister Mélanie Joly met Chinese counterpart in Beijing"),
     # ---- metadata about the article
     LinePattern("reading_time", "metadata", "reading_time", "line", 10,
@@ -132,12 +133,20 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"corrected|updated|produced|translated)\b.*|originally published (?:in|by|on|at)\b.*|"
                 r"sources?\s*:\s*\S.*|(?:copyright|©)\s*(?:\d{4})?.*(?:may not be|redistribut|rewritten|broadcast).*)",
                 "(Reporting by Brenda Goh; Editing by Sharon Singleton)"),
+    LinePattern("print_note", "metadata", "note", "line", 60,
+                r"(?i:a version of this (?:article|story) (?:appears|appeared) in print\b.*)",
+                "A version of this article appears in print on July 2, 2025, Section B, Page 1 of the New York edition."),
+    LinePattern("contact_line", "metadata", "credit", "line", 30,
+                r"(?i:.*\b(?:can|may) be reached (?:at|by|on)\b.*|(?:reach|contact|email|follow) (?:her|him|them|me|the author) "
+                r"(?:at|on|via)\b.*)",
+                "Sarah Lindqvist can be reached at slindqvist@millbrookcourier.com or 920-555-0143.",
+                needs="reached|reach|contact|email|follow"),
     LinePattern("contributor_note", "metadata", "credit", "line", 40,
                 r"(?i:.*\bcontributed (?:to )?(?:this|reporting|to this)\b.*)",
                 "Associated Press writer Tom Odhiambo in Nyeri contributed to this report.", needs="contributed"),
     LinePattern("photo_credit", "metadata", "photo_credit", "line", 14,
                 rf"(?:(?i:photo|photograph|image|picture|illustration|header image|featured image|cover image|"
-                rf"credit|photo credit|image credit|images?)s?\s*(?::|/|-|(?i:by|courtesy(?: of)?|via)\s)\s*\S.*|"
+                rf"credit|photo credit|image credit|images?)s?\s*(?::|/|-|\.{{3}}|…|(?i:by|courtesy(?: of)?|via)\s)\s*\S.*|"
                 rf"\(?\s*(?:[A-Z][\w.'-]*\s*){{0,4}}/\s*{_PHOTO_SOURCES}\b.*|\(?(?i:file\s+)?(?i:photo)\)?|"
                 rf"(?:{_PHOTO_SOURCES})\s*(?i:photo|images?|file photo)\.?|\([^()]*\b(?i:photo|photograph)\b[^()]*\))",
                 "Photo by Pawel Czerwinski on Unsplash"),
@@ -153,9 +162,39 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"(?i:.*(?:delivered (?:straight |directly |right )?to your inbox|enter your e-?mail|"
                 r"by (?:signing up|subscribing|registering),? (?:you|i)\b|unsubscribe at any time|sign up for (?:our|the) [\w' -]*newsletter|"
                 r"subscribe for free to (?:receive|get|support)|to receive new posts and support|"
-                r"thanks for reading\b.{0,60}[!.]\s*subscribe\b).*)",
+                r"thanks for reading\b.{0,60}[!.]\s*subscribe\b|type your e-?mail|newsletters? may contain\b|"
+                r"(?:the|our) [\w' -]{1,40} newsletter (?:provides|brings|delivers|gives)\b).*)",
                 "Get the latest headlines delivered to your inbox.",
                 needs="inbox|mail|signing up|subscribing|registering|subscribe|newsletter"),
+    LinePattern("email_footer", "boilerplate", "other", "line", 40,
+                r"(?i:(?:you(?:'re| are| were)? receiv(?:ing|ed) this (?:e-?mail|newsletter|message)|unsubscribe|"
+                r"update (?:your )?(?:e-?mail |subscription )?preferences|manage (?:your )?subscriptions?|"
+                r"view (?:this e-?mail )?in (?:your |a )?(?:web )?browser|forward (?:this|it) to a friend|"
+                r"(?:was this|this) (?:e-?mail|newsletter) (?:was )?forwarded to you)\b.*)",
+                "You are receiving this email because you signed up for The Morning Dispatch.",
+                needs="receiv|unsubscribe|preferences|subscription|browser|friend|forwarded"),
+    LinePattern("sponsor", "boilerplate", "other", "line", 8,
+                r"(?i:(?:sponsored|presented|brought to you|underwritten) by\b.*|paid partnership\b.*)",
+                "SPONSORED BY COASTAL CREDIT UNION"),
+    LinePattern("app_promo", "boilerplate", "other", "line", 30,
+                r"(?i:(?:download|get|install|try) (?:the|our) (?:free )?[\w&'’ -]{0,40}\bapps?\b.*)",
+                "Download the KTRV 7 app to get the latest breaking news alerts on your phone.",
+                needs="app"),
+    LinePattern("paywall", "boilerplate", "other", "line", 12,
+                r"(?i:(?:this )?(?:article|story|content) (?:is )?(?:reserved|available|exclusive) (?:for|to) "
+                r"(?:paid |our )?(?:subscribers|members)\b.*|subscribers? only|"
+                r"(?:subscribe|log ?in|sign ?in|register) to (?:continue|keep|read|unlock)\b.*|"
+                r"you have (?:\d+|one|two|three) free (?:articles?|stories) (?:left|remaining)\b.*)",
+                "Article reserved for subscribers"),
+    LinePattern("language_switch", "boilerplate", "navigation", "line", 5,
+                r"(?i:(?:lire|read|leer|lesen|leggi) (?:en|in|auf) (?:français|english|español|deutsch|italiano)|"
+                r"(?:version|versión) (?:française|en español|english)|english version|en español|auf deutsch)\W*",
+                "Lire en français"),
+    LinePattern("video_player", "boilerplate", "other", "line", 6,
+                r"(?i:video player (?:is )?loading\W*|autoplay(?: (?:on|off))?|now playing|up next|"
+                r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?|replay|(?:un)?mute|fullscreen|"
+                r"closed captions?)\W*",
+                "Video player loading..."),
     LinePattern("newsletter_mention", "boilerplate", "newsletter", "line", 12,
                 r"(?i:.*\bnewsletters?\b.*)", "Get our newsletter", needs="newsletter"),
     LinePattern("newsletter", "boilerplate", "newsletter", "line", 12,
@@ -175,7 +214,8 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"terms (?:and|&) conditions|cookie (?:policy|settings|preferences)|contact(?: us)?|about(?: us)?|"
                 r"careers|jobs|advertise(?: with us)?|sitemap|site map|accessibility|faq|help|rss(?: feeds?)?|"
                 r"all rights reserved\.?|top stories|sections|topics|more sections|go to|back|"
-                r"follow us(?: on [\w ]+)?|connect with us|breadcrumbs?|you are here)\W*)",
+                r"follow us(?: on [\w ]+)?|connect with us|breadcrumbs?|you are here|"
+                r"(?:[\w.'’&]+ ){0,4}[-–|:] back to (?:the )?home(?:page)?)\W*)",
                 "Back to top button"),
     # A press release ends with the issuer's boilerplate: "About <Company>", the legal fine print,
     # then contacts. After the navigation row, so that "About us" stays a menu item.
@@ -200,10 +240,10 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 needs="cookie"),
     LinePattern("consent_button", "boilerplate", "other", "line", 4,
                 r"(?i:accept(?: all)?(?: cookies)?|reject(?: all)?|(?:manage|customi[sz]e) (?:preferences|settings|options)"
-                r"|got it!?|i agree)\W*",
+                r"|got it!?|i agree|list of partners(?: \(vendors\))?|vendor list|show (?:all )?(?:purposes|vendors))\W*",
                 "Accept all cookies"),
     LinePattern("advertisement", "boilerplate", "other", "line", 12,
-                r"(?i:(?:advertisement|advertising|ad|ads|sponsored|promoted|paid (?:post|content)|"
+                r"(?i:(?:(?:skip )?(?:advertisement|advertising|ad|ads)|sponsored|promoted|paid (?:post|content)|"
                 r"(?:story|article) continues(?: below| after| under)?(?: this| the)?(?: advertisement| ad)?|"
                 r"(?:video )?duration\s*:?\s*\d{1,2}(?::\d{2}){1,2}|"
                 r"scroll to continue(?: with content)?|continue reading below|partner content|"
@@ -313,12 +353,15 @@ def match_line(line: str, patterns: list[LinePattern] = BOILERPLATE_PATTERNS) ->
 _AGENCIES = (r"AP|Reuters|AFP|CP|The Canadian Press|Xinhua|Bloomberg|dpa|DPA|EFE|ANSA|PA|Kyodo|Yonhap|TASS|UPI|"
              r"IANS|PTI|ANI|AAP|CNA|Anadolu|Sputnik|NTB|TT|Ritzau|STT|ANP|Belga|APA|Lusa|KNA|AA")
 # A wire dateline opening a story's first paragraph: "OTTAWA, June 28 (Reuters) - ", "TORONTO (AP) — ",
-# "SAN FRANCISCO, Calif. — ", "Beijing, June 30 (Xinhua) -- ". Its capitals are a place and an agency,
-# not a headline's Title Case: the boilerplate stage reads the rest of the line without it.
+# "SAN FRANCISCO, Calif. — ", "Beijing, June 30 (Xinhua) -- ", "BOSTON, July 1, 2025 /PRNewswire/ --".
+# Its capitals are a place and an agency, not a headline's Title Case: the boilerplate stage reads the
+# rest of the line without it.
 WIRE_DATELINE_RE = re.compile(
     rf"(?:[A-Z][A-Z.'’-]{{2,}}(?:\s+[A-Z][A-Z.'’-]+){{0,3}}(?:,\s+[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+\.?)?)?"
-    rf"(?:,\s+(?i:{_DATE}))?(?:\s*\([A-Za-z][\w .&'’-]{{0,40}}\))?"
-    rf"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}(?:,\s+(?i:{_DATE}))?\s*\((?:{_AGENCIES})\))"
+    rf"(?:,\s+(?i:{_DATE}))?(?:\s*\([A-Za-z][\w .&'’-]{{0,40}}\)|\s*/[A-Za-z][\w .&-]{{0,30}}/)?"
+    rf"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}(?:,\s+[A-Z][a-z]+\.?)?(?:,\s+(?i:{_DATE}))?"
+    rf"\s*(?:\((?:{_AGENCIES})\)|/(?:PRNewswire|PRNewswire-FirstCall|Business ?Wire|GLOBE NEWSWIRE|Newsfile|"
+    rf"ACCESSWIRE|EINPresswire|CNW|Canada NewsWire|Marketwired)/))"
     rf"\s*(?:-{{1,2}}|—|–|:)\s+(?=\S)")
 # The line under a byline's name that gives the outlet and the place: "BBC News, Toronto", "CBC News, Ottawa".
 OUTLET_PLACE_RE = re.compile(r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3},\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}")

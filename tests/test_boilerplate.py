@@ -142,6 +142,15 @@ def test_fast_matcher_agrees_with_the_reference_on_every_line():
             assert (slow.name if slow else None) == (fast.name if fast else None), s
 
 
+def test_fast_matcher_reads_a_row_whose_word_limit_falls_between_two_buckets():
+    # 41 words: the newsletter row decides lines of up to 45, the next plain row's limit is 60
+    line = ("Privacy Notice: Newsletters may contain info about charities, online ads, and content funded by "
+            "outside parties. For more information see our Privacy Policy. We use Google reCaptcha to protect "
+            "our website and the Google Privacy Policy and Terms of Service apply.")
+    assert len(line.split()) == 41
+    assert P.match_line(line).name == B.match_pattern(line).name == "newsletter_prompt"
+
+
 # ---------------------------------------------------------------- the seeds
 
 @pytest.fixture(scope="module")
