@@ -217,6 +217,22 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"follow us(?: on [\w ]+)?|connect with us|breadcrumbs?|you are here|"
                 r"(?:[\w.'’&]+ ){0,4}[-–|:] back to (?:the )?home(?:page)?)\W*)",
                 "Back to top button"),
+    # An author's bio closing the page: the header, then the bio lines (metadata, not the issuer's boilerplate).
+    LinePattern("author_bio_header", "metadata", "credit", "list", 5,
+                r"(?i:about the (?:authors?|writers?|reporters?)|(?:author|writer)(?:'s)? (?:bio(?:graphy)?|profile)|"
+                r"meet the (?:author|writer))\W*",
+                "ABOUT THE AUTHOR"),
+    # A press release's contacts: the label, then the short lines of names, e-mails and phone numbers.
+    LinePattern("media_contact", "metadata", "credit", "list", 6,
+                r"(?i:(?:media|press|investor|news ?room|public relations|pr|company)(?: relations)? "
+                r"(?:contacts?|inquiries|enquiries)|contacts?)\s*:",
+                "Media Contact:"),
+    LinePattern("release_source", "metadata", "credit", "line", 8,
+                r"SOURCE\s+[A-Z][\w.,&'’ -]{1,60}",
+                "SOURCE Nortavia Health, Inc."),
+    LinePattern("wire_provider", "metadata", "byline", "line", 6,
+                r"(?i:news provided by|(?:press release )?(?:distributed|provided|issued) by(?:\s+[A-Z][\w.,&' -]{0,40})?)\W*",
+                "News provided by"),
     # A press release ends with the issuer's boilerplate: "About <Company>", the legal fine print,
     # then contacts. After the navigation row, so that "About us" stays a menu item.
     LinePattern("about_issuer", "boilerplate", "other", "tail", 6,
@@ -269,10 +285,25 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"(?i:(?:staff|senior|special|chief|foreign|political|business|technology|tech) "
                 r"(?:writer|reporter|correspondent|editor)s?)\W*)",
                 "By Jane Doe, Reuters"),  # also "Posted by Digital Rights Norway staff"
+    # A name with the writer's job ("Peter Walker Senior political correspondent"), a name between
+    # separators ("Bryce Hoye · CBC News ·"), or where the reporting was done ("Reporting from Washington").
+    LinePattern("byline_with_title", "metadata", "byline", "line", 10,
+                r"[A-Z\u00C0-\u024F][\w.'’-]+(?:\s+[A-Z\u00C0-\u024F][\w.'’-]+){1,2}\s*[,|·•-]?\s+"
+                r"(?:(?!(?i:told|tells|said|says|asked|thanked|met|called|urged)\b)[A-Za-z&-]+\s+){0,3}"
+                r"(?i:reporter|correspondent|editor|writer|columnist|journalist|contributor|producer)s?[\s,|·•]*",
+                "Peter Walker Senior political correspondent"),
+    LinePattern("byline_separated", "metadata", "byline", "line", 9,
+                r"[A-Z\u00C0-\u024F][\w.'’-]+(?:\s+[A-Z\u00C0-\u024F][\w.'’-]+){1,2}\s*[·•|]\s*"
+                r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}\s*[·•|]?\s*",
+                "Bryce Hoye · CBC News ·"),
+    LinePattern("reporting_from", "metadata", "byline", "line", 6,
+                r"(?i:reporting from)\s+[A-Z][\w.'’ ,-]{1,40}",
+                "Reporting from Washington"),
     LinePattern("dateline", "metadata", "dateline", "line", 18,
                 rf"(?i:(?:date|(?:first |last )?(?:published|posted|updated|modified|created)(?: on| at)?)?\s*:?\s*(?:{_DATE}|{_TIME}|\d+\s+(?:minutes?|hours?|days?|weeks?)"
                 rf"\s+ago|yesterday|today|just now)(?:(?:\s*(?:,|at|\||-|·|•|/)\s*|\s*)(?:{_DATE}|{_TIME}|{_TIME_ZONE}|"
-                rf"(?:updated|published)(?:\s+ago)?\s*:?))*(?:\s+by\s+\S+(?:\s+\S+){{0,3}})?\s*)",
+                rf"(?:last )?(?:updated|published)(?:\s+ago)?\s*:?|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago))*"
+                rf"(?:\s+by\s+\S+(?:\s+\S+){{0,3}})?\s*)",
                 "Published July 7, 2025 10:32 a.m. EDT"),
 ]
 

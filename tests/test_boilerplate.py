@@ -124,6 +124,18 @@ def test_every_row_matches_its_example(pattern):
     ("Trending topics on the app included the fire and the election.", None),
     ("The newsletter's readers can subscribe for free, the founder said, but few pay.", None),
     ("A previous version of the bill would have closed four stations.", None),
+    ("Minister Chiara Park told reporters.", None),
+    ("Download speeds on the new network doubled, the company said.", None),
+    ("Unsubscribed readers cost the paper $2 million, the publisher said.", None),
+    ("Contact tracing resumed on Monday.", None),
+    # cruft of pages seen later (a stress test of 14 outlets)
+    ("Rachelle Younglai Real estate reporter", "byline_with_title"),
+    ("Bryce Hoye · CBC News ·", "byline_separated"),
+    ("Posted: Jul 01, 2025 4:00 AM CDT | Last Updated: 3 hours ago", "dateline"),
+    ("0:00 / 2:31", "video_player"),
+    ("Read more Subscribers only In France, the Socialists split over pension reform", "related_link"),
+    ("The Guardian - Back to home", "navigation"),
+    ("Investor Contact:", "media_contact"),
 ])
 def test_pattern_table_before_after(line, expected):
     assert row_name(line) == expected
@@ -360,11 +372,13 @@ PROSE2 = ("Council members said the savings were needed to balance the budget af
     (f"Council closes two fire stations\nBy Anna Reyes\n{PROSE}\n{PROSE2}\n"
      "Dale Moss, the fire chief, said he would appeal the decision to the province.\n",
      [("content", "headline"), ("metadata", "byline"), ("content", "body"), ("content", "body"), ("content", "body")]),
-    # a press release: "About <issuer>" and everything after it is the issuer's boilerplate
+    # a press release: "About <issuer>" and what follows is the issuer's boilerplate, up to its contacts
+    # (metadata, as a byline is: who speaks for the release)
     (f"Council closes two fire stations\n{PROSE}\n{PROSE2}\nAbout Harbour Ledger Media\n"
      "Harbour Ledger Media is a news company based in Halifax with more than 200 employees across the province.\n"
-     "Media contact:\nJo Fry\n",
-     [("content", "headline"), ("content", "body"), ("content", "body")] + [("boilerplate", "other")] * 4),
+     "Media contact:\nJo Fry\njo.fry@harbourledger.example\n",
+     [("content", "headline"), ("content", "body"), ("content", "body")] + [("boilerplate", "other")] * 2
+     + [("metadata", "credit")] * 3),
     # a wire lede opens with its dateline, a place and an agency in capitals: still the body's first paragraph
     ("Regional council shuts fire stations\nBy Anna Reyes\n"
      "HALIFAX, June 28 (Reuters) - Nova Scotia's Harbour Regional Council on Saturday ordered Halifax Fire "
