@@ -64,6 +64,8 @@ FURNITURE_SHARE = 0.002
 FURNITURE_MAX_WORDS = 12
 PULL_QUOTE_WORDS = (8, 60)   # a pull quote's length in words
 AUTHOR_BIO_MAX_WORDS = 60
+SUMMARY_MAX_POINTS = 6       # unmarked lines a summary label may hold
+SUBHEAD_WORDS = (3, 12)      # a subhead's length in words
 
 _COMBINED, _ALONE = P.compile_patterns()
 _COMBINED_LIMITS = [limit for limit, _ in _COMBINED]
@@ -390,13 +392,24 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
                     out[j] = (p.label, p.role, f"after line {numbers[i]} ({p.name})")
                 j += 1
         elif p.scope == "list" and i > first_prose:  # above the body a "Trending" is a menu item
+            # a list set close under its header ends at a blank line: what follows is the page again
+            # (a subhead, the next story's headline); a page that spaces every line out is read on
+            close = i + 1 < n_lines and numbers[i + 1] == numbers[i] + 1
             while j < n_lines and out[j] is None and cls[j] == "short":
+                if close and j > i + 1 and numbers[j] > numbers[j - 1] + 1:
+                    break
                 out[j] = (p.label, p.role, f"listed under line {numbers[i]} ({p.name})")
                 j += 1
         elif p.scope == "bullets":
-            while j < n_lines and out[j] is None and P.BULLET_RE.match(texts[j]):
-                out[j] = ("content", "summary", f"bullet under line {numbers[i]} ({p.name})")
-                j += 1
+            if j < n_lines and P.BULLET_RE.match(texts[j]):
+                while j < n_lines and out[j] is None and P.BULLET_RE.match(texts[j]):
+                    out[j] = ("content", "summary", f"bullet under line {numbers[i]} ({p.name})")
+                    j += 1
+            else:   # Reuters' "Summary": unmarked points on the lines right below, up to a blank line
+                while (j < n_lines and out[j] is None and numbers[j] == numbers[j - 1] + 1
+                       and cls[j] != "good" and j - i <= SUMMARY_MAX_POINTS):
+                    out[j] = ("content", "summary", f"point under line {numbers[i]} ({p.name})")
+                    j += 1
         i = max(j, i + 1)
 
     # Repetition: within the article, then across the corpus.
@@ -532,6 +545,14 @@ def _content_words(s: str) -> set[str]:
             for w in _KEY_RE.findall(s.casefold()) if len(w) > 2 and w not in P.STOPWORDS}
 
 
+def _body_overlap(stripped, out, i: int, body_first: int) -> float:
+    """Share of line i's content words the opening of the body repeats (its lines no pattern labelled)."""
+    words = _content_words(stripped[i])
+    opening = _content_words(" ".join(stripped[k] for k in range(body_first, min(len(out), body_first + HEADLINE_BODY_LINES))
+                                      if out[k] is None))
+    return len(words & opening) / len(words) if words else 0.0
+
+
 def _pick_headline(candidates: list[int], stripped, body_first: int) -> tuple[int | None, int | None]:
     """(headline, deck). The headline is the candidate whose words the opening of the body repeats
     most (a headline summarizes its story; a tagline such as "Your five-minute news roundup" does
@@ -587,10 +608,12 @@ def _label_header(out, cls, feats, stripped, body_first) -> None:
         out[c] = CAPTION_AFTER_CREDIT
         candidates.remove(c)
     first_free = next((i for i in idx if out[i] is None), None)
-    # The site's name comes first: a short line that is not a section name, with a headline below it.
+    # The site's name comes first: a short line that is not a section name, with a headline below it;
+    # a short headline sums up its story, a site's name does not ("Council closes two fire stations").
     if (first_free is not None and feats[first_free][0] <= MASTHEAD_MAX_WORDS + 2 and not feats[first_free][3]
             and not _is_section(stripped[first_free])
-            and any(c > first_free and feats[c][0] > MASTHEAD_MAX_WORDS for c in candidates)):
+            and any(c > first_free and feats[c][0] > MASTHEAD_MAX_WORDS for c in candidates)
+            and _body_overlap(stripped, out, first_free, body_first) < DECK_HEADLINE_MIN_OVERLAP):
         out[first_free] = ("metadata", "masthead", "short first line above the headline")
         candidates = [c for c in candidates if c != first_free]
     headline, deck = _pick_headline(candidates, stripped, body_first)
@@ -633,6 +656,10 @@ def _label_header(out, cls, feats, stripped, body_first) -> None:
             out[i] = ("content", "summary", "standfirst between the headline and the body")
         elif _is_section(s):
             out[i] = ("metadata", "section", "section name near the headline")
+        elif (i + 1 == body_first and SUBHEAD_WORDS[0] <= n <= SUBHEAD_WORDS[1] and not feats[i][3]
+              and any(out[k] is not None and out[k][:2] == ("content", "body") for k in range(i))):
+            # the story's first paragraphs, a box, then this line and the rest: a subhead
+            out[i] = ("content", "subhead", "short line right above the body, below the story's first paragraphs")
         else:
             out[i] = ("boilerplate", "other", "short line between the headline and the body")
 

@@ -405,6 +405,22 @@ PROSE2 = ("Council members said the savings were needed to balance the budget af
     (f"Council closes two fire stations\n28 June 2025\nShare\nSave\nAnna Reyes\nBBC News, Halifax\n{PROSE}\n{PROSE2}\n",
      [("content", "headline"), ("metadata", "dateline"), ("boilerplate", "share"), ("boilerplate", "share"),
       ("metadata", "byline"), ("metadata", "byline"), ("content", "body"), ("content", "body")]),
+    # Reuters' "Summary": unmarked points right below the label are the story's summary
+    (f"Council closes two fire stations\nBy Anna Reyes\n\nSummary\nCouncil votes to close two stations\n"
+     f"Residents say lives at risk\n\n{PROSE}\n\n{PROSE2}\n",
+     [("content", "headline"), ("metadata", "byline"), ("boilerplate", "summary_label"), ("content", "summary"),
+      ("content", "summary"), ("content", "body"), ("content", "body")]),
+    # a "Read more:" list set close under its header ends at the blank line; the subhead after it, right
+    # above the rest of the story, is the story's
+    (f"Council closes two fire stations\nBy Anna Reyes\n\n{PROSE}\n\n{PROSE2}\n\n"
+     "Response times in the north end will rise by about four minutes, according to the fire chief's own estimate.\n"
+     "\nRead more:\nMayor resigns after vote\nNew bridge opens downtown\n\nWhat the closures mean for the town\n\n"
+     "The union said the council's decision to close two fire stations would be challenged at the province.\n\n"
+     "The council closes the two fire stations in March, and the province has 30 days to respond to the union.\n\n"
+     "Residents of the north end plan a public meeting to press the council to keep both fire stations open.\n\n"
+     "The council's budget chair said closing the stations would keep property taxes flat for a second year.\n",
+     [("content", "headline"), ("metadata", "byline")] + [("content", "body")] * 3 + [("boilerplate", "related")] * 3
+     + [("content", "subhead")] + [("content", "body")] * 4),
 ])
 def test_context_rules(raw, expected):
     assert _labels(raw) == expected
