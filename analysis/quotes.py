@@ -545,7 +545,9 @@ class Article:
         if prev_words and not before.rstrip().endswith((".", ";", ":")):
             last = singular(prev_words[-1].lower())
             two = singular(prev_words[-2].lower()) + " " + last if len(prev_words) > 1 else last
-            for cand in (two, last):
+            listener = len(prev_words) > 1 and (prev_words[-2].lower() in TELL_FORMS or (
+                len(prev_words) > 2 and prev_words[-3].lower() in TELL_FORMS and prev_words[-2].lower() in DETERMINERS))
+            for cand in (two, last) if not listener else ():   # "told the court Whitcombe ...": a listener
                 if cand in lex.heads:
                     if not (cand == last and cand in OWNED_TITLES and _owned_by_name(prev_words[:-1], lex)):
                         heads.add(cand)
@@ -599,10 +601,17 @@ class Article:
         entity = Entity(name=name, key=key, kind=kind)
         # name words decide the type when present ("... Rights Project", "... Commission", "... Co")
         best = None
-        for w in key.replace(".", " ").split():
+        words = key.replace(".", " ").split()
+        # a two-word name word beats its parts: "Riverside Food Bank" is a charity, not a bank
+        for w in [f"{a} {b}" for a, b in zip(words, words[1:])] or words:
             t = self.lex.name_words.get(w)
             if t is not None and (best is None or self.lex.name_order[w] < best[0]):
                 best = (self.lex.name_order[w], t)
+        if best is None:
+            for w in words:
+                t = self.lex.name_words.get(w)
+                if t is not None and (best is None or self.lex.name_order[w] < best[0]):
+                    best = (self.lex.name_order[w], t)
         if best:
             entity.types.append((0, best[1]))
             entity.kind = entity.kind or "org"
@@ -876,6 +885,16 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
         start += 1
     if start >= end:
         return None
+    if start - 1 >= lo and toks[start - 1].low in TELL_FORMS and not toks[end - 1].low in PRONOUNS:
+        # "Lyle told the court Whitcombe had shouted": the listener, then the speaker's name
+        x = next((x for x in range(end - 1, start, -1) if toks[x].cap and not toks[x - 1].cap), None)
+        if x is not None:
+            start = x
+    if end - start == 1 and toks[start].text.isdigit() and start - 1 > lo and toks[start - 1].text == ",":
+        # "Margaret Doyle, 71, who has lived there for years, said": the age is no speaker, the name is
+        named = np_before(toks, start - 1, lo)
+        if named is not None:
+            return named[0], named[1], appositive or named[2]
     return start, end, appositive
 
 
@@ -1260,6 +1279,14 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
             entity.positions.sort()
         return done(entity, entity.name, None, heads)
 
+    # "the 19-year-old said": the person the story has just named, as "she said" would be
+    if len(words) == 2 and lows[0] == "the" and AGE_RE.fullmatch(lows[1]):
+        named = _subject_just_named(art, words[0].start)
+        if named is None:
+            art.scan_names()
+            named = art.recent(position, lambda e: art.could_be_person(e) and e.kind != "country")
+        if named is not None:
+            return done(named, named.name)
     # a nominal: "the company", "the minister", "the newspaper" -> an earlier mention with that role
     head = heads[-1] if heads else (singular(lows[-1]) if lows else "")
     short = len(words) == 2 and lows[0] in ("the", "this", "that")
@@ -1277,6 +1304,9 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
     stype = art.type_of(None, set(heads) | app_heads, country or app_country)
     return done(None, _phrase(words), stype, heads)
 
+
+TELL_FORMS = frozenset("told tell tells telling".split())
+AGE_RE = re.compile(r"\d{1,3}-year-old")   # "the 19-year-old": a person named before
 
 # Cues of a turn in an exchange: "she replied" answers whoever spoke last.
 REPLY_FORMS = frozenset("replied replies reply responded responds retorted retorts countered counters "
@@ -1564,11 +1594,14 @@ def _affiliation_after(run: list[Tok], rest: list[Tok], lex: Lexicon) -> bool:
     return False
 
 
+UNNAMED_WORDS = frozenset("unnamed anonymous unidentified".split())
+
+
 def _phrase(words: list[Tok]) -> str:
     """A descriptive phrase as a speaker name: determiner dropped ("The Chinese foreign ministry" -> Chinese foreign ministry)."""
     parts = [w.text for w in words]
-    while parts and parts[0].lower() in DETERMINERS:
-        parts.pop(0)
+    while parts and (parts[0].lower() in DETERMINERS or parts[0].lower() in UNNAMED_WORDS):
+        parts.pop(0)   # "an unnamed cabinet minister" -> cabinet minister
     return " ".join(parts).strip() or " ".join(w.text for w in words)
 
 
@@ -1606,6 +1639,9 @@ def find_cue(toks: list[Tok], lo: int, hi: int, lex: Lexicon, last: bool = False
             continue
         if cue.kind == "verb" and k > lo and toks[k - 1].low in ("the", "a", "an", "this", "its", "his", "her"):
             continue  # "the report", "a statement": nouns
+        if (cue.kind == "verb" and k >= 2 and toks[k - 1].low in NOUN_ADJECTIVES
+                and toks[k - 2].low in ("the", "a", "an", "this", "its", "his", "her", "their")):
+            continue  # "struck a similar note", "in a separate statement", "the latest report": nouns
         if t.low in NOUN_FIRST_CUES and not (k > 0 and toks[k - 1].text in CUE_AFTER_QUOTE) and not (
                 k + 1 < len(toks) and toks[k + 1].low in CUE_BEFORE_SPEECH):
             continue  # "the Chinese state", "state media": a noun unless it opens what was said or follows a quote
@@ -1618,6 +1654,10 @@ def find_cue(toks: list[Tok], lo: int, hi: int, lex: Lexicon, last: bool = False
 # Cue forms that are nouns far more often than verbs ("state media", "the Chinese state"): read as a cue
 # only right after a quote ("“...,” states the report") or before what was said ("the rules state that").
 NOUN_FIRST_CUES = frozenset({"state", "states"})
+# Adjectives that put a cue word after an article into a noun ("a similar note", "the latest report").
+NOUN_ADJECTIVES = frozenset("""similar final separate brief short written official new latest full detailed
+internal joint special sombre somber cautionary positive different personal handwritten recent annual quarterly
+previous earlier sharp strong stark rare public private formal lengthy emotional defiant""".split())
 CUE_AFTER_QUOTE = frozenset({",", "”", '"', "»", "—", "–"})
 CUE_BEFORE_SPEECH = frozenset({"that", ":", "“", '"', "«"})
 
@@ -2063,7 +2103,18 @@ def _attribute_piece(art, piece, qi, pieces, toks, starts, inside, bounds, bound
         if hit is not None and not inside[hit[0]]:
             k, cue, n = hit
             speaker = attribute_cue(art, toks, k, cue, n, lo, open_i, piece.open, _tok_index(starts, sent_lo))
-    # c) the speaker named after a colon-less frame before: "According to X, “...”" is covered by b)
+    # c) a sentence whose subject is named, then a colon: "Coach Marco Bellini was blunt: “...”"
+    if speaker is None and open_i > lo and before_text.rstrip().endswith(":"):
+        subject = clause_subject(toks, _tok_index(starts, sent_lo), open_i)
+        if subject is not None and not (subject[1] - subject[0] == 1 and toks[subject[0]].low in PRONOUNS):
+            n_history = len(art.history)
+            found = resolve(art, toks, subject, piece.open, "")
+            named = found.entity if found is not None else None
+            if named is not None and named.kind != "country" and (
+                    named.kind == "org" or named.types or art.could_be_person(named)):   # not "Highlights"
+                speaker = found
+            else:
+                del art.history[n_history:]
     # d) a quote coordinated with the one before: called it “unfounded” and “politically motivated”; or a
     # partial quote later in the sentence of an attributed partial one, with no cue of its own between
     # them (b found none): X said it would “explore all options” and that it was “deeply disappointed”
