@@ -32,7 +32,7 @@ class LinePattern(NamedTuple):
 _SHARE_WORDS = (r"share(?:\s+(?:this|on|via|the|article|story|post|page|link|it)){0,3}|shares|tweet|facebook|"
                 r"twitter|x|linkedin|whatsapp|e-?mail|print|copy(?:\s+(?:the\s+)?link)?|copied|pinterest|reddit|"
                 r"telegram|messenger|flipboard|pocket|tumblr|bluesky|threads|mastodon|sms|"
-                r"gift(?:\s+this)?\s+article|save|bookmark|social(?:\s+shar(?:e|ing))?")
+                r"gift(?:\s+this)?\s+article|save|bookmark|social(?:\s+shar(?:e|ing))?|link(?:\s+copied)?")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 # A time zone after a time: ET, PT, EDT, BST, CEST, AEST, UTC, GMT+1, (ET).
@@ -50,8 +50,9 @@ _PHOTO_SOURCES = (r"(?:AP|AFP|Reuters|Getty Images|Getty|Bloomberg|EPA|EPA-EFE|S
 # A photo credit closing a caption: "(AP Photo/Mark Schiefelbein)", "(Mark Schiefelbein/AP)",
 # "Photo: Jane Doe", "Image by Jane Doe", "Jane Doe/Getty Images".
 _CREDIT_MARK = (rf"(?:\((?:[^()]*?\b(?i:photo|photograph|image|picture|file|credit)s?\b[^()]*|[^()]*?/\s*{_PHOTO_SOURCES}"
-                rf"[^()]*|(?i:submitted|supplied|courtesy|handout)\b[^()]*)\)|\b(?i:photo|photograph|image|picture|credit)s?\s*(?::|/|(?i:by|courtesy(?: of)?)\s+(?=[A-Z]))"
-                rf"\s*[^.]{{1,80}}|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,3}}\s*/\s*{_PHOTO_SOURCES}\b[^.]{{0,20}})\.?")
+                rf"[^()]*|(?i:submitted|supplied|courtesy|handout)\b[^()]*)\)|\b(?i:photo|photograph|image|picture|credit)s?(?i: credit)?\s*(?::|/|(?i:by|courtesy(?: of)?)\s+(?=[A-Z]))"
+                rf"\s*(?:[^.]|\.(?=\s*[A-Z]))"
+                rf"{{1,80}}|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,3}}\s*/\s*{_PHOTO_SOURCES}\b[^.]{{0,20}})\.?")
 # One breadcrumb item: up to four words.
 _CRUMB = r"[\w.,'&-]+(?:\s[\w.,'&-]+){0,3}"
 # What may follow a byline's name: agency, job title, date ("By Jane Doe, Reuters | July 7, 2025").
@@ -72,8 +73,9 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"|thanks? (?:you )?for your (?:feedback|rating|vote)!?)",
                 "0 Voted by 0 users"),
     LinePattern("comment_form", "boilerplate", "comments", "tail", 20,
-                r"(?i:leave a (?:reply|comment|response)|post a comment|add (?:a|your) comment|join the "
-                r"(?:conversation|discussion)|\d+\s+(?:comments?|responses?|replies)|comments?\s*\(\d+\)|"
+                r"(?i:leave a (?:reply|comment|response)|post (?:a )?comment|add (?:a|your) comment|join the "
+                r"(?:conversation|discussion)|\d+\s+(?:comments?|responses?|replies|thoughts)(?:\s+(?:on|to)\s+\S.*)?|"
+                r"comments?\s*\(\d+\)|"
                 r"(?:show|view|load|see|read) (?:all )?(?:\d+ )?comments|discussion\s*\(\d+\)|"
                 r"cancel reply|comments are closed\.?|you must be logged in to post a comment\.?)\W*",
                 "Leave a Reply"),
@@ -99,6 +101,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"headlines|on [\w ]+|from [\w .'&-]+|in [\w ]+|now|today|this week))*|"
                 r"(?:you|we think you) (?:may|might|could|will) (?:also )?(?:like|enjoy|be interested in)|"
                 r"(?:don'?t|do not) miss|most (?:read|popular|viewed|shared|commented)|editor'?s? picks?|"
+                r"explore(?: more)?(?: topics| stories| articles)?|"
                 r"(?:read|see|watch) (?:next|more|also)|what to read next|keep reading|recommended for you|"
                 r"in (?:other|case you missed|the) news|around the web|from the web|sponsored (?:content|links|stories)"
                 r"|more (?:stories|articles|news) (?:like this|from us))\s*[:.>»]*\s*",
@@ -109,7 +112,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"(?:click|tap) here|previously|further reading|trending(?: now)?|popular(?: now)?|most (?:read|popular)|"
                 r"don'?t miss|icymi|in case you missed it|editor'?s picks?|also on [\w' ]{1,30})\s*(?::|-|>|»|\|)\s*\S.*|"
                 r"see also\s+\S.*|also (?:read|see):?\s+[A-Z].*|read more\s+(?=[A-Z])\S.*|"
-                r"read (?:the )?full (?:story|article|report)\s*(?::|at|here|-)\s*\S.*)",
+                r"read (?:the )?full (?:story|article|report)\s*(?::|at|here|-)\s*\S.*|(?:read|go deeper)\s*:\s*\S.*)",
                 "See also Foreign Affairs Minister Mélanie Joly met Chinese counterpart in Beijing"),
     # ---- metadata about the article
     LinePattern("reading_time", "metadata", "reading_time", "line", 10,
@@ -127,12 +130,16 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
     LinePattern("wire_credit", "metadata", "credit", "line", 40,
                 r"(?i:\(?\s*(?:(?:additional |further )?reporting|writing|editing|edited|compiled|translated|"
                 r"research|fact-?checking|graphics|production|additional research) by\b.*|"
-                r"-*\s*with (?:files|reporting) from\b.*|(?:the )?(?:associated press|canadian press|reuters|afp|"
+                r"-*\s*with (?:files|reporting|assistance|additional reporting) from\b.*|(?:the )?(?:associated press|canadian press|reuters|afp|"
                 r"bloomberg|cnn|bbc) contributed (?:to )?(?:this|reporting).*|"
                 r"this (?:article|story|report) (?:was |has been )?(?:first |originally )?(?:published|appeared|"
                 r"corrected|updated|produced|translated)\b.*|originally published (?:in|by|on|at)\b.*|"
-                r"sources?\s*:\s*\S.*|(?:copyright|©)\s*(?:\d{4})?.*(?:may not be|redistribut|rewritten|broadcast).*)",
+                r"sources?\s*:\s*\S.*|(?:copyright|©)\s*(?:\d{4})?.*(?:may not be|redistribut|rewritten|broadcast).*|"
+                r"this material may not be (?:published|reproduced|broadcast)\b.*)",
                 "(Reporting by Brenda Goh; Editing by Sharon Singleton)"),
+    LinePattern("update_note", "metadata", "note", "line", 20,
+                r"\(\s*(?i:updates?|adds|recasts|corrects|refiles|changes)\s+(?i:with|to|throughout|headline|dateline)\b[^()]*\)\.?",
+                "(Updates with analyst comment in sixth paragraph.)"),
     LinePattern("print_note", "metadata", "note", "line", 60,
                 r"(?i:a version of this (?:article|story) (?:appears|appeared) in print\b.*)",
                 "A version of this article appears in print on July 2, 2025, Section B, Page 1 of the New York edition."),
@@ -148,10 +155,13 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 rf"(?:(?i:photo|photograph|image|picture|illustration|header image|featured image|cover image|"
                 rf"credit|photo credit|image credit|images?)s?\s*(?::|/|-|\.{{3}}|…|(?i:by|courtesy(?: of)?|via)\s)\s*\S.*|"
                 rf"\(?\s*(?:[A-Z][\w.'-]*\s*){{0,4}}/\s*{_PHOTO_SOURCES}\b.*|\(?(?i:file\s+)?(?i:photo)\)?|"
-                rf"(?:{_PHOTO_SOURCES})\s*(?i:photo|images?|file photo)\.?|\([^()]*\b(?i:photo|photograph)\b[^()]*\))",
+                rf"(?:{_PHOTO_SOURCES})\s*(?i:photo|images?|file photo)\.?|\([^()]*\b(?i:photo|photograph)\b[^()]*\)|"
+                rf"(?i:image|photo|picture) source\s*[:,]\s*\S.*|"
+                rf"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{1,3}}\s*/\s*(?:The\s+)?[A-Z][\w&.'’-]+(?:\s+[A-Z][\w&.'’-]+){{0,3}}|"
+                rf"(?i:data|sources?)\s*:\s*[^;]{{1,80}};\s*(?i:chart|graphic|map|graph)\s*:\s*\S.*)",
                 "Photo by Pawel Czerwinski on Unsplash"),
     LinePattern("caption_label", "metadata", "caption", "line", 80,
-                r"(?i:(?:photo |image |video )?caption\s*:\s*\S.*)",
+                r"(?i:(?:photo |image |video )?caption\s*[:,]\s*\S.*)",
                 "Caption: The remains of the water treatment plant are seen in September."),
     LinePattern("caption_with_credit", "metadata", "caption", "line", 0,
                 rf"(?:.*?{_CREDIT_MARK}\s*)",
@@ -163,9 +173,10 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"by (?:signing up|subscribing|registering),? (?:you|i)\b|unsubscribe at any time|sign up for (?:our|the) [\w' -]*newsletter|"
                 r"subscribe for free to (?:receive|get|support)|to receive new posts and support|"
                 r"thanks for reading\b.{0,60}[!.]\s*subscribe\b|type your e-?mail|newsletters? may contain\b|"
+                r"all fields (?:are required|must be completed)|(?:in|to) your inbox\b|^sign up (?:for|to) [^.]{1,60}(?::|-)|"
                 r"(?:the|our) [\w' -]{1,40} newsletter (?:provides|brings|delivers|gives)\b).*)",
                 "Get the latest headlines delivered to your inbox.",
-                needs="inbox|mail|signing up|subscribing|registering|subscribe|newsletter"),
+                needs="inbox|mail|signing up|sign up|subscribing|registering|subscribe|newsletter|all fields"),
     LinePattern("email_footer", "boilerplate", "other", "line", 40,
                 r"(?i:(?:you(?:'re| are| were)? receiv(?:ing|ed) this (?:e-?mail|newsletter|message)|unsubscribe|"
                 r"update (?:your )?(?:e-?mail |subscription )?preferences|manage (?:your )?subscriptions?|"
@@ -177,7 +188,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"(?i:(?:sponsored|presented|brought to you|underwritten) by\b.*|paid partnership\b.*)",
                 "SPONSORED BY COASTAL CREDIT UNION"),
     LinePattern("app_promo", "boilerplate", "other", "line", 30,
-                r"(?i:(?:download|get|install|try) (?:the|our) (?:free )?[\w&'’ -]{0,40}\bapps?\b.*)",
+                r"(?i:(?:click here to |tap here to )?(?:download|get|install|try) (?:the|our) (?:free )?[\w&'’ -]{0,40}\bapps?\b.*)",
                 "Download the KTRV 7 app to get the latest breaking news alerts on your phone.",
                 needs="app"),
     LinePattern("paywall", "boilerplate", "other", "line", 12,
@@ -195,6 +206,10 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?|replay|(?:un)?mute|fullscreen|"
                 r"closed captions?)\W*",
                 "Video player loading..."),
+    LinePattern("audio_player", "boilerplate", "other", "line", 12,
+                r"(?i:(?:new)?\s*you can now listen to .*|listen to (?:more |this )?(?:stories|articles?|story|podcasts?)\b.*|"
+                r"(?:audio|listen)\s*(?:\d+\s*min(?:ute)?s?)?)\W*",
+                "You can now listen to Fox News articles!"),
     LinePattern("newsletter_mention", "boilerplate", "newsletter", "line", 12,
                 r"(?i:.*\bnewsletters?\b.*)", "Get our newsletter", needs="newsletter"),
     LinePattern("newsletter", "boilerplate", "newsletter", "line", 12,
@@ -305,6 +320,12 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 rf"(?:last )?(?:updated|published)(?:\s+ago)?\s*:?|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago))*"
                 rf"(?:\s+by\s+\S+(?:\s+\S+){{0,3}})?\s*)",
                 "Published July 7, 2025 10:32 a.m. EDT"),
+    # "Updated - March 14, 2024 10:32 pm IST - CHENNAI", "Mar 14, 2024 - Health", "... MST·4 min read"
+    LinePattern("dateline_labelled", "metadata", "dateline", "line", 16,
+                rf"(?i:(?:(?:last )?(?:updated|published|posted|modified)\s*[-–:]\s*)?(?:{_WEEKDAY},?\s+)?{_DATE}"
+                rf"(?:,?\s*(?:at\s+)?{_TIME})?(?:\s*{_TIME_ZONE})?"
+                rf"(?:\s*[-–|·•]\s*(?:\d+\s*min(?:ute)?s?\s*read|[a-z][\w &]{{1,24}}))?)",
+                "Updated - March 14, 2024 10:32 pm IST - CHENNAI"),
 ]
 
 # Section names a news site files a story under. A line made only of these, above the headline,

@@ -16,6 +16,7 @@ from analysis.paths import DATA, ROOT, SEEDS
 
 FIXTURES = ROOT / "tests" / "fixtures" / "boilerplate"
 STRESS = ROOT / "tests" / "fixtures" / "boilerplate_stress"
+HOLDOUT = ROOT / "tests" / "fixtures" / "boilerplate_holdout"
 # The bar the classifier must clear on the hand-labelled fixtures, per label.
 MIN_PRECISION = 0.9
 MIN_RECALL = 0.9
@@ -137,6 +138,14 @@ def test_every_row_matches_its_example(pattern):
     ("Read more Subscribers only In France, the Socialists split over pension reform", "related_link"),
     ("The Guardian - Back to home", "navigation"),
     ("Investor Contact:", "media_contact"),
+    ("Image caption, A 30m section of the wall gave way during a high tide", "caption_label"),
+    ("Mark Henle/The Republic", "photo_credit"),
+    ("Updated - March 14, 2024 10:32 pm IST - CHENNAI", "dateline_labelled"),
+    ("(Updates with analyst comment in sixth paragraph.)", "update_note"),
+    ("NEWYou can now listen to Fox News articles!", "audio_player"),
+    ("Go deeper: Oregon's nurse staffing law takes effect", "related_link"),
+    ("The mayor's data showed a 12% rise; the chart was published on Monday.", None),
+    ("Updates to the bylaw take effect in May, the council said.", None),
 ])
 def test_pattern_table_before_after(line, expected):
     assert row_name(line) == expected
@@ -146,7 +155,8 @@ def test_fast_matcher_agrees_with_the_reference_on_every_line():
     texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
     fixture_texts, _ = B.read_gold_folder(FIXTURES)
     stress_texts, _ = B.read_gold_folder(STRESS)
-    for raw in list(texts.values()) + list(fixture_texts.values()) + list(stress_texts.values()):
+    holdout_texts, _ = B.read_gold_folder(HOLDOUT)
+    for raw in [*texts.values(), *fixture_texts.values(), *stress_texts.values(), *holdout_texts.values()]:
         for line in raw.splitlines():
             s = " ".join(T.normalize(line).split())
             if not s:
@@ -282,11 +292,12 @@ def test_we_beat_justext_on_the_fixtures(fixtures):
     assert comparison.at[("ours", "content"), "f1"] > comparison.at[("jusText", "content"), "f1"]
 
 
-def test_stress_pages_keep_their_bar():
-    """The 14 pages of the stress test (tuned on, see its README): labels right on 90% of lines, the
+@pytest.mark.parametrize("folder, n_pages", [(STRESS, 14), (HOLDOUT, 12)])
+def test_stress_pages_keep_their_bar(folder, n_pages):
+    """The pages of the two stress tests (tuned on, see their READMEs): labels right on 90% of lines, the
     article's own text kept (content recall) and little cruft let in (content precision)."""
-    texts, gold = B.read_gold_folder(STRESS)
-    assert len(texts) == 14
+    texts, gold = B.read_gold_folder(folder)
+    assert len(texts) == n_pages
     labelled = label_texts(texts, B.furniture(texts))
     merged = gold.merge(labelled, on=["article_id", "line"], suffixes=("_gold", ""))
     merged = merged[merged["label_gold"] != ""]
