@@ -1184,8 +1184,16 @@ def originality(corpus: _Corpus, spans: tuple[np.ndarray, np.ndarray], article_i
 # --- quote fidelity -------------------------------------------------------------------------------
 
 def _speaker_keys(speakers: list[str]) -> dict[str, str]:
-    """Folded speaker name -> canonical key; a lone surname joins the one full name ending in it."""
+    """Folded speaker name -> canonical key; a name with a title before it joins the same name without
+    ("Harbourmaster Gareth Pryce" -> gareth pryce), and a lone surname the one full name ending in it."""
     folded = {s: " ".join(T.fold(s).split()) for s in dict.fromkeys(speakers)}   # each spelling folded once
+    names = set(folded.values())
+    for s, key in folded.items():
+        parts = key.split()
+        # the longest other name of two words or more that ends this one
+        shorter = next((" ".join(parts[i:]) for i in range(1, len(parts) - 1) if " ".join(parts[i:]) in names), None)
+        if shorter is not None:
+            folded[s] = shorter
     full = {}
     for key in set(folded.values()):
         parts = key.split()
@@ -1228,7 +1236,8 @@ def quote_similarity(a: str, b: str) -> tuple[float, str]:
         return round(len(short) / len(long_), 3), "trimmed"
     ratio = 2.0 * common_subsequence(sa, sb) / (len(sa) + len(sb))
     dice = 2 * len(ta & tb) / (len(ta) + len(tb)) if ta and tb else 0.0
-    similarity = round(max(ratio, dice), 3)
+    # renderings that differ are never 1.0 ("very" dropped leaves every content term in place)
+    similarity = min(round(max(ratio, dice), 3), 0.999)
     return similarity, "reworded" if similarity >= REWORDED_SIMILARITY else "different"
 
 
@@ -1382,7 +1391,8 @@ def _matching_wordings(speakers: list[list[str]], counts: list[list[tuple[int, i
     cut = np.searchsorted(d, start).tolist()
     for s in range(len(speakers)):  # one speaker's list at a time, only when asked for
         part = slice(cut[s], cut[s + 1])
-        yield [(x - start[s], y - start[s], 1.0 if f == 0 else round(v, 3), FIDELITIES[f])
+        yield [(x - start[s], y - start[s], 1.0 if f == 0 else round(v, 3) if f == 1 else min(round(v, 3), 0.999),
+                FIDELITIES[f])
                for x, y, v, f in zip(d[part].tolist(), e[part].tolist(), value[part].tolist(), fidelity[part].tolist())]
 
 

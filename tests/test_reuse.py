@@ -455,6 +455,19 @@ def test_quote_fidelity_pairs_same_speaker_across_articles():
     assert set(table.speaker) == {"Hikvision", "Melanie Joly"}   # a full name names the speaker
 
 
+def test_quote_fidelity_joins_a_name_with_its_title_and_never_calls_a_rewording_exact():
+    quotes = quotes_table([
+        ("one", "Harbourmaster Gareth Pryce", "Nobody is going out until the air is safe", "direct"),
+        ("two", "Gareth Pryce", "Nobody is going out until the air is safe", "direct"),
+        ("one", "Ann Lee", "We are very proud of the crews", "direct"),
+        ("two", "Ann Lee", "We are proud of the crews", "direct"),
+    ])
+    table = reuse.quote_fidelity(quotes).set_index("speaker")
+    assert table.at["Gareth Pryce", "fidelity"] == "identical"
+    # "very" is no content term: every term is shared, but the wording is not the same
+    assert table.at["Ann Lee", "fidelity"] == "reworded" and table.at["Ann Lee", "similarity"] < 1
+
+
 def test_quote_fidelity_empty_and_provisional_tables():
     assert reuse.quote_fidelity(pd.DataFrame()).empty
     assert reuse.quote_fidelity(quotes_table([])).empty
