@@ -66,6 +66,7 @@ PULL_QUOTE_WORDS = (8, 60)   # a pull quote's length in words
 AUTHOR_BIO_MAX_WORDS = 60
 SUMMARY_MAX_POINTS = 6       # unmarked lines a summary label may hold
 SUBHEAD_WORDS = (3, 12)      # a subhead's length in words
+INTRO_MIN_WORDS = 5          # a sentence ending in a colon that introduces a list has at least this many words
 
 _COMBINED, _ALONE = P.compile_patterns()
 _COMBINED_LIMITS = [limit for limit, _ in _COMBINED]
@@ -411,6 +412,18 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
                     out[j] = ("content", "summary", f"point under line {numbers[i]} ({p.name})")
                     j += 1
         i = max(j, i + 1)
+
+    # A list a sentence introduces ("Councils will be able to use the money to:" then "• install ..."):
+    # its items are that sentence's words, the story's.
+    for i in range(n_lines - 1):
+        if (out[i] is None and stripped[i].endswith(":") and feats[i][0] >= INTRO_MIN_WORDS
+                and feats[i][1] >= NEARGOOD_MIN_STOPWORDS):
+            j = i + 1
+            while j < n_lines and out[j] is None and P.BULLET_RE.match(texts[j]):
+                out[j] = ("content", "body", f"list item under line {numbers[i]}, a sentence ending in a colon")
+                j += 1
+            if j > i + 1:
+                out[i] = ("content", "body", "sentence introducing the list below it")
 
     # Repetition: within the article, then across the corpus.
     seen: dict[str, int] = {}

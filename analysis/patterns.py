@@ -48,9 +48,11 @@ _PHOTO_SOURCES = (r"(?:AP|AFP|Reuters|Getty Images|Getty|Bloomberg|EPA|EPA-EFE|S
                   r"Pexels|Xinhua|Anadolu|NurPhoto|SOPA Images|Sipa|The Canadian Press|Canadian Press|CP|"
                   r"PA Images|PA|iStock|Wikimedia Commons|Flickr|Handout|Supplied)")
 # A photo credit closing a caption: "(AP Photo/Mark Schiefelbein)", "(Mark Schiefelbein/AP)",
+# "(Matt McClain/The Washington Post)",
 # "Photo: Jane Doe", "Image by Jane Doe", "Jane Doe/Getty Images".
 _CREDIT_MARK = (rf"(?:\((?:[^()]*?\b(?i:photo|photograph|image|picture|file|credit)s?\b[^()]*|[^()]*?/\s*{_PHOTO_SOURCES}"
-                rf"[^()]*|(?i:submitted|supplied|courtesy|handout)\b[^()]*)\)|\b(?i:photo|photograph|image|picture|credit)s?(?i: credit)?\s*(?::|/|(?i:by|courtesy(?: of)?)\s+(?=[A-Z]))"
+                rf"[^()]*|(?i:submitted|supplied|courtesy|handout)\b[^()]*|"
+                rf"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{1,3}}\s*/\s*(?:The\s+)?[A-Z][\w&.'’-]+(?:\s+[A-Z][\w&.'’-]+){{0,4}})\)|\b(?i:photo|photograph|image|picture|credit)s?(?i: credit)?\s*(?::|/|(?i:by|courtesy(?: of)?)\s+(?=[A-Z]))"
                 rf"\s*(?:[^.]|\.(?=\s*[A-Z]))"
                 rf"{{1,80}}|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,3}}\s*/\s*{_PHOTO_SOURCES}\b[^.]{{0,20}})\.?")
 # One breadcrumb item: up to four words.

@@ -145,6 +145,9 @@ def test_every_row_matches_its_example(pattern):
     ("NEWYou can now listen to Fox News articles!", "audio_player"),
     ("Go deeper: Oregon's nurse staffing law takes effect", "related_link"),
     ("The mayor's data showed a 12% rise; the chart was published on Monday.", None),
+    ("Canoeists paddle on the lake above the dam on March 9. (Matt McClain/The Washington Post)",
+     "caption_with_credit"),
+    ("The vote was 5-4 (Smith/Jones dissenting).", None),
     ("Updates to the bylaw take effect in May, the council said.", None),
 ])
 def test_pattern_table_before_after(line, expected):
@@ -432,6 +435,12 @@ PROSE2 = ("Council members said the savings were needed to balance the budget af
      "The council's budget chair said closing the stations would keep property taxes flat for a second year.\n",
      [("content", "headline"), ("metadata", "byline")] + [("content", "body")] * 3 + [("boilerplate", "related")] * 3
      + [("content", "subhead")] + [("content", "body")] * 4),
+    # a list a sentence introduces is that sentence's: the story goes on past it
+    (f"Council closes two fire stations\n{PROSE}\n{PROSE2}\nThe council will use the savings to:\n"
+     "• hire four paramedics\n• buy a second ladder truck\n• repair the south station roof\nNext steps\n"
+     "Response times in the north end will rise by about four minutes, according to the fire chief's estimate.\n"
+     "The union representing the town's firefighters said it would ask the province to review the decision.\n",
+     [("content", "headline")] + [("content", "body")] * 6 + [("content", "subhead")] + [("content", "body")] * 2),
 ])
 def test_context_rules(raw, expected):
     assert _labels(raw) == expected
