@@ -64,6 +64,7 @@ FURNITURE_SHARE = 0.002
 FURNITURE_MAX_WORDS = 12
 PULL_QUOTE_WORDS = (8, 60)   # a pull quote's length in words
 AUTHOR_BIO_MAX_WORDS = 60
+AUTHOR_BIO_MAX_LINES = 3     # closing content lines read for the authors' bios
 SUMMARY_MAX_POINTS = 6       # unmarked lines a summary label may hold
 SUBHEAD_WORDS = (3, 12)      # a subhead's length in words
 INTRO_MIN_WORDS = 5          # a sentence ending in a colon that introduces a list has at least this many words
@@ -396,7 +397,8 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
             # a list set close under its header ends at a blank line: what follows is the page again
             # (a subhead, the next story's headline); a page that spaces every line out is read on
             close = i + 1 < n_lines and numbers[i + 1] == numbers[i] + 1
-            while j < n_lines and out[j] is None and cls[j] == "short":
+            block = p.name in P.BLOCK_HEADERS   # "About the Author": the lines set close under it, prose too
+            while j < n_lines and out[j] is None and (cls[j] == "short" or (block and close)):
                 if close and j > i + 1 and numbers[j] > numbers[j - 1] + 1:
                     break
                 out[j] = (p.label, p.role, f"listed under line {numbers[i]} ({p.name})")
@@ -778,16 +780,23 @@ def _label_pull_quotes(out, stripped, words, numbers) -> None:
 
 
 def _label_author_bio(out, stripped, words) -> None:
-    """The last content line that opens with the byline's name ("Helen Marsh covers education for
-    the Courier.") is the author's bio, not the story."""
+    """Among the last content lines, those that open with the byline's name ("Helen Marsh covers education
+    for the Courier.") or say who a reporter is ("Brooke Sandoval is a reporter for Fox News Digital.")
+    are the authors' bios, not the story."""
     names = {m.group(0) for i, o in enumerate(out) if o is not None and o[1] == "byline"
              for m in P.NAME_RE.finditer(_BYLINE_PREFIX_RE.sub("", stripped[i]))}
-    last = next((i for i in range(len(out) - 1, -1, -1) if out[i] is not None and out[i][0] == "content"), None)
-    if not names or last is None or out[last][1] not in ("body", "subhead") or words[last] > AUTHOR_BIO_MAX_WORDS:
-        return
-    s = stripped[last]
-    if any(s.startswith(name) and not s[len(name):len(name) + 1].isalnum() for name in names):
-        out[last] = ("metadata", "credit", "author's bio: the last content line opens with the byline's name")
+    seen = 0
+    for i in range(len(out) - 1, -1, -1):
+        if out[i] is None or out[i][0] != "content":
+            continue
+        seen += 1
+        if seen > AUTHOR_BIO_MAX_LINES or out[i][1] not in ("body", "subhead") or words[i] > AUTHOR_BIO_MAX_WORDS:
+            return
+        s = stripped[i]
+        if any(s.startswith(name) and not s[len(name):len(name) + 1].isalnum() for name in names):
+            out[i] = ("metadata", "credit", "author's bio: a closing content line opens with the byline's name")
+        elif P.AUTHOR_BIO_RE.match(s):
+            out[i] = ("metadata", "credit", "author's bio: a closing line says who the reporter is")
 
 
 def _label_without_body(out, cls, feats, stripped, numbers) -> None:

@@ -129,7 +129,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 rf"s?(?:\s*,?\s*\(?(?:{_DATE}|{_TIME})\)?)?\s*[:—–-]\s*\S.*|"
                 rf"(?:an? )?(?:earlier|previous|prior) version of this (?:article|story|report|post)\b.*)",
                 "Editor's note: An earlier version of this article misstated the year of the U.S. ban."),
-    LinePattern("wire_credit", "metadata", "credit", "line", 40,
+    LinePattern("wire_credit", "metadata", "credit", "line", 60,
                 r"(?i:\(?\s*(?:(?:additional |further )?reporting|writing|editing|edited|compiled|translated|"
                 r"research|fact-?checking|graphics|production|additional research) by\b.*|"
                 r"-*\s*with (?:files|reporting|assistance|additional reporting) from\b.*|(?:the )?(?:associated press|canadian press|reuters|afp|"
@@ -419,3 +419,11 @@ WIRE_DATELINE_RE = re.compile(
     rf"\s*(?:-{{1,2}}|—|–|:)\s+(?=\S)")
 # The line under a byline's name that gives the outlet and the place: "BBC News, Toronto", "CBC News, Ottawa".
 OUTLET_PLACE_RE = re.compile(r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3},\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}")
+# Rows whose list takes every line set close under the header, prose included (a bio is sentences).
+BLOCK_HEADERS = frozenset({"author_bio_header"})
+# A closing line that says who the reporter is: "Karina Oduya is a reporter covering ...", "Priya Lindqvist
+# is a staff writer at The Atlantic", "Theo Marchetti is a Washington Post reporter covering ...".
+AUTHOR_BIO_RE = re.compile(
+    r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w&.'’-]+\s+){0,5}?"
+    r"(?:reporter|writer|correspondent|editor|journalist|columnist|contributor|producer|photographer|intern)s?\b")
+

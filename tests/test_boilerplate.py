@@ -441,6 +441,15 @@ PROSE2 = ("Council members said the savings were needed to balance the budget af
      "Response times in the north end will rise by about four minutes, according to the fire chief's estimate.\n"
      "The union representing the town's firefighters said it would ask the province to review the decision.\n",
      [("content", "headline")] + [("content", "body")] * 6 + [("content", "subhead")] + [("content", "body")] * 2),
+    # the closing lines that say who the reporters are: bios, also without a byline above, and past a
+    # "contributed to this report" line; "About the Author" takes the prose set close under it
+    (f"Council closes two fire stations\n{PROSE}\n{PROSE2}\nLauren Kim contributed to this report.\n"
+     "Karina Oduya is a reporter covering local government. She joined the Ledger in 2021.\nFollow\n",
+     [("content", "headline"), ("content", "body"), ("content", "body"), ("metadata", "credit"),
+      ("metadata", "credit"), ("boilerplate", "navigation")]),
+    (f"Council closes two fire stations\n{PROSE}\n{PROSE2}\n\nAbout the Author\n"
+     "Priya Lindqvist is a staff writer at the Ledger, where she covers\nwork and technology.\n",
+     [("content", "headline"), ("content", "body"), ("content", "body")] + [("metadata", "credit")] * 3),
 ])
 def test_context_rules(raw, expected):
     assert _labels(raw) == expected
