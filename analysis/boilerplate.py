@@ -57,6 +57,12 @@ MENU_ITEM_MAX_WORDS = 3      # a navigation menu item
 MENU_MIN_RUN = 3             # this many short lines in a row outside the body form a menu or a list
 DENSE_PROSE_WORDS = 15       # a sentence this long, mostly lower case, is prose whatever its stopwords
 BODY_GAP = 4                 # this many non-prose lines in a row split the prose into two clusters
+RESUME_MIN_LINES = 2         # prose lines after a box that take the story up again ...
+RESUME_MAX_GAP = 8           # ... across at most this many lines of it
+END_MATTER_ROLES = frozenset({"related", "comments", "newsletter", "share", "navigation", "rating_widget"})
+END_MATTER_REASONS = frozenset(f"pattern {name}" for name in (
+    "copyright_footer", "email_footer", "about_issuer", "disclaimer", "author_bio_header", "media_contact",
+    "wire_credit", "contributor_note", "print_note", "contact_line"))
 # Site furniture: a short line found in at least max(FURNITURE_MIN_ARTICLES, FURNITURE_SHARE of
 # the corpus) articles that tell different stories.
 FURNITURE_MIN_ARTICLES = 3
@@ -66,6 +72,7 @@ PULL_QUOTE_WORDS = (8, 60)   # a pull quote's length in words
 AUTHOR_BIO_MAX_WORDS = 60
 AUTHOR_BIO_MAX_LINES = 3     # closing content lines read for the authors' bios
 SUMMARY_MAX_POINTS = 6       # unmarked lines a summary label may hold
+TAIL_MIN_PROSE = 2           # prose lines above a widget (comments, a rating) before it can end the article
 SUBHEAD_WORDS = (3, 12)      # a subhead's length in words
 INTRO_MIN_WORDS = 5          # a sentence ending in a colon that introduces a list has at least this many words
 
@@ -376,6 +383,9 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
     # Widgets and lists reach past their own line. A tail opener above the first prose line is
     # a counter in the header ("12 Comments"), not the start of a comment section.
     first_prose = next((i for i in range(n_lines) if cls[i] == "good" and out[i] is None), n_lines)
+    # a widget ends the article only after some of the story: a "View comments" counter in the header
+    # (below the byline, above the first paragraphs) opens nothing
+    prose_seen = list(accumulate((cls[k] == "good" and out[k] is None for k in range(n_lines)), initial=0))
     i = 0
     while i < n_lines:
         p = patterns[i]
@@ -383,7 +393,7 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
             i += 1
             continue
         j = i + 1
-        if p.scope == "tail" and i > first_prose:
+        if p.scope == "tail" and i > first_prose and prose_seen[i] >= TAIL_MIN_PROSE:
             while j < n_lines:
                 q = patterns[j]
                 if q is not None and q.scope in ("tail", "list"):
@@ -511,8 +521,19 @@ def _main_body(cls, out, n_lines):
             current = []
         current.append(b)
     clusters.append(current)
-    best = max(clusters, key=len)
+    at = max(range(len(clusters)), key=lambda c: len(clusters[c]))
+    best = clusters[at]
     first, last = best[0], best[-1]
+    # The story goes on past a box that is no end matter (an event promo, a list and its subhead) when
+    # prose follows it: the next cluster joins, unless a related list, comments, a newsletter box, a
+    # share bar or a menu stands between (they close a story).
+    for nxt in clusters[at + 1:]:
+        between = range(last + 1, nxt[0])
+        if (len(nxt) < RESUME_MIN_LINES or len(between) > RESUME_MAX_GAP
+                or any(out[k] is not None and (out[k][1] in END_MATTER_ROLES or out[k][2] in END_MATTER_REASONS)
+                       for k in between)):
+            break
+        last = nxt[-1]
     # A short closing sentence right after the body is body (jusText: neargood next to good).
     while last + 1 < n_lines and out[last + 1] is None and cls[last + 1] == "neargood":
         last += 1

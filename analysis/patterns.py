@@ -29,7 +29,7 @@ class LinePattern(NamedTuple):
 
 
 # Social networks and share verbs: a share bar is a line made only of these.
-_SHARE_WORDS = (r"share(?:\s+(?:this|on|via|the|article|story|post|page|link|it)){0,3}|shares|tweet|facebook|"
+_SHARE_WORDS = (r"share(?:\s+(?:this|on|via|the|full|article|story|post|page|link|it)){0,3}|shares|tweet|facebook|"
                 r"twitter|x|linkedin|whatsapp|e-?mail|print|copy(?:\s+(?:the\s+)?link)?|copied|pinterest|reddit|"
                 r"telegram|messenger|flipboard|pocket|tumblr|bluesky|threads|mastodon|sms|"
                 r"gift(?:\s+this)?\s+article|save|bookmark|social(?:\s+shar(?:e|ing))?|link(?:\s+copied)?")

@@ -450,9 +450,26 @@ PROSE2 = ("Council members said the savings were needed to balance the budget af
     (f"Council closes two fire stations\n{PROSE}\n{PROSE2}\n\nAbout the Author\n"
      "Priya Lindqvist is a staff writer at the Ledger, where she covers\nwork and technology.\n",
      [("content", "headline"), ("content", "body"), ("content", "body")] + [("metadata", "credit")] * 3),
+    # a comment counter in the header opens no comment section: the story below it stays the story
+    (f"Council closes two fire stations\nBy Anna Reyes\n112\nView comments\n{PROSE}\n{PROSE2}\n"
+     "The union representing the town's firefighters said it would ask the province to review the decision.\n",
+     [("content", "headline"), ("metadata", "byline"), ("boilerplate", "other"), ("boilerplate", "comments")]
+     + [("content", "body")] * 3),
 ])
 def test_context_rules(raw, expected):
     assert _labels(raw) == expected
+
+
+def test_the_story_goes_on_past_a_promo_box_but_not_past_a_related_list():
+    story = (f"Council closes two fire stations\n{PROSE}\n{PROSE2}\n"
+             "Response times in the north end will rise by about four minutes, according to the fire chief.\n"
+             "{box}"
+             "The union representing the town's firefighters said it would ask the province to review it.\n"
+             "Residents of the north end plan a public meeting next week to press the council to reverse it.\n")
+    promo = _labels(story.format(box="Ledger Live\nHalifax\nTickets on sale\n|\nOctober 27-29, 2025\n"))
+    assert promo[-2:] == [("content", "body")] * 2
+    related = _labels(story.format(box="Related stories\nMayor resigns\nBridge opens\nNew park\nSchool closes\n"))
+    assert [label for label, _ in related[-2:]] == ["boilerplate"] * 2
 
 
 def test_hard_wrapped_paragraphs_are_body():
