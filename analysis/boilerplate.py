@@ -59,7 +59,7 @@ DENSE_PROSE_WORDS = 15       # a sentence this long, mostly lower case, is prose
 BODY_GAP = 4                 # this many non-prose lines in a row split the prose into two clusters
 RESUME_MIN_LINES = 2         # prose lines after a box that take the story up again ...
 RESUME_MAX_GAP = 8           # ... across at most this many lines of it
-END_MATTER_ROLES = frozenset({"related", "comments", "newsletter", "share", "navigation", "rating_widget"})
+END_MATTER_ROLES = frozenset({"comments", "share", "navigation", "rating_widget"})
 END_MATTER_REASONS = frozenset(f"pattern {name}" for name in (
     "copyright_footer", "email_footer", "about_issuer", "disclaimer", "author_bio_header", "media_contact",
     "wire_credit", "contributor_note", "print_note", "contact_line"))
@@ -75,6 +75,8 @@ SUMMARY_MAX_POINTS = 6       # unmarked lines a summary label may hold
 TAIL_MIN_PROSE = 2           # prose lines above a widget (comments, a rating) before it can end the article
 SUBHEAD_WORDS = (3, 12)      # a subhead's length in words
 INTRO_MIN_WORDS = 5          # a sentence ending in a colon that introduces a list has at least this many words
+LIST_ITEM_MAX_WORDS = 15     # an unmarked item of such a list, one to a line
+LIST_MAX_ITEMS = 12
 
 _COMBINED, _ALONE = P.compile_patterns()
 _COMBINED_LIMITS = [limit for limit, _ in _COMBINED]
@@ -434,6 +436,16 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
             while j < n_lines and out[j] is None and P.BULLET_RE.match(texts[j]):
                 out[j] = ("content", "body", f"list item under line {numbers[i]}, a sentence ending in a colon")
                 j += 1
+            if j == i + 1 and j < n_lines and numbers[j] <= numbers[i] + 2:
+                # unmarked items, one to a line right below it ("Full names", "Dates of birth", ...)
+                k = j
+                while (k < n_lines and out[k] is None and cls[k] == "short" and feats[k][0] <= LIST_ITEM_MAX_WORDS
+                       and (k == j or numbers[k] == numbers[k - 1] + 1) and k - j < LIST_MAX_ITEMS):
+                    k += 1
+                if k - j >= 2:
+                    for x in range(j, k):
+                        out[x] = ("content", "body", f"list item under line {numbers[i]}, a sentence ending in a colon")
+                    j = k
             if j > i + 1:
                 out[i] = ("content", "body", "sentence introducing the list below it")
 

@@ -77,7 +77,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
     LinePattern("comment_form", "boilerplate", "comments", "tail", 20,
                 r"(?i:leave a (?:reply|comment|response)|post (?:a )?comment|add (?:a|your) comment|join the "
                 r"(?:conversation|discussion)|\d+\s+(?:comments?|responses?|replies|thoughts)(?:\s+(?:on|to)\s+\S.*)?|"
-                r"comments?\s*\(\d+\)|"
+                r"comments?\s*\(\d+\)|\d+\s*comments?\s*\d+\s*new|"
                 r"(?:show|view|load|see|read) (?:all )?(?:\d+ )?comments|discussion\s*\(\d+\)|"
                 r"cancel reply|comments are closed\.?|you must be logged in to post a comment\.?)\W*",
                 "Leave a Reply"),
@@ -103,7 +103,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"headlines|on [\w ]+|from [\w .'&-]+|in [\w ]+|now|today|this week))*|"
                 r"(?:you|we think you) (?:may|might|could|will) (?:also )?(?:like|enjoy|be interested in)|"
                 r"(?:don'?t|do not) miss|most (?:read|popular|viewed|shared|commented)|editor'?s? picks?|"
-                r"explore(?: more)?(?: topics| stories| articles)?|"
+                r"explore(?: more)?(?: topics| stories| articles)?|skip next section(?: [\w ]{1,30})?|"
                 r"(?:read|see|watch) (?:next|more|also)|what to read next|keep reading|recommended for you|"
                 r"in (?:other|case you missed|the) news|around the web|from the web|sponsored (?:content|links|stories)"
                 r"|more (?:stories|articles|news) (?:like this|from us))\s*[:.>»]*\s*",
@@ -176,9 +176,11 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"subscribe for free to (?:receive|get|support)|to receive new posts and support|"
                 r"thanks for reading\b.{0,60}[!.]\s*subscribe\b|type your e-?mail|newsletters? may contain\b|"
                 r"all fields (?:are required|must be completed)|(?:in|to) your inbox\b|^sign up (?:for|to) [^.]{1,60}(?::|-)|"
+                r"^thanks? (?:you )?for (?:signing up|subscribing)[!.]?$|a welcome email is on its way|"
+                r"(?:an? )?(?:issue|error|problem) signing you up|by registering for free|^get the latest headlines\b|"
                 r"(?:the|our) [\w' -]{1,40} newsletter (?:provides|brings|delivers|gives)\b).*)",
                 "Get the latest headlines delivered to your inbox.",
-                needs="inbox|mail|signing up|sign up|subscribing|registering|subscribe|newsletter|all fields"),
+                needs="inbox|mail|signing up|sign up|subscribing|registering|subscribe|newsletter|all fields|latest headlines"),
     LinePattern("email_footer", "boilerplate", "other", "line", 40,
                 r"(?i:(?:you(?:'re| are| were)? receiv(?:ing|ed) this (?:e-?mail|newsletter|message)|unsubscribe|"
                 r"update (?:your )?(?:e-?mail |subscription )?preferences|manage (?:your )?subscriptions?|"
@@ -224,7 +226,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
     LinePattern("navigation", "boilerplate", "navigation", "line", 8,
                 r"(?i:(?:back to (?:top|home|the top)(?: button)?|skip to (?:main )?(?:content|navigation|footer)|"
                 r"(?:main )?menu|search|home(?:page)?|close|open|toggle navigation|next|previous|prev|"
-                r"(?:next|previous|prev) (?:article|story|post|page)|older posts|newer posts|"
+                r"(?:next|previous|prev) (?:article|story|post|page)|older posts|newer posts|go to (?:the )?page|"
                 r"(?:load|show|view|see) more|read more|continue reading|read full (?:article|story)|"
                 r"log ?in|log ?out|sign ?in|sign ?out|register|my account|account|"
                 r"privacy(?: policy| notice| settings)?|terms(?: of (?:use|service))?|"
@@ -276,7 +278,9 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"|got it!?|i agree|list of partners(?: \(vendors\))?|vendor list|show (?:all )?(?:purposes|vendors))\W*",
                 "Accept all cookies"),
     LinePattern("advertisement", "boilerplate", "other", "line", 12,
-                r"(?i:(?:(?:skip )?(?:advertisement|advertising|ad|ads)|sponsored|promoted|paid (?:post|content)|"
+                r"(?i:(?:(?:skip )?(?:advertisement|advertising|ad|ads)(?: \d{1,2}| feedback)?|sponsored|sponsor message|"
+                r"promoted|paid (?:post|content)|article content|"
+                r"this (?:advertisement|ad) has not loaded yet.*|"
                 r"(?:story|article) continues(?: below| after| under)?(?: this| the)?(?: advertisement| ad)?|"
                 r"(?:video )?duration\s*:?\s*\d{1,2}(?::\d{2}){1,2}|"
                 r"scroll to continue(?: with content)?|continue reading below|partner content|"
