@@ -615,6 +615,12 @@ class Article:
         if best:
             entity.types.append((0, best[1]))
             entity.kind = entity.kind or "org"
+            first = words[0] if words else ""
+            if (len(words) >= 2 and len(first) >= 3 and name[:1].isupper() and first not in self.lex.countries
+                    and singular(first) not in self.lex.heads and first not in STOP and first not in DETERMINERS
+                    and first not in self.lex.name_words):
+                # "Tianrui Networks" ... "Tianrui said": an organisation by the first word of its name
+                self.surnames.setdefault(first, key)
         self.entities[key] = entity
         parts = key.split()
         last = name.split()[-1] if parts else ""
@@ -1263,7 +1269,11 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
             if not entity.types:
                 entity.types.append((0, "government"))
             return done(entity, entity.name, None, heads)
-        entity = art.find(name) or art._entity(name, "")
+        entity = art.find(name)
+        if entity is None and " " not in name and not getattr(art, "_scanned", False):
+            art.scan_names()   # "Tianrui said": the "Tianrui Networks" named before, once every name is read
+            entity = art.find(name)
+        entity = entity or art._entity(name, "")
         country = lead_country or next((lex.countries[_strip_possessive(w.text)] for w in words
                                         if _strip_possessive(w.text) in lex.countries and w not in name_words), "")
         if country and not entity.country:
@@ -1300,6 +1310,10 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
                                 (htype, "foreign_government" if htype == "government" else htype))
         if entity is not None:
             return done(entity, entity.name)
+        # "A senior administration official ... said" and then "the official said": the same unnamed voice
+        for _, e, name, stype in reversed(art.history):
+            if e is None and name and singular(T.fold(name).split()[-1]) == head:
+                return done(None, name, stype)
     country = next((lex.countries[_strip_possessive(w.text)] for w in words if _strip_possessive(w.text) in lex.countries), "")
     stype = art.type_of(None, set(heads) | app_heads, country or app_country)
     return done(None, _phrase(words), stype, heads)
@@ -1468,7 +1482,8 @@ def _named_owner(art: Article, toks: list[Tok], owner_span, caps: list[Tok], pos
         if owner is not None:
             art.history.pop()
             return owner.entity, owner.name, owner.speaker_type
-    owner_caps = [w for w in caps if _head_key(w.low) not in art.lex.heads]
+    # role words are no owner, but a capitalized one that names bodies is ("A Home Office spokesperson")
+    owner_caps = [w for w in caps if _head_key(w.low) not in art.lex.heads or w.low in art.lex.name_words]
     if owner_caps:
         name = _strip_possessive(" ".join(w.text for w in owner_caps))
         entity = art.find(name) or art._entity(name, "")
@@ -1639,7 +1654,7 @@ def find_cue(toks: list[Tok], lo: int, hi: int, lex: Lexicon, last: bool = False
             continue
         if cue.kind == "verb" and k > lo and toks[k - 1].low in ("the", "a", "an", "this", "its", "his", "her"):
             continue  # "the report", "a statement": nouns
-        if (cue.kind == "verb" and k >= 2 and toks[k - 1].low in NOUN_ADJECTIVES
+        if (cue.kind == "verb" and k >= 2 and t.low in NOUN_LIKE_CUES and toks[k - 1].low in NOUN_ADJECTIVES
                 and toks[k - 2].low in ("the", "a", "an", "this", "its", "his", "her", "their")):
             continue  # "struck a similar note", "in a separate statement", "the latest report": nouns
         if t.low in NOUN_FIRST_CUES and not (k > 0 and toks[k - 1].text in CUE_AFTER_QUOTE) and not (
@@ -1654,7 +1669,10 @@ def find_cue(toks: list[Tok], lo: int, hi: int, lex: Lexicon, last: bool = False
 # Cue forms that are nouns far more often than verbs ("state media", "the Chinese state"): read as a cue
 # only right after a quote ("“...,” states the report") or before what was said ("the rules state that").
 NOUN_FIRST_CUES = frozenset({"state", "states"})
-# Adjectives that put a cue word after an article into a noun ("a similar note", "the latest report").
+# Cue words that are nouns too, and adjectives that make them nouns after an article ("a similar note",
+# "the latest report"; "the official said" stays a verb: "said" is no noun).
+NOUN_LIKE_CUES = frozenset("""note notes report reports comment comments claim claims warning warnings call calls
+answer answers reply replies state states""".split())
 NOUN_ADJECTIVES = frozenset("""similar final separate brief short written official new latest full detailed
 internal joint special sombre somber cautionary positive different personal handwritten recent annual quarterly
 previous earlier sharp strong stark rare public private formal lengthy emotional defiant""".split())

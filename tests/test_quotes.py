@@ -211,7 +211,7 @@ def test_shapes(text, expected):
     # "It said" right after a document is named: the document's owner, not the last organisation to speak
     ("Ottawa told Orion Corp. to leave.\n\nMinister Ann Lee's statement was short. It said the company's "
      "operations “would be injurious to national security”. Orion called the order “discriminatory”.",
-     ["Ann Lee", "Orion"]),
+     ["Ann Lee", "Orion Corp"]),   # "Orion": the Orion Corp. named before
     # a wire dateline in capitals is not the subject a participle's quote goes to
     ("PRAGUE (Reuters) — Interior Minister Pavel Novak said on Sunday the border would stay open, adding that "
      "the situation was “under control.”", ["Pavel Novak"]),
@@ -230,6 +230,12 @@ def test_shapes(text, expected):
     ("Coach Marco Bellini was blunt: “We were embarrassed tonight.”\n\nHis captain, Joe Ashworth, struck a "
      "similar note: “Nobody can look the fans in the eye.”", ["Marco Bellini", "Joe Ashworth"]),
     ("An unnamed cabinet minister said the leader was “living on borrowed time.”", ["cabinet minister"]),
+    # "the official" is the unnamed official who spoke before; an organisation goes by its first word
+    ("A senior administration official said the campaign bore “all the hallmarks” of a state group.\n\n"
+     "“We have seen this before,” the official said.", ["senior administration official"] * 2),
+    ("“We have seen this playbook before,” the official said.", ["official"]),
+    ("Tianrui Networks makes routers.\n\nTianrui said it was “surprised and disappointed”.", ["Tianrui Networks"]),
+    ("A Home Office spokesperson said: “We do not comment on operational matters.”", ["Home Office"]),
     # a role word before a name is a title, not part of the name; shouting is speaking
     ("Striker Kofi Mensah scored twice.\n\n“Nobody came! Not one person!” he shouted.", ["Kofi Mensah"]),
 ])
