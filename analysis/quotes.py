@@ -603,7 +603,8 @@ class Article:
         best = None
         words = key.replace(".", " ").split()
         # a two-word name word beats its parts: "Riverside Food Bank" is a charity, not a bank
-        for w in [f"{a} {b}" for a, b in zip(words, words[1:])] or words:
+        firsts = _two_word_firsts(self.lex)
+        for w in [f"{a} {b}" for a, b in zip(words, words[1:]) if a in firsts]:
             t = self.lex.name_words.get(w)
             if t is not None and (best is None or self.lex.name_order[w] < best[0]):
                 best = (self.lex.name_order[w], t)
@@ -703,6 +704,25 @@ class Article:
                     known.positions.append(m.start())
                     continue
                 self._run(m.start(), m.end(), s)
+
+    def longer_name(self, word: str) -> Entity | None:
+        """The entity of a longer name that starts with `word` ("Tianrui Networks" for "Tianrui"), read
+        from the first such capitalized run in the article; None if there is none (asked once a word)."""
+        tried = self.__dict__.setdefault("_longer_tried", set())
+        if word in tried:
+            return None
+        tried.add(word)
+        if word + " " not in self.raw:
+            return None
+        m = re.search(rf"(?<![\w-]){re.escape(word)}(?:\s+[A-Z][\w&.'’-]*)+", self.raw)
+        if m is None:
+            return None
+        end = m.end()
+        while end > m.start() and self.raw[end - 1] == ".":   # "Orion Corp." ends a sentence
+            end -= 1
+        p = min(bisect_right(self._para_ends, m.start()), len(self.paragraphs) - 1)
+        self._run(m.start(), end, self.paragraphs[p][2] if self.paragraphs else 0)
+        return self.find(word)
 
     def find(self, name: str) -> Entity | None:
         key = fold(name).rstrip(".")
@@ -1270,9 +1290,8 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
                 entity.types.append((0, "government"))
             return done(entity, entity.name, None, heads)
         entity = art.find(name)
-        if entity is None and " " not in name and not getattr(art, "_scanned", False):
-            art.scan_names()   # "Tianrui said": the "Tianrui Networks" named before, once every name is read
-            entity = art.find(name)
+        if entity is None and " " not in name:
+            entity = art.longer_name(name)   # "Tianrui said": the "Tianrui Networks" named before
         entity = entity or art._entity(name, "")
         country = lead_country or next((lex.countries[_strip_possessive(w.text)] for w in words
                                         if _strip_possessive(w.text) in lex.countries and w not in name_words), "")
@@ -1311,8 +1330,8 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
         if entity is not None:
             return done(entity, entity.name)
         # "A senior administration official ... said" and then "the official said": the same unnamed voice
-        for _, e, name, stype in reversed(art.history):
-            if e is None and name and singular(T.fold(name).split()[-1]) == head:
+        for _, e, name, stype in art.history[:-UNNAMED_LOOKBACK - 1:-1]:
+            if e is None and name and singular(name.rsplit(None, 1)[-1].lower()) == head:
                 return done(None, name, stype)
     country = next((lex.countries[_strip_possessive(w.text)] for w in words if _strip_possessive(w.text) in lex.countries), "")
     stype = art.type_of(None, set(heads) | app_heads, country or app_country)
@@ -1320,11 +1339,18 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
 
 
 TELL_FORMS = frozenset("told tell tells telling".split())
+UNNAMED_LOOKBACK = 12   # speakers looked back over for the unnamed voice "the official" repeats
 AGE_RE = re.compile(r"\d{1,3}-year-old")   # "the 19-year-old": a person named before
 
 # Cues of a turn in an exchange: "she replied" answers whoever spoke last.
 REPLY_FORMS = frozenset("replied replies reply responded responds retorted retorts countered counters "
                         .split())
+
+
+@lru_cache(maxsize=4)
+def _two_word_firsts(lex: Lexicon) -> frozenset:
+    """First words of the two-word name words ("food" of "food bank")."""
+    return frozenset(w.split()[0] for w in lex.name_words if " " in w)
 
 
 def _subject_just_named(art: Article, position: int) -> Entity | None:
@@ -1334,11 +1360,16 @@ def _subject_just_named(art: Article, position: int) -> Entity | None:
     if p >= len(art.paragraphs) or art.paragraphs[p][2] > position:
         return None
     para_start = art.paragraphs[p][2]
-    spans = T.sentence_spans(art.raw[para_start:position], para_start)
-    before = [(ss, se) for ss, se in spans if se <= position and art.raw[ss:se].rstrip()[-1:] in ".!?"]
-    if not before:
+    bounds = getattr(art, "sentence_bounds", None)
+    if bounds is None:   # an Article made without its sentences: split the paragraph's text
+        bounds = T.sentence_spans(art.raw[para_start:position], para_start)
+    # the last sentence of the paragraph that ends before `position` (on a sentence's end mark)
+    k = bisect_right(bounds, (position, position)) - 1
+    while k >= 0 and bounds[k][1] > position:
+        k -= 1
+    if k < 0 or bounds[k][0] < para_start or art.raw[bounds[k][0]:bounds[k][1]].rstrip()[-1:] not in ".!?":
         return None
-    ss, se = before[-1]
+    ss, se = bounds[k]
     last = art.last_speaker(position)
     if last is not None and any(pos >= ss for pos, *_ in art.history[-1:]):
         return None   # someone spoke after that sentence began
@@ -1761,6 +1792,7 @@ def extract_article(article_id: str, raw: str, paragraphs: list[tuple], sentence
     """
     lex = lex or lexicon()
     art = Article(article_id, raw, paragraphs, lex)
+    art.sentence_bounds = sorted((s, e) for _, _, s, e, _ in sentences)
     problems: list[str] = []
     # single quotes count as quotes in the body: every kind in copy that never uses double marks, else curly pairs
     body_text_has_double = any(DOUBLE_MARK_RE.search(raw, s, e) for _, _, s, e, role in paragraphs if role != "headline")
