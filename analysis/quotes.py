@@ -911,6 +911,11 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
         start += 1
     if start >= end:
         return None
+    if start - 2 > lo and (toks[start - 2].low, toks[start - 1].low) in SOURCE_LINKS:
+        # "Two people familiar with the matter said": the people, with what they know of
+        source = np_before(toks, start - 2, lo)
+        if source is not None:
+            return source[0], end, appositive
     if start - 1 >= lo and toks[start - 1].low in TELL_FORMS and not toks[end - 1].low in PRONOUNS:
         # "Lyle told the court Whitcombe had shouted": the listener, then the speaker's name
         x = next((x for x in range(end - 1, start, -1) if toks[x].cap and not toks[x - 1].cap), None)
@@ -1124,6 +1129,10 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
     words = toks[a:b]
     if not words:
         return None
+    if len(words) >= 3 and words[0].low in PART_WORDS and words[1].low == "of":
+        return resolve(art, toks, (a + 2, b, appositive), position, cue)   # "one of the people": the people
+    if len(words) >= 2 and (words[0].low in NUMBER_WORDS or words[0].text.isdigit()):
+        a, words = a + 1, words[1:]   # "Two people familiar with the matter": people familiar with the matter
     lex = art.lex
     s0, s1 = words[0].start, words[-1].end
     texts = tuple(map(_TEXT, words))
@@ -1329,9 +1338,11 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
                                 (htype, "foreign_government" if htype == "government" else htype))
         if entity is not None:
             return done(entity, entity.name)
-        # "A senior administration official ... said" and then "the official said": the same unnamed voice
+    if short:
+        # "A senior administration official ... said" and then "the official said"; "people familiar with the
+        # matter" and then "one of the people": the same unnamed voice
         for _, e, name, stype in art.history[:-UNNAMED_LOOKBACK - 1:-1]:
-            if e is None and name and singular(name.rsplit(None, 1)[-1].lower()) == head:
+            if e is None and name and head in map(singular, name.lower().split()):
                 return done(None, name, stype)
     country = next((lex.countries[_strip_possessive(w.text)] for w in words if _strip_possessive(w.text) in lex.countries), "")
     stype = art.type_of(None, set(heads) | app_heads, country or app_country)
@@ -1339,6 +1350,10 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
 
 
 TELL_FORMS = frozenset("told tell tells telling".split())
+NUMBER_WORDS = frozenset("two three four five six seven eight nine ten several many".split())
+PART_WORDS = NUMBER_WORDS | {"one", "some", "none", "most", "all", "each", "both"}
+# What ties anonymous sources to what they know: "people familiar with the matter", "a source close to the talks".
+SOURCE_LINKS = frozenset({("familiar", "with"), ("close", "to"), ("briefed", "on"), ("knowledge", "of")})
 UNNAMED_LOOKBACK = 12   # speakers looked back over for the unnamed voice "the official" repeats
 AGE_RE = re.compile(r"\d{1,3}-year-old")   # "the 19-year-old": a person named before
 

@@ -236,6 +236,9 @@ def test_shapes(text, expected):
     ("“We have seen this playbook before,” the official said.", ["official"]),
     ("Tianrui Networks makes routers.\n\nTianrui said it was “surprised and disappointed”.", ["Tianrui Networks"]),
     ("A Home Office spokesperson said: “We do not comment on operational matters.”", ["Home Office"]),
+    # anonymous sources: what ties them to what they know is part of who they are, and "one of" them is them
+    ("Two people familiar with the matter said the deal was “close but not done”.\n\n"
+     "“They knew and they sat on it,” one of the people said.", ["people familiar with the matter"] * 2),
     # a role word before a name is a title, not part of the name; shouting is speaking
     ("Striker Kofi Mensah scored twice.\n\n“Nobody came! Not one person!” he shouted.", ["Kofi Mensah"]),
 ])
