@@ -485,6 +485,8 @@ class Article:
         self.entities: dict[str, Entity] = {}
         self.surnames: dict[str, str] = {}
         self.history: list[tuple[int, Entity | None, str, str]] = []  # (position, entity, name, type)
+        self.sentence_bounds: list[tuple[int, int]] = []   # (start, end) of the content sentences, in order
+        self._longer_tried: set[str] = set()
         self._evidence()
 
     @cached_property
@@ -708,10 +710,9 @@ class Article:
     def longer_name(self, word: str) -> Entity | None:
         """The entity of a longer name that starts with `word` ("Tianrui Networks" for "Tianrui"), read
         from the first such capitalized run in the article; None if there is none (asked once a word)."""
-        tried = self.__dict__.setdefault("_longer_tried", set())
-        if word in tried:
+        if word in self._longer_tried:
             return None
-        tried.add(word)
+        self._longer_tried.add(word)
         if word + " " not in self.raw:
             return None
         m = re.search(rf"(?<![\w-]){re.escape(word)}(?:\s+[A-Z][\w&.'’-]*)+", self.raw)
@@ -1375,9 +1376,7 @@ def _subject_just_named(art: Article, position: int) -> Entity | None:
     if p >= len(art.paragraphs) or art.paragraphs[p][2] > position:
         return None
     para_start = art.paragraphs[p][2]
-    bounds = getattr(art, "sentence_bounds", None)
-    if bounds is None:   # an Article made without its sentences: split the paragraph's text
-        bounds = T.sentence_spans(art.raw[para_start:position], para_start)
+    bounds = art.sentence_bounds or T.sentence_spans(art.raw[para_start:position], para_start)
     # the last sentence of the paragraph that ends before `position` (on a sentence's end mark)
     k = bisect_right(bounds, (position, position)) - 1
     while k >= 0 and bounds[k][1] > position:
