@@ -752,6 +752,10 @@ def _label_body_run(out, feats, stripped, texts, run) -> None:
 
 def _label_footer(out, cls, feats, stripped, last) -> None:
     idx = [i for i in range(last + 1, len(out)) if out[i] is None]
+    # words the story writes in lower case: a footer link ("Ad Choices", "Stay Connected") is made of
+    # them, a reporter's name is not
+    story_words = {w for i in range(last + 1) if out[i] is not None and out[i][0] == "content"
+                   for w in stripped[i].split() if w.islower()}
     runs, run = [], []
     for i in idx:
         if run and i != run[-1] + 1:
@@ -767,7 +771,7 @@ def _label_footer(out, cls, feats, stripped, last) -> None:
             s, n = stripped[i], feats[i][0]
             if cls[i] != "short":
                 out[i] = ("boilerplate", "other", "prose after the main body, apart from it")
-            elif len(run) == 1 and _is_name(s, n):
+            elif len(run) == 1 and _is_name(s, n) and not any(w.lower() in story_words for w in s.split()):
                 out[i] = ("metadata", "byline", "a name alone after the body")
             elif len(short) >= 2 and mean_words > MENU_ITEM_MAX_WORDS:
                 out[i] = ("boilerplate", "related", "list of short lines after the body")

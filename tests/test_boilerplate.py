@@ -473,6 +473,13 @@ def test_context_rules(raw, expected):
     assert _labels(raw) == expected
 
 
+def test_a_name_alone_after_the_body_is_a_byline_but_a_footer_link_is_not():
+    story = f"Council closes two fire stations\n{PROSE}\n{PROSE2}\nThe choices left to the town are few.\n\n"
+    assert _labels(story + "Zack Whittaker\n")[-1] == ("metadata", "byline")
+    # "choices" is a word the story writes in lower case: no one's name
+    assert _labels(story + "Ad Choices\n")[-1][0] == "boilerplate"
+
+
 def test_the_story_goes_on_past_a_box_but_not_past_the_comments():
     story = (f"Council closes two fire stations\n{PROSE}\n{PROSE2}\n"
              "Response times in the north end will rise by about four minutes, according to the fire chief.\n"
