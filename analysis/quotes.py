@@ -501,6 +501,15 @@ class Article:
         for _, _, s, e, role in self.paragraphs:
             for m in lex.country_re.finditer(raw, s, e):
                 counts[lex.countries[_strip_possessive(m.group())]] += 1
+        # a wire dateline says where the story is told from: "KYIV (Reuters) -" outweighs a few mentions
+        # of the other side ("a Russian missile", "Moscow")
+        body = next(((s, e) for _, _, s, e, role in self.paragraphs if role != "headline"), None)
+        dateline = P.WIRE_DATELINE_RE.match(raw, body[0], body[1]) if body else None
+        if dateline is not None:
+            place = re.split(r"[,(/]|\s[-—–]", dateline.group(), maxsplit=1)[0].strip()
+            country = lex.countries.get(place.title()) or lex.countries.get(place)
+            if country:
+                counts[country] += DATELINE_WEIGHT
         return max(sorted(counts), key=counts.__getitem__) if counts else ""
 
     # -- evidence about names, read once over the article's content
@@ -1351,6 +1360,7 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
 
 
 TELL_FORMS = frozenset("told tell tells telling".split())
+DATELINE_WEIGHT = 3   # country mentions a wire dateline's place counts for, in choosing the home country
 NUMBER_WORDS = frozenset("two three four five six seven eight nine ten several many".split())
 PART_WORDS = NUMBER_WORDS | {"one", "some", "none", "most", "all", "each", "both"}
 # What ties anonymous sources to what they know: "people familiar with the matter", "a source close to the talks".

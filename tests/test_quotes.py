@@ -246,6 +246,14 @@ def test_speaker_of_a_clause(text, speakers):
     assert [s for [s] in quote_speakers(text)] == speakers
 
 
+def test_a_wire_dateline_names_the_home_country():
+    # more mentions of Russia than of Ukraine, but the story is told from Kyiv: its president is the home government
+    text = ("KYIV (Wire) - Ukrainian President Oleh Marchenko said his country would “never trade land for peace,” "
+            "hours after a Russian missile strike.\n\n“Every one of these missiles is a message from Moscow,” "
+            "Marchenko said.\n\nThe Kremlin rejected the accusation.")
+    assert {tuple(r) for r in quote_speakers(text, "speaker", "speaker_type")} == {("Oleh Marchenko", "government")}
+
+
 def test_headline_single_quotes():
     got = one("‘We will not back down,’ says Berg as protests grow\n\nHealth Minister Anna Berg spoke on Monday.",
               headline=True)
