@@ -825,6 +825,8 @@ def _run_name(text: str, lex: Lexicon) -> tuple[int, str, tuple, frozenset, str]
         base = _strip_possessive(words[0])
         if low in STOP or low in DETERMINERS or low in INTRO_WORDS or low in TIME_WORDS or low in PRONOUNS:
             pass
+        elif len(words) > 1 and OWNED_PREFIX_RE.fullmatch(words[0]):
+            pass   # "Chinese-owned Caldor Semiconductor", "Shenzhen-based Tianrui Networks": who owns or hosts it
         elif base in lex.countries and (base != words[0] or len(words) > 1):
             country = lex.countries[base]
         else:
@@ -1291,6 +1293,8 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
             name_words = app_names
             s0, s1 = app_names[0].start, app_names[-1].end
     lead_country = ""
+    while len(name_words) > 1 and OWNED_PREFIX_RE.fullmatch(name_words[0].text):
+        name_words = name_words[1:]   # "Chinese-owned Caldor Semiconductor" -> Caldor Semiconductor
     while len(name_words) > 1 and _strip_possessive(name_words[0].text) in lex.countries:
         lead_country = lead_country or lex.countries[_strip_possessive(name_words[0].text)]
         if not name_words[0].text.endswith(("’s", "'s")) and all(
@@ -1360,6 +1364,7 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
 
 
 TELL_FORMS = frozenset("told tell tells telling".split())
+OWNED_PREFIX_RE = re.compile(r"[A-Z][\w.’'-]*-(?:owned|based|backed|run|controlled|listed|headquartered|registered)")
 DATELINE_WEIGHT = 3   # country mentions a wire dateline's place counts for, in choosing the home country
 NUMBER_WORDS = frozenset("two three four five six seven eight nine ten several many".split())
 PART_WORDS = NUMBER_WORDS | {"one", "some", "none", "most", "all", "each", "both"}

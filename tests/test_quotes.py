@@ -235,6 +235,9 @@ def test_shapes(text, expected):
      "“We have seen this before,” the official said.", ["senior administration official"] * 2),
     ("“We have seen this playbook before,” the official said.", ["official"]),
     ("Tianrui Networks makes routers.\n\nTianrui said it was “surprised and disappointed”.", ["Tianrui Networks"]),
+    # who owns or hosts an organisation is no part of its name
+    ("Chinese-owned Caldor Semiconductor called the order “wrong and disproportionate”.", ["Caldor Semiconductor"]),
+    ("Shenzhen-based Tianrui Networks makes routers.\n\nTianrui said it was “surprised”.", ["Tianrui Networks"]),
     ("A Home Office spokesperson said: “We do not comment on operational matters.”", ["Home Office"]),
     # anonymous sources: what ties them to what they know is part of who they are, and "one of" them is them
     ("Two people familiar with the matter said the deal was “close but not done”.\n\n"
