@@ -15,7 +15,7 @@ import html
 import math
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import accumulate, repeat
 from operator import itemgetter
 from pathlib import Path
@@ -536,9 +536,9 @@ def _main_body(cls, out, n_lines):
     at = max(range(len(clusters)), key=lambda c: len(clusters[c]))
     best = clusters[at]
     first, last = best[0], best[-1]
-    # The story goes on past a box that is no end matter (an event promo, a list and its subhead) when
-    # prose follows it: the next cluster joins, unless a related list, comments, a newsletter box, a
-    # share bar or a menu stands between (they close a story).
+    # The story goes on past a box inside it (an event promo, a list and its subhead, a related or
+    # newsletter box) when prose follows: the next cluster joins, unless end matter stands between
+    # (comments, a share bar, a menu, a copyright line, contacts, a bio: they close a story).
     for nxt in clusters[at + 1:]:
         between = range(last + 1, nxt[0])
         if (len(nxt) < RESUME_MIN_LINES or len(between) > RESUME_MAX_GAP
@@ -752,10 +752,7 @@ def _label_body_run(out, feats, stripped, texts, run) -> None:
 
 def _label_footer(out, cls, feats, stripped, last) -> None:
     idx = [i for i in range(last + 1, len(out)) if out[i] is None]
-    # words the story writes in lower case: a footer link ("Ad Choices", "Stay Connected") is made of
-    # them, a reporter's name is not
-    story_words = {w for i in range(last + 1) if out[i] is not None and out[i][0] == "content"
-                   for w in stripped[i].split() if w.islower()}
+    story_words = cache(lambda: _lower_words(out, stripped, last))   # read only when a lone name asks
     runs, run = [], []
     for i in idx:
         if run and i != run[-1] + 1:
@@ -771,7 +768,7 @@ def _label_footer(out, cls, feats, stripped, last) -> None:
             s, n = stripped[i], feats[i][0]
             if cls[i] != "short":
                 out[i] = ("boilerplate", "other", "prose after the main body, apart from it")
-            elif len(run) == 1 and _is_name(s, n) and not any(w.lower() in story_words for w in s.split()):
+            elif len(run) == 1 and _is_name(s, n) and not _story_writes(s, story_words()):
                 out[i] = ("metadata", "byline", "a name alone after the body")
             elif len(short) >= 2 and mean_words > MENU_ITEM_MAX_WORDS:
                 out[i] = ("boilerplate", "related", "list of short lines after the body")
@@ -781,6 +778,18 @@ def _label_footer(out, cls, feats, stripped, last) -> None:
                 out[i] = ("boilerplate", "navigation", "short line after the body")
             else:
                 out[i] = ("boilerplate", "other", "short line after the body")
+
+
+def _lower_words(out, stripped, last: int) -> set[str]:
+    """The words the story (its content lines up to `last`) writes in lower case."""
+    return {w for i in range(last + 1) if out[i] is not None and out[i][0] == "content"
+            for w in stripped[i].split() if w.islower()}
+
+
+def _story_writes(s: str, lower_words: set[str]) -> bool:
+    """Whether the story writes any word of line s in lower case: a footer link ("Ad Choices", "Stay
+    Connected") is made of such words, a reporter's name is not."""
+    return any(w.lower() in lower_words for w in s.split())
 
 
 _QUOTE_OPENERS = ("\"", "'", "“", "‘", "«")

@@ -611,19 +611,11 @@ class Article:
             return self.entities[self.surnames[key]]
         entity = Entity(name=name, key=key, kind=kind)
         # name words decide the type when present ("... Rights Project", "... Commission", "... Co")
-        best = None
         words = key.replace(".", " ").split()
         # a two-word name word beats its parts: "Riverside Food Bank" is a charity, not a bank
         firsts = _two_word_firsts(self.lex)
-        for w in [f"{a} {b}" for a, b in zip(words, words[1:]) if a in firsts]:
-            t = self.lex.name_words.get(w)
-            if t is not None and (best is None or self.lex.name_order[w] < best[0]):
-                best = (self.lex.name_order[w], t)
-        if best is None:
-            for w in words:
-                t = self.lex.name_words.get(w)
-                if t is not None and (best is None or self.lex.name_order[w] < best[0]):
-                    best = (self.lex.name_order[w], t)
+        best = (_first_name_word([f"{a} {b}" for a, b in zip(words, words[1:]) if a in firsts], self.lex)
+                or _first_name_word(words, self.lex))
         if best:
             entity.types.append((0, best[1]))
             entity.kind = entity.kind or "org"
@@ -1376,6 +1368,12 @@ AGE_RE = re.compile(r"\d{1,3}-year-old")   # "the 19-year-old": a person named b
 # Cues of a turn in an exchange: "she replied" answers whoever spoke last.
 REPLY_FORMS = frozenset("replied replies reply responded responds retorted retorts countered counters "
                         .split())
+
+
+def _first_name_word(words: list[str], lex: Lexicon) -> tuple[int, str] | None:
+    """(table order, speaker type) of the name word among `words` listed first in the table, or None."""
+    found = [(lex.name_order[w], lex.name_words[w]) for w in words if w in lex.name_words]
+    return min(found) if found else None
 
 
 @lru_cache(maxsize=4)
