@@ -59,6 +59,9 @@ DENSE_PROSE_WORDS = 15       # a sentence this long, mostly lower case, is prose
 BODY_GAP = 4                 # this many non-prose lines in a row split the prose into two clusters
 RESUME_MIN_LINES = 2         # prose lines after a box that take the story up again ...
 RESUME_MAX_GAP = 8           # ... across at most this many lines of it
+TEASER_ENDS = ("...", "\u2026")   # a link's text cut short, under a related header
+CAROUSEL_CONTROL_WORDS = 2   # "Previous", "Next": the buttons of a related carousel
+RESUME_SHARED_WORDS = 3      # words of the story a line past a share bar repeats, to carry it on
 END_MATTER_ROLES = frozenset({"comments", "share", "navigation", "rating_widget"})
 END_MATTER_REASONS = frozenset(f"pattern {name}" for name in (
     "copyright_footer", "email_footer", "about_issuer", "disclaimer", "author_bio_header", "media_contact",
@@ -410,7 +413,12 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
             # (a subhead, the next story's headline); a page that spaces every line out is read on
             close = i + 1 < n_lines and numbers[i + 1] == numbers[i] + 1
             block = p.name in P.BLOCK_HEADERS   # "About the Author": the lines set close under it, prose too
-            while j < n_lines and out[j] is None and (cls[j] == "short" or (block and close)):
+            # a carousel's controls ("Previous", "1", "Next") belong to it, and a teaser cut short
+            # ("Is your smart TV watching YOU? Millions of Britons at risk...") is a link, not prose
+            while j < n_lines and (out[j] is None and (cls[j] == "short" or (block and close)
+                                                      or texts[j].rstrip().endswith(TEASER_ENDS))
+                                   or (out[j] is not None and out[j][1] == "navigation"
+                                       and words[j] <= CAROUSEL_CONTROL_WORDS)):
                 if close and j > i + 1 and numbers[j] > numbers[j - 1] + 1:
                     break
                 out[j] = (p.label, p.role, f"listed under line {numbers[i]} ({p.name})")
@@ -473,7 +481,7 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
         seen.setdefault(key, i)
         seen.setdefault(short_key, i)
 
-    body_first, body_last = _main_body(cls, out, n_lines)
+    body_first, body_last = _main_body(cls, out, n_lines, stripped)
     if body_first is None:
         _label_without_body(out, cls, feats, stripped, numbers)
     else:
@@ -516,7 +524,7 @@ def _classify_blocks(stripped, numbers, cls) -> None:
             start = i
 
 
-def _main_body(cls, out, n_lines):
+def _main_body(cls, out, n_lines, stripped):
     """(first, last) index of the largest cluster of prose lines, or (None, None)."""
     strong = [i for i in range(n_lines) if out[i] is None and cls[i] == "good"]
     if not strong:
@@ -538,18 +546,29 @@ def _main_body(cls, out, n_lines):
     first, last = best[0], best[-1]
     # The story goes on past a box inside it (an event promo, a list and its subhead, a related or
     # newsletter box) when prose follows: the next cluster joins, unless end matter stands between
-    # (comments, a share bar, a menu, a copyright line, contacts, a bio: they close a story).
+    # (comments, a share bar, a menu, a copyright line, contacts, a bio: they close a story). A share
+    # bar alone closes it only if the prose after it tells another story: sites set one inside the
+    # story too, beside a related box (Daily Mail), and the story then goes on about the same things.
     for nxt in clusters[at + 1:]:
         between = range(last + 1, nxt[0])
-        if (len(nxt) < RESUME_MIN_LINES or len(between) > RESUME_MAX_GAP
-                or any(out[k] is not None and (out[k][1] in END_MATTER_ROLES or out[k][2] in END_MATTER_REASONS)
-                       for k in between)):
+        ends = {out[k][1] if out[k][1] in END_MATTER_ROLES else out[k][2] for k in between
+                if out[k] is not None and (out[k][1] in END_MATTER_ROLES or out[k][2] in END_MATTER_REASONS)}
+        box = sum(1 for k in between if not (out[k] is None and cls[k] == "neargood"))  # a short sentence is prose
+        if (len(nxt) < RESUME_MIN_LINES or box > RESUME_MAX_GAP
+                or (ends and (ends != {"share"} or not _goes_on(stripped, range(first, last + 1), nxt)))):
             break
         last = nxt[-1]
     # A short closing sentence right after the body is body (jusText: neargood next to good).
     while last + 1 < n_lines and out[last + 1] is None and cls[last + 1] == "neargood":
         last += 1
     return first, last
+
+
+def _goes_on(stripped, story: range, lines: list[int]) -> bool:
+    """Whether prose lines carry on the story above them: most share RESUME_SHARED_WORDS of its words."""
+    words = _content_words(" ".join(stripped[k] for k in story))
+    shared = sum(len(_content_words(stripped[k]) & words) >= RESUME_SHARED_WORDS for k in lines)
+    return 2 * shared > len(lines)
 
 
 def _is_name(s: str, n: int) -> bool:

@@ -495,6 +495,26 @@ def test_the_story_goes_on_past_a_box_but_not_past_the_comments():
     assert [label for label, _ in comments[-2:]] == ["boilerplate"] * 2
 
 
+def test_a_share_bar_inside_the_story_ends_it_only_before_another_story():
+    story = (f"Council closes two fire stations\n{PROSE}\n{PROSE2}\n"
+             "Response times in the north end will rise by about four minutes, according to the fire chief.\n"
+             "RELATED ARTICLES\nPrevious\n1\nNext\n"
+             "Is your smoke alarm working? Millions of homes at risk as fire chiefs warn...\n"
+             "Share this article\nShare\n"
+             "{after}")
+    # a Daily Mail page: a related carousel and a share bar between paragraphs, then the story goes on
+    goes_on = _labels(story.format(
+        after="The union representing the town's firefighters said the fire station closures put the north end at risk.\n"
+              "Residents of the north end plan a public meeting to press the council to keep both fire stations.\n"))
+    assert goes_on[-2:] == [("content", "body")] * 2
+    assert goes_on[-8:-4] == [("boilerplate", "related")] * 4   # "Previous", "1", "Next", the teaser cut short
+    # past a share bar, prose that tells another story is not this one
+    other = _labels(story.format(
+        after="Scientists have found a new species of frog in the rainforests of Ecuador after a decade of searching.\n"
+              "The tiny amphibian, no bigger than a thumbnail, sings at a pitch too high for most people to hear.\n"))
+    assert [label for label, _ in other[-2:]] == ["boilerplate"] * 2
+
+
 def test_hard_wrapped_paragraphs_are_body():
     words = (PROSE + " " + PROSE2 + " " + PROSE).split()
     wrapped, line = [], ""
