@@ -734,6 +734,8 @@ def _label_header(out, cls, feats, stripped, body_first) -> None:
 def _label_body(out, cls, feats, stripped, texts, first, last) -> None:
     run: list[int] = []
     for i in list(range(first, last + 1)) + [None]:
+        if run and i is not None and out[i] is not None and out[i][2] == "pattern separator":
+            continue   # "TechCrunch Event / San Francisco / | / October 27-29": one box, not three subheads
         if i is not None and out[i] is None and cls[i] == "short":
             if not _after_photo_credit(out, i, feats[i][0]):
                 run.append(i)

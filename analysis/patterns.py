@@ -153,6 +153,20 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
     LinePattern("contributor_note", "metadata", "credit", "line", 40,
                 r"(?i:.*\bcontributed (?:to )?(?:this|reporting|to this)\b.*)",
                 "Associated Press writer Tom Odhiambo in Nyeri contributed to this report.", needs="contributed"),
+    # the outlet asking for tips, and the helpline note set under a story about abuse or suicide:
+    # addressed to the reader ("you"), unlike a police appeal in the story ("Anyone with information ...")
+    LinePattern("tip_request", "boilerplate", "other", "line", 60,
+                r"(?i:(?:do you have|have you got|got|have) (?:a (?:news )?tip|(?:any |more )?information|"
+                r"something to share)\b[^?]{0,120}\?\s*.*\b(?:contact|reach|email|e-mail|signal|send|message|"
+                r"get in touch|tip)\b.*)",
+                "Do you have more information about SpyTrack? From a non-work device, you can contact Zack "
+                "Whittaker securely on Signal at zackwhittaker.1337.", needs="tip|information|share"),
+    LinePattern("helpline_note", "boilerplate", "other", "line", 60,
+                r"(?i:if you or (?:someone|anyone|a (?:friend|loved one|family member))\b.*\b(?:call|text|contact|"
+                r"helpline|hotline|lifeline|support|help)\b.*|if you(?:'re| are) (?:struggling|in crisis|having "
+                r"(?:suicidal )?thoughts|experiencing)\b.*\b(?:helpline|hotline|lifeline|samaritans|988|crisis)\b.*)",
+                "If you or someone you know needs help, the National Domestic Violence Hotline (1-800-799-7233) "
+                "provides 24/7 free, confidential support.", needs="if you"),
     LinePattern("photo_credit", "metadata", "photo_credit", "line", 14,
                 rf"(?:(?i:photo|photograph|image|picture|illustration|header image|featured image|cover image|"
                 rf"credit|photo credit|image credit|images?)s?\s*(?::|/|-|\.{{3}}|…|(?i:by|courtesy(?: of)?|via)\s)\s*\S.*|"

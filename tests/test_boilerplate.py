@@ -136,6 +136,14 @@ def test_every_row_matches_its_example(pattern):
     ("Download speeds on the new network doubled, the company said.", None),
     ("Unsubscribed readers cost the paper $2 million, the publisher said.", None),
     ("Contact tracing resumed on Monday.", None),
+    # the outlet's own notes to the reader, and the story's appeals that are not
+    ("If you or a loved one is struggling, call or text 988.", "helpline_note"),
+    ("If you are struggling with your mental health, Samaritans can be contacted on 116 123.", "helpline_note"),
+    ("Got a tip? Send it to tips@example.com", "tip_request"),
+    ("Anyone with information is asked to contact police on 101.", None),
+    ("Do you have information about the fire? Police want to hear from you, a spokesperson said.", None),
+    ("If you are affected by the outage, contact your provider, the regulator said.", None),
+    ("If you or your business uses the software, update it now, the agency said.", None),
     # cruft of pages seen later (a stress test of 14 outlets)
     ("Rachelle Younglai Real estate reporter", "byline_with_title"),
     ("Bryce Hoye · CBC News ·", "byline_separated"),
@@ -493,6 +501,17 @@ def test_the_story_goes_on_past_a_box_but_not_past_the_comments():
     assert related[-2:] == [("content", "body")] * 2
     comments = _labels(story.format(box="Leave a comment\nJoe Smith\nMarch 3, 2025\nGreat reporting.\nReply\n"))
     assert [label for label, _ in comments[-2:]] == ["boilerplate"] * 2
+
+
+def test_short_lines_around_a_separator_inside_the_story_are_one_box():
+    story = (f"Council closes two fire stations\n{PROSE}\n{PROSE2}\n"
+             "Response times in the north end will rise by about four minutes, according to the fire chief.\n"
+             "Ledger Event\nHalifax\n|\nOctober 27-29, 2025\n"
+             "The union representing the town's firefighters said it would ask the province to review it.\n"
+             "Residents of the north end plan a public meeting next week to press the council to reverse it.\n")
+    labels = _labels(story)
+    assert [label for label, _ in labels[-6:-2]] == ["boilerplate"] * 4   # not three subheads
+    assert labels[-2:] == [("content", "body")] * 2
 
 
 def test_a_share_bar_inside_the_story_ends_it_only_before_another_story():
