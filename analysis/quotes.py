@@ -100,6 +100,8 @@ is was are were be been being has had have will would could should can may might
 no also however although though despite meanwhile last next this past ago there here what why how
 """.split())
 CONNECTORS = frozenset("of for from at".split())
+# Words that close a company's legal name and may be left out: "Brightwater Energy Inc." is Brightwater Energy.
+CORPORATE_SUFFIXES = frozenset("inc incorporated ltd limited corp corporation co llc plc gmbh ag sa nv bv pty".split())
 TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
 tonight january february march april may june july august september october november december
 week month year weekend morning afternoon evening night earlier later""".split())
@@ -625,6 +627,9 @@ class Article:
                     and first not in self.lex.name_words):
                 # "Tianrui Networks" ... "Tianrui said": an organisation by the first word of its name
                 self.surnames.setdefault(first, key)
+            if len(words) >= 3 and words[-1] in CORPORATE_SUFFIXES:
+                # "Brightwater Energy Inc." ... "president of Brightwater Energy": the name without its suffix
+                self.entities.setdefault(" ".join(words[:-1]), entity)
         self.entities[key] = entity
         parts = key.split()
         last = name.split()[-1] if parts else ""
@@ -1096,7 +1101,7 @@ def _sentence_adverb(low: str) -> bool:
 class PhraseFacts(NamedTuple):
     """What `resolve` reads from a speaker phrase's own words, before it looks at the article."""
     lows: tuple             # the words in lower case, possessives dropped
-    heads: tuple            # head nouns of one word, then of two ("foreign ministry")
+    heads: tuple            # head nouns of one word, then of two ("foreign ministry"), then three
     head_kinds: frozenset   # their kinds (person, org, spokesperson, document ...)
     owner_at: int           # the word after "from/for/of/by/at" where a named owner starts, or -1
     caps: tuple             # positions of the capitalized words before the owner (determiners left out)
@@ -1111,6 +1116,7 @@ def phrase_facts(texts: tuple, lex: Lexicon) -> PhraseFacts:
     lows = tuple(_base(t.lower()) for t in texts)
     heads = [h for h in map(singular, lows) if h in lex.heads]
     heads += [h for h in (singular(x + " " + y) for x, y in zip(lows, lows[1:])) if h in lex.heads]
+    heads += [h for h in (singular(" ".join(w)) for w in zip(lows, lows[1:], lows[2:])) if h in lex.heads]
     head_kinds = frozenset(lex.heads[h][1] for h in heads)
     owner_at = -1
     for i, t in enumerate(texts):
@@ -1154,6 +1160,7 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
         if w.low in CONNECTORS and i + 1 < len(app_words):
             org = _name_words(app_words[i + 1:], lex)
             if org:
+                art.scan_names()   # "Brightwater Energy Inc." earlier names the company the title is of
                 org_entity = art.find(" ".join(x.text for x in org)) or art._entity(" ".join(x.text for x in org), "")
                 app_org_type = art.type_of(org_entity, set(), app_country)
             break
@@ -1500,6 +1507,7 @@ def _title_owner_type(art: Article, words: list[Tok], app_words: list[Tok], app_
     if not names:
         return None                              # "French President", "U.S. Vice President": a government's
     name = _strip_possessive(" ".join(w.text for w in names))
+    art.scan_names()
     org = art.find(name) or art._entity(name, "")
     return art.type_of(org, set(), "")
 

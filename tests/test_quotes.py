@@ -765,6 +765,13 @@ def test_names_and_affiliations_in_the_speaker_phrase(text, speaker, speaker_typ
      "Frank Chen", "unknown"),
     ("Acme Robotics president Jane Roe spoke.\n\n“We tried,” Roe said.", "Jane Roe", "company"),
     ("Russian President Vladimir Putin spoke.\n\n“We tried,” Putin said.", "Vladimir Putin", "government"),
+    # a title of three words ("chief financial officer") is read whole, before its words ("chief": no type)
+    ("“We are raising our guidance,” added Chief Financial Officer Raj Patel.", "Raj Patel", "company"),
+    # the company a president is "of", named earlier with its legal suffix ("Inc.") or by its first word
+    ("Brightwater Energy Inc. reported record revenue.\n\n“We delivered,” said Linda Carver, President and "
+     "Chief Executive Officer of Brightwater Energy.", "Linda Carver", "company"),
+    ("Brightwater Energy Inc. reported record revenue.\n\n“We delivered,” said Linda Carver, president of "
+     "Brightwater.", "Linda Carver", "company"),
 ])
 def test_an_owned_title_before_a_name_gives_the_owners_type(text, speaker, speaker_type):
     assert quote_speakers(text, "speaker", "speaker_type") == [[speaker, speaker_type]]
