@@ -77,7 +77,9 @@ AUTHOR_BIO_MAX_LINES = 3     # closing content lines read for the authors' bios
 SUMMARY_MAX_POINTS = 6       # unmarked lines a summary label may hold
 TAIL_MIN_PROSE = 2           # prose lines above a widget (comments, a rating) before it can end the article
 SUBHEAD_WORDS = (3, 12)      # a subhead's length in words
-INTRO_MIN_WORDS = 5          # a sentence ending in a colon that introduces a list has at least this many words
+INTRO_MIN_WORDS = 5          # a sentence ending in a colon that introduces a list has at least this many words,
+INTRO_OPENERS = frozenset("the these those its their our his her".split())   # or one fewer after these
+                             # ("The new measures require:"; not a label such as "Author of the article:")
 LIST_ITEM_MAX_WORDS = 15     # an unmarked item of such a list, one to a line
 LIST_MAX_ITEMS = 12
 
@@ -416,7 +418,8 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
             # a carousel's controls ("Previous", "1", "Next") belong to it, and a teaser cut short
             # ("Is your smart TV watching YOU? Millions of Britons at risk...") is a link, not prose
             while j < n_lines and (out[j] is None and (cls[j] == "short" or (block and close)
-                                                      or texts[j].rstrip().endswith(TEASER_ENDS))
+                                                      or texts[j].rstrip().endswith(TEASER_ENDS)
+                                                      or (j > i + 1 and _teaser(stripped[j], words[j])))
                                    or (out[j] is not None and out[j][1] == "navigation"
                                        and words[j] <= CAROUSEL_CONTROL_WORDS)):
                 if close and j > i + 1 and numbers[j] > numbers[j - 1] + 1:
@@ -438,7 +441,8 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
     # A list a sentence introduces ("Councils will be able to use the money to:" then "• install ..."):
     # its items are that sentence's words, the story's.
     for i in range(n_lines - 1):
-        if (out[i] is None and stripped[i].endswith(":") and feats[i][0] >= INTRO_MIN_WORDS
+        if (out[i] is None and stripped[i].endswith(":")
+                and feats[i][0] >= INTRO_MIN_WORDS - (stripped[i].split(None, 1)[0].lower() in INTRO_OPENERS)
                 and feats[i][1] >= NEARGOOD_MIN_STOPWORDS):
             j = i + 1
             while j < n_lines and out[j] is None and P.BULLET_RE.match(texts[j]):
@@ -447,8 +451,11 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
             if j == i + 1 and j < n_lines and numbers[j] <= numbers[i] + 2:
                 # unmarked items, one to a line right below it ("Full names", "Dates of birth", ...)
                 k = j
-                while (k < n_lines and out[k] is None and cls[k] == "short" and feats[k][0] <= LIST_ITEM_MAX_WORDS
-                       and (k == j or numbers[k] == numbers[k - 1] + 1) and k - j < LIST_MAX_ITEMS):
+                # an item is short, or a clause the sentence goes on with: "...;" and the last one after it
+                while (k < n_lines and out[k] is None and k - j < LIST_MAX_ITEMS
+                       and ((cls[k] == "short" and feats[k][0] <= LIST_ITEM_MAX_WORDS)
+                            or stripped[k].endswith(";") or (k > j and stripped[k - 1].endswith(";")))
+                       and (k == j or numbers[k] == numbers[k - 1] + 1)):
                     k += 1
                 if k - j >= 2:
                     for x in range(j, k):
@@ -534,8 +541,11 @@ def _main_body(cls, out, n_lines, stripped):
     clusters, current = [], [strong[0]]
     for a, b in zip(strong, strong[1:]):
         # Most prose lines follow one another: no line between them, no gap to count.
+        # A list under its header is one box however many links it holds (the header counts too).
         gap = b > a + 1 and sum(1 for k in range(a + 1, b) if not (out[k] is None and cls[k] == "neargood")
-                                and not (out[k] and out[k][0] != "boilerplate"))
+                                and not (out[k] and out[k][0] != "boilerplate")
+                                and not (out[k] and out[k - 1] and out[k][2] == out[k - 1][2]
+                                         and out[k][2].startswith("listed under")))
         if gap >= BODY_GAP:
             clusters.append(current)
             current = []
@@ -558,10 +568,28 @@ def _main_body(cls, out, n_lines, stripped):
                 or (ends and (ends != {"share"} or not _goes_on(stripped, range(first, last + 1), nxt)))):
             break
         last = nxt[-1]
+    # It began before a related box above the largest run of its paragraphs (Al Jazeera's "Recommended
+    # Stories" after the first two) when the prose before the box tells the same story.
+    for prv in reversed(clusters[:at]):
+        between = range(prv[-1] + 1, first)
+        box = sum(1 for k in between if not (out[k] is None and cls[k] == "neargood"))
+        if (len(prv) < RESUME_MIN_LINES or box > RESUME_MAX_GAP
+                or not any(out[k] is not None and out[k][1] == "related" for k in between)
+                or any(out[k] is not None and (out[k][1] in END_MATTER_ROLES or out[k][2] in END_MATTER_REASONS)
+                       for k in between)
+                or not _goes_on(stripped, range(first, last + 1), prv)):
+            break
+        first = prv[0]
     # A short closing sentence right after the body is body (jusText: neargood next to good).
     while last + 1 < n_lines and out[last + 1] is None and cls[last + 1] == "neargood":
         last += 1
     return first, last
+
+
+def _teaser(s: str, n: int) -> bool:
+    """A linked headline among others: headline-length, and no sentence's end but a question's or an
+    exclamation's ("Malaysia bets on data centres to power its economy. Will it work?")."""
+    return HEADLINE_WORDS[0] <= n <= HEADLINE_WORDS[1] and not s.endswith((".", ",", ":", ";", '"', "'", "”", "’"))
 
 
 def _goes_on(stripped, story: range, lines: list[int]) -> bool:

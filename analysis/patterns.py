@@ -235,7 +235,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"subscribe (?:to|for) .*|sign up (?:to|for) (?:our |the )?[\w' -]{1,40}|already a subscriber\?.*|become a (?:member|subscriber).*)",
                 "Subscribe now"),
     LinePattern("share_bar", "boilerplate", "share", "line", 16,
-                rf"(?i:(?:(?:{_SHARE_WORDS})(?:\s*\(\d+\))?\s*[:,|/·•\-]*\s*)+)",
+                rf"(?i:(?:(?:{_SHARE_WORDS})(?:\s*\(\d+\))?\d?\s*[:,|/·•\-]*\s*)+|(?:click|tap) (?:here )?to share\b.{{0,40}})",
                 "Share this article Facebook Twitter WhatsApp Email"),
     LinePattern("navigation", "boilerplate", "navigation", "line", 8,
                 r"(?i:(?:back to (?:top|home|the top)(?: button)?|skip to (?:main )?(?:content|navigation|footer)|"

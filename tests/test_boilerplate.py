@@ -18,6 +18,7 @@ FIXTURES = ROOT / "tests" / "fixtures" / "boilerplate"
 STRESS = ROOT / "tests" / "fixtures" / "boilerplate_stress"
 HOLDOUT = ROOT / "tests" / "fixtures" / "boilerplate_holdout"
 HOLDOUT3 = ROOT / "tests" / "fixtures" / "boilerplate_holdout3"
+HOLDOUT4 = ROOT / "tests" / "fixtures" / "boilerplate_holdout4"
 # The bar the classifier must clear on the hand-labelled fixtures, per label.
 MIN_PRECISION = 0.9
 MIN_RECALL = 0.9
@@ -144,6 +145,8 @@ def test_every_row_matches_its_example(pattern):
     ("Do you have information about the fire? Police want to hear from you, a spokesperson said.", None),
     ("If you are affected by the outage, contact your provider, the regulator said.", None),
     ("If you or your business uses the software, update it now, the agency said.", None),
+    ("Click here to share on social media", "share_bar"),
+    ("share2", "share_bar"),
     # cruft of pages seen later (a stress test of 14 outlets)
     ("Rachelle Younglai Real estate reporter", "byline_with_title"),
     ("Bryce Hoye · CBC News ·", "byline_separated"),
@@ -174,8 +177,9 @@ def test_fast_matcher_agrees_with_the_reference_on_every_line():
     stress_texts, _ = B.read_gold_folder(STRESS)
     holdout_texts, _ = B.read_gold_folder(HOLDOUT)
     holdout3_texts, _ = B.read_gold_folder(HOLDOUT3)
+    holdout4_texts, _ = B.read_gold_folder(HOLDOUT4)
     for raw in [*texts.values(), *fixture_texts.values(), *stress_texts.values(), *holdout_texts.values(),
-                *holdout3_texts.values()]:
+                *holdout3_texts.values(), *holdout4_texts.values()]:
         for line in raw.splitlines():
             s = " ".join(T.normalize(line).split())
             if not s:
@@ -324,6 +328,20 @@ def test_stress_pages_keep_their_bar(folder, n_pages):
     scores = B.evaluate(labelled, gold).set_index("class")
     assert scores.at["content", "recall"] >= 0.93 and scores.at["content", "precision"] >= 0.9, scores
     assert scores.at["boilerplate", "recall"] >= 0.93 and scores.at["boilerplate", "precision"] >= 0.93, scores
+
+
+def test_holdout4_pages_keep_their_bar():
+    """The fourth holdout (12 pages, see its README): scored untuned at 89.1% of lines, content P 0.87
+    R 0.85; a bar below its score after the fixes it prompted (90.0%, 0.87, 0.89)."""
+    texts, gold = B.read_gold_folder(HOLDOUT4)
+    assert len(texts) == 12
+    labelled = label_texts(texts, B.furniture(texts))
+    merged = gold.merge(labelled, on=["article_id", "line"], suffixes=("_gold", ""))
+    merged = merged[merged["label_gold"] != ""]
+    assert (merged["label_gold"] == merged["label"]).mean() >= 0.89
+    scores = B.evaluate(labelled, gold).set_index("class")
+    assert scores.at["content", "recall"] >= 0.88 and scores.at["content", "precision"] >= 0.86, scores
+    assert scores.at["boilerplate", "recall"] >= 0.94 and scores.at["boilerplate", "precision"] >= 0.9, scores
 
 
 def test_read_gold_rejects_unknown_roles():
@@ -512,6 +530,27 @@ def test_short_lines_around_a_separator_inside_the_story_are_one_box():
     labels = _labels(story)
     assert [label for label, _ in labels[-6:-2]] == ["boilerplate"] * 4   # not three subheads
     assert labels[-2:] == [("content", "body")] * 2
+
+
+def test_a_related_list_inside_the_story_is_one_box_and_a_short_intro_opens_a_list():
+    # Al Jazeera: "Recommended Stories" with four links (one a question) after the first paragraphs, then
+    # a list whose items are clauses of one sentence ("...;"), opened by four words
+    raw = (f"US widens chip export curbs to cover data centres\n\n{PROSE}\n\n{PROSE2}\n\n"
+           "Recommended Stories\nlist of 4 items\nlist 1 of 4\nChina hits back at US chip curbs\nlist 2 of 4\n"
+           "Malaysia bets on data centres to power its economy. Will it work?\nlist 3 of 4\n"
+           "Nvidia warns of revenue hit\nlist 4 of 4\nThailand courts tech giants\nend of list\n\n"
+           "The regional council said the station closures would be reviewed by the province next spring.\n\n"
+           "The new measures require:\n"
+           "licences for shipments of chips above a set performance threshold to any data centre in Malaysia or Thailand;\n"
+           "exporters to certify the identity of the end user and the location of the servers;\n"
+           "quarterly reporting by cloud operators on customers renting large amounts of computing power.\n\n"
+           "Advertisement\n\n"
+           f"{PROSE}\n\n{PROSE2}\n\n{PROSE}\n\n{PROSE2}\n\n{PROSE}\n")
+    labels = _labels(raw)
+    assert labels[0] == ("content", "headline")
+    assert labels[1:3] == [("content", "body")] * 2                     # the first paragraphs are the story's
+    assert {label for label, _ in labels[3:14]} == {"boilerplate"}       # the box, its question link too
+    assert labels[14:19] == [("content", "body")] * 5                    # the paragraph, the intro and its items
 
 
 def test_a_share_bar_inside_the_story_ends_it_only_before_another_story():
