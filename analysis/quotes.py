@@ -611,6 +611,10 @@ class Article:
             return self.entities[key]
         if aliases and " " not in key and key in self.surnames:
             return self.entities[self.surnames[key]]
+        if aliases and " " in key:
+            tail_of = self.find(name)   # "Ní Bhriain" after "Aoife Ní Bhriain"
+            if tail_of is not None:
+                return tail_of
         entity = Entity(name=name, key=key, kind=kind)
         # name words decide the type when present ("... Rights Project", "... Commission", "... Co")
         words = key.replace(".", " ").split()
@@ -737,6 +741,10 @@ class Article:
             return self.entities[key]
         if key in self.surnames:
             return self.entities.get(self.surnames[key])
+        if " " in key:   # a surname of several words: "Ní Bhriain" for Aoife Ní Bhriain, "Te Awa" for Hemi Te Awa
+            full = self.surnames.get(key.rsplit(" ", 1)[1])
+            if full is not None and full.endswith(" " + key):
+                return self.entities.get(full)
         return None
 
     # -- typing
@@ -1330,8 +1338,10 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
             entity.positions.sort()
         return done(entity, entity.name, None, heads)
 
-    # "the 19-year-old said": the person the story has just named, as "she said" would be
-    if len(words) == 2 and lows[0] == "the" and AGE_RE.fullmatch(lows[1]):
+    # "the 19-year-old said", "the 29-year-old singer added": the person the story has just named, as
+    # "she said" would be
+    if (len(words) in (2, 3) and lows[0] == "the" and AGE_RE.fullmatch(lows[1])
+            and (len(words) == 2 or words[2].text.islower())):
         named = _subject_just_named(art, words[0].start)
         if named is None:
             art.scan_names()
@@ -2217,7 +2227,7 @@ def _attribute_piece(art, piece, qi, pieces, toks, starts, inside, bounds, bound
     # kind
     marker = TERM_MARKER_RE.search(raw[max(s, piece.open - 30):piece.open])
     exclaimed = text.rstrip(" ,.\"'”’»")[-1:] in ("!", "?")   # “Get out!”, “Why?”: said, not a term
-    if marker or (n_words <= 2 and speaker is None and not exclaimed):
+    if marker or (n_words <= 2 and speaker is None and not exclaimed) or (not at_start and _title_of_work(text)):
         piece.kind = "term"
         piece.speaker, piece.speaker_type, piece.cue = "", "unknown", ""
         piece.speaker_start = piece.speaker_end = -1
@@ -2297,6 +2307,24 @@ def _np_between(toks, j, k):
         appositive = (first + 1, commas[-1] if commas[-1] > first else k2)
         return j, first, appositive
     return j, k2, None
+
+
+# Short words a title leaves in lower case: "Salt and Stone", "Public Finances in Scotland".
+TITLE_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to vs with".split())
+TITLE_MAX_WORDS = 12
+
+
+def _title_of_work(text: str) -> bool:
+    """Whether quoted words inside a sentence are the title of a work, not speech: two words or more, every
+    word capitalized but the small ones, no sentence ended inside ("the film “The Long Quiet”", the report
+    “Public Finances in Scotland: Progress and Risks”, the “Caleb Matthews Act”)."""
+    words = text.rstrip(" ,;").split()
+    if not 2 <= len(words) <= TITLE_MAX_WORDS or re.search(r"[.!?]\s", text.rstrip(" ,.;!?")):
+        return False
+    first = words[0].lstrip("‘'“\"(")
+    return first[:1].isupper() and all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower().strip(":,") in TITLE_SMALL_WORDS
+        for w in (x.lstrip("‘'“\"(") for x in words[1:]) if w)
 
 
 def _may_report(raw: str, ss: int, se: int, lex: Lexicon) -> bool:
