@@ -631,6 +631,11 @@ class Article:
                     and first not in self.lex.name_words):
                 # "Tianrui Networks" ... "Tianrui said": an organisation by the first word of its name
                 self.surnames.setdefault(first, key)
+            surface = name.split()
+            owner = next((surface[i + 1] for i in range(len(surface) - 1)
+                          if surface[i].lower() == "of" and surface[i + 1] in self.lex.countries), "")
+            if owner:   # "Embassy of Vietnam (in Australia)", "Government of Canada": the country it is of
+                entity.country = self.lex.countries[owner]
             if len(words) >= 3 and words[-1] in CORPORATE_SUFFIXES:
                 # "Brightwater Energy Inc." ... "president of Brightwater Energy": the name without its suffix
                 self.entities.setdefault(" ".join(words[:-1]), entity)
@@ -915,9 +920,12 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
             j -= 1
             continue
         if (low in ("in", "to") and end - j > 1 and j > lo and toks[j - 1].word
-                and _head_key(toks[j - 1].low) in lex.heads and all(t.cap for t in toks[j + 1:end])):
-            j -= 1           # "the embassy in Ottawa said", "Canada's ambassador to China, Jennifer May, said":
-            continue         # the place belongs to the phrase, not the speaker
+                and (_head_key(toks[j - 1].low) in lex.heads
+                     or (toks[j - 1].cap and any(x.cap and (_head_key(x.low) in lex.heads or x.low in lex.name_words)
+                                                 for x in toks[max(lo, j - 4):j])))
+                and all(t.cap for t in toks[j + 1:end])):
+            j -= 1           # "the embassy in Ottawa said", "Canada's ambassador to China, Jennifer May, said",
+            continue         # "the Embassy of Vietnam in Australia said": the place belongs to the phrase
         if low in STOP or low in TIME_WORDS or (not t.cap and low in lex.cues and low not in lex.heads):
             break
         if not t.cap and low.endswith("ed") and singular(low) not in lex.heads:
@@ -1158,7 +1166,8 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
     lows = facts.lows
     app_words = toks[appositive[0]:appositive[1]] if appositive else []
     if app_words:
-        app_heads = {_head_key(w.low) for w in app_words} & lex.heads.keys()
+        app_heads = ({_head_key(w.low) for w in app_words}
+                     | {singular(f"{x.low} {y.low}") for x, y in zip(app_words, app_words[1:])}) & lex.heads.keys()
         app_country = next((lex.countries[_strip_possessive(w.text)] for w in app_words
                             if _strip_possessive(w.text) in lex.countries), "")
     else:

@@ -799,6 +799,13 @@ def test_an_owned_title_before_a_name_gives_the_owners_type(text, speaker, speak
     # "the 29-year-old singer": the person just named, as "the 29-year-old" is
     ("Pop star Kaylee Rhodes cancelled the show. In a post, the 29-year-old singer added: “Full refunds will go "
      "out automatically.”", "Kaylee Rhodes", "unknown"),
+    # two titles joined, one of them two words ("Managing Director"): the company's type
+    ("“We will compete on quality,” said Vikram Deshpande, Managing Director and CEO of Sahyadri Paints.",
+     "Vikram Deshpande", "company"),
+    # an embassy "of" a country, "in" another: the country it is of, and not the place it is in
+    ("CANBERRA — Vietnam demanded the release of 14 fishermen detained by Australian Border Force.\n\n"
+     "In a statement, the Embassy of Vietnam in Australia said the men were “ordinary people earning a living”.",
+     "Embassy of Vietnam", "foreign_government"),
     # a surname of two words, once the full name has spoken
     ("“We are tired,” said Aoife Ní Bhriain, a nurse.\n\n“We are still tired,” Ní Bhriain said.", "Aoife Ní Bhriain",
      "unknown"),
