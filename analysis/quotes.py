@@ -58,7 +58,7 @@ TOKEN_RE = re.compile(r"[^\s_](?:(?<=[^\W\d_])(?:\.(?:[^\W\d_]\.)+|[^\W_]*(?:[�
 # CAP reads "(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-Þ](?:[\w’'\-&]|\.(?=\w))*)", with the capital both branches open with
 # taken first: the same matches, and the regex engine skips ahead to a capital (CAP_RUN_RE scans 3x faster).
 CAP = r"(?:[A-ZÀ-ÖØ-Þ](?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?:[\w’'\-&]|\.(?=\w))*))"
-CAP_RUN_RE = re.compile(rf"{CAP}(?:\s+(?:(?:of|for|and|de|du|del|van|von|der|al|bin)\s+)?{CAP})*")
+CAP_RUN_RE = re.compile(rf"{CAP}(?:\s+(?:(?:of(?:\s+the)?|for(?:\s+the)?|and|de|du|del|van|von|der|al|bin)\s+)?{CAP})*")
 # "Name, a/the/one of/also known as ...": an appositive that may say what the name is.
 APPOSITIVE_START_RE = re.compile(r",(?<=[\w.],)\s+(?:also\s+known|known|formerly|a|an|the|one\s+of|which|who|"
                                  r"[A-Z][\w’'-]*(?:’s|'s))\b")
@@ -1298,6 +1298,10 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
                 return done(*hit)
             if entity:
                 return done(entity, entity.name)
+            if len(words) == 2 and lows[0] == "the":
+                entity = _named_by_head(art, singular(lows[1]), position)
+                if entity is not None:
+                    return done(entity, entity.name)
         return done(None, _phrase(words), None, heads)
 
     # a proper name in the phrase: strip titles and possessive countries
@@ -1364,10 +1368,16 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
         htype, hkind = lex.heads[head]
         fits = (lambda e: e.kind in ("person", "")) if hkind == "person" else (lambda e: e.kind not in ("person", "country"))
         entity = art.recent(position, lambda e: head in e.heads and fits(e))
+        if entity is None and hkind != "person":
+            entity = _named_by_head(art, head, position)
         if entity is None and htype not in ("inherit", ""):
             art.scan_names()
             entity = art.recent(position, lambda e: fits(e) and art.type_of(e, set(), "") in
                                 (htype, "foreign_government" if htype == "government" else htype))
+        if entity is not None:
+            return done(entity, entity.name)
+    if short and head not in lex.heads and head in lex.name_words:   # "the bureau" after "the Competition Bureau"
+        entity = _named_by_head(art, head, position)
         if entity is not None:
             return done(entity, entity.name)
     if short:
@@ -1499,6 +1509,14 @@ def _owned_by_name(before: list[str], lex: Lexicon) -> bool:
     if _strip_possessive(before[-1]) not in lex.countries:
         return True
     return len(before) > 1 and before[-2][:1].isupper() and _strip_possessive(before[-2]) not in lex.countries
+
+
+def _named_by_head(art: Article, head: str, position: int) -> Entity | None:
+    """The organisation last named before `position` whose name opens or ends with `head`: "the office" after
+    "the Office of the Privacy Commissioner of Canada", "the ministry" after "the Ministry of Health"."""
+    art.scan_names()
+    return art.recent(position, lambda e: e.kind != "person" and " " in e.key and (
+        singular(e.key.split()[0]) == head or singular(e.key.split()[-1]) == head))
 
 
 def _title_owner_type(art: Article, words: list[Tok], app_words: list[Tok], app_org_type: str,

@@ -806,6 +806,12 @@ def test_an_owned_title_before_a_name_gives_the_owners_type(text, speaker, speak
     ("CANBERRA — Vietnam demanded the release of 14 fishermen detained by Australian Border Force.\n\n"
      "In a statement, the Embassy of Vietnam in Australia said the men were “ordinary people earning a living”.",
      "Embassy of Vietnam", "foreign_government"),
+    # "the bureau", "the department": the organisation named before whose name ends or opens with it,
+    # "of the" inside a name included
+    ("The Competition Bureau opened an inquiry on Monday.\n\n“We will look at the evidence,” the bureau said.",
+     "Competition Bureau", "government"),
+    ("The Department of the Interior announced new rules.\n\n“This is about safety,” the department said.",
+     "Department of the Interior", "government"),
     # a surname of two words, once the full name has spoken
     ("“We are tired,” said Aoife Ní Bhriain, a nurse.\n\n“We are still tired,” Ní Bhriain said.", "Aoife Ní Bhriain",
      "unknown"),
