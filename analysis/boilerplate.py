@@ -727,6 +727,7 @@ def _label_header(out, cls, feats, stripped, body_first) -> None:
                 and _is_name(stripped[i], feats[i][0]) and P.OUTLET_PLACE_RE.fullmatch(stripped[i + 1])):
             out[i] = ("metadata", "byline", "a name below the headline, its outlet and place on the next line")
             out[i + 1] = ("metadata", "byline", "the outlet and place of the byline above")
+    _label_split_byline(out, stripped, feats, sorted(menu), headline)
     for i in menu:
         if out[i] is None:
             out[i] = ("boilerplate", "navigation", f"menu: {MENU_MIN_RUN}+ short lines in a row above the body")
@@ -757,6 +758,34 @@ def _label_header(out, cls, feats, stripped, body_first) -> None:
             out[i] = ("content", "subhead", "short line right above the body, below the story's first paragraphs")
         else:
             out[i] = ("boilerplate", "other", "short line between the headline and the body")
+
+
+BYLINE_OPENERS = frozenset({"by", "words by", "written by", "reporting by"})
+BYLINE_JOINERS = frozenset({"and", "&", ","})
+
+
+def _label_split_byline(out, stripped, feats, lines: list[int], headline: int | None) -> None:
+    """A byline set one word or name to a line below the headline, which reads as a menu: "By" / "Hanne
+    Vermeulen" / "and" / "Matteo Brandi", or "Orange Wang" / "in Beijing" / "and Khushboo Razdan"."""
+    if headline is None:
+        return
+    part = lambda k: (_is_name(stripped[k], feats[k][0]) or stripped[k].lower() in BYLINE_JOINERS
+                      or (stripped[k].split(None, 1)[0].lower() in ("and", "&")
+                          and _is_name(stripped[k].split(None, 1)[-1], feats[k][0] - 1)))
+    run: list[int] = []
+    for i in [k for k in lines if k > headline and out[k] is None] + [None]:
+        if i is not None and (not run or i == run[-1] + 1) and (
+                (not run and stripped[i].lower() in BYLINE_OPENERS) or part(i)
+                or (run and stripped[i].split(None, 1)[0] in ("in", "In") and feats[i][0] <= 4)):
+            run.append(i)
+            continue
+        names = [k for k in run if _is_name(stripped[k], feats[k][0]) or stripped[k].split(None, 1)[0].lower() in ("and", "&")]
+        opened = bool(run) and stripped[run[0]].lower() in BYLINE_OPENERS
+        placed = any(stripped[k].split(None, 1)[0].lower() == "in" for k in run)
+        if names and (opened or (placed and len(names) >= 1 and _is_name(stripped[run[0]], feats[run[0]][0]))):
+            for k in run:
+                out[k] = ("metadata", "byline", "a byline set over several lines below the headline")
+        run = [i] if i is not None and stripped[i].lower() in BYLINE_OPENERS else []
 
 
 def _label_body(out, cls, feats, stripped, texts, first, last) -> None:

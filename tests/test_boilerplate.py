@@ -553,6 +553,21 @@ def test_a_related_list_inside_the_story_is_one_box_and_a_short_intro_opens_a_li
     assert labels[14:19] == [("content", "body")] * 5                    # the paragraph, the intro and its items
 
 
+@pytest.mark.parametrize("byline", [
+    "By\nHanne Vermeulen\nand\nMatteo Brandi\n",                      # Politico Europe, The Japan Times
+    "Orange Wang\nin Beijing\nand Khushboo Razdan\nin Washington\n",   # South China Morning Post
+])
+def test_a_byline_set_over_several_lines_is_not_a_menu(byline):
+    labels = _labels(f"Council closes two fire stations\n{byline}October 14, 2025\n{PROSE}\n{PROSE2}\n")
+    n = byline.count("\n")
+    assert labels[1:1 + n] == [("metadata", "byline")] * n
+
+
+def test_a_menu_of_names_above_the_headline_stays_a_menu():
+    labels = _labels(f"News\nSport\nBy\nJane Doe\nand\nJohn Roe\nCouncil closes two fire stations\n{PROSE}\n{PROSE2}\n")
+    assert "byline" not in [role for _, role in labels[:6]]
+
+
 def test_a_share_bar_inside_the_story_ends_it_only_before_another_story():
     story = (f"Council closes two fire stations\n{PROSE}\n{PROSE2}\n"
              "Response times in the north end will rise by about four minutes, according to the fire chief.\n"
