@@ -73,6 +73,8 @@ FURNITURE_SHARE = 0.002
 FURNITURE_MAX_WORDS = 12
 PULL_QUOTE_WORDS = (8, 60)   # a pull quote's length in words
 AUTHOR_BIO_MAX_WORDS = 60
+CAPTION_MAX_WORDS = 60      # a caption set above its credit is at most this long
+CREDIT_ONLY_MAX_WORDS = 8   # a credit line this short holds no caption of its own
 AUTHOR_BIO_MAX_LINES = 3     # closing content lines read for the authors' bios
 SUMMARY_MAX_POINTS = 6       # unmarked lines a summary label may hold
 TAIL_MIN_PROSE = 2           # prose lines above a widget (comments, a rating) before it can end the article
@@ -488,6 +490,17 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
         seen.setdefault(key, i)
         seen.setdefault(short_key, i)
 
+    # A picture's caption set right above its credit, with no blank line between ("Trucks at a copper mine
+    # in the Atacama region of Chile." / "Photographer: Cristóbal Olivares/Bloomberg"); unless a short line
+    # follows the credit as closely: the credit comes first there (BBC-style), and that line is the caption.
+    for i in range(n_lines - 1):
+        if (out[i] is None and NEARGOOD_MIN_WORDS <= words[i] <= CAPTION_MAX_WORDS
+                and out[i + 1] is not None and numbers[i + 1] == numbers[i] + 1
+                and (out[i + 1][1] == "photo_credit" or (out[i + 1][2] == "pattern caption_with_credit"
+                                                         and words[i + 1] <= CREDIT_ONLY_MAX_WORDS))
+                and not (i + 2 < n_lines and numbers[i + 2] == numbers[i + 1] + 1 and out[i + 2] is None
+                         and cls[i + 2] != "good")):
+            out[i] = ("metadata", "caption", "line right above its photo credit")
     body_first, body_last = _main_body(cls, out, n_lines, stripped)
     if body_first is None:
         _label_without_body(out, cls, feats, stripped, numbers)

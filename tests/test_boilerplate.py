@@ -568,6 +568,19 @@ def test_a_menu_of_names_above_the_headline_stays_a_menu():
     assert "byline" not in [role for _, role in labels[:6]]
 
 
+@pytest.mark.parametrize("credit", ["Kevin Dietsch/Getty Images", "Photographer: Cristóbal Olivares/Bloomberg",
+                                    "Credit...Kenny Holston/The New York Times"])
+def test_a_caption_set_right_above_its_credit_is_a_caption(credit):
+    caption = "Trucks at a copper mine in the Atacama region of Chile on September 19, 2024."
+    PROSE3 = "The union representing the town's firefighters said it would ask the province to review the decision."
+    labels = _labels(f"Council closes two fire stations\n\n{caption}\n{credit}\n\n{PROSE}\n\n{PROSE2}\n\n{PROSE3}\n")
+    assert labels[1] == ("metadata", "caption")
+    assert labels[3:] == [("content", "body")] * 3
+    # a paragraph with a blank line between it and a credit stays the story's
+    spaced = _labels(f"Council closes two fire stations\n\n{PROSE}\n\n{credit}\n\n{PROSE2}\n\n{PROSE3}\n")
+    assert spaced[1] == ("content", "body")
+
+
 def test_a_share_bar_inside_the_story_ends_it_only_before_another_story():
     story = (f"Council closes two fire stations\n{PROSE}\n{PROSE2}\n"
              "Response times in the north end will rise by about four minutes, according to the fire chief.\n"
