@@ -988,8 +988,8 @@ def np_after(toks: list[Tok], i: int, hi: int) -> tuple[int, int, tuple | None] 
             continue
         if low in STOP or low in TIME_WORDS or (not t.cap and low in lex.cues and low not in lex.heads):
             break
-        if not t.cap and j > i and _np_closed(toks, i, j, hi):
-            break
+        if not t.cap and j > i and not AGE_RE.fullmatch(low) and _np_closed(toks, i, j, hi):
+            break            # (but "The 54-year-old rejected that claim": an age stands for a person)
         j += 1
     if j == i or all(t.low in DETERMINERS for t in toks[i:j]):
         return None          # nothing, or only "that" (a clause follows, not a speaker)
@@ -1059,6 +1059,41 @@ def _np_closed(toks: list[Tok], i: int, j: int, hi: int) -> bool:
         if singular(t.low) in heads:
             return False
     return True
+
+
+AGE_WINDOW = 3000   # characters read back for the name an age was given with
+
+
+def _named_with_age(art: Article, age: str, position: int) -> Entity | None:
+    """The person last given this age before `position`: "Whitiora, 54," or "54-year-old Whitiora", for "the
+    54-year-old" when another person has been named since. None if no name was given with it."""
+    lo = max(0, position - AGE_WINDOW)
+    found = None
+    for m in re.finditer(rf"(?P<a>{CAP_RUN_RE.pattern}),\s+{age}\b(?!-)|\b{age}-year-old\s+(?:[a-z]+\s+){{0,3}}"
+                         rf"(?P<b>{CAP_RUN_RE.pattern})", art.raw[lo:position]):
+        found = m.group("a") or m.group("b")
+    if found is None:
+        return None
+    words = _strip_possessive(found).split()
+    while len(words) > 1 and (singular(words[0].lower()) in art.lex.heads or words[0].lower().rstrip(".") in PERSON_TITLES):
+        words = words[1:]   # "Grazier Peter McAllister, 54,": the role is no part of the name
+    name = " ".join(words)
+    return art.find(name) or art._entity(name, "person")
+
+
+HEARING_VERBS = frozenset({"heard", "learned", "learnt"})
+
+
+def _heard_clause(toks: list[Tok], lo: int, k: int) -> int:
+    """Where the clause whose subject a participle at toks[k] takes begins: after what a court or a jury
+    "heard" ("The court heard that Garside targeted homeowners, telling one couple ...": Garside, who told
+    them, not the court, which listened); lo when the sentence has no such verb before the participle."""
+    for x in range(lo + 1, k - 1):
+        heard = toks[x].low in HEARING_VERBS or (toks[x].low == "told" and toks[x - 1].low in ("was", "were"))
+        if heard:
+            after = x + 2 if toks[x + 1].low == "that" else x + 1
+            return after if after < k and (toks[after].cap or toks[after].low in DETERMINERS) else lo
+    return lo
 
 
 def clause_subject(toks: list[Tok], lo: int, hi: int):
@@ -1355,7 +1390,8 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
     # "she said" would be
     if (len(words) in (2, 3) and lows[0] == "the" and AGE_RE.fullmatch(lows[1])
             and (len(words) == 2 or words[2].text.islower())):
-        named = _subject_just_named(art, words[0].start)
+        named = _named_with_age(art, lows[1].split("-", 1)[0], words[0].start)
+        named = named or _subject_just_named(art, words[0].start)
         if named is None:
             art.scan_names()
             named = art.recent(position, lambda e: art.could_be_person(e) and e.kind != "country")
@@ -1799,6 +1835,7 @@ def attribute_cue(art: Article, toks, k: int, cue: Cue, n: int, lo: int, hi: int
             if span is not None:
                 return resolve(art, toks, span, position, cue.form)
     if cue.participle:
+        subject_lo = _heard_clause(toks, subject_lo, k)
         return resolve(art, toks, _name_then_verb(toks, clause_subject(toks, subject_lo, k), art.lex), position, cue.form)
     span = np_before(toks, k, lo)
     j = k - 1

@@ -812,6 +812,13 @@ def test_an_owned_title_before_a_name_gives_the_owners_type(text, speaker, speak
      "Competition Bureau", "government"),
     ("The Department of the Interior announced new rules.\n\n“This is about safety,” the department said.",
      "Department of the Interior", "government"),
+    # what "the court heard" a defendant tell someone is the defendant's, not the court's (named as the
+    # sentence names him: the full name spoke nowhere)
+    ("Lee Garside, 46, pleaded guilty at Castlebridge Crown Court.\n\nThe court heard that Garside targeted "
+     "homeowners, telling one couple that their roof was ‘a death trap’.", "Garside", "unknown"),
+    # "the 24-year-old": the person given that age, though another has been named since
+    ("Jordie Kauri, 24, kicked 13 points. Coach Wayne Pritchard watched from the stand.\n\n“The forwards gave me "
+     "so much time,” the 24-year-old said.", "Jordie Kauri", "unknown"),
     # a surname of two words, once the full name has spoken
     ("“We are tired,” said Aoife Ní Bhriain, a nurse.\n\n“We are still tired,” Ní Bhriain said.", "Aoife Ní Bhriain",
      "unknown"),
