@@ -143,7 +143,9 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"\(\s*(?i:updates?|adds|recasts|corrects|refiles|changes)\s+(?i:with|to|throughout|headline|dateline)\b[^()]*\)\.?",
                 "(Updates with analyst comment in sixth paragraph.)"),
     LinePattern("print_note", "metadata", "note", "line", 60,
-                r"(?i:a version of this (?:article|story) (?:appears|appeared) in print\b.*)",
+                r"(?i:a version of this (?:article|story) (?:appears|appeared) in print\b.*|"
+                r"this (?:article|story) (?:appears|appeared|will appear|ran) in (?:the )?[\w.,' ]{0,40}\bprint edition\b.*|"
+                r"(?:programming|editor'?s|housekeeping) note:.*)",
                 "A version of this article appears in print on July 2, 2025, Section B, Page 1 of the New York edition."),
     LinePattern("contact_line", "metadata", "credit", "line", 30,
                 r"(?i:.*\b(?:can|may) be reached (?:at|by|on)\b.*|(?:reach|contact|email|follow) (?:her|him|them|me|the author) "
@@ -156,11 +158,11 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
     # the outlet asking for tips, and the helpline note set under a story about abuse or suicide:
     # addressed to the reader ("you"), unlike a police appeal in the story ("Anyone with information ...")
     LinePattern("tip_request", "boilerplate", "other", "line", 60,
-                r"(?i:(?:do you have|have you got|got|have) (?:a (?:news )?tip|(?:any |more )?information|"
-                r"something to share)\b[^?]{0,120}\?\s*.*\b(?:contact|reach|email|e-mail|signal|send|message|"
-                r"get in touch|tip)\b.*)",
+                r"(?i:(?:(?:do you have|have you got|got|have) (?:a (?:news )?tip|(?:any |more )?information|"
+                r"something to share)|do you work (?:at|for|in))\b[^?]{0,120}\?\s*.*\b(?:contact|reach|email|e-mail|"
+                r"signal|send|message|get in touch|tip)\b.*)",
                 "Do you have more information about SpyTrack? From a non-work device, you can contact Zack "
-                "Whittaker securely on Signal at zackwhittaker.1337.", needs="tip|information|share"),
+                "Whittaker securely on Signal at zackwhittaker.1337.", needs="tip|information|share|work"),
     LinePattern("helpline_note", "boilerplate", "other", "line", 60,
                 r"(?i:if you or (?:someone|anyone|a (?:friend|loved one|family member))\b.*\b(?:call|text|contact|"
                 r"helpline|hotline|lifeline|support|help)\b.*|if you(?:'re| are) (?:struggling|in crisis|having "
@@ -209,9 +211,9 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"(?i:(?:click here to |tap here to )?(?:download|get|install|try) (?:the|our) (?:free )?[\w&'’ -]{0,40}\bapps?\b.*)",
                 "Download the KTRV 7 app to get the latest breaking news alerts on your phone.",
                 needs="app"),
-    LinePattern("paywall", "boilerplate", "other", "line", 12,
-                r"(?i:(?:this )?(?:article|story|content) (?:is )?(?:reserved|available|exclusive) (?:for|to) "
-                r"(?:paid |our )?(?:subscribers|members)\b.*|subscribers? only|"
+    LinePattern("paywall", "boilerplate", "other", "line", 30,
+                r"(?i:(?:this )?(?:article|story|content) (?:is )?(?:reserved|available|exclusive) (?:exclusively )?(?:for|to) "
+                r"(?:paid |our )?(?:[A-Z][\w'&-]* ){0,3}(?:subscribers|members)\b.*|subscribers? only|"
                 r"(?:subscribe|log ?in|sign ?in|register) to (?:continue|keep|read|unlock)\b.*|"
                 r"you have (?:\d+|one|two|three) free (?:articles?|stories) (?:left|remaining)\b.*)",
                 "Article reserved for subscribers"),
@@ -226,6 +228,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 "Video player loading..."),
     LinePattern("audio_player", "boilerplate", "other", "line", 12,
                 r"(?i:(?:new)?\s*you can now listen to .*|listen to (?:more |this )?(?:stories|articles?|story|podcasts?)\b.*|"
+                r"(?:voiced|narrated|read) by (?:artificial intelligence|an? (?:ai|automated|artificial) voice|ai)\b.*|"
                 r"(?:audio|listen)\s*(?:\d+\s*min(?:ute)?s?)?)\W*",
                 "You can now listen to Fox News articles!"),
     LinePattern("newsletter_mention", "boilerplate", "newsletter", "line", 12,
@@ -314,6 +317,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"[\W_]+", "* * *"),
     LinePattern("byline", "metadata", "byline", "line", 16,
                 rf"(?:(?i:by|written by|words by|story by|posted by|reported by|author|authors)\s*:?\s+"
+                rf"(?:(?:[a-z]+\s+){{0,2}}(?:reporter|writer|correspondent|editor|journalist)\s+)?"   # "By technology reporter Mei Hartley"
                 rf"[A-Z\u00C0-\u024F][\w.'’-]*(?:\s+(?:[A-Z\u00C0-\u024F][\w.'’-]*|de|da|van|von|der|den|la|le|al|"
                 rf"bin|di|du|and|&))*(?:\s+(?i:staff|team|desk|editors?|reporters?|correspondents?))?"
                 rf"(?:\s*(?:,|\||-|·|•|and|&)\s*{_BYLINE_TAIL_WORD}(?:\s*{_BYLINE_TAIL_WORD})*)?|"
@@ -335,9 +339,9 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"(?i:reporting from)\s+[A-Z][\w.'’ ,-]{1,40}",
                 "Reporting from Washington"),
     LinePattern("dateline", "metadata", "dateline", "line", 18,
-                rf"(?i:(?:date|(?:first |last )?(?:published|posted|updated|modified|created)(?: on| at)?)?\s*:?\s*(?:{_DATE}|{_TIME}|\d+\s+(?:minutes?|hours?|days?|weeks?)"
+                rf"(?i:(?:date|(?:first |last )?(?:published|posted|updated|modified|created)(?: on| at)?)?\s*:?\s*(?:{_DATE}|{_TIME}|\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)"
                 rf"\s+ago|yesterday|today|just now)(?:(?:\s*(?:,|at|\||-|·|•|/)\s*|\s*)(?:{_DATE}|{_TIME}|{_TIME_ZONE}|"
-                rf"(?:last )?(?:updated|published)(?:\s+ago)?\s*:?|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago))*"
+                rf"(?:last )?(?:updated|published)(?:\s+ago)?\s*:?|\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago))*"
                 rf"(?:\s+by\s+\S+(?:\s+\S+){{0,3}})?\s*)",
                 "Published July 7, 2025 10:32 a.m. EDT"),
     # "Updated - March 14, 2024 10:32 pm IST - CHENNAI", "Mar 14, 2024 - Health", "... MST·4 min read"
