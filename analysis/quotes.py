@@ -2668,7 +2668,8 @@ def evaluate(items: list[dict] | None = None) -> dict:
 
 
 def _ratio(a: int, b: int) -> float:
-    return round(a / b, 3) if b else 0.0
+    """a / b to three places; NaN when there is nothing to count (a set with no gold terms has no term recall)."""
+    return round(a / b, 3) if b else float("nan")
 
 
 def _speaker_match(gold: str, predicted: str) -> bool:

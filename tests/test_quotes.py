@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import re
 
 import pandas as pd
@@ -441,6 +442,7 @@ def test_evaluate_counts_a_wrong_speaker():
               "quotes": [{"text": "We won,", "speaker": "Bob Kay", "speaker_type": "unknown", "kind": "direct"}]}]
     summary = Q.evaluate(items)["summary"].set_index(["task", "measure"])["value"]
     assert summary[("extraction", "recall")] == 1.0 and summary[("attribution", "recall")] == 0.0
+    assert math.isnan(summary[("term", "recall")])   # no gold term: nothing to recall, not a recall of 0
 
 
 # ---------------------------------------------------------------- fast paths give the plain answers
