@@ -1,12 +1,14 @@
 """Text reuse: normalization, each relation on hand-made article pairs, false positives,
 the seeds' shared wire paragraphs, exact/index agreement, originality and quote fidelity."""
 import math
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from analysis import boilerplate as B
 from analysis import corpus as C
 from analysis import reuse
 from analysis.paths import SEEDS
@@ -722,3 +724,44 @@ _WORDS = ["the", "order", "ban", "court", "we", "will", "appeal", "the", "not", 
 def test_matching_wordings_equal_quote_similarity_on_any_wordings(texts):
     texts = list(dict.fromkeys(texts))
     assert next(reuse._matching_wordings([texts])) == _matches_as_quote_similarity_finds_them(texts)
+
+
+# --- a hand-labelled holdout: three stories, four articles each (tests/fixtures/reuse_eval/) -------
+
+REUSE_EVAL = Path(__file__).parent / "fixtures" / "reuse_eval"
+
+
+def _reuse_eval():
+    loaded = C.load_corpus(REUSE_EVAL, None)
+    lines = B.label_lines(loaded.lines, B.furniture(loaded.texts))
+    content = B.content_sentences(lines, loaded.sentences)
+    ids = {Path(f).name: a for a, f in zip(loaded.articles["article_id"], loaded.articles["file"])}
+    gold = pd.read_csv(REUSE_EVAL / "gold.csv")
+    return content, loaded.texts, gold.assign(article_a=gold["file_a"].map(ids), article_b=gold["file_b"].map(ids))
+
+
+def test_holdout_pairs_keep_their_bar():
+    """First run, untuned: precision 0.98, recall 0.54 (paraphrase 0.30), relation right 0.69 (a one-word
+    edit was called verbatim). A bar below the score since (see the fixture's README)."""
+    content, texts, gold = _reuse_eval()
+    assert len(gold) == 90 and gold["article_a"].notna().all() and gold["article_b"].notna().all()
+    summary = reuse.evaluate(content, texts, gold)["summary"].set_index(["task", "measure"])["value"]
+    assert summary[("alignment", "precision")] >= 0.95, summary
+    assert summary[("verbatim", "recall")] >= 0.9 and summary[("near_verbatim", "recall")] >= 0.9, summary
+    assert summary[("paraphrase", "recall")] >= 0.5, summary
+    assert summary[("relation", "accuracy")] >= 0.95, summary
+
+
+def test_a_one_word_edit_is_near_verbatim_not_verbatim():
+    a = "The company blamed falling demand for combustion engines as drivers switch to electric vehicles."
+    b = "The company blamed falling demand for combustion engines as buyers switch to electric vehicles."
+    content, texts = pair_corpus(a, b)
+    table, _, _ = reuse.align(content)
+    assert rows_between(table, texts, a[:40], b[:40])["relation"].tolist() == ["near_verbatim"]
+
+
+def test_evaluate_names_a_gold_sentence_missing_from_its_article():
+    content, texts, gold = _reuse_eval()
+    broken = gold.head(1).assign(sentence_a="Not a sentence of this article.")
+    with pytest.raises(ValueError, match="Not a sentence"):
+        reuse.evaluate(content, texts, broken)
