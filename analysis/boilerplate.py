@@ -75,7 +75,8 @@ PULL_QUOTE_WORDS = (8, 60)   # a pull quote's length in words
 AUTHOR_BIO_MAX_WORDS = 60
 CAPTION_MAX_WORDS = 60      # a caption set above its credit is at most this long
 CREDIT_ONLY_MAX_WORDS = 8   # a credit line this short holds no caption of its own
-AUTHOR_BIO_MAX_LINES = 3     # closing content lines read for the authors' bios
+AUTHOR_BIO_MAX_LINES = 3     # opening content lines read for the authors' bios (set under the byline)
+AUTHOR_BIO_CLOSING_LINES = 6  # closing content lines read for them (an outlet's blurb may follow)
 SUMMARY_MAX_POINTS = 6       # unmarked lines a summary label may hold
 TAIL_MIN_PROSE = 2           # prose lines above a widget (comments, a rating) before it can end the article
 SUBHEAD_WORDS = (3, 12)      # a subhead's length in words
@@ -922,15 +923,20 @@ def _label_author_bio(out, stripped, words) -> None:
     are the authors' bios, not the story."""
     names = {m.group(0) for i, o in enumerate(out) if o is not None and o[1] == "byline"
              for m in P.NAME_RE.finditer(_BYLINE_PREFIX_RE.sub("", stripped[i]))}
+    opens_with_name = lambda s: any(s.startswith(name) and not s[len(name):len(name) + 1].isalnum() for name in names)
+    # Some sites set the bio under the byline (Vox): an opening line that names the reporter and says who they are.
+    content = [i for i in range(len(out)) if out[i] is not None and out[i][0] == "content"]
+    for i in content[:AUTHOR_BIO_MAX_LINES]:
+        if out[i][1] == "body" and words[i] <= AUTHOR_BIO_MAX_WORDS and opens_with_name(stripped[i]) \
+                and P.AUTHOR_BIO_RE.match(stripped[i]):
+            out[i] = ("metadata", "credit", "author's bio: an opening line says who the reporter is")
     seen = 0
-    for i in range(len(out) - 1, -1, -1):
-        if out[i] is None or out[i][0] != "content":
-            continue
+    for i in reversed(content):
         seen += 1
-        if seen > AUTHOR_BIO_MAX_LINES or out[i][1] not in ("body", "subhead") or words[i] > AUTHOR_BIO_MAX_WORDS:
+        if seen > AUTHOR_BIO_CLOSING_LINES or out[i][1] not in ("body", "subhead") or words[i] > AUTHOR_BIO_MAX_WORDS:
             return
         s = stripped[i]
-        if any(s.startswith(name) and not s[len(name):len(name) + 1].isalnum() for name in names):
+        if opens_with_name(s):
             out[i] = ("metadata", "credit", "author's bio: a closing content line opens with the byline's name")
         elif P.AUTHOR_BIO_RE.match(s):
             out[i] = ("metadata", "credit", "author's bio: a closing line says who the reporter is")

@@ -127,7 +127,9 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
     LinePattern("correction_note", "metadata", "note", "line", 80,
                 rf"(?i:(?:editor['’]?s['’]?\s+note|correction|clarification|corrections?\s+(?:and|&)\s+clarifications?)"
                 rf"s?(?:\s*,?\s*\(?(?:{_DATE}|{_TIME})\)?)?\s*[:—–-]\s*\S.*|"
-                rf"(?:an? )?(?:earlier|previous|prior) version of this (?:article|story|report|post)\b.*)",
+                rf"(?:an? )?(?:earlier|previous|prior) version of this (?:article|story|report|post)\b.*|"
+                rf"(?:update[sd]?\b.{{0,50}}?:\s*)?this (?:story|article|post) has been updated\b.*|"
+                rf"translation of an (?:original )?article (?:first )?published in\b.*)",
                 "Editor's note: An earlier version of this article misstated the year of the U.S. ban."),
     LinePattern("wire_credit", "metadata", "credit", "line", 60,
                 r"(?i:\(?\s*(?:(?:additional |further )?reporting|writing|editing|edited|compiled|translated|"
@@ -175,7 +177,8 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 rf"\(?\s*(?:[A-Z][\w.'-]*\s*){{0,4}}/\s*{_PHOTO_SOURCES}\b.*|\(?(?i:file\s+)?(?i:photo)\)?|"
                 rf"(?:{_PHOTO_SOURCES})\s*(?i:photo|images?|file photo)\.?|\([^()]*\b(?i:photo|photograph)\b[^()]*\)|"
                 rf"(?i:image|photo|picture) source\s*[:,]\s*\S.*|"
-                rf"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{1,3}}\s*/\s*(?:The\s+)?[A-Z][\w&.'’-]+(?:\s+[A-Z][\w&.'’-]+){{0,3}}|"
+                rf"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{1,3}}\s*/\s*(?:The\s+)?[A-Z][\w&.'’-]+"
+                rf"(?:\s+(?:[A-Z][\w&.'’-]+|and|of|&)){{0,4}}(?:\s*;\s*[A-Z][\w&.'’ -]{{1,40}})?|"
                 rf"(?i:data|sources?)\s*:\s*[^;]{{1,80}};\s*(?i:chart|graphic|map|graph)\s*:\s*\S.*)",
                 "Photo by Pawel Czerwinski on Unsplash"),
     LinePattern("caption_label", "metadata", "caption", "line", 80,
@@ -194,7 +197,8 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"all fields (?:are required|must be completed)|(?:in|to) your inbox\b|^sign up (?:for|to) [^.]{1,60}(?::|-)|"
                 r"^thanks? (?:you )?for (?:signing up|subscribing)[!.]?$|a welcome email is on its way|"
                 r"(?:an? )?(?:issue|error|problem) signing you up|by registering for free|^get the latest headlines\b|"
-                r"(?:the|our) [\w' -]{1,40} newsletter (?:provides|brings|delivers|gives)\b).*)",
+                r"(?:the|our) [\w' -]{1,40} newsletter (?:provides|brings|delivers|gives)\b|"
+                r"^sign up to (?:receive|get)\b|first (?:featured|appeared|published) in (?:the |our )?[\w' -]{1,40} newsletter).*)",
                 "Get the latest headlines delivered to your inbox.",
                 needs="inbox|mail|signing up|sign up|subscribing|registering|subscribe|newsletter|all fields|latest headlines"),
     LinePattern("email_footer", "boilerplate", "other", "line", 40,
@@ -208,9 +212,19 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"(?i:(?:sponsored|presented|brought to you|underwritten) by\b.*|paid partnership\b.*)",
                 "SPONSORED BY COASTAL CREDIT UNION"),
     LinePattern("app_promo", "boilerplate", "other", "line", 30,
-                r"(?i:(?:click here to |tap here to )?(?:download|get|install|try) (?:the|our) (?:free )?[\w&'’ -]{0,40}\bapps?\b.*)",
+                r"(?i:(?:[\w' ]{0,40}: )?(?:click here to |tap here to )?(?:download|get|install|try) (?:the|our) (?:free )?"
+                r"[\w&'’ -]{0,40}\bapps?\b.*|join (?:our|[\w&'’. -]{1,30}'s) (?:whatsapp|telegram|signal) channel\b.*)",
                 "Download the KTRV 7 app to get the latest breaking news alerts on your phone.",
                 needs="app"),
+    # the outlet asking its readers for money: membership and donation appeals
+    LinePattern("support_appeal", "boilerplate", "other", "line", 80,
+                r"(?i:.*\b(?:(?:support|fund|help sustain) (?:our |independent |quality |local |nonprofit )+"
+                r"(?:journalism|reporting|news(?:room)?)|made possible by (?:listeners|readers|viewers|members|donors|"
+                r"supporters) like you|for as little as [$€£][\d.]+ (?:a|per) (?:month|week|year),? you can (?:help|support)|become a (?:member|supporter|donor|patron)\b|"
+                r"(?:you've|you have) read \d+ (?:[\w ]{0,30})?articles?|you're a dedicated reader|"
+                r"we haven't put up a paywall|^donate (?:now|today)\b).*)",
+                "WPR’s reporting is made possible by listeners like you. Support independent journalism today.",
+                needs="journalism|reporting|news|possible|little|member|supporter|donor|patron|read|dedicated|paywall|donate"),
     LinePattern("paywall", "boilerplate", "other", "line", 30,
                 r"(?i:(?:this )?(?:article|story|content) (?:is )?(?:reserved|available|exclusive) (?:exclusively )?(?:for|to) "
                 r"(?:paid |our )?(?:[A-Z][\w'&-]* ){0,3}(?:subscribers|members)\b.*|subscribers? only|"
@@ -311,7 +325,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"(?:published|taken|generated) from a syndicated feed)\b.*)",
                 "Disclaimer: This story is auto-generated from a syndicated feed."),
     LinePattern("copyright_footer", "boilerplate", "other", "line", 30,
-                r"(?i:(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4})).*)",
+                r"(?i:(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4})).*|[^.]{0,60},\s*(?:©\s*)?copyright\s*(?:©\s*)?\d{4}\b.*)",
                 "© 2025 The Daily Ledger. All rights reserved."),
     LinePattern("separator", "boilerplate", "other", "line", 0,
                 r"[\W_]+", "* * *"),
@@ -447,5 +461,8 @@ BLOCK_HEADERS = frozenset({"author_bio_header"})
 # is a staff writer at The Atlantic", "Theo Marchetti is a Washington Post reporter covering ...".
 AUTHOR_BIO_RE = re.compile(
     r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w&.'’-]+\s+){0,5}?"
-    r"(?:reporter|writer|correspondent|editor|journalist|columnist|contributor|producer|photographer|intern)s?\b")
+    r"(?:reporter|writer|correspondent|editor|journalist|columnist|contributor|producer|photographer|intern)s?\b|"
+    # "Holt covers Nebraska and Iowa politics and courts for The Associated Press."
+    r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s+(?:covers|reports on|writes about)\s+[^.]{3,120}\s+(?:for|at)\s+"
+    r"(?:the\s+)?[A-Z]")
 

@@ -19,6 +19,7 @@ STRESS = ROOT / "tests" / "fixtures" / "boilerplate_stress"
 HOLDOUT = ROOT / "tests" / "fixtures" / "boilerplate_holdout"
 HOLDOUT3 = ROOT / "tests" / "fixtures" / "boilerplate_holdout3"
 HOLDOUT4 = ROOT / "tests" / "fixtures" / "boilerplate_holdout4"
+HOLDOUT5 = ROOT / "tests" / "fixtures" / "boilerplate_holdout5"
 # The bar the classifier must clear on the hand-labelled fixtures, per label.
 MIN_PRECISION = 0.9
 MIN_RECALL = 0.9
@@ -159,6 +160,28 @@ def test_every_row_matches_its_example(pattern):
      "nonwork device at jdoe@example.com.", "tip_request"),
     ("Do you work at home? Many people do, the survey found.", None),
     ("Updated 3 hrs ago", "dateline"),
+    ("Nathan Dunlop/The Globe and Mail", "photo_credit"),
+    ("Lila Chen/Vox; Getty Images", "photo_credit"),
+    ("Make the most of your experience: download the Le Monde in English app.", "app_promo"),
+    ("Join ST's WhatsApp Channel and get the latest news and must-reads.", "app_promo"),
+    ("The mayor said residents should join the city's WhatsApp channel for alerts.", None),
+    ("Wisconsin Public Radio, © Copyright 2025, Board of Regents of the University of Wisconsin System.",
+     "copyright_footer"),
+    ("Update, March 5, 2025, 11:30 am ET: This story has been updated to include a statement from the company.",
+     "correction_note"),
+    ("The company said the software has been updated.", None),
+    ("Translation of an original article published in French on lemonde.fr; the publisher may only be liable "
+     "for the French version.", "correction_note"),
+    ("WPR’s reporting is made possible by listeners like you. Support independent journalism today.", "support_appeal"),
+    ("For as little as $6 a month you can help support our quality journalism while enjoying an ad-free experience.",
+     "support_appeal"),
+    ("We're really pleased that you've read 10 Times of Israel articles in the past month.", "support_appeal"),
+    ("Researchers found flaws in three doorbell brands sold for as little as £25 on Amazon.", None),
+    ("Readers who donate now get a tote bag, the station said.", None),
+    ("The union said members would support the strike.", None),
+    ("This story was first featured in the Vox Technology newsletter. Sign up here so you don't miss the next one!",
+     "newsletter_prompt"),
+    ("Sign up to receive a selection of our best articles in English every morning.", "newsletter_prompt"),
     ("share2", "share_bar"),
     # cruft of pages seen later (a stress test of 14 outlets)
     ("Rachelle Younglai Real estate reporter", "byline_with_title"),
@@ -191,8 +214,9 @@ def test_fast_matcher_agrees_with_the_reference_on_every_line():
     holdout_texts, _ = B.read_gold_folder(HOLDOUT)
     holdout3_texts, _ = B.read_gold_folder(HOLDOUT3)
     holdout4_texts, _ = B.read_gold_folder(HOLDOUT4)
+    holdout5_texts, _ = B.read_gold_folder(HOLDOUT5)
     for raw in [*texts.values(), *fixture_texts.values(), *stress_texts.values(), *holdout_texts.values(),
-                *holdout3_texts.values(), *holdout4_texts.values()]:
+                *holdout3_texts.values(), *holdout4_texts.values(), *holdout5_texts.values()]:
         for line in raw.splitlines():
             s = " ".join(T.normalize(line).split())
             if not s:
@@ -341,6 +365,19 @@ def test_stress_pages_keep_their_bar(folder, n_pages):
     scores = B.evaluate(labelled, gold).set_index("class")
     assert scores.at["content", "recall"] >= 0.93 and scores.at["content", "precision"] >= 0.9, scores
     assert scores.at["boilerplate", "recall"] >= 0.93 and scores.at["boilerplate", "precision"] >= 0.93, scores
+
+
+def test_holdout5_pages_keep_their_bar():
+    """The fifth holdout (12 pages, see its README): untuned 85.9% of lines, content P 0.68 R 0.97 (outlets'
+    appeals and bios let in); a bar below its score after the fixes it prompted (89.7%, 0.79, 0.98)."""
+    texts, gold = B.read_gold_folder(HOLDOUT5)
+    assert len(texts) == 12
+    labelled = label_texts(texts, B.furniture(texts))
+    merged = gold.merge(labelled, on=["article_id", "line"], suffixes=("_gold", ""))
+    merged = merged[merged["label_gold"] != ""]
+    assert (merged["label_gold"] == merged["label"]).mean() >= 0.88
+    scores = B.evaluate(labelled, gold).set_index("class")
+    assert scores.at["content", "recall"] >= 0.95 and scores.at["content", "precision"] >= 0.77, scores
 
 
 def test_holdout4_pages_keep_their_bar():
@@ -592,6 +629,22 @@ def test_a_caption_set_right_above_its_credit_is_a_caption(credit):
     # a paragraph with a blank line between it and a credit stays the story's
     spaced = _labels(f"Council closes two fire stations\n\n{PROSE}\n\n{credit}\n\n{PROSE2}\n\n{PROSE3}\n")
     assert spaced[1] == ("content", "body")
+
+
+def test_a_reporters_bio_under_the_byline_or_after_an_outlets_blurb_is_a_credit():
+    bio = "Rebecca Thorne is a senior technology reporter at Vox, covering privacy and surveillance."
+    top = _labels(f"Council closes two fire stations\nBy Rebecca Thorne\n{bio}\n{PROSE}\n{PROSE2}\n")
+    assert top[2] == ("metadata", "credit") and top[3:] == [("content", "body")] * 2
+    # a story about a reporter keeps the line: the name is no byline's (and the story goes on past it)
+    more = "".join(f"The council will hold hearing number {n} on the closures next month, the clerk said.\n"
+                   for n in range(2, 9))
+    story = _labels(f"Council closes two fire stations\nBy Jane Doe\n{bio}\n{PROSE}\n{PROSE2}\n{more}")
+    assert story[2] == ("content", "body")
+    blurb = ("The Associated Press is an independent global news organization dedicated to factual reporting. "
+             "Founded in 1846, AP today remains the most trusted source of fast, accurate, unbiased news.")
+    end = _labels(f"Council closes two fire stations\nBy Margery Holt\n{PROSE}\n{PROSE2}\n"
+                  f"Holt covers Nebraska and Iowa politics and courts for The Associated Press.\n{blurb}\n")
+    assert end[4] == ("metadata", "credit")
 
 
 def test_a_share_bar_inside_the_story_ends_it_only_before_another_story():
