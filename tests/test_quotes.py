@@ -401,7 +401,7 @@ def test_quote_variants_pairs_the_same_statement(seeds):
 
 def test_evaluation_set_is_well_formed():
     for path in (FIXTURES / "eval.json", FIXTURES / "holdout.json", FIXTURES / "stress.json",
-                 FIXTURES / "stress_tech.json", FIXTURES / "holdout2.json"):
+                 FIXTURES / "stress_tech.json", FIXTURES / "holdout2.json", FIXTURES / "holdout3.json"):
         items = json.loads(path.read_text(encoding="utf-8"))
         for item in items:
             for g in item["quotes"]:
@@ -430,6 +430,10 @@ def test_evaluation_set_is_well_formed():
     ("holdout2.json", {("extraction", "precision"): 0.95, ("extraction", "recall"): 0.95,
                        ("attribution", "precision"): 0.78, ("attribution", "recall"): 0.78,
                        ("speaker_type", "accuracy"): 0.7}),
+    # a third holdout, 30 items never tuned on (0.69 / 0.68 / 0.68 on the code of the session that added it)
+    ("holdout3.json", {("extraction", "precision"): 0.95, ("extraction", "recall"): 0.95,
+                       ("attribution", "precision"): 0.65, ("attribution", "recall"): 0.65,
+                       ("speaker_type", "accuracy"): 0.62}),
 ])
 def test_precision_recall_bar(name, bars):
     summary = Q.evaluate(Q.load_eval(FIXTURES / name))["summary"].set_index(["task", "measure"])["value"]
