@@ -560,8 +560,11 @@ class Article:
             two = singular(prev_words[-2].lower()) + " " + last if len(prev_words) > 1 else last
             listener = len(prev_words) > 1 and (prev_words[-2].lower() in TELL_FORMS or (
                 len(prev_words) > 2 and prev_words[-3].lower() in TELL_FORMS and prev_words[-2].lower() in DETERMINERS))
+            comma = before.rstrip().endswith(",")
             for cand in (two, last) if not listener else ():   # "told the court Whitcombe ...": a listener
                 if cand in lex.heads:
+                    if comma and lex.heads[cand][1] == "org":
+                        break   # "Addressing the court, Delaney apologized": an organisation is no person's role
                     if not (cand == last and cand in OWNED_TITLES and _owned_by_name(prev_words[:-1], lex)):
                         heads.add(cand)
                     else:   # "Acme Robotics president Jane Roe": the organisation's type, not a government's
@@ -1081,6 +1084,10 @@ def _named_with_age(art: Article, age: str, position: int) -> Entity | None:
     return art.find(name) or art._entity(name, "person")
 
 
+def lex_heads() -> dict:
+    return lexicon().heads
+
+
 HEARING_VERBS = frozenset({"heard", "learned", "learnt"})
 
 
@@ -1101,7 +1108,9 @@ def clause_subject(toks: list[Tok], lo: int, hi: int):
     i = _after_dateline(toks, lo, hi)
     while i < hi and not toks[i].word:
         i += 1
-    if i < hi and toks[i].low in INTRO_OPENERS:
+    if i < hi and (toks[i].low in INTRO_OPENERS or (len(toks[i].low) > 5 and toks[i].low.endswith("ing")
+                                                   and toks[i].low not in lex_heads())):
+        # ... or a participle ("Addressing the court, Delaney apologized", "Speaking to reporters, she said")
         # "Late on Sunday, local leaders ...", "Behind closed doors, lawyers ...": skipped up to a comma
         # close by; without one the words are read as they stand ("Late fees rose")
         c = next((x for x in range(i + 1, min(hi, i + INTRO_OPENER_REACH)) if toks[x].text == ","), None)

@@ -825,6 +825,11 @@ def test_an_owned_title_before_a_name_gives_the_owners_type(text, speaker, speak
     # "the 24-year-old": the person given that age, though another has been named since
     ("Jordie Kauri, 24, kicked 13 points. Coach Wayne Pritchard watched from the stand.\n\n“The forwards gave me "
      "so much time,” the 24-year-old said.", "Jordie Kauri", "unknown"),
+    # "Addressing the court, Delaney apologized. “...,” he said": the sentence's subject, after an opening
+    # participle, though his lawyer spoke last; and the court is no role of his
+    ("Marcus Delaney, 52, pleaded guilty. His attorney, Frank Moretti, spoke first.\n\nAddressing the court, "
+     "Delaney apologized to former colleagues. “I betrayed people who trusted me,” he said.", "Marcus Delaney",
+     "unknown"),
     # a surname of two words, once the full name has spoken
     ("“We are tired,” said Aoife Ní Bhriain, a nurse.\n\n“We are still tired,” Ní Bhriain said.", "Aoife Ní Bhriain",
      "unknown"),
