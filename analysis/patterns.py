@@ -164,7 +164,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"something to share)|do you work (?:at|for|in))\b[^?]{0,120}\?\s*.*\b(?:contact|reach|email|e-mail|"
                 r"signal|send|message|get in touch|tip)\b.*)",
                 "Do you have more information about SpyTrack? From a non-work device, you can contact Zack "
-                "Whittaker securely on Signal at zackwhittaker.1337.", needs="tip|information|share|work"),
+                "Whittaker securely on Signal at zackwhittaker.1337.", needs="a tip|news tip|information about|information on|something to share|do you work"),
     LinePattern("helpline_note", "boilerplate", "other", "line", 60,
                 r"(?i:if you or (?:someone|anyone|a (?:friend|loved one|family member))\b.*\b(?:call|text|contact|"
                 r"helpline|hotline|lifeline|support|help)\b.*|if you(?:'re| are) (?:struggling|in crisis|having "
@@ -224,7 +224,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"(?:you've|you have) read \d+ (?:[\w ]{0,30})?articles?|you're a dedicated reader|"
                 r"we haven't put up a paywall|^donate (?:now|today)\b).*)",
                 "WPR’s reporting is made possible by listeners like you. Support independent journalism today.",
-                needs="journalism|reporting|news|possible|little|member|supporter|donor|patron|read|dedicated|paywall|donate"),
+                needs="journalism|possible by|as little as|become a|you've read|you have read|dedicated reader|paywall|donate"),
     LinePattern("paywall", "boilerplate", "other", "line", 30,
                 r"(?i:(?:this )?(?:article|story|content) (?:is )?(?:reserved|available|exclusive) (?:exclusively )?(?:for|to) "
                 r"(?:paid |our )?(?:[A-Z][\w'&-]* ){0,3}(?:subscribers|members)\b.*|subscribers? only|"
@@ -326,7 +326,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 "Disclaimer: This story is auto-generated from a syndicated feed."),
     LinePattern("copyright_footer", "boilerplate", "other", "line", 30,
                 r"(?i:(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4})).*|[^.]{0,60},\s*(?:©\s*)?copyright\s*(?:©\s*)?\d{4}\b.*)",
-                "© 2025 The Daily Ledger. All rights reserved."),
+                "© 2025 The Daily Ledger. All rights reserved.", needs="©|(c)|copyright"),
     LinePattern("separator", "boilerplate", "other", "line", 0,
                 r"[\W_]+", "* * *"),
     LinePattern("byline", "metadata", "byline", "line", 16,
