@@ -1559,6 +1559,8 @@ def _owned_by_name(before: list[str], lex: Lexicon) -> bool:
 def _named_by_head(art: Article, head: str, position: int) -> Entity | None:
     """The organisation last named before `position` whose name opens or ends with `head`: "the office" after
     "the Office of the Privacy Commissioner of Canada", "the ministry" after "the Ministry of Health"."""
+    if head[:1].upper() + head[1:] not in art.raw:
+        return None    # no name holds the word capitalized: no need to read every name (most "the company")
     art.scan_names()
     return art.recent(position, lambda e: e.kind != "person" and " " in e.key and (
         singular(e.key.split()[0]) == head or singular(e.key.split()[-1]) == head))
