@@ -403,7 +403,8 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
             i += 1
             continue
         j = i + 1
-        if p.scope == "tail" and i > first_prose and prose_seen[i] >= TAIL_MIN_PROSE:
+        if (p.scope == "tail" and i > first_prose and prose_seen[i] >= TAIL_MIN_PROSE
+                and not _NO_COMMENTS_RE.fullmatch(stripped[i])):   # "0 Comments" opens nothing: a counter
             while j < n_lines:
                 q = patterns[j]
                 if q is not None and q.scope in ("tail", "list"):
@@ -776,6 +777,10 @@ def _label_header(out, cls, feats, stripped, body_first) -> None:
 
 BYLINE_OPENERS = frozenset({"by", "words by", "written by", "reporting by"})
 BYLINE_JOINERS = frozenset({"and", "&", ","})
+
+
+# A comment counter at zero: no comment section follows it (News24's live blog sets one in its header).
+_NO_COMMENTS_RE = re.compile(r"(?i:0\s+comments?|comments?\s*\(\s*0\s*\)|no comments(?: yet)?)\W*")
 
 
 def _label_split_byline(out, stripped, feats, lines: list[int], headline: int | None) -> None:

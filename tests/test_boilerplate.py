@@ -647,6 +647,19 @@ def test_a_reporters_bio_under_the_byline_or_after_an_outlets_blurb_is_a_credit(
     assert end[4] == ("metadata", "credit")
 
 
+def test_a_comment_counter_at_zero_opens_no_comment_section():
+    page = ("Council closes two fire stations\n"
+            "Merchants across the town have been unable to reach the north station since Sunday morning.\n"
+            "The union says response times will rise by four minutes in the north end of town.\n"
+            "{counter}\n{PROSE}\n{PROSE2}\n"
+            "Residents of the north end plan a public meeting next week to press the council to reverse it.\n")
+    zero = _labels(page.format(counter="0 Comments", PROSE=PROSE, PROSE2=PROSE2))
+    assert zero[-3:] == [("content", "body")] * 3
+    # a counter with comments behind it still opens the section that holds them
+    some = _labels(page.format(counter="12 Comments", PROSE=PROSE, PROSE2=PROSE2))
+    assert [label for label, _ in some[-3:]] == ["boilerplate"] * 3
+
+
 def test_a_share_bar_inside_the_story_ends_it_only_before_another_story():
     story = (f"Council closes two fire stations\n{PROSE}\n{PROSE2}\n"
              "Response times in the north end will rise by about four minutes, according to the fire chief.\n"
