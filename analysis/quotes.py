@@ -1009,7 +1009,10 @@ def np_after(toks: list[Tok], i: int, hi: int) -> tuple[int, int, tuple | None] 
                                   or " ".join(singular(t.low) for t in toks[j + 1:j + 3]) in heads
                                   # "the Minister of Foreign Affairs, Mélanie Joly": a title, then the name
                                   or (first.cap and any(heads.get(_head_key(t.low), ("", ""))[1]
-                                                        in ("person", "spokesperson") for t in toks[i:j]))):
+                                                        in ("person", "spokesperson") for t in toks[i:j]))
+                                  # "Daniel Osei, Ontario's Minister of Energy": a place's title
+                                  or (first.cap and first.text.endswith(("’s", "'s")) and j + 2 < c
+                                      and _head_key(toks[j + 2].low) in heads)):
             appositive = (j + 1, c)
     return i, j, appositive
 

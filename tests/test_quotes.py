@@ -830,6 +830,11 @@ def test_an_owned_title_before_a_name_gives_the_owners_type(text, speaker, speak
     ("Marcus Delaney, 52, pleaded guilty. His attorney, Frank Moretti, spoke first.\n\nAddressing the court, "
      "Delaney apologized to former colleagues. “I betrayed people who trusted me,” he said.", "Marcus Delaney",
      "unknown"),
+    # a place's title in the appositive; a First Nation's chief
+    ("“Ontario needs more clean power,” said Daniel Osei, Ontario’s Minister of Energy and Mines.", "Daniel Osei",
+     "government"),
+    ("“It is about jobs for our young people,” said Chief Sandra Kejick of Wabanong First Nation.", "Sandra Kejick",
+     "government"),
     # a surname of two words, once the full name has spoken
     ("“We are tired,” said Aoife Ní Bhriain, a nurse.\n\n“We are still tired,” Ní Bhriain said.", "Aoife Ní Bhriain",
      "unknown"),
