@@ -182,7 +182,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 rf"(?i:data|sources?)\s*:\s*[^;]{{1,80}};\s*(?i:chart|graphic|map|graph)\s*:\s*\S.*)",
                 "Photo by Pawel Czerwinski on Unsplash"),
     LinePattern("caption_label", "metadata", "caption", "line", 80,
-                r"(?i:(?:photo |image |video )?caption\s*[:,]\s*\S.*)",
+                r"(?i:(?:photo |image |video )?caption\s*[:,]\s*\S.*|item \d+ of \d+\s+\S.*)",   # Reuters: "Item 1 of 2 ..."
                 "Caption: The remains of the water treatment plant are seen in September."),
     LinePattern("caption_with_credit", "metadata", "caption", "line", 0,
                 rf"(?:.*?{_CREDIT_MARK}\s*)",

@@ -182,6 +182,9 @@ def test_every_row_matches_its_example(pattern):
     ("This story was first featured in the Vox Technology newsletter. Sign up here so you don't miss the next one!",
      "newsletter_prompt"),
     ("Sign up to receive a selection of our best articles in English every morning.", "newsletter_prompt"),
+    ("Item 1 of 2 Heat pumps are displayed at a trade fair in Essen, Germany, January 17, 2024. REUTERS/Wolfgang Rattay",
+     "caption_label"),
+    ("Item 3 of the agenda was deferred, the council said.", None),
     ("share2", "share_bar"),
     # cruft of pages seen later (a stress test of 14 outlets)
     ("Rachelle Younglai Real estate reporter", "byline_with_title"),
