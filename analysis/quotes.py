@@ -1087,10 +1087,6 @@ def _named_with_age(art: Article, age: str, position: int) -> Entity | None:
     return art.find(name) or art._entity(name, "person")
 
 
-def lex_heads() -> dict:
-    return lexicon().heads
-
-
 HEARING_VERBS = frozenset({"heard", "learned", "learnt"})
 
 
@@ -1112,7 +1108,7 @@ def clause_subject(toks: list[Tok], lo: int, hi: int):
     while i < hi and not toks[i].word:
         i += 1
     if i < hi and (toks[i].low in INTRO_OPENERS or (len(toks[i].low) > 5 and toks[i].low.endswith("ing")
-                                                   and toks[i].low not in lex_heads())):
+                                                   and toks[i].low not in lexicon().heads)):
         # ... or a participle ("Addressing the court, Delaney apologized", "Speaking to reporters, she said")
         # "Late on Sunday, local leaders ...", "Behind closed doors, lawyers ...": skipped up to a comma
         # close by; without one the words are read as they stand ("Late fees rose")
