@@ -81,7 +81,7 @@ SUMMARY_MAX_POINTS = 6       # unmarked lines a summary label may hold
 TAIL_MIN_PROSE = 2           # prose lines above a widget (comments, a rating) before it can end the article
 SUBHEAD_WORDS = (3, 12)      # a subhead's length in words
 INTRO_MIN_WORDS = 5          # a sentence ending in a colon that introduces a list has at least this many words,
-INTRO_OPENERS = frozenset("the these those its their our his her".split())   # or one fewer after these
+LIST_INTRO_OPENERS = frozenset("the these those its their our his her".split())   # or one fewer after these
                              # ("The new measures require:"; not a label such as "Author of the article:")
 LIST_ITEM_MAX_WORDS = 15     # an unmarked item of such a list, one to a line
 LIST_MAX_ITEMS = 12
@@ -446,7 +446,7 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
     # its items are that sentence's words, the story's.
     for i in range(n_lines - 1):
         if (out[i] is None and stripped[i].endswith(":")
-                and feats[i][0] >= INTRO_MIN_WORDS - (stripped[i].split(None, 1)[0].lower() in INTRO_OPENERS)
+                and feats[i][0] >= INTRO_MIN_WORDS - (stripped[i].split(None, 1)[0].lower() in LIST_INTRO_OPENERS)
                 and feats[i][1] >= NEARGOOD_MIN_STOPWORDS):
             j = i + 1
             while j < n_lines and out[j] is None and P.BULLET_RE.match(texts[j]):
