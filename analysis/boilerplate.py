@@ -61,6 +61,7 @@ RESUME_MIN_LINES = 2         # prose lines after a box that take the story up ag
 RESUME_MAX_GAP = 8           # ... across at most this many lines of it
 TEASER_ENDS = ("...", "\u2026")   # a link's text cut short, under a related header
 CAROUSEL_CONTROL_WORDS = 2   # "Previous", "Next": the buttons of a related carousel
+LIST_TIME_WORDS = 6          # "2 days ago", "14:05, 12 March 2025": the time of an item in a related list
 RESUME_SHARED_WORDS = 3      # words of the story a line past a share bar repeats, to carry it on
 END_MATTER_ROLES = frozenset({"comments", "share", "navigation", "rating_widget"})
 END_MATTER_REASONS = frozenset(f"pattern {name}" for name in (
@@ -419,13 +420,15 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
             # (a subhead, the next story's headline); a page that spaces every line out is read on
             close = i + 1 < n_lines and numbers[i + 1] == numbers[i] + 1
             block = p.name in P.BLOCK_HEADERS   # "About the Author": the lines set close under it, prose too
-            # a carousel's controls ("Previous", "1", "Next") belong to it, and a teaser cut short
+            # a carousel's controls ("Previous", "1", "Next") and its items' times ("2 days ago") belong to it,
+            # and a teaser cut short
             # ("Is your smart TV watching YOU? Millions of Britons at risk...") is a link, not prose
             while j < n_lines and (out[j] is None and (cls[j] == "short" or (block and close)
                                                       or texts[j].rstrip().endswith(TEASER_ENDS)
                                                       or (j > i + 1 and _teaser(stripped[j], words[j])))
                                    or (out[j] is not None and out[j][1] == "navigation"
-                                       and words[j] <= CAROUSEL_CONTROL_WORDS)):
+                                       and words[j] <= CAROUSEL_CONTROL_WORDS)
+                                   or (out[j] is not None and out[j][1] == "dateline" and words[j] <= LIST_TIME_WORDS)):
                 if close and j > i + 1 and numbers[j] > numbers[j - 1] + 1:
                     break
                 out[j] = (p.label, p.role, f"listed under line {numbers[i]} ({p.name})")
@@ -929,6 +932,9 @@ def _label_author_bio(out, stripped, words) -> None:
     names = {m.group(0) for i, o in enumerate(out) if o is not None and o[1] == "byline"
              for m in P.NAME_RE.finditer(_BYLINE_PREFIX_RE.sub("", stripped[i]))}
     opens_with_name = lambda s: any(s.startswith(name) and not s[len(name):len(name) + 1].isalnum() for name in names)
+    # "Riley is a senior policy reporter for Ars Technica": one of the byline's names alone, saying who they are
+    by_one_name = lambda s: any(s.startswith(part + " ") and P.AUTHOR_BIO_RE.match(f"{name} {s[len(part) + 1:]}")
+                                for name in names if " " in name for part in (name.split()[0], name.split()[-1]))
     # Some sites set the bio under the byline (Vox): an opening line that names the reporter and says who they are.
     content = [i for i in range(len(out)) if out[i] is not None and out[i][0] == "content"]
     for i in content[:AUTHOR_BIO_MAX_LINES]:
@@ -943,7 +949,7 @@ def _label_author_bio(out, stripped, words) -> None:
         s = stripped[i]
         if opens_with_name(s):
             out[i] = ("metadata", "credit", "author's bio: a closing content line opens with the byline's name")
-        elif P.AUTHOR_BIO_RE.match(s):
+        elif P.AUTHOR_BIO_RE.match(s) or by_one_name(s):
             out[i] = ("metadata", "credit", "author's bio: a closing line says who the reporter is")
 
 

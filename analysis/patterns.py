@@ -46,7 +46,7 @@ _TIME = r"(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{2,4}t)?|\
 # Who takes pictures for the news: agencies and stock libraries named in a credit.
 _PHOTO_SOURCES = (r"(?:AP|AFP|Reuters|Getty Images|Getty|Bloomberg|EPA|EPA-EFE|Shutterstock|Alamy|Unsplash|"
                   r"Pexels|Xinhua|Anadolu|NurPhoto|SOPA Images|Sipa|The Canadian Press|Canadian Press|CP|"
-                  r"PA Images|PA|iStock|Wikimedia Commons|Flickr|Handout|Supplied)")
+                  r"PA Images|PA Wire|PA|iStock|Wikimedia Commons|Flickr|Handout|Supplied|USA TODAY|USA Today Network)")
 # A photo credit closing a caption: "(AP Photo/Mark Schiefelbein)", "(Mark Schiefelbein/AP)",
 # "(Matt McClain/The Washington Post)",
 # "Photo: Jane Doe", "Image by Jane Doe", "Jane Doe/Getty Images".
@@ -104,7 +104,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"(?:you|we think you) (?:may|might|could|will) (?:also )?(?:like|enjoy|be interested in)|"
                 r"(?:don'?t|do not) miss|most (?:read|popular|viewed|shared|commented)|editor'?s? picks?|"
                 r"explore(?: more)?(?: topics| stories| articles)?|skip next section(?: [\w ]{1,30})?|"
-                r"(?:read|see|watch) (?:next|more|also)|what to read next|keep reading|recommended for you|"
+                r"(?:read|see|watch) (?:next|more|also)|what to read next|keep reading|recommended for you|further reading|"
                 r"in (?:other|case you missed|the) news|around the web|from the web|sponsored (?:content|links|stories)"
                 r"|more (?:stories|articles|news) (?:like this|from us))\s*[:.>»]*\s*",
                 "Related Articles"),
@@ -113,7 +113,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"more(?: news| stories| coverage)?|watch|listen|recommended(?: for you| reading)?|must read|"
                 r"(?:click|tap) here|previously|further reading|trending(?: now)?|popular(?: now)?|most (?:read|popular)|"
                 r"don'?t miss|icymi|in case you missed it|editor'?s picks?|also on [\w' ]{1,30})\s*(?::|-|>|»|\|)\s*\S.*|"
-                r"see also\s+\S.*|also (?:read|see):?\s+[A-Z].*|read more\s+(?=[A-Z])\S.*|"
+                r"see also\s+\S.*|also (?:read|see):?\s+[A-Z].*|read more\s*(?=(?-i:[A-Z]))\S.*|read more (?:from|on|about|at|in) \S.*|"
                 r"read (?:the )?full (?:story|article|report)\s*(?::|at|here|-)\s*\S.*|(?:read|go deeper)\s*:\s*\S.*)",
                 "See also Foreign Affairs Minister Mélanie Joly met Chinese counterpart in Beijing"),
     # ---- metadata about the article
@@ -139,7 +139,11 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"this (?:article|story|report) (?:was |has been )?(?:first |originally )?(?:published|appeared|"
                 r"corrected|updated|produced|translated)\b.*|originally published (?:in|by|on|at)\b.*|"
                 r"sources?\s*:\s*\S.*|(?:copyright|©)\s*(?:\d{4})?.*(?:may not be|redistribut|rewritten|broadcast).*|"
-                r"this material may not be (?:published|reproduced|broadcast)\b.*)",
+                r"this material may not be (?:published|reproduced|broadcast)\b.*|"
+                r"contributing(?: reporters?| writers?)?:\s*[A-Z].*)|"
+                # NYT-style: "Marisa Holloway reported from Washington, and Jonah Feld from San Francisco."
+                r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} reported from [A-Z][\w.'’ -]{1,30}"
+                r"(?:,? and [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} (?:reported )?from [A-Z][\w.'’ -]{1,30})?\.",
                 "(Reporting by Brenda Goh; Editing by Sharon Singleton)"),
     LinePattern("update_note", "metadata", "note", "line", 20,
                 r"\(\s*(?i:updates?|adds|recasts|corrects|refiles|changes)\s+(?i:with|to|throughout|headline|dateline)\b[^()]*\)\.?",
@@ -151,7 +155,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 "A version of this article appears in print on July 2, 2025, Section B, Page 1 of the New York edition."),
     LinePattern("contact_line", "metadata", "credit", "line", 30,
                 r"(?i:.*\b(?:can|may) be reached (?:at|by|on)\b.*|(?:reach|contact|email|follow) (?:her|him|them|me|the author) "
-                r"(?:at|on|via)\b.*)",
+                r"(?:at|on|via)\b.*|(?:reach|contact|email) [\w.'’ -]{2,40} (?:at|via) \S+@\S+.*)",
                 "Sarah Lindqvist can be reached at slindqvist@millbrookcourier.com or 920-555-0143.",
                 needs="reached|reach|contact|email|follow"),
     LinePattern("contributor_note", "metadata", "credit", "line", 40,
@@ -179,7 +183,10 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 rf"(?i:image|photo|picture) source\s*[:,]\s*\S.*|"
                 rf"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{1,3}}\s*/\s*(?:The\s+)?[A-Z][\w&.'’-]+"
                 rf"(?:\s+(?:[A-Z][\w&.'’-]+|and|of|&)){{0,4}}(?:\s*;\s*[A-Z][\w&.'’ -]{{1,40}})?|"
-                rf"(?i:data|sources?)\s*:\s*[^;]{{1,80}};\s*(?i:chart|graphic|map|graph)\s*:\s*\S.*)",
+                rf"(?i:data|sources?)\s*:\s*[^;]{{1,80}};\s*(?i:chart|graphic|map|graph)\s*:\s*\S.*|"
+                # "Dana Kerr, Getty Images", "(PA Wire)", "Eliot Brandt for The New York Times"
+                rf"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{1,3}},\s*{_PHOTO_SOURCES}|\(\s*{_PHOTO_SOURCES}\s*\)|"
+                rf"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{1,2}} for The (?:[A-Z][\w&.'’-]+\s*){{1,4}})",
                 "Photo by Pawel Czerwinski on Unsplash"),
     LinePattern("caption_label", "metadata", "caption", "line", 80,
                 r"(?i:(?:photo |image |video )?caption\s*[:,]\s*\S.*|item \d+ of \d+\s+\S.*)",   # Reuters: "Item 1 of 2 ..."
@@ -222,9 +229,12 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"(?:journalism|reporting|news(?:room)?)|made possible by (?:listeners|readers|viewers|members|donors|"
                 r"supporters) like you|for as little as [$€£][\d.]+ (?:a|per) (?:month|week|year),? you can (?:help|support)|become a (?:member|supporter|donor|patron)\b|"
                 r"(?:you've|you have) read \d+ (?:[\w ]{0,30})?articles?|you're a dedicated reader|"
-                r"we haven't put up a paywall|^donate (?:now|today)\b).*)",
+                r"we haven't put up a paywall|^donate (?:now|today)\b|every contribution(?:, however big or small,)? "
+                r"(?:counts|matters|helps)|support press freedom|free for all readers|"
+                r"^our mission is to (?:deliver|provide|bring|produce) [^.]{0,80}(?:journalism|reporting|news)).*)",
                 "WPR’s reporting is made possible by listeners like you. Support independent journalism today.",
-                needs="journalism|possible by|as little as|become a|you've read|you have read|dedicated reader|paywall|donate"),
+                needs="journalism|possible by|as little as|become a|you've read|you have read|dedicated reader|paywall|donate|"
+                      "contribution|press freedom|free for all|our mission"),
     LinePattern("paywall", "boilerplate", "other", "line", 30,
                 r"(?i:(?:this )?(?:article|story|content) (?:is )?(?:reserved|available|exclusive) (?:exclusively )?(?:for|to) "
                 r"(?:paid |our )?(?:[A-Z][\w'&-]* ){0,3}(?:subscribers|members)\b.*|subscribers? only|"
@@ -243,6 +253,9 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
     LinePattern("audio_player", "boilerplate", "other", "line", 12,
                 r"(?i:(?:new)?\s*you can now listen to .*|listen to (?:more |this )?(?:stories|articles?|story|podcasts?)\b.*|"
                 r"(?:voiced|narrated|read) by (?:artificial intelligence|an? (?:ai|automated|artificial) voice|ai)\b.*|"
+                r"this audio (?:is|was|has been) (?:generated|produced|created|read) (?:by|with|using) (?:an? )?"
+                r"(?:ai|artificial intelligence|automated|text-to-speech|synthetic)\b.*|"
+                r"read a summary of this (?:article|story)\b.*|"
                 r"(?:audio|listen)\s*(?:\d+\s*min(?:ute)?s?)?)\W*",
                 "You can now listen to Fox News articles!"),
     LinePattern("newsletter_mention", "boilerplate", "newsletter", "line", 12,

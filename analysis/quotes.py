@@ -118,6 +118,10 @@ until upon via against among between late early once back elsewhere overall inst
 two three four five several""".split())
 INTRO_OPENER_REACH = 8
 PERSON_TITLES = frozenset("mr mrs ms dr prof sir dame lord madam".split())
+# Letters after a person's name (as written, capitals), with the role head they give ("" for honours).
+POST_NOMINALS = {"KC": "lawyer", "QC": "lawyer", "SC": "lawyer", "MP": "mp", "MPP": "mpp", "MLA": "mla", "MNA": "mna",
+                 "MHA": "mha", "MSP": "msp", "MEP": "mep", "TD": "td", "OBE": "", "MBE": "", "CBE": "", "KBE": "",
+                 "DBE": "", "PhD": ""}
 BULLET_OR_END = set(".!?:;•*-—–>”\"»(")
 
 
@@ -579,7 +583,9 @@ class Article:
             segment = APPOSITIVE_END_RE.split(after[1:], maxsplit=1)[0] if len(after) > 1 else ""
             seg_words = CONTEXT_WORD_RE.findall(segment)
             if seg_words and (seg_words[0].lower() in DETERMINERS or seg_words[0].lower() in ("also", "who", "which", "known")
-                              or seg_words[0] in lex.countries or _strip_possessive(seg_words[0]) in lex.countries):
+                              or seg_words[0] in lex.countries or _strip_possessive(seg_words[0]) in lex.countries) and not (
+                    seg_words[0].lower() in DETERMINERS and any(w.lower() in lex.cues for w in seg_words[1:])):
+                # "a follow-up post on Instagram, the 29-year-old singer added:": the clause's subject, no appositive
                 for i, w in enumerate(seg_words):
                     if w.lower() in ("at", "for", "from", "with") or (
                             w.lower() == "of" and i + 1 < len(seg_words) and seg_words[i + 1][0].isupper()):
@@ -856,11 +862,19 @@ def _run_name(text: str, lex: Lexicon) -> tuple[int, str, tuple, frozenset, str]
     lows = [singular(w.lower().rstrip(".")) for w in words]
     cut = -1
     for i, low in enumerate(lows[:-1]):
-        if low in lex.heads and lex.heads[low][1] in ("person", "spokesperson") or low in PERSON_TITLES:
+        if "the" in words[:i] or (i and low != words[i].lower().rstrip(".")):
+            break   # "Office of the Privacy Commissioner", "Union of Small Farmers": a title inside a name
+        if (low in lex.heads and lex.heads[low][1] in ("person", "spokesperson") or low in PERSON_TITLES) and not (
+                low in lex.name_words and lows[i + 1] == "of"):   # "Office of ...": a name's first word
             cut = i
     if cut >= 0:
         heads = frozenset(x for x in lows[:cut + 1] if x in lex.heads)
         words = words[cut + 1:]
+    while len(words) > 2 and words[-1].rstrip(".") in POST_NOMINALS:
+        # "Simon Adeyemi KC", "Ann Lee MP": letters after a name are no part of it; a seat says the role
+        role = POST_NOMINALS[words.pop().rstrip(".")]
+        if role in lex.heads:
+            heads = heads | {role}
     name = _strip_possessive(" ".join(words))
     if len(name) < 2 or name.lower() in STOP or name.lower() in TIME_WORDS:
         return None
@@ -917,6 +931,10 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
             break
         low = t.low
         if low in DETERMINERS:
+            if (low == "the" and j - 2 >= lo and toks[j - 1].low in ("of", "for") and toks[j - 2].cap
+                    and j + 1 < end and toks[j + 1].cap):
+                j -= 2       # "Jane Roe of the Brookings Institution", "the Office of the Privacy Commissioner"
+                continue
             j -= 1
             break
         if low in CONNECTORS and end - j > 1 and j > lo:
@@ -929,6 +947,9 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
                 and all(t.cap for t in toks[j + 1:end])):
             j -= 1           # "the embassy in Ottawa said", "Canada's ambassador to China, Jennifer May, said",
             continue         # "the Embassy of Vietnam in Australia said": the place belongs to the phrase
+        if low == "and" and end - j > 1 and j - 2 > lo and toks[j + 1].cap and _of_name_before(toks, j, lo):
+            j -= 1           # "the Department of Health and Human Resources said": one body, not two
+            continue
         if low in STOP or low in TIME_WORDS or (not t.cap and low in lex.cues and low not in lex.heads):
             break
         if not t.cap and low.endswith("ed") and singular(low) not in lex.heads:
@@ -955,6 +976,18 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
         if named is not None:
             return named[0], named[1], appositive or named[2]
     return start, end, appositive
+
+
+def _of_name_before(toks: list[Tok], j: int, lo: int) -> bool:
+    """Whether the "and" at toks[j] joins two parts of one name built on "of" or "for": capitalized words
+    back to an "of"/"for" (or "of the") that follows a capitalized word ("Department of Health and",
+    "Union of Small Farmers and", "Ministry of Foreign Affairs and"), not two speakers ("Lee and Fry")."""
+    x = j - 1
+    while x > lo and toks[x].cap:
+        x -= 1
+    if x < j - 1 and toks[x].low == "the" and x > lo:
+        x -= 1
+    return x < j - 1 and x > lo and toks[x].low in ("of", "for") and toks[x - 1].cap
 
 
 def np_after(toks: list[Tok], i: int, hi: int) -> tuple[int, int, tuple | None] | None:
@@ -1173,7 +1206,9 @@ def phrase_facts(texts: tuple, lex: Lexicon) -> PhraseFacts:
     """`PhraseFacts` of the phrase whose tokens' texts are `texts` (a token's other fields follow from
     its text), remembered: the same phrases recur across an article and a corpus."""
     lows = tuple(_base(t.lower()) for t in texts)
-    heads = [h for h in map(singular, lows) if h in lex.heads]
+    heads = [h for i, h in enumerate(map(singular, lows)) if h in lex.heads and not (
+        texts[i][:1].isupper() and h in lex.name_words and lows[i + 1:i + 2] == ("of",))]
+    # ("Office of the Privacy Commissioner": a name, not an office speaking for someone)
     heads += [h for h in (singular(x + " " + y) for x, y in zip(lows, lows[1:])) if h in lex.heads]
     heads += [h for h in (singular(" ".join(w)) for w in zip(lows, lows[1:], lows[2:])) if h in lex.heads]
     head_kinds = frozenset(lex.heads[h][1] for h in heads)
@@ -1689,8 +1724,13 @@ def _read_name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
         if (w.cap and not run and i >= 2 and words[i - 1].low in ("in", "to") and not words[i - 2].cap
                 and _head_key(words[i - 2].low) in lex.heads):
             break  # "the embassy in Ottawa", "officials in Beijing", "ambassador to China": a place
+        if len(run) >= 2 and w.text.rstrip(".") in POST_NOMINALS:
+            continue  # "Ann Lee MP": letters after a name, not a title before the next one
         if w.cap and (low in lex.heads and lex.heads[low][1] in ("person", "spokesperson") or low in PERSON_TITLES
-                      or (i and words[i - 1].cap and _title_bigram(f"{words[i - 1].low} {low}", lex))):
+                      or (i and words[i - 1].cap and _title_bigram(f"{words[i - 1].low} {low}", lex))) and not (
+                run and (low != w.low.rstrip(".") or any(x.text == "the" for x in run))):
+            # "Union of Small Farmers", "Office of the Privacy Commissioner": a plural, or a title after "of the",
+            # is part of the name
             run, titled = [], True  # a title: what came before it was more title ("Attorney General")
             continue
         if not w.cap and (low in lex.heads and lex.heads[low][1] in ("person", "spokesperson")
@@ -1705,13 +1745,16 @@ def _read_name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
             continue
         if w.cap:
             run.append(w)
-        elif run and w.low in ("of", "for", "and", "de", "du", "van", "von") and nxt is not None and nxt.cap:
+        elif run and w.low in ("of", "for", "and", "de", "du", "van", "von") and nxt is not None and (nxt.cap or (
+                w.low in ("of", "for") and nxt.low == "the" and i + 2 < len(words) and words[i + 2].cap)):
             if w.low in ("of", "for") and not any(x.low in lex.name_words for x in run) and (
                     titled or _affiliation_after(run, words[i + 1:], lex)):
                 runs.append(run)  # "Sarah Kim of Brightline Research": the rest is an affiliation
                 run = []
                 continue
             run.append(w)
+        elif run and w.low == "the" and run[-1] is words[i - 1] and nxt is not None and nxt.cap:
+            run.append(w)     # "Office of the Privacy Commissioner": "of the" inside a name
         elif run and w.text == "." and run[-1].low in T.ABBREVIATIONS:
             continue
         elif (run or runs) and _role_word(words, i):

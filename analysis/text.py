@@ -47,7 +47,7 @@ _FALLBACK_BREAK_RE = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
 ABBREVIATIONS = frozenset("""
 u.s u.k u.n e.u u.s.a d.c n.y l.a p.m a.m e.g i.e etc vs v st ave blvd rd mt ft
 co corp inc ltd llc plc bros dept assn univ govt intl
-mr mrs ms messrs dr prof sen rep reps gov gen lt col maj capt sgt cmdr adm supt insp det
+mr mrs ms messrs dr prof sen rep reps gov gen lt col maj capt sgt cmdr adm supt insp det coun ald cpl const msgr
 pres vice atty hon rev fr sr jr
 jan feb mar apr jun jul aug sep sept oct nov dec
 mon tue tues wed thu thur thurs fri sat sun

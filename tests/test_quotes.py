@@ -401,7 +401,8 @@ def test_quote_variants_pairs_the_same_statement(seeds):
 
 def test_evaluation_set_is_well_formed():
     for path in (FIXTURES / "eval.json", FIXTURES / "holdout.json", FIXTURES / "stress.json",
-                 FIXTURES / "stress_tech.json", FIXTURES / "holdout2.json", FIXTURES / "holdout3.json"):
+                 FIXTURES / "stress_tech.json", FIXTURES / "holdout2.json", FIXTURES / "holdout3.json",
+                 FIXTURES / "holdout4.json"):
         items = json.loads(path.read_text(encoding="utf-8"))
         for item in items:
             for g in item["quotes"]:
@@ -430,10 +431,14 @@ def test_evaluation_set_is_well_formed():
     ("holdout2.json", {("extraction", "precision"): 0.95, ("extraction", "recall"): 0.95,
                        ("attribution", "precision"): 0.78, ("attribution", "recall"): 0.78,
                        ("speaker_type", "accuracy"): 0.7}),
-    # a third holdout, 30 items never tuned on (0.69 / 0.68 / 0.68 on the code of the session that added it)
+    # a third holdout: first run 0.69 / 0.68 / 0.68, tuned on by the session that added holdout4
     ("holdout3.json", {("extraction", "precision"): 0.95, ("extraction", "recall"): 0.95,
-                       ("attribution", "precision"): 0.65, ("attribution", "recall"): 0.65,
-                       ("speaker_type", "accuracy"): 0.62}),
+                       ("attribution", "precision"): 0.74, ("attribution", "recall"): 0.73,
+                       ("speaker_type", "accuracy"): 0.68}),
+    # a fourth holdout, 30 items never tuned on (0.84 / 0.82 / 0.74 on the code of the session that added it)
+    ("holdout4.json", {("extraction", "precision"): 0.95, ("extraction", "recall"): 0.95,
+                       ("attribution", "precision"): 0.8, ("attribution", "recall"): 0.78,
+                       ("speaker_type", "accuracy"): 0.7}),
 ])
 def test_precision_recall_bar(name, bars):
     summary = Q.evaluate(Q.load_eval(FIXTURES / name))["summary"].set_index(["task", "measure"])["value"]
@@ -842,6 +847,41 @@ def test_an_owned_title_before_a_name_gives_the_owners_type(text, speaker, speak
 def test_roles_titles_and_name_words_in_holdout_copy(text, speaker, speaker_type):
     rows = quote_speakers(text, "speaker", "speaker_type")
     assert rows and all(row == [speaker, speaker_type] for row in rows), rows
+
+
+@pytest.mark.parametrize("text, speaker, speaker_type", [
+    # local and legislative titles before a name are no part of it, and say who the person speaks for
+    ("Coun. Priya Raghunathan called it “the longest three hours of my elected life.”", "Priya Raghunathan",
+     "government"),
+    ("“I am not going to speculate,” Sheriff Dana Whitlock said.", "Dana Whitlock", "government"),
+    ("Trustee Melissa Grantham said: “The office has a phone.”", "Melissa Grantham", "government"),
+    ("Local TD Mattie Brennan said: “People did everything they were asked to do.”", "Mattie Brennan", "government"),
+    ("Veterinarian Anjali Raman called it “a disease problem waiting to happen.”", "Anjali Raman", "expert"),
+    # letters after a name: a lawyer's rank, a seat
+    ("Simon Adeyemi KC told the jury: “It was planned.”", "Simon Adeyemi", "unknown"),
+    ("“This bill is a disgrace,” said Ann Lee MP.", "Ann Lee", "government"),
+    # "and" and "of the" inside one body's name; a plural role word or a title after "of the" is part of it
+    ("A spokesperson for the state Department of Health and Human Resources said it was “working with the "
+     "hospital”.", "Department of Health and Human Resources", "government"),
+    ("The Union of Small Farmers and Livestock Breeders of Andalusia said the aid was “too little and far too "
+     "late.”", "Union of Small Farmers and Livestock Breeders of Andalusia", "advocacy_group"),
+    ("The Office of the Privacy Commissioner of Canada said the app collected “far more than was necessary”.",
+     "Office of the Privacy Commissioner of Canada", "government"),
+    # a person "of the" organisation: the person speaks, with its type
+    ("Jane Roe of the University of Toronto said the results were “striking”.", "Jane Roe", "expert"),
+    ("Food safety activist Nandini Hegde of the Consumer Rights and Food Safety Forum said inspections were "
+     "“happening on paper only”.", "Nandini Hegde", "advocacy_group"),
+    # "In a post on Instagram, the singer added:": the clause's subject, not an appositive of Instagram
+    ("Pop star Kaylee Rhodes cancelled the show.\n\nIn a follow-up post on Instagram, the 29-year-old singer added: "
+     "“Full refunds will go out automatically.”", "Kaylee Rhodes", "unknown"),
+])
+def test_titles_letters_and_long_names_in_unseen_copy(text, speaker, speaker_type):
+    rows = quote_speakers(text, "speaker", "speaker_type")
+    assert rows and all(row == [speaker, speaker_type] for row in rows), rows
+
+
+def test_a_title_after_a_name_without_of_the_still_ends_it():
+    assert quote_speakers("“It is wrong,” said Ministry of Health Minister Tom Lee.") == [["Tom Lee"]]
 
 
 @pytest.mark.parametrize("text", [
