@@ -58,7 +58,14 @@ TOKEN_RE = re.compile(r"[^\s_](?:(?<=[^\W\d_])(?:\.(?:[^\W\d_]\.)+|[^\W_]*(?:[�
 # CAP reads "(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-Þ](?:[\w’'\-&]|\.(?=\w))*)", with the capital both branches open with
 # taken first: the same matches, and the regex engine skips ahead to a capital (CAP_RUN_RE scans 3x faster).
 CAP = r"(?:[A-ZÀ-ÖØ-Þ](?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?:[\w’'\-&]|\.(?=\w))*))"
-CAP_RUN_RE = re.compile(rf"{CAP}(?:\s+(?:(?:of(?:\s+the)?|for(?:\s+the)?|and|de|du|del|van|von|der|al|bin)\s+)?{CAP})*")
+# "on" joins only after the bodies named for what they study: "Joint Committee on Security and Intelligence",
+# "Council on Foreign Relations" (not "Ottawa on Monday").
+ON_HEADS = ("Committee", "Subcommittee", "Council", "Commission", "Conference", "Panel", "Task Force", "Centre",
+            "Center", "Institute", "Board", "Office")
+_ON = r"(?=\s+on\s)(?:" + "|".join(f"(?<={h})" for h in ON_HEADS) + r")\s+on"   # the look-ahead fails fast
+CAP_RUN_RE = re.compile(rf"{CAP}(?:\s+(?:(?:of(?:\s+the)?|for(?:\s+the)?|and|de(?:\s+(?:la|las|los|le))?|du|del|"
+                        rf"van(?:\s+(?:der|den|de))?|von(?:\s+der)?|der|al|bin)\s+)?{CAP}"
+                        rf"|{_ON}(?:\s+the)?\s+{CAP})*")
 # "Name, a/the/one of/also known as ...": an appositive that may say what the name is.
 APPOSITIVE_START_RE = re.compile(r",(?<=[\w.],)\s+(?:also\s+known|known|formerly|a|an|the|one\s+of|which|who|"
                                  r"[A-Z][\w’'-]*(?:’s|'s))\b")
@@ -91,6 +98,7 @@ THAT_RE = re.compile(r"\W*(?:\S+\s+){0,6}?(?:that|whether|how|why)\b", re.I)
 
 DETERMINERS = frozenset("the a an this that these those its his her their our one another some".split())
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "org", "we": "any", "i": "person"}
+AUXILIARIES = frozenset("is was are were has had have will would could should can may might must did does do".split())
 SKIP_BEFORE_CUE = frozenset("also later previously then further once recently earlier again first publicly "
                             "has had have would will had already separately similarly repeatedly "
                             "strongly firmly herself himself itself themselves".split())
@@ -117,6 +125,8 @@ INTRO_OPENERS = frozenset("""behind by across around throughout within beyond in
 until upon via against among between late early once back elsewhere overall instead today yesterday tonight
 two three four five several""".split())
 INTRO_OPENER_REACH = 8
+NAME_PARTICLES = frozenset("der den de la las los le".split())   # the second word of "van der", "de la"
+SURNAME_PARTICLES = NAME_PARTICLES | frozenset("van von du del da di dos das bin al".split())
 PERSON_TITLES = frozenset("mr mrs ms dr prof sir dame lord madam".split())
 # Letters after a person's name (as written, capitals), with the role head they give ("" for honours).
 POST_NOMINALS = {"KC": "lawyer", "QC": "lawyer", "SC": "lawyer", "MP": "mp", "MPP": "mpp", "MLA": "mla", "MNA": "mna",
@@ -870,6 +880,13 @@ def _run_name(text: str, lex: Lexicon) -> tuple[int, str, tuple, frozenset, str]
     if cut >= 0:
         heads = frozenset(x for x in lows[:cut + 1] if x in lex.heads)
         words = words[cut + 1:]
+        of_what = False
+        while len(words) > 1 and words[0] in ("of", "for", "and", "the", "&"):
+            of_what = of_what or words[0] in ("of", "for")
+            words = words[1:]   # "Managing Director and CEO of Vardhan ...": the "of" belonged to the title
+        while of_what and len(words) > 2 and (singular(words[0].lower()) in PORTFOLIO_WORDS
+                                              or words[0].lower() in lex.name_words):
+            words = words[1:]   # "Superintendent of Police Harjeet Singh", "Secretary for Culture Marieke ...": the portfolio
     while len(words) > 2 and words[-1].rstrip(".") in POST_NOMINALS:
         # "Simon Adeyemi KC", "Ann Lee MP": letters after a name are no part of it; a seat says the role
         role = POST_NOMINALS[words.pop().rstrip(".")]
@@ -912,6 +929,8 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
         return None
     if toks[j].low in PRONOUNS:
         return j, j + 1, None
+    if toks[j].low == "who" and j - 1 > lo and toks[j - 1].text == ",":
+        return np_before(toks, j - 1, lo)   # "a person familiar with the matter, who said": the person
     appositive = None
     if toks[j].text == ",":
         c = j - 1
@@ -947,10 +966,14 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
                 and all(t.cap for t in toks[j + 1:end])):
             j -= 1           # "the embassy in Ottawa said", "Canada's ambassador to China, Jennifer May, said",
             continue         # "the Embassy of Vietnam in Australia said": the place belongs to the phrase
+        if low == "on" and end - j > 1 and j > lo and toks[j - 1].text in ON_HEADS and toks[j + 1].cap:
+            j -= 1           # "the Joint Committee on Security and Intelligence said"
+            continue
         if low == "and" and end - j > 1 and j - 2 > lo and toks[j + 1].cap and _of_name_before(toks, j, lo):
             j -= 1           # "the Department of Health and Human Resources said": one body, not two
             continue
-        if low in STOP or low in TIME_WORDS or (not t.cap and low in lex.cues and low not in lex.heads):
+        if (low in STOP or low in TIME_WORDS or (not t.cap and low in lex.cues and low not in lex.heads)
+                or (low[:1].isdigit() and CLOCK_RE.fullmatch(low))):
             break
         if not t.cap and low.endswith("ed") and singular(low) not in lex.heads:
             break            # "the opposition rejected claims that": a verb, not part of the speaker
@@ -987,7 +1010,8 @@ def _of_name_before(toks: list[Tok], j: int, lo: int) -> bool:
         x -= 1
     if x < j - 1 and toks[x].low == "the" and x > lo:
         x -= 1
-    return x < j - 1 and x > lo and toks[x].low in ("of", "for") and toks[x - 1].cap
+    return x < j - 1 and x > lo and toks[x - 1].cap and (
+        toks[x].low in ("of", "for") or (toks[x].low == "on" and toks[x - 1].text in ON_HEADS))
 
 
 def np_after(toks: list[Tok], i: int, hi: int) -> tuple[int, int, tuple | None] | None:
@@ -995,6 +1019,8 @@ def np_after(toks: list[Tok], i: int, hi: int) -> tuple[int, int, tuple | None] 
     lex = lexicon()
     j = i
     if j < hi and toks[j].low in PRONOUNS:
+        if j + 1 < hi and toks[j + 1].low in AUXILIARIES:
+            return None      # "who said it was ...": the reported clause's subject, no speaker
         return j, j + 1, None
     while j < hi and j - i < 12:
         t = toks[j]
@@ -1022,6 +1048,16 @@ def np_after(toks: list[Tok], i: int, hi: int) -> tuple[int, int, tuple | None] 
                 and toks[j - 1].low not in STOP and not (j + 1 < hi and toks[j + 1].low[:1].isdigit())):
             j += 1           # "Elizabeth May", "Theresa May": a surname, not the modal or the month
             continue
+        if (low in SURNAME_PARTICLES and j > i and (toks[j - 1].cap or toks[j - 1].low in SURNAME_PARTICLES) and j + 1 < hi
+                and (toks[j + 1].cap or toks[j + 1].low in NAME_PARTICLES)):
+            j += 1           # "said Ursula von der Leyen": a particle inside the name
+            continue
+        if j > i and (toks[j - 1].low, low) in SOURCE_LINKS:
+            j += 1           # "said people familiar with the matter": what they know of is part of the phrase
+            while (j < hi and toks[j].word and toks[j].low not in STOP and j - i < 12
+                   and not (not toks[j].cap and toks[j].low in lex.cues and toks[j].low not in lex.heads)):
+                j += 1
+            break
         if low in STOP or low in TIME_WORDS or (not t.cap and low in lex.cues and low not in lex.heads):
             break
         if not t.cap and j > i and not AGE_RE.fullmatch(low) and _np_closed(toks, i, j, hi):
@@ -1412,7 +1448,10 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
             return done(entity, entity.name, None, heads)
         entity = art.find(name)
         if entity is None and " " not in name:
-            entity = art.longer_name(name)   # "Tianrui said": the "Tianrui Networks" named before
+            if _fuller_name_in_text(art.raw, name):
+                art.scan_names()   # "Mr Okonkwo told the court": the "Jamal Okonkwo" named before, once names are read
+                entity = art.find(name)
+            entity = entity or art.longer_name(name)   # "Tianrui said": the "Tianrui Networks" named before
         entity = entity or art._entity(name, "")
         country = lead_country or next((lex.countries[_strip_possessive(w.text)] for w in words
                                         if _strip_possessive(w.text) in lex.countries and w not in name_words), "")
@@ -1478,7 +1517,8 @@ PART_WORDS = NUMBER_WORDS | {"one", "some", "none", "most", "all", "each", "both
 # What ties anonymous sources to what they know: "people familiar with the matter", "a source close to the talks".
 SOURCE_LINKS = frozenset({("familiar", "with"), ("close", "to"), ("briefed", "on"), ("knowledge", "of")})
 UNNAMED_LOOKBACK = 12   # speakers looked back over for the unnamed voice "the official" repeats
-AGE_RE = re.compile(r"\d{1,3}-year-old")   # "the 19-year-old": a person named before
+AGE_RE = re.compile(r"\d{1,3}-year-old")
+CLOCK_RE = re.compile(r"\d{1,2}(?:[.:]\d{2})?(?:am|pm)")   # "10am", "15pm" (of "1.15pm"): a time, no speaker   # "the 19-year-old": a person named before
 
 # Cues of a turn in an exchange: "she replied" answers whoever spoke last.
 REPLY_FORMS = frozenset("replied replies reply responded responds retorted retorts countered counters "
@@ -1657,6 +1697,15 @@ def _document_re(lex: Lexicon) -> re.Pattern:
                       rf"\b(?P<head>(?i:{'|'.join(map(re.escape, heads))}))s?\b")
 
 
+def _fuller_name_in_text(raw: str, name: str) -> bool:
+    """Whether a capitalized word other than a title stands right before `name` somewhere in the text
+    ("Jamal Okonkwo" for "Okonkwo"): only then is scanning the article's names worth it."""
+    for m in re.finditer(rf"([A-ZÀ-ÖØ-Þ][\w.'’-]*)\s+{re.escape(name)}(?![\w’'-])", raw):
+        if m.group(1).lower().rstrip(".") not in PERSON_TITLES:
+            return True
+    return False
+
+
 def _named_owner(art: Article, toks: list[Tok], owner_span, caps: list[Tok], position: int, cue: str):
     """Whom a spokesperson or document speaks for, when the phrase names it: "a spokesperson for X"
     (entity, name, type as resolved) or "A Hikvision spokesperson", "Joly’s public statement"
@@ -1746,15 +1795,17 @@ def _read_name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
         if w.cap:
             run.append(w)
         elif run and w.low in ("of", "for", "and", "de", "du", "van", "von") and nxt is not None and (nxt.cap or (
-                w.low in ("of", "for") and nxt.low == "the" and i + 2 < len(words) and words[i + 2].cap)):
+                (w.low in ("of", "for") and nxt.low == "the" or w.low in ("van", "von", "de") and nxt.low in NAME_PARTICLES)
+                and i + 2 < len(words) and words[i + 2].cap)):
             if w.low in ("of", "for") and not any(x.low in lex.name_words for x in run) and (
                     titled or _affiliation_after(run, words[i + 1:], lex)):
                 runs.append(run)  # "Sarah Kim of Brightline Research": the rest is an affiliation
                 run = []
                 continue
             run.append(w)
-        elif run and w.low == "the" and run[-1] is words[i - 1] and nxt is not None and nxt.cap:
-            run.append(w)     # "Office of the Privacy Commissioner": "of the" inside a name
+        elif run and (w.low == "the" or w.low in NAME_PARTICLES or (w.low == "on" and run[-1].text in ON_HEADS)) and (
+                run[-1] is words[i - 1] and nxt is not None and nxt.cap):
+            run.append(w)     # "Office of the Privacy Commissioner", "Marieke van der Heijden-Bos": inside a name
         elif run and w.text == "." and run[-1].low in T.ABBREVIATIONS:
             continue
         elif (run or runs) and _role_word(words, i):
@@ -1770,7 +1821,8 @@ def _read_name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
         while run and (run[0].low in DETERMINERS or run[0].low in ("of", "for", "and")):
             run = run[1:]
         while titled and run and (singular(run[0].low) in PORTFOLIO_WORDS or run[0].low in ("and", "&")
-                                  or _strip_possessive(run[0].text) in lex.countries):
+                                  or _strip_possessive(run[0].text) in lex.countries
+                                  or (len(run) > 2 and run[0].low in lex.name_words)):   # "... of Police Harjeet Singh"
             run = run[1:]               # "Minister of Public Safety Dominic LeBlanc": the portfolio, then the name
         if not run:
             continue

@@ -823,10 +823,10 @@ def test_an_owned_title_before_a_name_gives_the_owners_type(text, speaker, speak
      "Competition Bureau", "government"),
     ("The Department of the Interior announced new rules.\n\n“This is about safety,” the department said.",
      "Department of the Interior", "government"),
-    # what "the court heard" a defendant tell someone is the defendant's, not the court's (named as the
-    # sentence names him: the full name spoke nowhere)
+    # what "the court heard" a defendant tell someone is the defendant's, not the court's (under the full name
+    # the story gave him)
     ("Lee Garside, 46, pleaded guilty at Castlebridge Crown Court.\n\nThe court heard that Garside targeted "
-     "homeowners, telling one couple that their roof was ‘a death trap’.", "Garside", "unknown"),
+     "homeowners, telling one couple that their roof was ‘a death trap’.", "Lee Garside", "unknown"),
     # "the 24-year-old": the person given that age, though another has been named since
     ("Jordie Kauri, 24, kicked 13 points. Coach Wayne Pritchard watched from the stand.\n\n“The forwards gave me "
      "so much time,” the 24-year-old said.", "Jordie Kauri", "unknown"),
@@ -878,6 +878,36 @@ def test_roles_titles_and_name_words_in_holdout_copy(text, speaker, speaker_type
 def test_titles_letters_and_long_names_in_unseen_copy(text, speaker, speaker_type):
     rows = quote_speakers(text, "speaker", "speaker_type")
     assert rows and all(row == [speaker, speaker_type] for row in rows), rows
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # anonymous sources keep what they know of, after the cue as before it
+    ("“The deal is close but not done,” said people familiar with the matter.", "people familiar with the matter"),
+    # "who said" speaks for the name before the comma; "it" in "said it was" is the reported clause's subject
+    ("The price is agreed, according to a person familiar with the matter, who said it was “basically done.”",
+     "person familiar with the matter"),
+    ("The court heard from the victim’s daughter, Gurpreet Bains, who described her father as ‘the kind of man who "
+     "gave credit to half the street’.", "Gurpreet Bains"),
+    # a clock time is no speaker
+    ("An update at 1.15pm said engineers had “identified the cause”.", "update"),
+    # "Mr Okonkwo" is the Jamal Okonkwo named before, under his full name
+    ("Jamal Okonkwo, 31, gave evidence on Tuesday.\n\nMr Okonkwo told the court: ‘He was going very fast.’",
+     "Jamal Okonkwo"),
+    # "on" inside a committee's name; a portfolio after "of" or "for" belongs to the title; "van der", "von der"
+    ("A report by the Joint Committee on Security and Intelligence said some were “wittingly” involved.",
+     "Joint Committee on Security and Intelligence"),
+    ("Senior Superintendent of Police Harjeet Singh Randhawa said: “We have recovered the money.”",
+     "Harjeet Singh Randhawa"),
+    ("State Secretary for Culture Marieke van der Heijden-Bos called it “an act of justice”.",
+     "Marieke van der Heijden-Bos"),
+    ("“It is over,” said Ursula von der Leyen.", "Ursula von der Leyen"),
+])
+def test_sources_particles_and_portfolios_in_unseen_copy(text, speaker):
+    assert quote_speakers(text) == [[speaker]]
+
+
+def test_on_joins_a_name_only_after_a_body_that_studies_something():
+    assert quote_speakers("Tom Lee arrived in Ottawa on Monday and said it was “a disgrace”.") == [["Tom Lee"]]
 
 
 def test_a_title_after_a_name_without_of_the_still_ends_it():
