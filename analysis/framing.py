@@ -586,6 +586,67 @@ def evidence_sentences(frame_hits: pd.DataFrame, content: pd.DataFrame, texts: d
     return out[["article_id", "sentence", "start", "end", "voice", "cues", "text"]].sort_values("sentence").reset_index(drop=True)
 
 
+# ---------------------------------------------------------------- evaluation on hand-coded sentences
+
+EVAL_COLUMNS = ["frame", "n_gold", "n_predicted", "n_correct", "precision", "recall", "f1"]
+
+
+def read_eval(path: str | Path) -> pd.DataFrame:
+    """Hand-coded sentences: a CSV with id, text and frames (frame names separated by ';', empty for none)."""
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = {"id", "text", "frames"} - set(table.columns)
+    if missing:
+        raise ValueError(f"{path}: missing column(s) {', '.join(sorted(missing))}")
+    return table
+
+
+def evaluate(sentences: pd.DataFrame, codebook: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+    """How well the codebook's cue terms find the frames a coder gave each sentence.
+
+    A sentence carries a frame when any of the frame's cue terms is found in it (negated or not: "not a
+    security risk" still raises security). Returns {"summary": one row per frame plus "micro" (every
+    sentence-frame decision pooled) and "macro" (the mean over frames), "detail": one row per sentence
+    with the gold and predicted frames}. Precision is NaN for a frame never predicted, recall for one
+    never coded.
+    """
+    codebook = load_codebook() if codebook is None else codebook
+    names = list(codebook["frame"])
+    ids = sentences["id"].astype(str).tolist()
+    content = pd.DataFrame({"article_id": ids, "sentence": 0, "start": 0, "text": sentences["text"].tolist(),
+                            "role": "body"})
+    content["end"] = content["text"].str.len()
+    hits = frame(content, None, None, codebook)["frame_hits"]
+    predicted = hits.groupby("article_id")["frame"].agg(lambda f: set(f)).to_dict() if len(hits) else {}
+    gold = {i: {f.strip() for f in str(g).split(";") if f.strip()} for i, g in zip(ids, sentences["frames"])}
+    unknown = sorted({f for fs in gold.values() for f in fs} - set(names))
+    if unknown:
+        raise ValueError(f"frames not in the codebook: {', '.join(unknown)}")
+    rows = []
+    for name in names:
+        g = {i for i in ids if name in gold[i]}
+        p = {i for i in ids if name in predicted.get(i, set())}
+        rows.append(_scores(name, len(g), len(p), len(g & p)))
+    per_frame = pd.DataFrame(rows, columns=EVAL_COLUMNS)
+    pooled = per_frame[["n_gold", "n_predicted", "n_correct"]].sum()
+    micro = _scores("micro", int(pooled["n_gold"]), int(pooled["n_predicted"]), int(pooled["n_correct"]))
+    macro = ("macro", int(pooled["n_gold"]), int(pooled["n_predicted"]), int(pooled["n_correct"]),
+             per_frame["precision"].mean(), per_frame["recall"].mean(), per_frame["f1"].mean())
+    summary = pd.concat([per_frame, pd.DataFrame([micro, macro], columns=EVAL_COLUMNS)], ignore_index=True)
+    detail = pd.DataFrame({
+        "id": ids, "text": sentences["text"].tolist(),
+        "gold": [";".join(sorted(gold[i])) for i in ids],
+        "predicted": [";".join(sorted(predicted.get(i, set()))) for i in ids]})
+    return {"summary": summary, "detail": detail}
+
+
+def _scores(name: str, n_gold: int, n_predicted: int, n_correct: int) -> tuple:
+    precision = n_correct / n_predicted if n_predicted else float("nan")
+    recall = n_correct / n_gold if n_gold else float("nan")
+    f1 = (2 * precision * recall / (precision + recall)
+          if n_predicted and n_gold and precision + recall > 0 else (0.0 if n_predicted and n_gold else float("nan")))
+    return (name, n_gold, n_predicted, n_correct, precision, recall, f1)
+
+
 # ---------------------------------------------------------------- distinctive words
 
 def word_counts(texts, stop: frozenset[str] | None = None) -> Counter:

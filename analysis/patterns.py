@@ -81,6 +81,10 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"(?:show|view|load|see|read) (?:all )?(?:\d+ )?comments|discussion\s*\(\d+\)|"
                 r"cancel reply|comments are closed\.?|you must be logged in to post a comment\.?)\W*",
                 "Leave a Reply"),
+    # a comment section's welcome and house rules: long, so a row of its own (the rules below it are the section's)
+    LinePattern("comment_welcome", "boilerplate", "comments", "tail", 60,
+                r"(?i:welcome to (?:the |our )?[\w’'&. -]{0,40}comment(?:s|ing)? (?:community|section)\b.*)",
+                "Welcome to The Globe and Mail’s comment community.", needs="welcome"),
     LinePattern("comment_form_fields", "boilerplate", "comments", "line", 40,
                 r"(?i:.*(?:your email address will not be published|required fields are marked|"
                 r"save my name, email,? and website|notify me of (?:follow-up comments|new posts)|"
@@ -189,7 +193,8 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 rf"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{1,2}} for The (?:[A-Z][\w&.'’-]+\s*){{1,4}})",
                 "Photo by Pawel Czerwinski on Unsplash"),
     LinePattern("caption_label", "metadata", "caption", "line", 80,
-                r"(?i:(?:photo |image |video )?caption\s*[:,]\s*\S.*|item \d+ of \d+\s+\S.*)",   # Reuters: "Item 1 of 2 ..."
+                r"(?i:(?:photo |image |video )?caption\s*[:,]\s*\S.*|item \d+ of \d+\s+\S.*|"   # Reuters: "Item 1 of 2 ..."
+                r"(?:image|picture|pic|photo)\s*:\s*\S.*)",   # Sky News: "Image: <caption>" (short ones are credits)
                 "Caption: The remains of the water treatment plant are seen in September."),
     LinePattern("caption_with_credit", "metadata", "caption", "line", 0,
                 rf"(?:.*?{_CREDIT_MARK}\s*)",
@@ -198,7 +203,8 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
     # ---- newsletters, share bars, navigation, cookie banners, ads
     LinePattern("newsletter_prompt", "boilerplate", "newsletter", "line", 45,
                 r"(?i:.*(?:delivered (?:straight |directly |right )?to your inbox|enter your e-?mail|"
-                r"by (?:signing up|subscribing|registering),? (?:you|i)\b|unsubscribe at any time|sign up for (?:our|the) [\w' -]*newsletter|"
+                r"by (?:signing up|subscribing|registering),? (?:you|i)\b|unsubscribe at any time|"
+                r"^i would like to (?:be e-?mailed|receive (?:e-?mails|updates|offers|news))\b|sign up for (?:our|the) [\w' -]*newsletter|"
                 r"subscribe for free to (?:receive|get|support)|to receive new posts and support|"
                 r"thanks for reading\b.{0,60}[!.]\s*subscribe\b|type your e-?mail|newsletters? may contain\b|"
                 r"all fields (?:are required|must be completed)|(?:in|to) your inbox\b|^sign up (?:for|to) [^.]{1,60}(?::|-)|"
@@ -222,7 +228,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"(?i:(?:[\w' ]{0,40}: )?(?:click here to |tap here to )?(?:download|get|install|try) (?:the|our) (?:free )?"
                 r"[\w&'’ -]{0,40}\bapps?\b.*|join (?:our|[\w&'’. -]{1,30}'s) (?:whatsapp|telegram|signal) channel\b.*)",
                 "Download the KTRV 7 app to get the latest breaking news alerts on your phone.",
-                needs="app"),
+                needs="app|channel"),
     # the outlet asking its readers for money: membership and donation appeals
     LinePattern("support_appeal", "boilerplate", "other", "line", 80,
                 r"(?i:.*\b(?:(?:support|fund|help sustain) (?:our |independent |quality |local |nonprofit )+"
@@ -238,7 +244,8 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
     LinePattern("paywall", "boilerplate", "other", "line", 30,
                 r"(?i:(?:this )?(?:article|story|content) (?:is )?(?:reserved|available|exclusive) (?:exclusively )?(?:for|to) "
                 r"(?:paid |our )?(?:[A-Z][\w'&-]* ){0,3}(?:subscribers|members)\b.*|subscribers? only|"
-                r"(?:subscribe|log ?in|sign ?in|register) to (?:continue|keep|read|unlock)\b.*|"
+                r"(?:please )?(?:subscribe|log ?in|sign ?in|register) to (?:continue|keep|read|unlock|listen|follow|"
+                r"comment|save)\b.*|.*\byou must be (?:logged|signed) in to (?:follow|listen|save|comment|read)\b.*|"
                 r"you have (?:\d+|one|two|three) free (?:articles?|stories) (?:left|remaining)\b.*)",
                 "Article reserved for subscribers"),
     LinePattern("language_switch", "boilerplate", "navigation", "line", 5,
@@ -298,6 +305,14 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 "News provided by"),
     # A press release ends with the issuer's boilerplate: "About <Company>", the legal fine print,
     # then contacts. After the navigation row, so that "About us" stays a menu item.
+    LinePattern("outlet_blurb", "boilerplate", "other", "line", 80,
+                r"(?:The )?[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,5} (?:is|has been) an? (?:(?:independent|impartial|"
+                r"non-?profit|not-for-profit|award-winning|global|leading|trusted|reader-funded|"
+                r"public(?:ly)?(?:-funded)?|fact-based),? (?:and )?)+[\w ,-]{0,40}?\b(?:news|media|journalism|"
+                r"newsroom|publication|platform|organi[sz]ation|outlet|publisher|broadcaster|news agency)\b.*|"
+                r"(?i:.*\bquality journalism is (?:more )?(?:crucial|important|vital|needed)\b.*)",
+                "The Associated Press is an independent global news organization dedicated to factual reporting.",
+                needs="independent|impartial|profit|award|global|leading|trusted|funded|public|fact-based|journalism"),
     LinePattern("about_issuer", "boilerplate", "other", "tail", 6,
                 r"(?:(?i:about)\s+[A-Z][\w.,&'’-]*(?:\s+(?:[A-Z&][\w.,&'’-]*|of|the|and|for|de)){0,4}|"
                 r"(?i:forward[- ]looking statements?|safe harbou?r statement|cautionary (?:note|statement)s?"

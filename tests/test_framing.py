@@ -507,3 +507,40 @@ def hits_and_quotes(draw):
 def test_voices_are_quoted_inside_non_term_quotes(case):
     article_ids, starts, quotes = case
     assert F._voices(article_ids, starts, quotes).tolist() == _voices_by_table(article_ids, starts, quotes).tolist()
+
+
+# ---------------------------------------------------------------- evaluation on hand-coded sentences
+
+def _coded(rows):
+    return pd.DataFrame(rows, columns=["id", "text", "frames"])
+
+
+def test_evaluate_counts_sentence_frame_decisions():
+    sentences = _coded([
+        ("a", "The court ruled the ban unconstitutional.", "legal_process"),   # policy_prescription too: a false hit
+        ("b", "Prices rose as the market fell.", "economic;public_opinion"),   # public opinion missed
+        ("c", "It rained on Tuesday.", ""),
+    ])
+    out = F.evaluate(sentences)
+    s = out["summary"].set_index("frame")
+    assert s.loc["legal_process", ["n_gold", "n_predicted", "n_correct"]].tolist() == [1, 1, 1]
+    assert s.loc["policy_prescription", ["n_gold", "n_predicted", "n_correct"]].tolist() == [0, 1, 0]
+    assert s.at["policy_prescription", "precision"] == 0 and np.isnan(s.at["policy_prescription", "recall"])
+    assert s.at["public_opinion", "recall"] == 0 and np.isnan(s.at["public_opinion", "precision"])
+    assert s.loc["micro", ["n_gold", "n_predicted", "n_correct"]].tolist() == [3, 3, 2]
+    assert s.at["micro", "precision"] == pytest.approx(2 / 3) and s.at["micro", "recall"] == pytest.approx(2 / 3)
+    # macro: the mean over frames that could be scored (legal 1.0, economic 1.0, policy 0.0 precision)
+    assert s.at["macro", "precision"] == pytest.approx(2 / 3)
+    assert out["detail"].set_index("id").at["c", "predicted"] == ""
+
+
+def test_evaluate_rejects_frames_the_codebook_lacks():
+    with pytest.raises(ValueError, match="not in the codebook"):
+        F.evaluate(_coded([("a", "A sentence.", "weather")]))
+
+
+def test_read_eval_names_a_missing_column(tmp_path):
+    path = tmp_path / "coded.csv"
+    path.write_text("id,text\na,A sentence.\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="frames"):
+        F.read_eval(path)
