@@ -1,6 +1,7 @@
 """Tests for analysis.framing: codebook terms, matching, frame tables and distinctive words."""
 import math
 from collections import Counter
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -311,7 +312,7 @@ def test_shipped_stop_phrases(sentence, frame):
     ("The court has ruled on the motion.", "legal_process", "ruled"),
     ("China's ruling Communist Party controls the press.", "political", "ruling Communist Party"),
     ("Her defence lawyer said the charges would be fought.", "legal_process", "defence lawyer"),
-    ("The Department of National Defence said so.", "security_defense", "Defence"),
+    ("The Department of National Defence said so.", "security_defense", "National Defence"),
     ("Officials warned of a risk to public safety.", "health_safety", "public safety"),
     ("The privacy policy was updated.", "cybersecurity_technology", "privacy policy"),
 ])
@@ -544,3 +545,18 @@ def test_read_eval_names_a_missing_column(tmp_path):
     path.write_text("id,text\na,A sentence.\n", encoding="utf-8")
     with pytest.raises(ValueError, match="frames"):
         F.read_eval(path)
+
+
+FRAMING_EVAL = Path(__file__).parent / "fixtures" / "framing_eval"
+
+
+@pytest.mark.parametrize("name, bars", [
+    # coded blind to the cue lists; the codebook's terms were widened on this half (first run P 0.67, R 0.42)
+    ("sentences_a.csv", {"precision": 0.72, "recall": 0.68, "f1": 0.7}),
+    # the other half, never looked at sentence by sentence (first run P 0.61, R 0.40; after the widening 0.61, 0.51)
+    ("sentences_b.csv", {"precision": 0.57, "recall": 0.47, "f1": 0.52}),
+])
+def test_hand_coded_sentences_keep_their_bar(name, bars):
+    micro = F.evaluate(F.read_eval(FRAMING_EVAL / name))["summary"].set_index("frame").loc["micro"]
+    for measure, bar in bars.items():
+        assert micro[measure] >= bar, (measure, micro[measure])
