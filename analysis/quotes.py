@@ -98,7 +98,7 @@ THAT_RE = re.compile(r"\W*(?:\S+\s+){0,6}?(?:that|whether|how|why)\b", re.I)
 
 DETERMINERS = frozenset("the a an this that these those its his her their our one another some".split())
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "org", "we": "any", "i": "person"}
-AUXILIARIES = frozenset("is was are were has had have will would could should can may might must did does do".split())
+POSSESSIVE_PRONOUNS = frozenset("his her their its".split())
 SKIP_BEFORE_CUE = frozenset("also later previously then further once recently earlier again first publicly "
                             "has had have would will had already separately similarly repeatedly "
                             "strongly firmly herself himself itself themselves".split())
@@ -934,8 +934,9 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
     appositive = None
     if toks[j].text == ",":
         c = j - 1
-        while c >= lo and toks[c].text not in {",", ".", ";", ":", "“", "”", '"', "(", ")"}:
-            c -= 1
+        while c >= lo and (toks[c].text not in {",", ".", ";", ":", "“", "”", '"', "(", ")"}
+                           or (toks[c].text == "." and c > lo and toks[c - 1].low in T.ABBREVIATIONS)):
+            c -= 1   # ("Its director, Dr. Samuel Okafor-Reyes, said": an abbreviation's period is inside)
         if c < lo or toks[c].text != "," or c + 1 >= j:
             return None
         appositive = (c + 1, j)
@@ -1368,7 +1369,7 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
     owner_span = (a + facts.owner_at, b, None) if facts.owner_at >= 0 else None
 
     app_names = _name_words(app_words, lex) if app_words and "spokesperson" in head_kinds else []
-    if app_names and app_names[0] is app_words[0] and "document" not in head_kinds:
+    if app_names and _opens_with_name(app_words, app_names[0]) and "document" not in head_kinds:
         # "Hikvision's lawyer, Ann Lee, said": the person named, speaking with the type of whom they speak for
         owner = _named_owner(art, toks, owner_span, [words[j] for j in facts.caps], position, cue)
         owner_type = None if owner is None else owner[2] or art.type_of(owner[0], set(), "")
@@ -1423,7 +1424,7 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
     if not name_words and app_words and heads:
         # "The Industry Minister, Melanie Joly, said": the name stands in the appositive
         app_names = _name_words(app_words, lex)
-        if app_names and app_names[0] is app_words[0]:
+        if app_names and _opens_with_name(app_words, app_names[0]):
             name_words = app_names
             s0, s1 = app_names[0].start, app_names[-1].end
     lead_country = ""
@@ -1555,9 +1556,33 @@ def _subject_just_named(art: Article, position: int) -> Entity | None:
     last = art.last_speaker(position)
     if last is not None and any(pos >= ss for pos, *_ in art.history[-1:]):
         return None   # someone spoke after that sentence began
+    entity = _person_subject(art, ss, se, last)
+    if entity is False and k > 0 and bounds[k - 1][0] >= para_start and not (
+            last is not None and any(pos >= para_start for pos, *_ in art.history[-1:])):
+        # "Kaylee Hostetler, 27, is due in November. Her first was born ... “...,” she said": the person the
+        # paragraph opened with, when the sentence between speaks of her and nobody has spoken in the paragraph
+        entity = _person_subject(art, *bounds[k - 1], last)
+    return entity or None
+
+
+def _opens_with_name(words: list[Tok], first: Tok) -> bool:
+    """Whether `first` opens the phrase, titles aside: "Dr. Samuel Okafor-Reyes", "Ms Hart"."""
+    for w in words:
+        if w is first:
+            return True
+        if not (w.low.rstrip(".") in PERSON_TITLES or w.text == "."):
+            return False
+    return False
+
+
+def _person_subject(art: Article, ss: int, se: int, last) -> Entity | None | bool:
+    """The person named as the subject of the sentence raw[ss:se]; False when its subject is a pronoun
+    or a possessive one ("She ...", "Her first ..."), None when it is anything else."""
     toks = tokenize(art.raw, ss, se)
     span = clause_subject(toks, 0, len(toks))
-    if span is None or (span[1] - span[0] == 1 and toks[span[0]].low in PRONOUNS) or not toks[span[0]].cap:
+    if span is not None and (toks[span[0]].low in PRONOUNS or toks[span[0]].low in POSSESSIVE_PRONOUNS):
+        return False
+    if span is None or not toks[span[0]].cap:
         return None
     art.scan_names()   # "Fisk" names the "Owen Fisk" met earlier only once every name is read
     n_history = len(art.history)
@@ -1896,8 +1921,12 @@ def find_cue(toks: list[Tok], lo: int, hi: int, lex: Lexicon, last: bool = False
             continue  # "the United States", "Said Business School": names, not verbs
         if cue.kind == "verb" and k > lo and toks[k - 1].low in ("was", "were", "is", "are", "be", "been", "being"):
             continue
-        if cue.kind == "verb" and k > lo and toks[k - 1].low in ("the", "a", "an", "this", "its", "his", "her"):
-            continue  # "the report", "a statement": nouns
+        if cue.kind == "verb" and k > lo and toks[k - 1].low in ("the", "a", "an", "this", "its", "his", "her", "their",
+                                                                  "our", "your", "my", "these", "those"):
+            continue  # "the report", "a statement", "their claims": nouns
+        if (cue.kind == "verb" and k > lo and t.low in NOUN_LIKE_CUES and toks[k - 1].word
+                and toks[k - 1].low.endswith(("’s", "'s", "s’", "s'"))):
+            continue  # "the union’s claims were “simply untrue”": a noun after a possessive
         if (cue.kind == "verb" and k >= 2 and t.low in NOUN_LIKE_CUES and toks[k - 1].low in NOUN_ADJECTIVES
                 and toks[k - 2].low in ("the", "a", "an", "this", "its", "his", "her", "their")):
             continue  # "struck a similar note", "in a separate statement", "the latest report": nouns

@@ -906,6 +906,24 @@ def test_sources_particles_and_portfolios_in_unseen_copy(text, speaker):
     assert quote_speakers(text) == [[speaker]]
 
 
+@pytest.mark.parametrize("text, speakers", [
+    # "the union’s claims were “simply untrue”": a noun after a possessive is no cue; the sentence's
+    # speaker says it, and "he said" after it is his
+    ("The union said its members had voted to strike.\n\nKestrel’s chief executive, Warwick Dunleavy, said the "
+     "union’s claims were “simply untrue”. “We have bent over backwards,” he said.",
+     [["Warwick Dunleavy"], ["Warwick Dunleavy"]]),
+    # a paragraph that opens with a person, then says more of her: "she" is that person, not the last speaker
+    ("“I have patients who are 30 weeks along,” Dr. Aaliyah Bramwell said.\n\nKaylee Hostetler, 27, is due in "
+     "November. Her first was born after a 40-minute labor. “If that happens again, I’m having this baby in the "
+     "truck,” she said.", [["Aaliyah Bramwell"], ["Kaylee Hostetler"]]),
+    # a title inside the appositive that names the role's holder
+    ("The coalition said the closure was part of a pattern. Its director, Dr. Samuel Okafor-Reyes, called it “a "
+     "slow-motion emergency for rural families”.", [["Samuel Okafor-Reyes"]]),
+])
+def test_who_speaks_after_a_possessive_a_paragraphs_subject_or_a_title(text, speakers):
+    assert quote_speakers(text) == speakers
+
+
 def test_on_joins_a_name_only_after_a_body_that_studies_something():
     assert quote_speakers("Tom Lee arrived in Ottawa on Monday and said it was “a disgrace”.") == [["Tom Lee"]]
 
