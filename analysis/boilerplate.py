@@ -420,9 +420,8 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
             # (a subhead, the next story's headline); a page that spaces every line out is read on
             close = i + 1 < n_lines and numbers[i + 1] == numbers[i] + 1
             block = p.name in P.BLOCK_HEADERS   # "About the Author": the lines set close under it, prose too
-            # a carousel's controls ("Previous", "1", "Next") and its items' times ("2 days ago") belong to it,
-            # and a teaser cut short
-            # ("Is your smart TV watching YOU? Millions of Britons at risk...") is a link, not prose
+            # a carousel's controls ("Previous", "1", "Next") and its items' times ("2 days ago") belong to it, and
+            # a teaser cut short ("Is your smart TV watching YOU? Millions of Britons at risk...") is a link, not prose
             while j < n_lines and (out[j] is None and (cls[j] == "short" or (block and close)
                                                       or texts[j].rstrip().endswith(TEASER_ENDS)
                                                       or (j > i + 1 and _teaser(stripped[j], words[j])))

@@ -886,7 +886,7 @@ def _run_name(text: str, lex: Lexicon) -> tuple[int, str, tuple, frozenset, str]
             words = words[1:]   # "Managing Director and CEO of Vardhan ...": the "of" belonged to the title
         while of_what and len(words) > 2 and (singular(words[0].lower()) in PORTFOLIO_WORDS
                                               or words[0].lower() in lex.name_words):
-            words = words[1:]   # "Superintendent of Police Harjeet Singh", "Secretary for Culture Marieke ...": the portfolio
+            words = words[1:]   # "Superintendent of Police Harjeet Singh", "Secretary for Culture Marieke": a portfolio
     while len(words) > 2 and words[-1].rstrip(".") in POST_NOMINALS:
         # "Simon Adeyemi KC", "Ann Lee MP": letters after a name are no part of it; a seat says the role
         role = POST_NOMINALS[words.pop().rstrip(".")]
@@ -1049,8 +1049,8 @@ def np_after(toks: list[Tok], i: int, hi: int) -> tuple[int, int, tuple | None] 
                 and toks[j - 1].low not in STOP and not (j + 1 < hi and toks[j + 1].low[:1].isdigit())):
             j += 1           # "Elizabeth May", "Theresa May": a surname, not the modal or the month
             continue
-        if (low in SURNAME_PARTICLES and j > i and (toks[j - 1].cap or toks[j - 1].low in SURNAME_PARTICLES) and j + 1 < hi
-                and (toks[j + 1].cap or toks[j + 1].low in NAME_PARTICLES)):
+        if (low in SURNAME_PARTICLES and j > i and (toks[j - 1].cap or toks[j - 1].low in SURNAME_PARTICLES)
+                and j + 1 < hi and (toks[j + 1].cap or toks[j + 1].low in NAME_PARTICLES)):
             j += 1           # "said Ursula von der Leyen": a particle inside the name
             continue
         if j > i and (toks[j - 1].low, low) in SOURCE_LINKS:
@@ -1518,8 +1518,8 @@ PART_WORDS = NUMBER_WORDS | {"one", "some", "none", "most", "all", "each", "both
 # What ties anonymous sources to what they know: "people familiar with the matter", "a source close to the talks".
 SOURCE_LINKS = frozenset({("familiar", "with"), ("close", "to"), ("briefed", "on"), ("knowledge", "of")})
 UNNAMED_LOOKBACK = 12   # speakers looked back over for the unnamed voice "the official" repeats
-AGE_RE = re.compile(r"\d{1,3}-year-old")
-CLOCK_RE = re.compile(r"\d{1,2}(?:[.:]\d{2})?(?:am|pm)")   # "10am", "15pm" (of "1.15pm"): a time, no speaker   # "the 19-year-old": a person named before
+AGE_RE = re.compile(r"\d{1,3}-year-old")   # "the 19-year-old": a person named before
+CLOCK_RE = re.compile(r"\d{1,2}(?:[.:]\d{2})?(?:am|pm)")   # "10am", "15pm" (of "1.15pm"): a time, no speaker
 
 # Cues of a turn in an exchange: "she replied" answers whoever spoke last.
 REPLY_FORMS = frozenset("replied replies reply responded responds retorted retorts countered counters "
@@ -1820,7 +1820,8 @@ def _read_name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
         if w.cap:
             run.append(w)
         elif run and w.low in ("of", "for", "and", "de", "du", "van", "von") and nxt is not None and (nxt.cap or (
-                (w.low in ("of", "for") and nxt.low == "the" or w.low in ("van", "von", "de") and nxt.low in NAME_PARTICLES)
+                (w.low in ("of", "for") and nxt.low == "the"
+                 or w.low in ("van", "von", "de") and nxt.low in NAME_PARTICLES)
                 and i + 2 < len(words) and words[i + 2].cap)):
             if w.low in ("of", "for") and not any(x.low in lex.name_words for x in run) and (
                     titled or _affiliation_after(run, words[i + 1:], lex)):

@@ -729,14 +729,15 @@ def test_matching_wordings_equal_quote_similarity_on_any_wordings(texts):
 # --- a hand-labelled holdout: three stories, four articles each (tests/fixtures/reuse_eval/) -------
 
 REUSE_EVAL = Path(__file__).parent / "fixtures" / "reuse_eval"
+REUSE_EVAL2 = Path(__file__).parent / "fixtures" / "reuse_eval2"
 
 
-def _reuse_eval():
-    loaded = C.load_corpus(REUSE_EVAL, None)
+def _reuse_eval(folder: Path = REUSE_EVAL):
+    loaded = C.load_corpus(folder, None)
     lines = B.label_lines(loaded.lines, B.furniture(loaded.texts))
     content = B.content_sentences(lines, loaded.sentences)
     ids = {Path(f).name: a for a, f in zip(loaded.articles["article_id"], loaded.articles["file"])}
-    gold = pd.read_csv(REUSE_EVAL / "gold.csv")
+    gold = pd.read_csv(folder / "gold.csv")
     return content, loaded.texts, gold.assign(article_a=gold["file_a"].map(ids), article_b=gold["file_b"].map(ids))
 
 
@@ -750,6 +751,18 @@ def test_holdout_pairs_keep_their_bar():
     assert summary[("verbatim", "recall")] >= 0.9 and summary[("near_verbatim", "recall")] >= 0.9, summary
     assert summary[("paraphrase", "recall")] >= 0.5, summary
     assert summary[("relation", "accuracy")] >= 0.95, summary
+
+
+def test_second_holdout_keeps_its_bar():
+    """Four more events, never tuned on. First run: precision 0.95, recall 0.52 (verbatim and near-verbatim
+    1.00, paraphrase 0.34), relation right 0.92."""
+    content, texts, gold = _reuse_eval(REUSE_EVAL2)
+    assert len(gold) == 153 and gold["article_a"].notna().all() and gold["article_b"].notna().all()
+    summary = reuse.evaluate(content, texts, gold)["summary"].set_index(["task", "measure"])["value"]
+    assert summary[("alignment", "precision")] >= 0.9, summary
+    assert summary[("verbatim", "recall")] >= 0.95 and summary[("near_verbatim", "recall")] >= 0.95, summary
+    assert summary[("paraphrase", "recall")] >= 0.3, summary
+    assert summary[("relation", "accuracy")] >= 0.88, summary
 
 
 def test_a_one_word_edit_is_near_verbatim_not_verbatim():
