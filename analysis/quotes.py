@@ -128,6 +128,11 @@ INTRO_OPENER_REACH = 8
 NAME_PARTICLES = frozenset("der den de la las los le".split())   # the second word of "van der", "de la"
 SURNAME_PARTICLES = NAME_PARTICLES | frozenset("van von du del da di dos das bin al".split())
 PERSON_TITLES = frozenset("mr mrs ms dr prof sir dame lord madam".split())
+# Role words that are surnames too: after a name, at the phrase's end, the surname ("Julie Bishop", "Paul Farmer").
+SURNAME_TITLES = frozenset("bishop farmer judge cardinal sheriff mayor chancellor constable marshal dean".split())
+# A Korean given name written after the family name ("Kang Ji-hoon", "Kim Sang-hoon"): lower case after the
+# hyphen, unlike a double-barrelled surname ("Okafor-Reyes").
+GIVEN_NAME_AFTER_RE = re.compile(r"[A-Z][a-z]+-[a-z]+")
 # Letters after a person's name (as written, capitals), with the role head they give ("" for honours).
 POST_NOMINALS = {"KC": "lawyer", "QC": "lawyer", "SC": "lawyer", "MP": "mp", "MPP": "mpp", "MLA": "mla", "MNA": "mna",
                  "MHA": "mha", "MSP": "msp", "MEP": "mep", "TD": "td", "OBE": "", "MBE": "", "CBE": "", "KBE": "",
@@ -661,6 +666,9 @@ class Article:
         self.entities[key] = entity
         parts = key.split()
         last = name.split()[-1] if parts else ""
+        if (len(parts) == 2 and not best and GIVEN_NAME_AFTER_RE.fullmatch(last)
+                and kind != "country" and parts[0] not in self.lex.countries):
+            self.surnames.setdefault(parts[0], key)   # "Kang Ji-hoon" ... "Kang told reporters": family name first
         if (len(parts) >= 2 and not best and last not in self.lex.countries
                 and singular(parts[-1]) not in self.lex.heads and kind != "country"):
             # surname alias for people: "Joly" -> "melanie joly"; the first full form wins
@@ -757,6 +765,10 @@ class Article:
             end -= 1
         p = min(bisect_right(self._para_ends, m.start()), len(self.paragraphs) - 1)
         self._run(m.start(), end, self.paragraphs[p][2] if self.paragraphs else 0)
+        longer = self.find(self.raw[m.start():end])
+        if (longer is not None and fold(longer.name).startswith(fold(word) + " ")
+                and any(w in self.lex.name_words for w in longer.key.split()[1:])):
+            return longer   # "Daeseong said": the "Daeseong Motor" named before (not a product, "Corvane FlexGate")
         return self.find(word)
 
     def find(self, name: str) -> Entity | None:
@@ -1802,9 +1814,10 @@ def _read_name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
             continue  # "Ann Lee MP": letters after a name, not a title before the next one
         if w.cap and (low in lex.heads and lex.heads[low][1] in ("person", "spokesperson") or low in PERSON_TITLES
                       or (i and words[i - 1].cap and _title_bigram(f"{words[i - 1].low} {low}", lex))) and not (
-                run and (low != w.low.rstrip(".") or any(x.text == "the" for x in run))):
+                run and (low != w.low.rstrip(".") or any(x.text == "the" for x in run)
+                         or (nxt is None and low in SURNAME_TITLES))):
             # "Union of Small Farmers", "Office of the Privacy Commissioner": a plural, or a title after "of the",
-            # is part of the name
+            # is part of the name; so is a title that is also a surname ending the phrase ("Julie Bishop")
             run, titled = [], True  # a title: what came before it was more title ("Attorney General")
             continue
         if not w.cap and (low in lex.heads and lex.heads[low][1] in ("person", "spokesperson")

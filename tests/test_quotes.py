@@ -928,6 +928,35 @@ def test_who_speaks_after_a_possessive_a_paragraphs_subject_or_a_title(text, spe
     assert quote_speakers(text) == speakers
 
 
+@pytest.mark.parametrize("text, speaker, speaker_type", [
+    # ranks written without their period, church titles, an author
+    ("“These are organized, professional operations,” said Sgt Lamar Whitt.", "Lamar Whitt", "government"),
+    ("“Somebody out there knows who these men are,” DCI Rachel Oduya said.", "Rachel Oduya", "government"),
+    ("Bishop Anthony Marchetti said the closures had caused him “many sleepless nights”.", "Anthony Marchetti",
+     "unknown"),
+    ("Co-author Henrik Aasland called it “a boring explanation”.", "Henrik Aasland", "unknown"),
+    # a title that is also a surname, ending the phrase, is the surname
+    ("Former foreign minister Julie Bishop said it was “a disaster”.", "Julie Bishop", "government"),
+    # family name first: "Kang" is the Kang Ji-hoon named before
+    ("Labour Minister Kang Ji-hoon urged both sides to reach a deal. “A strike affects thousands of suppliers,” "
+     "Kang told reporters.", "Kang Ji-hoon", "government"),
+    # a company named again by its first word, under its full name; a council in a name is a public body
+    ("Workers at Daeseong Motor voted to strike. Daeseong said it was “disappointed” by the vote.", "Daeseong Motor",
+     "company"),
+    ("Glasgow City Council said the event had run “in full accordance with local and national guidance”.",
+     "Glasgow City Council", "government"),
+])
+def test_ranks_surnames_and_names_in_other_orders(text, speaker, speaker_type):
+    rows = quote_speakers(text, "speaker", "speaker_type")
+    assert rows and all(row == [speaker, speaker_type] for row in rows), rows
+
+
+def test_a_product_after_a_company_is_not_its_name():
+    text = ("Corvane warned of a flaw in its Corvane FlexGate VPN appliances. Corvane said the flaw “may allow an "
+            "unauthenticated remote attacker” to run code.")
+    assert quote_speakers(text) == [["Corvane"]]
+
+
 def test_on_joins_a_name_only_after_a_body_that_studies_something():
     assert quote_speakers("Tom Lee arrived in Ottawa on Monday and said it was “a disgrace”.") == [["Tom Lee"]]
 
