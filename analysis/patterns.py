@@ -98,7 +98,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"(?i:(?:in a (?:rush|hurry)\??.*|(?:the )?(?:quick|key|fast) (?:facts|points|takeaways)\W*|"
                 r"key (?:points|takeaways|facts|highlights)(?: from [\w ]+)?|highlights|summary|at a glance|"
                 r"tl;?dr|the (?:short|quick) version|what (?:you need to|to) know|in brief|the big picture|"
-                r"(?:story|article) (?:highlights|summary)|(?:ai[- ]generated )?summary)\s*[:.]?)",
+                r"(?:story|article) (?:highlights|summary)|(?:ai[- ](?:generated|assisted|powered) )?summary)\s*[:.]?)",
                 "In a rush? Here are the quick facts:"),
     # ---- related links: a header, then a list of headlines; or one inline link
     LinePattern("related_header", "boilerplate", "related", "list", 8,
@@ -257,6 +257,11 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?|replay|(?:un)?mute|fullscreen|"
                 r"closed captions?)\W*",
                 "Video player loading..."),
+    # the player's complaints about the reader's browser
+    LinePattern("browser_notice", "boilerplate", "other", "line", 20,
+                r"(?i:.*\b(?:your|this|the|a|chrome|firefox|safari|edge) (?:web )?browser (?:does not|doesn't|for a more|"
+                r"is not supported|is out of date|to play|to watch|to view)\b.*|.*\b(?:enable|turn on) javascript\b.*)",
+                "Your browser does not support the video tag.", needs="browser|javascript"),
     LinePattern("audio_player", "boilerplate", "other", "line", 12,
                 r"(?i:(?:new)?\s*you can now listen to .*|listen to (?:more |this )?(?:stories|articles?|story|podcasts?)\b.*|"
                 r"(?:voiced|narrated|read) by (?:artificial intelligence|an? (?:ai|automated|artificial) voice|ai)\b.*|"
@@ -381,10 +386,10 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"(?i:reporting from)\s+[A-Z][\w.'’ ,-]{1,40}",
                 "Reporting from Washington"),
     LinePattern("dateline", "metadata", "dateline", "line", 18,
-                rf"(?i:(?:date|(?:first |last )?(?:published|posted|updated|modified|created)(?: on| at)?)?\s*:?\s*(?:{_DATE}|{_TIME}|\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)"
+                rf"(?i:[(–—-]?\s*(?:date|(?:first |last )?(?:published|posted|updated|modified|created|issued)(?: on| at)?)?\s*:?\s*(?:{_DATE}|{_TIME}|\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)"
                 rf"\s+ago|yesterday|today|just now)(?:(?:\s*(?:,|at|\||-|·|•|/)\s*|\s*)(?:{_DATE}|{_TIME}|{_TIME_ZONE}|"
                 rf"(?:last )?(?:updated|published)(?:\s+ago)?\s*:?|\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago))*"
-                rf"(?:\s+by\s+\S+(?:\s+\S+){{0,3}})?\s*)",
+                rf"(?:,\s*[a-z]{{2,3}})?(?:\s+by\s+\S+(?:\s+\S+){{0,3}})?\s*\)?\s*)",   # "..., UK", "(Updated: ...)"
                 "Published July 7, 2025 10:32 a.m. EDT"),
     # "Updated - March 14, 2024 10:32 pm IST - CHENNAI", "Mar 14, 2024 - Health", "... MST·4 min read"
     LinePattern("dateline_labelled", "metadata", "dateline", "line", 16,
