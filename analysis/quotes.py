@@ -63,8 +63,8 @@ CAP = r"(?:[A-ZÀ-ÖØ-Þ](?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?:[\w’'\-&]|\.(?=\w))*)
 ON_HEADS = ("Committee", "Subcommittee", "Council", "Commission", "Conference", "Panel", "Task Force", "Centre",
             "Center", "Institute", "Board", "Office")
 _ON = r"(?=\s+on\s)(?:" + "|".join(f"(?<={h})" for h in ON_HEADS) + r")\s+on"   # the look-ahead fails fast
-CAP_RUN_RE = re.compile(rf"{CAP}(?:\s+(?:(?:of(?:\s+the)?|for(?:\s+the)?|and|de(?:\s+(?:la|las|los|le))?|du|del|"
-                        rf"van(?:\s+(?:der|den|de))?|von(?:\s+der)?|der|al|bin)\s+)?{CAP}"
+CAP_RUN_RE = re.compile(rf"{CAP}(?:\s+(?:(?:of(?:\s+the)?|for(?:\s+the)?|and|de(?:\s+(?:la|las|los|le))?|du|del|da|das|dos|"
+                        rf"di|ter|ten|van(?:\s+(?:der|den|de))?|von(?:\s+der)?|der|al|bin|binti)\s+)?{CAP}"
                         rf"|{_ON}(?:\s+the)?\s+{CAP})*")
 # "Name, a/the/one of/also known as ...": an appositive that may say what the name is.
 APPOSITIVE_START_RE = re.compile(r",(?<=[\w.],)\s+(?:also\s+known|known|formerly|a|an|the|one\s+of|which|who|"
@@ -126,7 +126,7 @@ until upon via against among between late early once back elsewhere overall inst
 two three four five several""".split())
 INTRO_OPENER_REACH = 8
 NAME_PARTICLES = frozenset("der den de la las los le".split())   # the second word of "van der", "de la"
-SURNAME_PARTICLES = NAME_PARTICLES | frozenset("van von du del da di dos das bin al".split())
+SURNAME_PARTICLES = NAME_PARTICLES | frozenset("van von du del da di dos das ter ten bin binti al".split())
 PERSON_TITLES = frozenset("mr mrs ms dr prof sir dame lord madam".split())
 # Role words that are surnames too: after a name, at the phrase's end, the surname ("Julie Bishop", "Paul Farmer").
 SURNAME_TITLES = frozenset("bishop farmer judge cardinal sheriff mayor chancellor constable marshal dean".split())
@@ -866,7 +866,7 @@ def _run_name(text: str, lex: Lexicon) -> tuple[int, str, tuple, frozenset, str]
         base = _strip_possessive(words[0])
         if low in STOP or low in DETERMINERS or low in INTRO_WORDS or low in TIME_WORDS or low in PRONOUNS:
             pass
-        elif len(words) > 1 and OWNED_PREFIX_RE.fullmatch(words[0]):
+        elif len(words) > 1 and (OWNED_PREFIX_RE.fullmatch(words[0]) or AGED_RE.fullmatch(low)):
             pass   # "Chinese-owned Caldor Semiconductor", "Shenzhen-based Tianrui Networks": who owns or hosts it
         elif base in lex.countries and (base != words[0] or len(words) > 1):
             country = lex.countries[base]
@@ -1531,6 +1531,7 @@ PART_WORDS = NUMBER_WORDS | {"one", "some", "none", "most", "all", "each", "both
 SOURCE_LINKS = frozenset({("familiar", "with"), ("close", "to"), ("briefed", "on"), ("knowledge", "of")})
 UNNAMED_LOOKBACK = 12   # speakers looked back over for the unnamed voice "the official" repeats
 AGE_RE = re.compile(r"\d{1,3}-year-old")   # "the 19-year-old": a person named before
+AGED_RE = re.compile(r"[a-z\d]+(?:-[a-z]+)?-(?:year|month|week)s?-old")   # "eight-year-old", "31-year-old"
 CLOCK_RE = re.compile(r"\d{1,2}(?:[.:]\d{2})?(?:am|pm)")   # "10am", "15pm" (of "1.15pm"): a time, no speaker
 
 # Cues of a turn in an exchange: "she replied" answers whoever spoke last.
@@ -1812,6 +1813,9 @@ def _read_name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
             break  # "the embassy in Ottawa", "officials in Beijing", "ambassador to China": a place
         if len(run) >= 2 and w.text.rstrip(".") in POST_NOMINALS:
             continue  # "Ann Lee MP": letters after a name, not a title before the next one
+        if w.cap and AGED_RE.fullmatch(w.low):
+            run, titled = [], True   # "Eight-year-old Priya Nandakumar": an age, then the name
+            continue
         if w.cap and (low in lex.heads and lex.heads[low][1] in ("person", "spokesperson") or low in PERSON_TITLES
                       or (i and words[i - 1].cap and _title_bigram(f"{words[i - 1].low} {low}", lex))) and not (
                 run and (low != w.low.rstrip(".") or any(x.text == "the" for x in run)
@@ -1832,7 +1836,7 @@ def _read_name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
             continue
         if w.cap:
             run.append(w)
-        elif run and w.low in ("of", "for", "and", "de", "du", "van", "von") and nxt is not None and (nxt.cap or (
+        elif run and (w.low in ("of", "for", "and") or w.low in SURNAME_PARTICLES) and nxt is not None and (nxt.cap or (
                 (w.low in ("of", "for") and nxt.low == "the"
                  or w.low in ("van", "von", "de") and nxt.low in NAME_PARTICLES)
                 and i + 2 < len(words) and words[i + 2].cap)):

@@ -951,6 +951,22 @@ def test_ranks_surnames_and_names_in_other_orders(text, speaker, speaker_type):
     assert rows and all(row == [speaker, speaker_type] for row in rows), rows
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # particles inside names: Dutch, Portuguese, Italian, Malay
+    ("Minister of Finance Joost ter Horst said he would “not pre-empt” the talks.", "Joost ter Horst"),
+    ("“I want to dedicate this to my grandmother,” said Isabela Monteiro da Silva.", "Isabela Monteiro da Silva"),
+    ("Ottavia di Serrano called it “the line between what the sea gives back”.", "Ottavia di Serrano"),
+    ("“We will not allow a few cheats to destroy this,” said Salim bin Khamis.", "Salim bin Khamis"),
+    # an age, a party, a chair, a platform's user: no part of the name
+    ("Eight-year-old Priya Nandakumar said: “Stripes. Because she has stripes.”", "Priya Nandakumar"),
+    ("“How many more weekends?” New Democrat MPP Thérèse Lachance-Bird asked.", "Thérèse Lachance-Bird"),
+    ("“We are not here to assign blame,” NTSB Chair Lorraine Whitfield-Amos said.", "Lorraine Whitfield-Amos"),
+    ("A Reddit user wrote: “Honestly it feels like my parents are getting divorced.”", "Reddit user"),
+])
+def test_particles_ages_and_places_in_names(text, speaker):
+    assert quote_speakers(text) == [[speaker]]
+
+
 def test_a_product_after_a_company_is_not_its_name():
     text = ("Corvane warned of a flaw in its Corvane FlexGate VPN appliances. Corvane said the flaw “may allow an "
             "unauthenticated remote attacker” to run code.")
