@@ -136,7 +136,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 rf"translation of an (?:original )?article (?:first )?published in\b.*)",
                 "Editor's note: An earlier version of this article misstated the year of the U.S. ban."),
     LinePattern("wire_credit", "metadata", "credit", "line", 60,
-                r"(?i:\(?\s*(?:(?:additional |further )?reporting|writing|editing|edited|compiled|translated|"
+                r"(?i:[-–—]*\s*\(?\s*(?:(?:additional |further )?reporting|writing|editing|edited|compiled|translated|"
                 r"research|fact-?checking|graphics|production|additional research) by\b.*|"
                 r"-*\s*with (?:files|reporting|assistance|additional reporting) from\b.*|(?:the )?(?:associated press|canadian press|reuters|afp|"
                 r"bloomberg|cnn|bbc) contributed (?:to )?(?:this|reporting).*|"
@@ -144,7 +144,9 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"corrected|updated|produced|translated)\b.*|originally published (?:in|by|on|at)\b.*|"
                 r"sources?\s*:\s*\S.*|(?:copyright|©)\s*(?:\d{4})?.*(?:may not be|redistribut|rewritten|broadcast).*|"
                 r"this material may not be (?:published|reproduced|broadcast)\b.*|"
-                r"contributing(?: reporters?| writers?)?:\s*[A-Z].*)|"
+                r"contributing(?: reporters?| writers?)?:\s*[A-Z].*|"
+                r"[-–—]*\s*with (?:the )?(?:aap|ap|afp|reuters|pa|cp|dpa|efe|ansa|bloomberg|canadian press|associated press|"
+                r"press association)(?:,? (?:and )?(?:the )?(?:aap|ap|afp|reuters|pa|cp|dpa|efe|ansa|bloomberg))*\.?)|"
                 # NYT-style: "Marisa Holloway reported from Washington, and Jonah Feld from San Francisco."
                 r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} reported from [A-Z][\w.'’ -]{1,30}"
                 r"(?:,? and [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} (?:reported )?from [A-Z][\w.'’ -]{1,30})?\.",
@@ -152,6 +154,10 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
     LinePattern("update_note", "metadata", "note", "line", 20,
                 r"\(\s*(?i:updates?|adds|recasts|corrects|refiles|changes)\s+(?i:with|to|throughout|headline|dateline)\b[^()]*\)\.?",
                 "(Updates with analyst comment in sixth paragraph.)"),
+    LinePattern("reprint_note", "boilerplate", "other", "line", 30,
+                r"(?i:(?:for (?:a )?reprints? (?:of|or licensing of) this (?:article|story)|(?:request|order|purchase|buy) "
+                r"(?:a )?reprints?|reprints? (?:and|&) permissions)\b.*)",
+                "For a reprint of this article, please contact reprints@law360.com.", needs="reprint"),
     LinePattern("print_note", "metadata", "note", "line", 60,
                 r"(?i:a version of this (?:article|story) (?:appears|appeared) in print\b.*|"
                 r"this (?:article|story) (?:appears|appeared|will appear|ran) in (?:the )?[\w.,' ]{0,40}\bprint edition\b.*|"
@@ -226,9 +232,12 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 "SPONSORED BY COASTAL CREDIT UNION"),
     LinePattern("app_promo", "boilerplate", "other", "line", 30,
                 r"(?i:(?:[\w' ]{0,40}: )?(?:click here to |tap here to )?(?:download|get|install|try) (?:the|our) (?:free )?"
-                r"[\w&'’ -]{0,40}\bapps?\b.*|join (?:our|[\w&'’. -]{1,30}'s) (?:whatsapp|telegram|signal) channel\b.*)",
+                r"[\w&'’ -]{0,40}\bapps?\b.*|join (?:our|[\w&'’. -]{1,30}'s) (?:whatsapp|telegram|signal) channel\b.*|"
+                r".*\bdownload (?:the|our) (?:free )?[\w&'’ -]{0,30}\bapps?\b.*|"
+                r"for the latest (?:news|updates|headlines|stories)\b.{0,80}\b(?:head to|visit|go to|download|follow)\b.*|"
+                r"watch [\w&'’ -]{2,40} (?:every|each) (?:night|day|morning|evening|weeknight|weekday)\b.*)",
                 "Download the KTRV 7 app to get the latest breaking news alerts on your phone.",
-                needs="app|channel"),
+                needs="app|channel|latest|watch"),
     # the outlet asking its readers for money: membership and donation appeals
     LinePattern("support_appeal", "boilerplate", "other", "line", 80,
                 r"(?i:.*\b(?:(?:support|fund|help sustain) (?:our |independent |quality |local |nonprofit )+"
@@ -262,7 +271,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"(?i:.*\b(?:your|this|the|a|chrome|firefox|safari|edge) (?:web )?browser (?:does not|doesn't|for a more|"
                 r"is not supported|is out of date|to play|to watch|to view)\b.*|.*\b(?:enable|turn on) javascript\b.*)",
                 "Your browser does not support the video tag.", needs="browser|javascript"),
-    LinePattern("audio_player", "boilerplate", "other", "line", 12,
+    LinePattern("audio_player", "boilerplate", "other", "line", 16,
                 r"(?i:(?:new)?\s*you can now listen to .*|listen to (?:more |this )?(?:stories|articles?|story|podcasts?)\b.*|"
                 r"(?:voiced|narrated|read) by (?:artificial intelligence|an? (?:ai|automated|artificial) voice|ai)\b.*|"
                 r"this audio (?:is|was|has been) (?:generated|produced|created|read) (?:by|with|using) (?:an? )?"
@@ -358,7 +367,8 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"(?:published|taken|generated) from a syndicated feed)\b.*)",
                 "Disclaimer: This story is auto-generated from a syndicated feed."),
     LinePattern("copyright_footer", "boilerplate", "other", "line", 30,
-                r"(?i:(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4})).*|[^.]{0,60},\s*(?:©\s*)?copyright\s*(?:©\s*)?\d{4}\b.*)",
+                r"(?i:(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4})).*|[^.]{0,60},\s*(?:©\s*)?copyright\s*(?:©\s*)?\d{4}\b.*|"
+                r"copyright\s+(?-i:[A-Z])[\w&'’-]*(?:\s+(?-i:[A-Z])[\w&.'’-]*){0,6}\s+\d{4}\.?(?:\s*all rights reserved\b.*)?)",
                 "© 2025 The Daily Ledger. All rights reserved.", needs="©|(c)|copyright"),
     LinePattern("separator", "boilerplate", "other", "line", 0,
                 r"[\W_]+", "* * *"),
@@ -391,6 +401,14 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 rf"(?:last )?(?:updated|published)(?:\s+ago)?\s*:?|\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago))*"
                 rf"(?:,\s*[a-z]{{2,3}})?(?:\s+by\s+\S+(?:\s+\S+){{0,3}})?\s*\)?\s*)",   # "..., UK", "(Updated: ...)"
                 "Published July 7, 2025 10:32 a.m. EDT"),
+    # a place before or after the date: "Madrid - Oct 13, 2025 - 05:40 CEST", "October 14, 2025 – Ottawa, Ontario
+    # – Public Safety Canada", "Published in Dawn, October 12th, 2025"; "Updated about 4 hours ago"
+    LinePattern("dateline_place", "metadata", "dateline", "line", 14,
+                rf"(?:(?-i:[A-Z])[\w'’.]*(?: (?-i:[A-Z])[\w'’.]*){{0,2}}\s+[-–—]\s+)?(?i:{_DATE})(?:\s*[-–—]\s*(?:(?i:{_TIME})"
+                rf"(?:\s*(?i:{_TIME_ZONE}))?|(?-i:[A-Z])[\w'’.]*(?:,? (?-i:[A-Z])[\w'’.]*){{0,4}}))+|"
+                rf"(?i:published in [\w'’ .&-]{{1,40}},\s*{_DATE}|(?:last )?updated (?:about|around|nearly|over) \d+ "
+                rf"(?:minutes?|mins?|hours?|hrs?|days?|weeks?) ago)",
+                "Madrid - Oct 13, 2025 - 05:40 CEST"),
     # "Updated - March 14, 2024 10:32 pm IST - CHENNAI", "Mar 14, 2024 - Health", "... MST·4 min read"
     LinePattern("dateline_labelled", "metadata", "dateline", "line", 16,
                 rf"(?i:(?:(?:last )?(?:updated|published|posted|modified)\s*[-–:]\s*)?(?:{_WEEKDAY},?\s+)?{_DATE}"

@@ -22,6 +22,7 @@ HOLDOUT4 = ROOT / "tests" / "fixtures" / "boilerplate_holdout4"
 HOLDOUT5 = ROOT / "tests" / "fixtures" / "boilerplate_holdout5"
 HOLDOUT6 = ROOT / "tests" / "fixtures" / "boilerplate_holdout6"
 HOLDOUT7 = ROOT / "tests" / "fixtures" / "boilerplate_holdout7"
+HOLDOUT8 = ROOT / "tests" / "fixtures" / "boilerplate_holdout8"
 # The bar the classifier must clear on the hand-labelled fixtures, per label.
 MIN_PRECISION = 0.9
 MIN_RECALL = 0.9
@@ -219,6 +220,20 @@ def test_every_row_matches_its_example(pattern):
     ("AI-assisted summary", "summary_label"),
     ("Please use Chrome browser for a more accessible video player", "browser_notice"),
     ("The browser wars are back, analysts said.", None),
+    ("Copyright The Financial Times Limited 2025. All rights reserved.", "copyright_footer"),
+    ("Copyright law was the core of the case, the judge said in 2024.", None),
+    ("--Editing by Marc Hollis.", "wire_credit"),
+    ("With AAP.", "wire_credit"),
+    ("With AP, the firm controls half the market.", None),
+    ("For a reprint of this article, please contact reprints@law360.com.", "reprint_note"),
+    ("For the latest from SBS News, download our app and subscribe to our newsletter.", "app_promo"),
+    ("Watch SBS World News every night at 6.30pm on SBS and SBS On Demand.", "app_promo"),
+    ("Listen to this story. Enjoy more audio and podcasts on iOS or Android.", "audio_player"),
+    ("Madrid - Oct 13, 2025 - 05:40 CEST", "dateline_place"),
+    ("October 14, 2025 – Ottawa, Ontario – Public Safety Canada", "dateline_place"),
+    ("Published in Dawn, October 12th, 2025", "dateline_place"),
+    ("Updated about 4 hours ago", "dateline_place"),
+    ("March 3, 2025 - The council voted to end the contract.", None),
     ("Dana Kerr, Getty Images", "photo_credit"),
     ("(PA Wire)", "photo_credit"),
     ("Eliot Brandt for The New York Times", "photo_credit"),
@@ -406,7 +421,8 @@ PAGE_SET_BARS = {
     HOLDOUT4: (12, 0.89, 0.88, 0.86, 0.94, 0.9),     # untuned: 89.1% of lines, content R 0.85 P 0.87
     HOLDOUT5: (12, 0.88, 0.95, 0.77, 0.9, 0.93),     # untuned: 85.9%, content R 0.97 P 0.68
     HOLDOUT6: (12, 0.92, 0.96, 0.86, 0.94, 0.94),    # untuned: 91.2%, content R 0.98 P 0.82
-    HOLDOUT7: (12, 0.88, 0.9, 0.82, 0.92, 0.9),      # untuned: 90.0%, content R 0.93 P 0.85
+    HOLDOUT7: (12, 0.9, 0.92, 0.88, 0.94, 0.91),     # first run 90.0%, content R 0.93 P 0.85; tuned on since
+    HOLDOUT8: (12, 0.87, 0.94, 0.77, 0.9, 0.92),     # untuned: 88.5%, content R 0.96 P 0.80
 }
 
 
