@@ -130,6 +130,15 @@ SURNAME_PARTICLES = NAME_PARTICLES | frozenset("van von du del da di dos das ter
 PERSON_TITLES = frozenset("mr mrs ms dr prof sir dame lord madam".split())
 # Role words that are surnames too: after a name, at the phrase's end, the surname ("Julie Bishop", "Paul Farmer").
 SURNAME_TITLES = frozenset("bishop farmer judge cardinal sheriff mayor chancellor constable marshal dean".split())
+# Nationalities used as nouns for a person already named ("the Pole said", "the 24-year-old Spaniard").
+DEMONYM_NOUNS = frozenset("""Spaniard Briton Pole Swede Dane Scot Brit Kiwi Aussie Frenchman Frenchwoman Dutchman
+Dutchwoman Englishman Englishwoman Welshman Welshwoman Irishman Irishwoman Scotsman Scotswoman Argentine Argentinian
+Brazilian German American Canadian Australian Italian Japanese Chinese Kenyan Nigerian Ethiopian Mexican Colombian
+Norwegian Belgian Swiss Austrian Czech Serb Croat Slovak Slovenian Russian Ukrainian Indian Pakistani Korean
+Portuguese Greek Turk Egyptian Moroccan Algerian Tunisian Ghanaian Ugandan Chilean Peruvian Venezuelan Uruguayan
+Ecuadorian Filipino Indonesian Thai Vietnamese Malaysian Singaporean Israeli Iranian Iraqi Saudi Emirati Qatari
+Jamaican Cuban Hungarian Romanian Bulgarian Finn Icelander Estonian Latvian Lithuanian Belarusian Georgian
+Armenian Kazakh Uzbek Mongolian Taiwanese Zimbabwean Zambian Cameroonian Senegalese Ivorian""".split())
 # A Korean given name written after the family name ("Kang Ji-hoon", "Kim Sang-hoon"): lower case after the
 # hyphen, unlike a double-barrelled surname ("Okafor-Reyes").
 GIVEN_NAME_AFTER_RE = re.compile(r"[A-Z][a-z]+-[a-z]+")
@@ -1431,6 +1440,13 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
                     return done(entity, entity.name)
         return done(None, _phrase(words), None, heads)
 
+    # "the Pole said", "the 24-year-old Spaniard said": a person called by nationality, as "she said" would be
+    if len(words) in (2, 3) and lows[0] == "the" and words[-1].text in DEMONYM_NOUNS and (
+            len(words) == 2 or AGE_RE.fullmatch(lows[1])):
+        named = (_named_with_age(art, lows[1].split("-", 1)[0], words[0].start) if len(words) == 3 else None) or (
+            _subject_just_named(art, words[0].start))
+        if named is not None:   # else the nationality stays the speaker: no guess among the people named
+            return done(named, named.name)
     # a proper name in the phrase: strip titles and possessive countries
     name_words = _name_words(words, lex, texts)
     if not name_words and app_words and heads:
@@ -1483,8 +1499,9 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
 
     # "the 19-year-old said", "the 29-year-old singer added": the person the story has just named, as
     # "she said" would be
-    if (len(words) in (2, 3) and lows[0] == "the" and AGE_RE.fullmatch(lows[1])
-            and (len(words) == 2 or words[2].text.islower())):
+    aged = len(words) in (2, 3) and lows[0] == "the" and AGE_RE.fullmatch(lows[1]) is not None and (
+        len(words) == 2 or words[2].text.islower() or words[2].text in DEMONYM_NOUNS)
+    if aged:
         named = _named_with_age(art, lows[1].split("-", 1)[0], words[0].start)
         named = named or _subject_just_named(art, words[0].start)
         if named is None:

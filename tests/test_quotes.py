@@ -967,6 +967,15 @@ def test_particles_ages_and_places_in_names(text, speaker):
     assert quote_speakers(text) == [[speaker]]
 
 
+def test_a_nationality_names_the_person_the_paragraph_is_about_or_stays_a_role():
+    text = ("Isabela Monteiro da Silva beat top seed Hanna Brzezinska to win the title.\n\nBrzezinska, who was "
+            "bidding for her third title, was gracious in defeat. “She played the big points better than me,” the "
+            "Pole said.")
+    assert quote_speakers(text) == [["Hanna Brzezinska"]]
+    # no one the paragraph is about: no guess among the people named
+    assert quote_speakers("Kaito Morishima finished fifth.\n\n“It was hard,” the German said.") == [["German"]]
+
+
 def test_a_product_after_a_company_is_not_its_name():
     text = ("Corvane warned of a flaw in its Corvane FlexGate VPN appliances. Corvane said the flaw “may allow an "
             "unauthenticated remote attacker” to run code.")
