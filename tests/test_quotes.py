@@ -402,7 +402,7 @@ def test_quote_variants_pairs_the_same_statement(seeds):
 def test_evaluation_set_is_well_formed():
     for path in (FIXTURES / "eval.json", FIXTURES / "holdout.json", FIXTURES / "stress.json",
                  FIXTURES / "stress_tech.json", FIXTURES / "holdout2.json", FIXTURES / "holdout3.json",
-                 FIXTURES / "holdout4.json", FIXTURES / "holdout5.json"):
+                 FIXTURES / "holdout4.json", FIXTURES / "holdout5.json", FIXTURES / "holdout6.json"):
         items = json.loads(path.read_text(encoding="utf-8"))
         for item in items:
             for g in item["quotes"]:
@@ -439,10 +439,14 @@ def test_evaluation_set_is_well_formed():
     ("holdout4.json", {("extraction", "precision"): 0.95, ("extraction", "recall"): 0.95,
                        ("attribution", "precision"): 0.8, ("attribution", "recall"): 0.78,
                        ("speaker_type", "accuracy"): 0.7}),
-    # a fifth holdout, 30 items never tuned on (0.71 / 0.67 / 0.69 on the code of the session that added it)
+    # a fifth holdout: first run 0.71 / 0.67 / 0.69, tuned on by the session that added it
     ("holdout5.json", {("extraction", "precision"): 0.95, ("extraction", "recall"): 0.95,
-                       ("attribution", "precision"): 0.67, ("attribution", "recall"): 0.63,
-                       ("speaker_type", "accuracy"): 0.65}),
+                       ("attribution", "precision"): 0.74, ("attribution", "recall"): 0.7,
+                       ("speaker_type", "accuracy"): 0.68}),
+    # a sixth holdout, 30 items never tuned on (0.78 / 0.77 / 0.59 on the code of the session that added it)
+    ("holdout6.json", {("extraction", "precision"): 0.95, ("extraction", "recall"): 0.95,
+                       ("attribution", "precision"): 0.74, ("attribution", "recall"): 0.72,
+                       ("speaker_type", "accuracy"): 0.55}),
 ])
 def test_precision_recall_bar(name, bars):
     summary = Q.evaluate(Q.load_eval(FIXTURES / name))["summary"].set_index(["task", "measure"])["value"]
