@@ -1310,7 +1310,7 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
         app_heads, app_country = set(), ""
     app_org_type = ""
     for i, w in enumerate(app_words):
-        if w.low in CONNECTORS and i + 1 < len(app_words):
+        if (w.low in CONNECTORS or w.low == "with") and i + 1 < len(app_words):   # "a lawyer with the X Project"
             org = _name_words(app_words[i + 1:], lex)
             if org:
                 art.scan_names()   # "Brightwater Energy Inc." earlier names the company the title is of
@@ -1836,9 +1836,10 @@ def _read_name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
         if w.cap and (low in lex.heads and lex.heads[low][1] in ("person", "spokesperson") or low in PERSON_TITLES
                       or (i and words[i - 1].cap and _title_bigram(f"{words[i - 1].low} {low}", lex))) and not (
                 run and (low != w.low.rstrip(".") or any(x.text == "the" for x in run)
-                         or (nxt is None and low in SURNAME_TITLES))):
+                         or (nxt is None and (low in SURNAME_TITLES or low in lex.name_words)))):
             # "Union of Small Farmers", "Office of the Privacy Commissioner": a plural, or a title after "of the",
-            # is part of the name; so is a title that is also a surname ending the phrase ("Julie Bishop")
+            # is part of the name; so is a title that is also a surname or a body's name word ending the phrase
+            # ("Julie Bishop", "the Met Office")
             run, titled = [], True  # a title: what came before it was more title ("Attorney General")
             continue
         if not w.cap and (low in lex.heads and lex.heads[low][1] in ("person", "spokesperson")

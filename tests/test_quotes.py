@@ -980,6 +980,18 @@ def test_a_nationality_names_the_person_the_paragraph_is_about_or_stays_a_role()
     assert quote_speakers("Kaito Morishima finished fifth.\n\n“It was hard,” the German said.") == [["German"]]
 
 
+@pytest.mark.parametrize("text, speaker, speaker_type", [
+    # the employer in the appositive gives the type: "with" as "at"; a body's name word ending its name
+    ("“It is big,” said Sonia Abernathy, a lawyer with the Digital Liberty Project, which represented Pullman.",
+     "Sonia Abernathy", "advocacy_group"),
+    ("“It is roughly the same place,” Sigrún Hallsdóttir, a natural hazards specialist at the Met Office, told "
+     "Reuters.", "Sigrún Hallsdóttir", "government"),
+    ("The Home Office said it was “reviewing” the case.", "Home Office", "government"),
+])
+def test_the_employer_in_an_appositive_types_the_speaker(text, speaker, speaker_type):
+    assert quote_speakers(text, "speaker", "speaker_type") == [[speaker, speaker_type]]
+
+
 def test_a_product_after_a_company_is_not_its_name():
     text = ("Corvane warned of a flaw in its Corvane FlexGate VPN appliances. Corvane said the flaw “may allow an "
             "unauthenticated remote attacker” to run code.")
