@@ -448,8 +448,8 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
     # its items are that sentence's words, the story's.
     for i in range(n_lines - 1):
         if (out[i] is None and stripped[i].endswith(":")
-                and feats[i][0] >= INTRO_MIN_WORDS - (stripped[i].split(None, 1)[0].lower() in LIST_INTRO_OPENERS)
-                and feats[i][1] >= NEARGOOD_MIN_STOPWORDS):
+                and ((feats[i][0] >= INTRO_MIN_WORDS - (stripped[i].split(None, 1)[0].lower() in LIST_INTRO_OPENERS)
+                      and feats[i][1] >= NEARGOOD_MIN_STOPWORDS) or _bulleted_inside_story(i, out, texts, cls, prose_seen))):
             j = i + 1
             while j < n_lines and out[j] is None and P.BULLET_RE.match(texts[j]):
                 out[j] = ("content", "body", f"list item under line {numbers[i]}, a sentence ending in a colon")
@@ -922,6 +922,18 @@ def _label_pull_quotes(out, stripped, words, numbers) -> None:
                        and len(key(j)) > len(quote) and quote in key(j)), None)
         if holder is not None:
             out[i] = ("boilerplate", "other", f"pull quote: repeats words of line {numbers[holder]}")
+
+
+def _bulleted_inside_story(i: int, out, texts, cls, prose_seen) -> bool:
+    """Whether the short line i ending in a colon ("What happens next:") opens a bulleted list set between
+    paragraphs of the story: prose before it, two or more bullets ("- Oct. 31: Cameras switched off"), then
+    prose again. A list with no story after it may be the page's (related links), and stays undecided here."""
+    if prose_seen[i] == 0:
+        return False
+    j = i + 1
+    while j < len(out) and out[j] is None and P.BULLET_RE.match(texts[j]):
+        j += 1
+    return j - i - 1 >= 2 and j < len(out) and out[j] is None and cls[j] == "good"
 
 
 def _label_author_bio(out, stripped, words) -> None:

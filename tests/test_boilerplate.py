@@ -704,6 +704,17 @@ def test_a_bio_that_names_the_reporter_by_one_name_is_a_credit():
     assert _labels(other)[4] == ("content", "body")
 
 
+def test_a_bulleted_list_between_paragraphs_of_the_story_is_the_story():
+    page = (f"Council closes two fire stations\n{PROSE}\n{PROSE2}\nWhat happens next:\n- Oct. 31: Stations close\n"
+            "- Nov. 14: Crews move to the central station\n- Dec. 9: Board reviews response times\n"
+            "Residents can comment on the plan at the board's next meeting on Oct. 28 at Village Hall, the clerk said.\n")
+    labels = _labels(page)
+    assert labels[3:] == [("content", "body")] * 5, labels
+    # with no story after it, a short colon line and its bullets are not taken for the story's
+    tail = f"Council closes two fire stations\n{PROSE}\n{PROSE2}\nMore from us:\n- Fire chief retires\n- Budget vote\n"
+    assert ("content", "body") not in _labels(tail)[3:]
+
+
 def test_the_times_of_a_related_lists_items_belong_to_the_list():
     page = (f"Council closes two fire stations\n{PROSE}\n{PROSE2}\n"
             "Related stories\nCouncil votes to sell the old library\n1 day ago\n"
