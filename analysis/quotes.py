@@ -591,7 +591,7 @@ class Article:
             comma = before.rstrip().endswith(",")
             for cand in (two, last) if not listener else ():   # "told the court Whitcombe ...": a listener
                 if cand in lex.heads:
-                    if comma and lex.heads[cand][1] == "org":
+                    if comma and lex.heads[cand][1] == "org" and not _opening_appositive(before):
                         break   # "Addressing the court, Delaney apologized": an organisation is no person's role
                     if not (cand == last and cand in OWNED_TITLES and _owned_by_name(prev_words[:-1], lex)):
                         heads.add(cand)
@@ -1322,8 +1322,16 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
     # (_title_owner_type finds none without an appositive or a title: most phrases, not called for them)
     owner_type = _title_owner_type(art, words, app_words, app_org_type, facts.title_at) if (
         app_words or facts.title_at >= 0) else None
+    # "the union’s president, Carla Dunmore", "Its chief executive, Tom Blackwood": the owner's type, whatever
+    # the title's own would be
+    possessed_type = _possessive_owner_type(art, words, position) if (
+        len(words) >= 2 and (words[0].low in ("its", "their") or words[1].low.endswith(("’s", "'s")))) else None
 
     def done(entity, name, stype=None, heads=()):
+        if possessed_type is not None:   # the owner named by the possessive beats the title's own type
+            stype = possessed_type
+            if entity is not None and entity.kind == "person":
+                entity.types.append((0, possessed_type))
         if owner_type is not None and stype is None:
             heads = [h for h in heads if h not in OWNED_TITLES]
             if entity is not None:
@@ -1723,6 +1731,39 @@ def _title_owner_type(art: Article, words: list[Tok], app_words: list[Tok], app_
     art.scan_names()
     org = art.find(name) or art._entity(name, "")
     return art.type_of(org, set(), "")
+
+
+OPENING_APPOSITIVE_RE = re.compile(r"(?:^|[.!?]\s+)(?:The|A|An)\s+[\w’'-]+(?:\s+[\w’'-]+)?,\s*$")
+
+
+def _opening_appositive(before: str) -> bool:
+    """Whether the text before a name is a sentence's opening "The developer, " (the name is what the head
+    says it is), not a phrase that ends at the comma ("Addressing the court, ")."""
+    return OPENING_APPOSITIVE_RE.search(before) is not None
+
+
+def _possessive_owner_type(art: Article, words: list[Tok], position: int) -> str | None:
+    """The type of the organisation that owns the person's title in "the union’s president", "the charity’s
+    chief executive" (the owner's role word) or "Its general secretary" (the organisation named last), when
+    the phrase goes on with a person's title; None otherwise, or when the owner has no known type."""
+    lex = art.lex
+    k = 0 if words[0].low in ("its", "their") else 1
+    title = [w for w in words[k + 1:k + 3] if not w.cap or _head_key(w.low) in lex.heads]
+    keys = [_head_key(t.low) for t in title] + [" ".join(_head_key(t.low) for t in title[:2])] if title else []
+    if not any(key in lex.heads and lex.heads[key][1] in ("person", "spokesperson") for key in keys):
+        return None
+    if k == 0:
+        owner = art.recent(position, lambda e: e.kind not in ("person", "country") and bool(e.types or e.heads))
+        found = art.type_of(owner, set(), "") if owner is not None else "unknown"
+    else:
+        head = singular(_strip_possessive(words[1].low))
+        if head not in lex.heads or lex.heads[head][1] != "org":
+            return None                  # "Joly's spokesperson", "the company's" of a named firm: left to the rules
+        found = lex.heads[head][0]
+        if found in ("inherit", ""):
+            owner = _head_owner(art, {head}, position)
+            found = art.type_of(owner, set(), "") if owner is not None else "unknown"
+    return None if found == "unknown" else found
 
 
 def _document_before(art: Article, position: int, window: int | None = None) -> Entity | None:

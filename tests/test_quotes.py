@@ -992,6 +992,20 @@ def test_the_employer_in_an_appositive_types_the_speaker(text, speaker, speaker_
     assert quote_speakers(text, "speaker", "speaker_type") == [[speaker, speaker_type]]
 
 
+@pytest.mark.parametrize("text, speaker, speaker_type", [
+    # a title owned by a possessive takes the owner's type, not its own ("president" alone is a government's)
+    ("The union called the merger a threat. “Synergies always means somebody’s job,” the union’s president, "
+     "Carla Dunmore, said.", "Carla Dunmore", "advocacy_group"),
+    ("The Arts Trust, a charity, runs the festival. Its chief executive, Tom Blackwood, said: “Costs are up 30 "
+     "per cent.”", "Tom Blackwood", "advocacy_group"),
+    # "The developer, Clydeview Homes," opens its sentence: the head says what the name is
+    ("The campaign group Save the Odeon opposed it. The developer, Clydeview Homes, plans to build flats. Its "
+     "managing director, Stuart Geddes, said it was “not viable”.", "Stuart Geddes", "company"),
+])
+def test_a_possessive_owner_types_the_title_holder(text, speaker, speaker_type):
+    assert quote_speakers(text, "speaker", "speaker_type") == [[speaker, speaker_type]]
+
+
 def test_a_product_after_a_company_is_not_its_name():
     text = ("Corvane warned of a flaw in its Corvane FlexGate VPN appliances. Corvane said the flaw “may allow an "
             "unauthenticated remote attacker” to run code.")
