@@ -79,7 +79,9 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"(?:conversation|discussion)|\d+\s+(?:comments?|responses?|replies|thoughts)(?:\s+(?:on|to)\s+\S.*)?|"
                 r"comments?\s*\(\d+\)|\d+\s*comments?\s*\d+\s*new|"
                 r"(?:show|view|load|see|read) (?:all )?(?:\d+ )?comments|discussion\s*\(\d+\)|"
-                r"cancel reply|comments are closed\.?|you must be logged in to post a comment\.?)\W*",
+                r"cancel reply|comments are (?:closed|disabled|turned off)(?: (?:on|for) this (?:article|story|post))?\.?|"
+                r"you must be logged in to post a comment\.?|"
+                r".*\b(?:has|have) (?:removed|disabled|closed|turned off) (?:its|the|our) comments?(?: section)?\b.*)\W*",
                 "Leave a Reply"),
     # a comment section's welcome and house rules: long, so a row of its own (the rules below it are the section's)
     LinePattern("comment_welcome", "boilerplate", "comments", "tail", 60,
@@ -129,8 +131,9 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
     # The note may carry its date ("Correction, Nov. 7, 2025: ..."), or be only the sentence that
     # tells what changed ("An earlier version of this article misstated ...").
     LinePattern("correction_note", "metadata", "note", "line", 80,
-                rf"(?i:(?:editor['’]?s['’]?\s+note|correction|clarification|corrections?\s+(?:and|&)\s+clarifications?)"
-                rf"s?(?:\s*,?\s*\(?(?:{_DATE}|{_TIME})\)?)?\s*[:—–-]\s*\S.*|"
+                rf"(?i:(?:editor['’]?s['’]?\s+note|correction|clarification|update|name suppression|"
+                rf"corrections?\s+(?:and|&)\s+clarifications?)"
+                rf"s?(?:\s*,?\s*\(?(?:{_DATE}(?:,?\s*{_TIME}(?:\s*[a-z]{{2,4}})?)?|{_TIME})\)?)?\s*[:—–-]\s*\S.*|"
                 rf"(?:an? )?(?:earlier|previous|prior) version of this (?:article|story|report|post)\b.*|"
                 rf"(?:update[sd]?\b.{{0,50}}?:\s*)?this (?:story|article|post) has been updated\b.*|"
                 rf"translation of an (?:original )?article (?:first )?published in\b.*)",
@@ -154,6 +157,8 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
     LinePattern("update_note", "metadata", "note", "line", 20,
                 r"\(\s*(?i:updates?|adds|recasts|corrects|refiles|changes)\s+(?i:with|to|throughout|headline|dateline)\b[^()]*\)\.?",
                 "(Updates with analyst comment in sixth paragraph.)"),
+    LinePattern("contact_address", "metadata", "credit", "line", 1,
+                r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "dana.ruiz@propublica.org"),   # a reporter's address, alone
     LinePattern("reprint_note", "boilerplate", "other", "line", 30,
                 r"(?i:(?:for (?:a )?reprints? (?:of|or licensing of) this (?:article|story)|(?:request|order|purchase|buy) "
                 r"(?:a )?reprints?|reprints? (?:and|&) permissions)\b.*)",
@@ -174,11 +179,13 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
     # the outlet asking for tips, and the helpline note set under a story about abuse or suicide:
     # addressed to the reader ("you"), unlike a police appeal in the story ("Anyone with information ...")
     LinePattern("tip_request", "boilerplate", "other", "line", 60,
-                r"(?i:(?:(?:do you have|have you got|got|have) (?:a (?:news )?tip|(?:any |more )?information|"
+                r"(?i:(?:do you have|got) a (?:news )?tip (?:for|about)\b.*|got a story (?:we|you think we) should\b.*|"
+                r"(?:(?:do you have|have you got|got|have) (?:a (?:news )?tip|(?:any |more )?information|"
                 r"something to share)|do you work (?:at|for|in))\b[^?]{0,120}\?\s*.*\b(?:contact|reach|email|e-mail|"
                 r"signal|send|message|get in touch|tip)\b.*)",
                 "Do you have more information about SpyTrack? From a non-work device, you can contact Zack "
-                "Whittaker securely on Signal at zackwhittaker.1337.", needs="a tip|news tip|information about|information on|something to share|do you work"),
+                "Whittaker securely on Signal at zackwhittaker.1337.",
+                needs="a tip|news tip|information about|information on|something to share|do you work|got a story"),
     LinePattern("helpline_note", "boilerplate", "other", "line", 60,
                 r"(?i:if you or (?:someone|anyone|a (?:friend|loved one|family member))\b.*\b(?:call|text|contact|"
                 r"helpline|hotline|lifeline|support|help)\b.*|if you(?:'re| are) (?:struggling|in crisis|having "
@@ -232,7 +239,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 "SPONSORED BY COASTAL CREDIT UNION"),
     LinePattern("app_promo", "boilerplate", "other", "line", 30,
                 r"(?i:(?:[\w' ]{0,40}: )?(?:click here to |tap here to )?(?:download|get|install|try) (?:the|our) (?:free )?"
-                r"[\w&'’ -]{0,40}\bapps?\b.*|join (?:our|[\w&'’. -]{1,30}'s) (?:whatsapp|telegram|signal) channel\b.*|"
+                r"[\w&'’ -]{0,40}\bapps?\b.*|join (?:our|[\w&'’. -]{1,30}'s) (?:[\w&'’.-]+ )?(?:whatsapp|telegram|signal) (?:channel|community|group)\b.*|"
                 r".*\bdownload (?:the|our) (?:free )?[\w&'’ -]{0,30}\bapps?\b.*|"
                 r"for the latest (?:news|updates|headlines|stories)\b.{0,80}\b(?:head to|visit|go to|download|follow)\b.*|"
                 r"watch [\w&'’ -]{2,40} (?:every|each) (?:night|day|morning|evening|weeknight|weekday)\b.*)",
@@ -246,10 +253,14 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"(?:you've|you have) read \d+ (?:[\w ]{0,30})?articles?|you're a dedicated reader|"
                 r"we haven't put up a paywall|^donate (?:now|today)\b|every contribution(?:, however big or small,)? "
                 r"(?:counts|matters|helps)|support press freedom|free for all readers|"
-                r"^our mission is to (?:deliver|provide|bring|produce) [^.]{0,80}(?:journalism|reporting|news)).*)",
+                r"^our mission is to (?:deliver|provide|bring|produce) [^.]{0,80}(?:journalism|reporting|news)|"
+                r"consider supporting [\w&'’ .-]{1,40}\b|support free journalism|(?:thank you|thanks) for your (?:past )?"
+                r"(?:contribution|support) to\b|can'?t afford to donate|free to read,? and free to republish|"
+                r"republish (?:this|our) (?:story|stories|article)).*)",
                 "WPR’s reporting is made possible by listeners like you. Support independent journalism today.",
                 needs="journalism|possible by|as little as|become a|you've read|you have read|dedicated reader|paywall|donate|"
-                      "contribution|press freedom|free for all|our mission"),
+                      "contribution|press freedom|free for all|our mission|consider supporting|free journalism|"
+                      "afford to donate|republish"),
     LinePattern("paywall", "boilerplate", "other", "line", 30,
                 r"(?i:(?:this )?(?:article|story|content) (?:is )?(?:reserved|available|exclusive) (?:exclusively )?(?:for|to) "
                 r"(?:paid |our )?(?:[A-Z][\w'&-]* ){0,3}(?:subscribers|members)\b.*|subscribers? only|"
@@ -324,9 +335,13 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"non-?profit|not-for-profit|award-winning|global|leading|trusted|reader-funded|"
                 r"public(?:ly)?(?:-funded)?|fact-based),? (?:and )?)+[\w ,-]{0,40}?\b(?:news|media|journalism|"
                 r"newsroom|publication|platform|organi[sz]ation|outlet|publisher|broadcaster|news agency)\b.*|"
-                r"(?i:.*\bquality journalism is (?:more )?(?:crucial|important|vital|needed)\b.*)",
+                r"(?i:.*\bquality journalism is (?:more )?(?:crucial|important|vital|needed)\b.*)|"
+                r"(?=.*(?i:journalism|reporting|reporter|newsroom|news service))"
+                r"(?:The )?[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,5} (?:is|are) (?:[\w ]{0,40} )?(?:jointly |partly )?"
+                r"(?:funded|co-funded|supported|paid for) by (?:the )?[A-Z].*",
                 "The Associated Press is an independent global news organization dedicated to factual reporting.",
-                needs="independent|impartial|profit|award|global|leading|trusted|funded|public|fact-based|journalism"),
+                needs="independent|impartial|profit|award|global|leading|trusted|funded|public|fact-based|journalism|"
+                      "supported by|paid for"),
     LinePattern("about_issuer", "boilerplate", "other", "tail", 6,
                 r"(?:(?i:about)\s+[A-Z][\w.,&'’-]*(?:\s+(?:[A-Z&][\w.,&'’-]*|of|the|and|for|de)){0,4}|"
                 r"(?i:forward[- ]looking statements?|safe harbou?r statement|cautionary (?:note|statement)s?"
@@ -338,7 +353,8 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 rf"(?:{_CRUMB}(?:\s*[>»›]\s*{_CRUMB}|\s+\"\s+{_CRUMB})+|{_CRUMB}(?:\s+[/|]\s+{_CRUMB}){{2,}})",
                 "Home > News > World"),
     LinePattern("tags", "boilerplate", "navigation", "line", 40,
-                r"(?i:(?:tags?|tagged(?: with)?|topics?|filed under|categories|category|keywords?|posted in)\s*:\s*.*)",
+                r"(?i:(?:tags?|tagged(?: with)?|topics?|filed under|categories|category|keywords?|posted in)\s*:\s*.*|"
+                r"(?-i:Tags) \S.*)",   # The Hill: "Tags Carla Whitlock-Medina data brokers ..."
                 "Tags: Hikvision, Canada, China"),
     LinePattern("cookie_notice", "boilerplate", "other", "line", 45,
                 r"(?i:.*\b(?:we|this (?:site|website)|our (?:site|website|partners))\b.*\bcookies?\b.*|"

@@ -234,6 +234,20 @@ def test_every_row_matches_its_example(pattern):
     ("Published in Dawn, October 12th, 2025", "dateline_place"),
     ("Updated about 4 hours ago", "dateline_place"),
     ("March 3, 2025 - The council voted to end the contract.", None),
+    # an eighth holdout's pages (Newsweek, ProPublica, Stuff, The Hill, HuffPost, Rest of World, WalesOnline)
+    ("Update 4/2/25, 12:50 p.m. ET: This article was updated with comment from Lumivex.", "correction_note"),
+    ("Name suppression: An order prohibiting publication of the name applies.", "correction_note"),
+    ("The update was released on Monday, officials said.", None),
+    ("Comments are closed on this article.", "comment_form"),
+    ("The Hill has removed its comment section, as there are many other forums.", "comment_form"),
+    ("Consider supporting HuffPost starting at $2 to help us provide free, quality journalism.", "support_appeal"),
+    ("We believe that all of our stories should be free to read, and free to republish.", "support_appeal"),
+    ("Do You Have a Tip for ProPublica? Help Us Do Journalism.", "tip_request"),
+    ("Join our WalesOnline WhatsApp community for the biggest stories.", "app_promo"),
+    ("The Local Democracy Reporting Service is funded by the BBC and covers local authorities.", "outlet_blurb"),
+    ("The program is funded by the Department of Education, officials said.", None),
+    ("Tags Carla Whitlock-Medina data brokers location data surveillance", "tags"),
+    ("dana.ruiz@propublica.org", "contact_address"),
     ("Dana Kerr, Getty Images", "photo_credit"),
     ("(PA Wire)", "photo_credit"),
     ("Eliot Brandt for The New York Times", "photo_credit"),
@@ -422,7 +436,7 @@ PAGE_SET_BARS = {
     HOLDOUT5: (12, 0.88, 0.95, 0.77, 0.9, 0.93),     # untuned: 85.9%, content R 0.97 P 0.68
     HOLDOUT6: (12, 0.92, 0.96, 0.86, 0.94, 0.94),    # untuned: 91.2%, content R 0.98 P 0.82
     HOLDOUT7: (12, 0.9, 0.92, 0.88, 0.94, 0.91),     # first run 90.0%, content R 0.93 P 0.85; tuned on since
-    HOLDOUT8: (12, 0.87, 0.94, 0.77, 0.9, 0.92),     # untuned: 88.5%, content R 0.96 P 0.80
+    HOLDOUT8: (12, 0.88, 0.94, 0.84, 0.92, 0.92),    # first run 88.5%, content R 0.96 P 0.80; tuned on since
 }
 
 
