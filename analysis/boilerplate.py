@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from analysis import corpus as C
 from analysis import patterns as P
 from analysis import text as T
 
@@ -1213,6 +1214,21 @@ def read_gold_folder(folder: str | Path) -> tuple[dict[str, str], pd.DataFrame]:
         texts[path.stem], gold = read_gold(path.read_text(encoding="utf-8"), path.stem)
         golds.append(gold)
     return texts, pd.concat(golds, ignore_index=True) if golds else pd.DataFrame(columns=["article_id", "line", "label", "role"])
+
+
+def score_page_set(folder: str | Path) -> dict:
+    """The classifier on one folder of hand-labelled page dumps (`read_gold_folder`): pages, lines, the share
+    of lines labelled right, and precision and recall of the story text (content) and of boilerplate."""
+    texts, gold = read_gold_folder(folder)
+    labelled = label_lines(C.parse_texts(texts)["lines"], furniture(texts))
+    joined = gold[gold["label"] != ""].merge(labelled, on=["article_id", "line"], suffixes=("_gold", ""))
+    scores = evaluate(labelled, gold).set_index("class")
+    return {"set": Path(folder).name, "pages": len(texts), "lines": len(joined),
+            "lines_right": float((joined["label"] == joined["label_gold"]).mean()),
+            "content_precision": float(scores.at["content", "precision"]),
+            "content_recall": float(scores.at["content", "recall"]),
+            "boilerplate_precision": float(scores.at["boilerplate", "precision"]),
+            "boilerplate_recall": float(scores.at["boilerplate", "recall"])}
 
 
 def distortion(lines: pd.DataFrame, sentences: pd.DataFrame, content: pd.DataFrame) -> pd.DataFrame:
