@@ -92,6 +92,8 @@ CONTEXT_WORD_RE = re.compile(r"[\w’'-]+")
 # "spread to Hamburg" (but "according to Jane Doe").
 PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|of|(?<!according )to|near|across|outside|inside|throughout|around"
                              r"|into)\s+(?:the\s+)?$", re.IGNORECASE)
+ACRONYM_RE = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")   # "(ADAK)", "(COCOBOD)": a name's acronym in brackets
+WHOSE_OWNER_RE = re.compile(rf"(?P<owner>{CAP_RUN_RE.pattern}),\s+whose\s+[\w’'-]+,?\s*$")
 APPOSITIVE_END_RE = re.compile(r"[,.;:()—–]|\s-\s")
 PASSIVE_RE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
 THAT_RE = re.compile(r"\W*(?:\S+\s+){0,6}?(?:that|whether|how|why)\b", re.I)
@@ -99,6 +101,7 @@ THAT_RE = re.compile(r"\W*(?:\S+\s+){0,6}?(?:that|whether|how|why)\b", re.I)
 DETERMINERS = frozenset("the a an this that these those its his her their our one another some".split())
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "org", "we": "any", "i": "person"}
 POSSESSIVE_PRONOUNS = frozenset("his her their its".split())
+PRONOUN_WORDS = frozenset(PRONOUNS) | POSSESSIVE_PRONOUNS | frozenset("him them us me our my".split())
 SKIP_BEFORE_CUE = frozenset("also later previously then further once recently earlier again first publicly "
                             "has had have would will had already separately similarly repeatedly "
                             "strongly firmly herself himself itself themselves".split())
@@ -563,6 +566,31 @@ class Article:
                     spans.add(name.span())
             for a, b in sorted(spans):
                 self._run(a, b, s)
+            if "(" in raw[s:e]:
+                for m in ACRONYM_RE.finditer(raw, s, e):
+                    self._acronym(m.group(1), m.start(), s)
+
+    def _acronym(self, acronym: str, paren: int, para_start: int) -> None:
+        """Let an acronym stand for the name it follows in brackets ("The Anti-Doping Agency of Kenya
+        (ADAK)" ... "ADAK chief executive Jane Roe"), when its letters are initials or syllables of
+        the name in order ("Ghana Cocoa Board (COCOBOD)"); a dateline's "(AP)" spells no name before it."""
+        end = paren - 1 if self.raw[paren - 1:paren] == " " else paren
+        name = NAME_BEFORE_RE.search(self.raw, max(para_start, end - 120), end)
+        if name is None:
+            return
+        parsed = _run_name(name.group(), self.lex)
+        if parsed is None or fold(acronym) in self.entities or fold(acronym) in PRONOUN_WORDS:   # "(IT)", "(HER)"
+            return
+        words = parsed[2]
+        letters = iter("".join(words).upper())
+        if not (len(words) >= 2 and acronym[0] in {w[0] for w in words} and all(c in letters for c in acronym.replace("&", ""))):
+            return
+        entity = self.find(parsed[4])
+        if entity is None:
+            self._run(name.start(), name.end(), para_start)
+            entity = self.find(parsed[4])
+        if entity is not None:
+            self.entities[fold(acronym)] = entity
 
     def _run(self, a: int, b: int, para_start: int) -> None:
         """Record the name in the capitalized run raw[a:b], with the role and country its neighbours give it."""
@@ -598,6 +626,14 @@ class Article:
                     else:   # "Acme Robotics president Jane Roe": the organisation's type, not a government's
                         heads.update("~" + w.lower() for w in prev_words[:-1] if w.lower() in lex.name_words)
                     break
+            if len(prev_words) == 3 and prev_words[1].lower() == "whose" and any(
+                    h in lex.heads and lex.heads[h][0] == "inherit" for h in heads):
+                # "the Indus Relief Trust, whose director, Sadia Qureshi-Malik,": the owner's type
+                owner = WHOSE_OWNER_RE.search(before)
+                if owner is not None:
+                    employer = self._employer_type(owner.group("owner"), "")
+                    if employer:
+                        heads.add("@" + employer)
             for w in prev_words:
                 if _strip_possessive(w) in lex.countries and not country:
                     country = lex.countries[_strip_possessive(w)]
@@ -613,7 +649,15 @@ class Article:
                 for i, w in enumerate(seg_words):
                     if w.lower() in ("at", "for", "from", "with") or (
                             w.lower() == "of" and i + 1 < len(seg_words) and seg_words[i + 1][0].isupper()):
-                        break  # "an economist at Pacific Bank": the rest describes the employer
+                        # "an economist at Pacific Bank": the rest describes the employer, whose type the
+                        # person takes when no role word of the appositive gives one ("a specialist at X")
+                        # (a name of two words or more with no organisation's role: a person's)
+                        if len(words) >= 2 and not any(lex.heads[h][0] != "inherit" or lex.heads[h][1] == "org"
+                                                       for h in heads if h in lex.heads):
+                            employer = self._employer_type(segment, w)
+                            if employer:
+                                heads.add("@" + employer)
+                        break
                     low = singular(w.lower())
                     if low in lex.heads:
                         heads.add(low)
@@ -628,15 +672,29 @@ class Article:
         if alias:
             self.entities.setdefault(fold(alias.group(1)), entity)
         if heads:  # most runs have no role nearby: skip the loops over nothing
-            entity.heads.update(h for h in heads if not h.startswith("~"))
+            entity.heads.update(h for h in heads if h[0] not in "~@")
             for h in heads:
                 if h.startswith("~"):
                     entity.types.append((1, lex.name_words[h[1:]]))
+                elif h.startswith("@") and not entity.types:   # a name's own words say more than its employer
+                    entity.types.append((2, h[1:]))
+                    entity.kind = entity.kind or "person"
         if country and not entity.country:
             entity.country = country
         if (heads and any(lex.heads.get(h, ("", ""))[1] == "person" for h in heads)) or (
                 words and words[0].lower().rstrip(".") in PERSON_TITLES):
             entity.kind = "person"
+
+    def _employer_type(self, segment: str, word: str) -> str:
+        """The type of the organisation named after `word` ("at", "of", ...) in an appositive segment
+        ("a respirologist at St. Michael's Hospital"), or "" when none is named or its type is unknown."""
+        m = re.search(rf"\b{word}\s+(?:the\s+)?", segment) if word else re.match(r"(?:the\s+)?", segment)
+        run = CAP_RUN_RE.match(segment, m.end()) if m else None
+        if run is None:
+            return ""
+        org = _strip_possessive(run.group().rstrip("."))
+        found = self.type_of(self.find(org) or self._entity(org, ""), set(), "")
+        return "" if found == "unknown" else found
 
     def _entity(self, name: str, kind: str, aliases: bool = True) -> Entity:
         key = fold(name).rstrip(".")
@@ -1344,8 +1402,9 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
             entity.heads.update(h for h in heads if h in lex.heads)
         if stype is None:
             stype = art.type_of(entity, set(heads) | app_heads, app_country)
-            if app_org_type and app_org_type != "unknown" and not any(
-                    lex.heads[h][0] not in ("inherit", "") for h in app_heads):
+            if app_org_type and app_org_type != "unknown" and not any(   # "Infrastructure economist Dr Fiona Ng,
+                    lex.heads[h][0] not in ("inherit", "")                   # of the ... Trust": an expert
+                    for h in app_heads | {h for h in heads if h in lex.heads}):
                 stype = app_org_type
             if stype == "unknown" and entity is not None and entity.kind not in ("person",) and (
                     "in a statement" in art.raw[s1:s1 + 40] or "spokes" in art.raw[max(0, s0 - 30):s1 + 30]):

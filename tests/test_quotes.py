@@ -1080,3 +1080,37 @@ def test_subjects_after_introductions_and_participles(text, speaker):
 def test_a_capitalized_two_word_title_is_not_part_of_the_name():
     text = "“The numbers speak for themselves,” said Attorney General Karim Osei."
     assert quote_speakers(text, "speaker", "speaker_type") == [["Karim Osei", "government"]]
+
+
+@pytest.mark.parametrize("text, speaker, speaker_type", [
+    # the employer in an appositive read where no cue stands ("warned of" takes no speech): the pronoun
+    # later speaks with the employer's type
+    ("Dr Farah Soomro, a public health specialist at the Liaquat University of Medical Sciences, warned of "
+     "malaria.\n\n“The next 30 days will decide,” she said.", "Farah Soomro", "expert"),
+    ("Dana Ruiz, a planner at the Kestrel Valley Water Board, pointed to the dry spring.\n\n"
+     "“We are at a third of capacity,” she said.", "Dana Ruiz", "government"),
+    # a role word of its own beats the employer's type: a bank's economist is an expert
+    ("Infrastructure economist Dr Fiona Ng, of the Coastal Infrastructure Research Trust, said both sides had "
+     "a point. “The costings were optimistic,” she said.", "Fiona Ng", "expert"),
+    # the organisation a "whose" title belongs to
+    ("The appeal was launched with the Indus Relief and Rehabilitation Trust, whose director, Sadia "
+     "Qureshi-Malik, said donors were slow.\n\n“There is fatigue,” she said.", "Sadia Qureshi-Malik",
+     "advocacy_group"),
+    # an acronym given in brackets stands for the name before it
+    ("The Anti-Doping Agency of Kenya (ADAK) banned the runner for four years.\n\n“Rules are rules,” ADAK "
+     "said in a statement.", "Anti-Doping Agency of Kenya", "government"),
+    ("The Ghana Cocoa Board (COCOBOD) raised the farm-gate price.\n\n“We have listened to the farmer,” "
+     "COCOBOD said.", "Ghana Cocoa Board", "government"),
+])
+def test_types_from_employers_owners_and_acronyms(text, speaker, speaker_type):
+    assert quote_speakers(text, "speaker", "speaker_type") == [[speaker, speaker_type]]
+
+
+def test_a_bracketed_acronym_must_spell_the_name_before_it():
+    # "(AP)" after a dateline spells no name: "LONDON" does not become "AP"
+    art = Q.Article("t", "LONDON (AP) — Prices rose.", [(0, 0, 0, 26, "body")], Q.lexicon())
+    assert "ap" not in art.entities
+    art = Q.Article("t", "The Halcyon Energy Regulator (HER) ruled.", [(0, 0, 0, 41, "body")], Q.lexicon())
+    assert art.find("her") is None   # a pronoun stays a pronoun
+    art = Q.Article("t", "The Halcyon Energy Network (HEN) ruled.", [(0, 0, 0, 39, "body")], Q.lexicon())
+    assert art.find("HEN") is art.find("Halcyon Energy Network") is not None
