@@ -954,7 +954,8 @@ def _run_name(text: str, lex: Lexicon) -> tuple[int, str, tuple, frozenset, str]
         if "the" in words[:i] or (i and low != words[i].lower().rstrip(".")):
             break   # "Office of the Privacy Commissioner", "Union of Small Farmers": a title inside a name
         if (low in lex.heads and lex.heads[low][1] in ("person", "spokesperson") or low in PERSON_TITLES) and not (
-                low in lex.name_words and lows[i + 1] == "of"):   # "Office of ...": a name's first word
+                low in lex.name_words and lows[i + 1] == "of") and not (   # "Office of ...": a name's first word
+                lows[i + 1] in lex.name_words and words[i + 1][:1].isupper()):   # "Climate Justice Alliance": a name
             cut = i
     if cut >= 0:
         heads = frozenset(x for x in lows[:cut + 1] if x in lex.heads)
@@ -1385,6 +1386,8 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
     possessed_type = _possessive_owner_type(art, words, position) if (
         len(words) >= 2 and (words[0].low in ("its", "their") or words[1].low.endswith(("’s", "'s")))) else None
 
+    lead_heads = None   # the heads before a name its affiliation follows ("economist Fiona Ng, of the X Trust")
+
     def done(entity, name, stype=None, heads=()):
         if possessed_type is not None:   # the owner named by the possessive beats the title's own type
             stype = possessed_type
@@ -1404,7 +1407,7 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
             stype = art.type_of(entity, set(heads) | app_heads, app_country)
             if app_org_type and app_org_type != "unknown" and not any(   # "Infrastructure economist Dr Fiona Ng,
                     lex.heads[h][0] not in ("inherit", "")                   # of the ... Trust": an expert
-                    for h in app_heads | {h for h in heads if h in lex.heads}):
+                    for h in app_heads | {h for h in (heads if lead_heads is None else lead_heads) if h in lex.heads}):
                 stype = app_org_type
             if stype == "unknown" and entity is not None and entity.kind not in ("person",) and (
                     "in a statement" in art.raw[s1:s1 + 40] or "spokes" in art.raw[max(0, s0 - 30):s1 + 30]):
@@ -1536,6 +1539,9 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
         plain = name.rstrip(".")
         if not app_org_type:   # "Jane Roe of the University of Toronto": she speaks with its type
             app_org_type = _owner_after_name(art, words, name_words)
+            if app_org_type:   # a role word after the name is the organisation's ("... Climate Justice Alliance")
+                lead = [singular(w.low) for w in words if w.end <= name_words[0].start]
+                lead_heads = {h for h in lead + [f"{x} {y}" for x, y in zip(lead, lead[1:])] if h in lex.heads}
         if plain in lex.countries:
             entity = art._entity(plain, "country", aliases=False)
             entity.country = lex.countries[plain]
@@ -1936,7 +1942,8 @@ def _read_name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
         if w.cap and (low in lex.heads and lex.heads[low][1] in ("person", "spokesperson") or low in PERSON_TITLES
                       or (i and words[i - 1].cap and _title_bigram(f"{words[i - 1].low} {low}", lex))) and not (
                 run and (low != w.low.rstrip(".") or any(x.text == "the" for x in run)
-                         or (nxt is None and (low in SURNAME_TITLES or low in lex.name_words)))):
+                         or (nxt is None and (low in SURNAME_TITLES or low in lex.name_words)))) and not (
+                    nxt is not None and nxt.cap and nxt.low in lex.name_words):   # "Climate Justice Alliance"
             # "Union of Small Farmers", "Office of the Privacy Commissioner": a plural, or a title after "of the",
             # is part of the name; so is a title that is also a surname or a body's name word ending the phrase
             # ("Julie Bishop", "the Met Office")

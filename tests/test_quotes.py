@@ -1092,6 +1092,9 @@ def test_a_capitalized_two_word_title_is_not_part_of_the_name():
     # a role word of its own beats the employer's type: a bank's economist is an expert
     ("Infrastructure economist Dr Fiona Ng, of the Coastal Infrastructure Research Trust, said both sides had "
      "a point. “The costings were optimistic,” she said.", "Fiona Ng", "expert"),
+    # a title word inside an organisation's name is no title, and no role of the person before it
+    ("Achieng Otieno-Wambua of the Climate Justice Alliance of East Africa said the deals let rich countries "
+     "“buy their way out of cutting emissions”.", "Achieng Otieno-Wambua", "advocacy_group"),
     # the organisation a "whose" title belongs to
     ("The appeal was launched with the Indus Relief and Rehabilitation Trust, whose director, Sadia "
      "Qureshi-Malik, said donors were slow.\n\n“There is fatigue,” she said.", "Sadia Qureshi-Malik",
