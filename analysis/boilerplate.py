@@ -52,7 +52,7 @@ HEADLINE_BODY_LINES = 5      # body lines a headline candidate is compared with
 # when it is this long (kickers such as "Hikvision ban" are shorter) and shares this share of its
 # words with the opening of the body.
 DECK_HEADLINE_MIN_WORDS = 5
-DECK_HEADLINE_MIN_OVERLAP = 0.3
+DECK_HEADLINE_MIN_OVERLAP = 0.2
 MASTHEAD_MAX_WORDS = 4
 MENU_ITEM_MAX_WORDS = 3      # a navigation menu item
 MENU_MIN_RUN = 3             # this many short lines in a row outside the body form a menu or a list
@@ -685,6 +685,8 @@ def _pick_headline(candidates: list[int], stripped, body_first: int) -> tuple[in
 
     best = max(candidates, key=lambda i: (overlap(i), -i))
     above = best - 1
+    while above > 0 and not stripped[above]:   # blank lines between a headline and its deck
+        above -= 1
     if above >= 0 and above not in candidates:  # the headline printed twice, its copy right above the deck
         key = line_key(stripped[above])
         above = next((c for c in candidates if c < best and line_key(stripped[c]) == key), above)

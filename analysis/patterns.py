@@ -115,7 +115,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"|more (?:stories|articles|news) (?:like this|from us))\s*[:.>»]*\s*",
                 "Related Articles"),
     LinePattern("related_link", "boilerplate", "related", "line", 40,
-                r"(?i:(?:see also|read (?:also|more|next)|also read|related(?: stories| articles| coverage| content| reading)?|"
+                r"(?i:(?:see also|read (?:also|more|next)|also read|related(?: stories| articles| coverage| content| reading| videos?)?|"
                 r"more(?: news| stories| coverage)?|watch|listen|recommended(?: for you| reading)?|must read|"
                 r"(?:click|tap) here|previously|further reading|trending(?: now)?|popular(?: now)?|most (?:read|popular)|"
                 r"don'?t miss|icymi|in case you missed it|editor'?s picks?|also on [\w' ]{1,30})\s*(?::|-|>|»|\|)\s*\S.*|"
@@ -136,7 +136,8 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 rf"s?(?:\s*,?\s*\(?(?:{_DATE}(?:,?\s*{_TIME}(?:\s*[a-z]{{2,4}})?)?|{_TIME})\)?)?\s*[:—–-]\s*\S.*|"
                 rf"(?:an? )?(?:earlier|previous|prior) version of this (?:article|story|report|post)\b.*|"
                 rf"(?:update[sd]?\b.{{0,50}}?:\s*)?this (?:story|article|post) has been updated\b.*|"
-                rf"translation of an (?:original )?article (?:first )?published in\b.*)",
+                rf"translation of an (?:original )?article (?:first )?published in\b.*|"
+                rf"updated (?:at|on) .{{0,60}}?\bto (?:include|add|reflect|correct|clarify|remove|update)\b.*)",
                 "Editor's note: An earlier version of this article misstated the year of the U.S. ban."),
     LinePattern("wire_credit", "metadata", "credit", "line", 60,
                 r"(?i:[-–—]*\s*\(?\s*(?:(?:additional |further )?reporting|writing|editing|edited|compiled|translated|"
@@ -170,7 +171,8 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 "A version of this article appears in print on July 2, 2025, Section B, Page 1 of the New York edition."),
     LinePattern("contact_line", "metadata", "credit", "line", 30,
                 r"(?i:.*\b(?:can|may) be reached (?:at|by|on)\b.*|(?:reach|contact|email|follow) (?:her|him|them|me|the author) "
-                r"(?:at|on|via)\b.*|(?:reach|contact|email) [\w.'’ -]{2,40} (?:at|via) \S+@\S+.*)",
+                r"(?:at|on|via)\b.*|(?:reach|contact|email) [\w.'’ -]{2,40} (?:at|via) \S+@\S+.*|"
+                r"for (?:feedback|complaints|inquiries|enquiries|corrections|questions)\b.{0,40}\bcontact us\b.*)",
                 "Sarah Lindqvist can be reached at slindqvist@millbrookcourier.com or 920-555-0143.",
                 needs="reached|reach|contact|email|follow"),
     LinePattern("contributor_note", "metadata", "credit", "line", 40,
@@ -224,7 +226,8 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"^thanks? (?:you )?for (?:signing up|subscribing)[!.]?$|a welcome email is on its way|"
                 r"(?:an? )?(?:issue|error|problem) signing you up|by registering for free|^get the latest headlines\b|"
                 r"(?:the|our) [\w' -]{1,40} newsletter (?:provides|brings|delivers|gives)\b|"
-                r"^sign up to (?:receive|get)\b|first (?:featured|appeared|published) in (?:the |our )?[\w' -]{1,40} newsletter).*)",
+                r"^sign up to (?:receive|get)\b|^sign up (?:for|to) (?:the|our) [^.]{0,60}\b(?:reads?|stories|news|headlines|"
+                r"briefings?|digest|updates|newsletters?)\b|first (?:featured|appeared|published) in (?:the |our )?[\w' -]{1,40} newsletter).*)",
                 "Get the latest headlines delivered to your inbox.",
                 needs="inbox|mail|signing up|sign up|subscribing|registering|subscribe|newsletter|all fields|latest headlines"),
     LinePattern("email_footer", "boilerplate", "other", "line", 40,
@@ -256,17 +259,27 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"^our mission is to (?:deliver|provide|bring|produce) [^.]{0,80}(?:journalism|reporting|news)|"
                 r"consider supporting [\w&'’ .-]{1,40}\b|support free journalism|(?:thank you|thanks) for your (?:past )?"
                 r"(?:contribution|support) to\b|can'?t afford to donate|free to read,? and free to republish|"
-                r"republish (?:this|our) (?:story|stories|article)).*)",
+                r"republish (?:this|our) (?:story|stories|article)|^support (?:the )?(?-i:[A-Z][\w&'’.-]*)(?: (?-i:[A-Z][\w&'’.-]*)){0,3}\W*$|"
+                r"your (?:donation|support|contribution|membership|subscription) (?:keeps|helps|makes|allows|lets|funds|"
+                r"powers|sustains)\b|(?:for )?less than the (?:price|cost) of a (?:cup of )?coffee|"
+                r"digital subscription\b.{0,80}\b(?:unlimited access|fewer ads|premium content)|"
+                r"^subscribe to [\w&'’ .-]{1,40} to (?:get|gain|enjoy) (?:unlimited |full )?access\b|"
+                r"^don'?t miss out on (?:the latest|our) (?:news|stories|updates|journalism)).*)",
                 "WPR’s reporting is made possible by listeners like you. Support independent journalism today.",
                 needs="journalism|possible by|as little as|become a|you've read|you have read|dedicated reader|paywall|donate|"
                       "contribution|press freedom|free for all|our mission|consider supporting|free journalism|"
-                      "afford to donate|republish"),
+                      "afford to donate|republish|support|donation|contribution|membership|subscri|coffee|"
+                      "miss out"),
     LinePattern("paywall", "boilerplate", "other", "line", 30,
                 r"(?i:(?:this )?(?:article|story|content) (?:is )?(?:reserved|available|exclusive) (?:exclusively )?(?:for|to) "
                 r"(?:paid |our )?(?:[A-Z][\w'&-]* ){0,3}(?:subscribers|members)\b.*|subscribers? only|"
                 r"(?:please )?(?:subscribe|log ?in|sign ?in|register) to (?:continue|keep|read|unlock|listen|follow|"
                 r"comment|save)\b.*|.*\byou must be (?:logged|signed) in to (?:follow|listen|save|comment|read)\b.*|"
-                r"you have (?:\d+|one|two|three) free (?:articles?|stories) (?:left|remaining)\b.*)",
+                r"you have (?:\d+|one|two|three) free (?:articles?|stories) (?:left|remaining)\b.*|"
+                r"read this (?:article|story) for free\W*|already have an account\?.*|"
+                r"to (?:continue|keep) reading,? (?:please )?(?:subscribe|log ?in|sign ?in|register)\b.*|"
+                r"[$€£]\d+(?:\.\d\d)? (?:per|a|/) ?(?:week|month|year)\b.{0,40}|\*?billed as [$€£].*|"
+                r".*\boffer (?:is )?(?:only )?(?:available|valid) (?:to|for) new (?:and [\w ]{1,30})?subscribers\b.*)",
                 "Article reserved for subscribers"),
     LinePattern("language_switch", "boilerplate", "navigation", "line", 5,
                 r"(?i:(?:lire|read|leer|lesen|leggi) (?:en|in|auf) (?:français|english|español|deutsch|italiano)|"
@@ -347,6 +360,11 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"(?i:forward[- ]looking statements?|safe harbou?r statement|cautionary (?:note|statement)s?"
                 r"(?: regarding forward[- ]looking statements?)?))\s*:?",
                 "About Halvorsen Biotech"),
+    # the issuer's paragraph about itself run in with its label: "About the Tempe Police Department: The ..."
+    LinePattern("about_issuer_inline", "boilerplate", "other", "line", 0,
+                r"(?-i:About (?:the )?[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|the|and|for|de)){0,6}):\s+[A-Z].*",
+                "About the Tempe Police Department: The department serves more than 180,000 residents.",
+                needs="about"),
     # The lookahead (a separator somewhere) changes nothing but rejects most lines in one scan.
     LinePattern("breadcrumb", "boilerplate", "navigation", "line", 14,
                 rf"(?=[^>»›\"/|]*[>»›\"/|])"
@@ -367,7 +385,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"|got it!?|i agree|list of partners(?: \(vendors\))?|vendor list|show (?:all )?(?:purposes|vendors))\W*",
                 "Accept all cookies"),
     LinePattern("advertisement", "boilerplate", "other", "line", 12,
-                r"(?i:(?:(?:skip )?(?:advertisement|advertising|ad|ads)(?: \d{1,2}| feedback)?|sponsored|sponsor message|"
+                r"(?i:(?:(?:skip |hide |close |report (?:this )?)?(?:advertisement|advertising|ad|ads)(?: \d{1,2}| feedback)?|sponsored|sponsor message|"
                 r"promoted|paid (?:post|content)|article content|"
                 r"this (?:advertisement|ad) has not loaded yet.*|"
                 r"(?:story|article) continues(?: below| after| under)?(?: this| the)?(?: advertisement| ad)?|"
@@ -420,8 +438,8 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
     # a place before or after the date: "Madrid - Oct 13, 2025 - 05:40 CEST", "October 14, 2025 – Ottawa, Ontario
     # – Public Safety Canada", "Published in Dawn, October 12th, 2025"; "Updated about 4 hours ago"
     LinePattern("dateline_place", "metadata", "dateline", "line", 14,
-                rf"(?:(?-i:[A-Z])[\w'’.]*(?: (?-i:[A-Z])[\w'’.]*){{0,2}}\s+[-–—]\s+)?(?i:{_DATE})(?:\s*[-–—]\s*(?:(?i:{_TIME})"
-                rf"(?:\s*(?i:{_TIME_ZONE}))?|(?-i:[A-Z])[\w'’.]*(?:,? (?-i:[A-Z])[\w'’.]*){{0,4}}))+|"
+                rf"(?:(?-i:[A-Z])[\w'’.]*(?: (?-i:[A-Z])[\w'’.]*){{0,2}}\s+[-–—●•·]\s+)?(?i:{_DATE})(?:\s*[-–—]\s*(?:(?i:{_TIME})"
+                rf"(?:\s*(?i:{_TIME_ZONE}))?|(?-i:[A-Z])[\w'’.]*(?:,? (?-i:[A-Z])[\w'’.]*){{0,4}}))*|"
                 rf"(?i:published in [\w'’ .&-]{{1,40}},\s*{_DATE}|(?:last )?updated (?:about|around|nearly|over) \d+ "
                 rf"(?:minutes?|mins?|hours?|hrs?|days?|weeks?) ago)",
                 "Madrid - Oct 13, 2025 - 05:40 CEST"),

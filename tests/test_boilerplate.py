@@ -277,6 +277,33 @@ def test_every_row_matches_its_example(pattern):
      "caption_with_credit"),
     ("The vote was 5-4 (Smith/Jones dissenting).", None),
     ("Updates to the bylaw take effect in May, the council said.", None),
+    # a ninth holdout's pages (The Scotsman, Irish Examiner, Winnipeg Free Press, Jakarta Post, Inquirer, Mail &
+    # Guardian, RFA, The Markup, MSN, a city police release)
+    ("Hide Ad", "advertisement"),
+    ("Support The Scotsman", "support_appeal"),
+    ("Support the union's members", None),
+    ("Did you know with a Digital Subscription to The Scotsman, you can get unlimited access to the website.",
+     "support_appeal"),
+    ("For less than the price of a cup of coffee a week, you can help keep it independent.", "support_appeal"),
+    ("Your donation keeps our investigations free for everyone.", "support_appeal"),
+    ("Subscribe to INQUIRER PLUS to get access to The Philippine Daily Inquirer & other 70+ titles.", "support_appeal"),
+    ("Don't miss out on the latest news and information.", "support_appeal"),
+    ("Sign up to the best reads of the week from irishexaminer.com selected just for you.", "newsletter_prompt"),
+    ("Read this article for free:", "paywall"),
+    ("Already have an account? Log in here »", "paywall"),
+    ("To continue reading, please subscribe:", "paywall"),
+    ("$1 per week for 24 weeks*", "paywall"),
+    ("*Billed as $4.00 plus GST every four weeks. Offer available to new and qualified returning subscribers only.",
+     "paywall"),
+    ("The plan costs $1 per week more than the old one, the minister said.", None),
+    ("Related video: China vows response as US widens chip curbs", "related_link"),
+    ("Updated at 5:40 p.m. ET on March 13, 2025 to include comment from the Chinese Embassy.", "correction_note"),
+    ("Prices were updated on Monday to include the new tax, the retailer said.", None),
+    ("For feedback, complaints, or inquiries, contact us.", "contact_line"),
+    ("About the Tempe Police Department: The department serves more than 180,000 residents.", "about_issuer_inline"),
+    ("About the plan: officials said it would take years.", None),
+    ("Jakarta ● Mon, March 10, 2025", "dateline_place"),
+    ("Jakarta - March 10, 2025", "dateline_place"),
 ])
 def test_pattern_table_before_after(line, expected):
     assert row_name(line) == expected
@@ -533,6 +560,10 @@ PROSE2 = ("Council members said the savings were needed to balance the budget af
      f"Residents say closing two of the town's four fire stations puts lives at risk\n{PROSE}\n{PROSE2}\n",
      [("content", "headline"), ("boilerplate", "share"), ("boilerplate", "duplicate_headline"), ("content", "summary"),
       ("content", "body"), ("content", "body")]),
+    # ... also with a blank line between them, and when the headline repeats only a fifth of the body's words
+    (f"Town braces for longer waits as budget squeeze hits emergency services\n\n"
+     f"Residents say closing two of the town's four fire stations puts lives at risk\n\n{PROSE}\n\n{PROSE2}\n",
+     [("content", "headline"), ("content", "summary"), ("content", "body"), ("content", "body")]),
     # a standfirst shares the body's words even in the plural ("budgets", "decisions")
     (f"Why the council keeps closing fire stations\nShrinking grants and tight budgets explain the decisions\n"
      f"{PROSE}\n{PROSE2}\n",
