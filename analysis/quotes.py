@@ -130,7 +130,7 @@ two three four five several""".split())
 INTRO_OPENER_REACH = 8
 NAME_PARTICLES = frozenset("der den de la las los le".split())   # the second word of "van der", "de la"
 SURNAME_PARTICLES = NAME_PARTICLES | frozenset("van von du del da di dos das ter ten bin binti al".split())
-PERSON_TITLES = frozenset("mr mrs ms dr prof sir dame lord madam".split())
+PERSON_TITLES = frozenset("mr mrs ms dr prof sir dame lord madam sheikh sheikha".split())
 # Role words that are surnames too: after a name, at the phrase's end, the surname ("Julie Bishop", "Paul Farmer").
 SURNAME_TITLES = frozenset("bishop farmer judge cardinal sheriff mayor chancellor constable marshal dean".split())
 # Nationalities used as nouns for a person already named ("the Pole said", "the 24-year-old Spaniard").
@@ -144,6 +144,8 @@ Jamaican Cuban Hungarian Romanian Bulgarian Finn Icelander Estonian Latvian Lith
 Armenian Kazakh Uzbek Mongolian Taiwanese Zimbabwean Zambian Cameroonian Senegalese Ivorian""".split())
 # A Korean given name written after the family name ("Kang Ji-hoon", "Kim Sang-hoon"): lower case after the
 # hyphen, unlike a double-barrelled surname ("Okafor-Reyes").
+# A word of a person's name: "Kenta", "McAllister-Boyd", "O’Brien"; not "FlexGate", "VPN", "of"
+PERSON_WORD_RE = re.compile(r"(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'’][A-ZÀ-ÖØ-Þa-zß-öø-ÿ][a-zß-öø-ÿ]+)*")
 GIVEN_NAME_AFTER_RE = re.compile(r"[A-Z][a-z]+-[a-z]+")
 # Letters after a person's name (as written, capitals), with the role head they give ("" for honours).
 POST_NOMINALS = {"KC": "lawyer", "QC": "lawyer", "SC": "lawyer", "MP": "mp", "MPP": "mpp", "MLA": "mla", "MNA": "mna",
@@ -517,6 +519,7 @@ class Article:
         self._owners: dict[str, dict] = {}
         self.entities: dict[str, Entity] = {}
         self.surnames: dict[str, str] = {}
+        self.given: dict[str, str] = {}   # a person's other name words: "Hoshino" (Kenta), "Quispe" (Cruz)
         self.history: list[tuple[int, Entity | None, str, str]] = []  # (position, entity, name, type)
         self.sentence_bounds: list[tuple[int, int]] = []   # (start, end) of the content sentences, in order
         self._longer_tried: set[str] = set()
@@ -667,7 +670,8 @@ class Article:
                     if base in lex.countries and not country:
                         country = lex.countries[base]
         entity = self._entity(name, "")
-        entity.positions.append(a)
+        if not (len(words) == 1 and self.given.get(fold(name).rstrip(".")) == entity.key):
+            entity.positions.append(a)   # (a bare given name names a person, but is no mention pronouns follow)
         alias = ALIAS_RE.match(raw, b)
         if alias:
             self.entities.setdefault(fold(alias.group(1)), entity)
@@ -702,6 +706,8 @@ class Article:
             return self.entities[key]
         if aliases and " " not in key and key in self.surnames:
             return self.entities[self.surnames[key]]
+        if aliases and " " not in key and key in self.given:
+            return self.entities[self.given[key]]
         if aliases and " " in key:
             tail_of = self.find(name)   # "Ní Bhriain" after "Aoife Ní Bhriain"
             if tail_of is not None:
@@ -740,6 +746,11 @@ class Article:
                 and singular(parts[-1]) not in self.lex.heads and kind != "country"):
             # surname alias for people: "Joly" -> "melanie joly"; the first full form wins
             self.surnames.setdefault(parts[-1], key)
+            if parts[-1] not in NAME_LIKE_WORDS and all(   # (not "Joly May" of "said Joly May 5")
+                    PERSON_WORD_RE.fullmatch(w) or w.lower() in SURNAME_PARTICLES for w in name.split()):
+                for word in parts[:-1]:   # "Hoshino" for Hoshino Kenta, "Quispe" for Ercilia Quispe Cruz: asked last
+                    if len(word) > 2 and word not in SURNAME_PARTICLES and word not in self.lex.countries:
+                        self.given.setdefault(word, key)
             if parts[-1] in self.entities and self.entities[parts[-1]] is not entity:
                 # an earlier bare "Joly" merges into the full name
                 old = self.entities.pop(parts[-1])
@@ -844,6 +855,8 @@ class Article:
             return self.entities[key]
         if key in self.surnames:
             return self.entities.get(self.surnames[key])
+        if key in self.given:
+            return self.entities.get(self.given[key])
         if " " in key:   # a surname of several words: "Ní Bhriain" for Aoife Ní Bhriain, "Te Awa" for Hemi Te Awa
             full = self.surnames.get(key.rsplit(" ", 1)[1])
             if full is not None and full.endswith(" " + key):
@@ -1530,9 +1543,12 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
         name_words = name_words[1:]   # "Chinese-owned Caldor Semiconductor" -> Caldor Semiconductor
     while len(name_words) > 1 and _strip_possessive(name_words[0].text) in lex.countries:
         lead_country = lead_country or lex.countries[_strip_possessive(name_words[0].text)]
-        if not name_words[0].text.endswith(("’s", "'s")) and all(
-                singular(w.low) in lex.heads or w.low in lex.name_words for w in name_words[1:]):
-            break   # "the Chinese Embassy", "the Chinese Foreign Ministry": the country is part of the name
+        if not name_words[0].text.endswith(("’s", "'s")) and (all(
+                singular(w.low) in lex.heads or w.low in lex.name_words for w in name_words[1:])
+                or (len(name_words) >= 3 and name_words[-1].low in lex.name_words
+                    and lex.countries[name_words[0].text] == name_words[0].text)):
+            break   # "the Chinese Embassy", "the Chinese Foreign Ministry", "Israel Innovation Authority": the
+                    # country is part of the name
         name_words = name_words[1:]
     if name_words:
         name = _strip_possessive(" ".join(w.text for w in name_words)).rstrip(",")
@@ -1864,7 +1880,8 @@ def _fuller_name_in_text(raw: str, name: str) -> bool:
     for m in re.finditer(rf"([A-ZÀ-ÖØ-Þ][\w.'’-]*)\s+{re.escape(name)}(?![\w’'-])", raw):
         if m.group(1).lower().rstrip(".") not in PERSON_TITLES:
             return True
-    return False
+    # or right after it: a family name first ("Hoshino Kenta"), a given name ("Ercilia Quispe Cruz")
+    return re.search(rf"(?<![\w’'-]){re.escape(name)}\s+[A-ZÀ-ÖØ-Þ][a-zà-ÿ]", raw) is not None
 
 
 def _named_owner(art: Article, toks: list[Tok], owner_span, caps: list[Tok], position: int, cue: str):
@@ -2073,6 +2090,13 @@ def find_cue(toks: list[Tok], lo: int, hi: int, lex: Lexicon, last: bool = False
         if (cue.kind == "verb" and k >= 2 and t.low in NOUN_LIKE_CUES and toks[k - 1].low in NOUN_ADJECTIVES
                 and toks[k - 2].low in ("the", "a", "an", "this", "its", "his", "her", "their")):
             continue  # "struck a similar note", "in a separate statement", "the latest report": nouns
+        if (cue.kind == "verb" and k >= lo + 3 and t.low in NOUN_LIKE_CUES and toks[k - 1].word and not toks[k - 1].cap
+                and toks[k - 2].low in ("a", "an", "the", "its", "his", "her", "their")
+                and toks[k - 3].low in NOUN_PREPOSITIONS):
+            continue  # "told investors on an earnings call", "in a phone call": a noun after a preposition's object
+        if (cue.kind == "verb" and k >= lo + 2 and t.low in NOUN_LIKE_CUES and toks[k - 1].cap
+                and toks[k - 2].low in ("a", "an")):
+            continue  # "in a Facebook post", "an Instagram post": a name's noun
         if t.low in NOUN_FIRST_CUES and not (k > 0 and toks[k - 1].text in CUE_AFTER_QUOTE) and not (
                 k + 1 < len(toks) and toks[k + 1].low in CUE_BEFORE_SPEECH):
             continue  # "the Chinese state", "state media": a noun unless it opens what was said or follows a quote
@@ -2085,10 +2109,11 @@ def find_cue(toks: list[Tok], lo: int, hi: int, lex: Lexicon, last: bool = False
 # Cue forms that are nouns far more often than verbs ("state media", "the Chinese state"): read as a cue
 # only right after a quote ("“...,” states the report") or before what was said ("the rules state that").
 NOUN_FIRST_CUES = frozenset({"state", "states"})
+NOUN_PREPOSITIONS = frozenset("on in during at via through with after before from over".split())
 # Cue words that are nouns too, and adjectives that make them nouns after an article ("a similar note",
 # "the latest report"; "the official said" stays a verb: "said" is no noun).
 NOUN_LIKE_CUES = frozenset("""note notes report reports comment comments claim claims warning warnings call calls
-answer answers reply replies state states""".split())
+answer answers reply replies state states post posts""".split())
 NOUN_ADJECTIVES = frozenset("""similar final separate brief short written official new latest full detailed
 internal joint special sombre somber cautionary positive different personal handwritten recent annual quarterly
 previous earlier sharp strong stark rare public private formal lengthy emotional defiant""".split())

@@ -1123,3 +1123,27 @@ def test_a_bracketed_acronym_must_spell_the_name_before_it():
     assert art.find("her") is None   # a pronoun stays a pronoun
     art = Q.Article("t", "The Halcyon Energy Network (HEN) ruled.", [(0, 0, 0, 39, "body")], Q.lexicon())
     assert art.find("HEN") is art.find("Halcyon Energy Network") is not None
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a family name first, then that name alone; a Spanish double surname, then the first of the two
+    ("Hoshino Kenta, the railway's president, bowed.\n\n“It was a basic mistake,” Hoshino said.", "Hoshino Kenta"),
+    ("Ercilia Quispe Cruz leads the council.\n\n“Water is what this salt flat gives us,” Quispe said.",
+     "Ercilia Quispe Cruz"),
+    # ... but not a product's first word, nor a name that runs into a date
+    ("Corvane said the flaw in its Corvane FlexGate VPN was fixed.\n\n“We patched it,” Corvane said.", "Corvane"),
+    # "call" and "post" are nouns after "on an earnings call" and "in a Facebook post"
+    ("Northgate chief executive Bradley Kessinger told investors on an earnings call that unionization posed "
+     "“a risk to our release cadence.”", "Bradley Kessinger"),
+    ("Minister Tan Hui Ling said in a Facebook post that the government understood “the frustration of "
+     "families”.", "Tan Hui Ling"),
+    # a country's name opening a body's name stays in it; titles such as "Sheikh" do not
+    ("“We are examining the grant,” the Israel Innovation Authority said.", "Israel Innovation Authority"),
+    ("Sheikh Hamdan bin Saeed Al Ketbi said: “Our region sits eight hours from most of the world.”",
+     "Hamdan bin Saeed Al Ketbi"),
+    # a company's name word ("Securities", "Studios") ends an analyst's affiliation, not her name
+    ("Another analyst, Jonah Fairbairn of Castlegate Securities, asked: “Why should investors believe this?”",
+     "Jonah Fairbairn"),
+])
+def test_names_read_again_and_names_with_affiliations(text, speaker):
+    assert quote_speakers(text) == [[speaker]]
