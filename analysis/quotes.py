@@ -92,6 +92,9 @@ CONTEXT_WORD_RE = re.compile(r"[\w’'-]+")
 # "spread to Hamburg" (but "according to Jane Doe").
 PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|of|(?<!according )to|near|across|outside|inside|throughout|around"
                              r"|into)\s+(?:the\s+)?$", re.IGNORECASE)
+# "The UK’s chief veterinary officer, ", "the museum’s director, ": the owner a possessive names before a title
+POSSESSIVE_OWNER_RE = re.compile(r"(?P<owner>(?:[Tt]he\s+)?(?:[A-ZÀ-ÖØ-Þ][\w.&-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.&-]*){0,3}|[a-z]+))"
+                                 r"(?:’s|'s)\s+(?:[\w-]+\s+){0,3}[\w-]+,?\s*$")
 ACRONYM_RE = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")   # "(ADAK)", "(COCOBOD)": a name's acronym in brackets
 WHOSE_OWNER_RE = re.compile(rf"(?P<owner>{CAP_RUN_RE.pattern}),\s+whose\s+[\w’'-]+,?\s*$")
 APPOSITIVE_END_RE = re.compile(r"[,.;:()—–]|\s-\s")
@@ -582,7 +585,10 @@ class Article:
         if name is None:
             return
         parsed = _run_name(name.group(), self.lex)
-        if parsed is None or fold(acronym) in self.entities or fold(acronym) in PRONOUN_WORDS:   # "(IT)", "(HER)"
+        known = self.entities.get(fold(acronym))
+        if parsed is None or fold(acronym) in PRONOUN_WORDS or (   # "(IT)", "(HER)"
+                known is not None and (known.types or known.heads or known.kind)):
+            return   # an acronym known otherwise; a bare mention read before (all names read early) is merged
             return
         words = parsed[2]
         letters = iter("".join(words).upper())
@@ -592,7 +598,10 @@ class Article:
         if entity is None:
             self._run(name.start(), name.end(), para_start)
             entity = self.find(parsed[4])
-        if entity is not None:
+        if entity is not None and entity is not known:
+            if known is not None:
+                entity.positions.extend(known.positions)
+                entity.positions.sort()
             self.entities[fold(acronym)] = entity
 
     def _run(self, a: int, b: int, para_start: int) -> None:
@@ -629,6 +638,13 @@ class Article:
                     else:   # "Acme Robotics president Jane Roe": the organisation's type, not a government's
                         heads.update("~" + w.lower() for w in prev_words[:-1] if w.lower() in lex.name_words)
                     break
+            if ("’s" in before or "'s" in before) and heads and not any(
+                    lex.heads[h][0] != "inherit" for h in heads if h in lex.heads):
+                owned = POSSESSIVE_OWNER_RE.search(before)   # "Tessaract’s lead trial lawyer, Harlan Moss"
+                if owned is not None:
+                    employer = self._possessive_owner(owned.group("owner"), a)
+                    if employer:
+                        heads.add("@" + employer)
             if len(prev_words) == 3 and prev_words[1].lower() == "whose" and any(
                     h in lex.heads and lex.heads[h][0] == "inherit" for h in heads):
                 # "the Indus Relief Trust, whose director, Sadia Qureshi-Malik,": the owner's type
@@ -688,6 +704,31 @@ class Article:
         if (heads and any(lex.heads.get(h, ("", ""))[1] == "person" for h in heads)) or (
                 words and words[0].lower().rstrip(".") in PERSON_TITLES):
             entity.kind = "person"
+
+    def _possessive_owner(self, owner: str, position: int) -> str:
+        """The type of the owner of a title named by a possessive: a country ("The UK"), a name met
+        before ("Tessaract", "Volta Mobility") or a common noun a name met before opens or ends ("the
+        museum"); "" when unknown."""
+        lex = self.lex
+        words = [w for w in owner.split() if w.lower() not in DETERMINERS]
+        if not words:
+            return ""
+        name = " ".join(words)
+        if name in lex.countries:
+            return "government" if not self.home or lex.countries[name] == self.home else "foreign_government"
+        if all(w[:1].isupper() for w in words):
+            found = self.find(name)
+            if found is None:   # "Volta Mobility’s director" after "Volta Mobility Ltd": the longer name's type
+                longer = self.longer_name(words[0])
+                found = longer if longer is not None and longer.key.startswith(fold(name)) else self._entity(name, "")
+            if found.kind == "person":
+                return ""
+        elif len(words) == 1 and singular(name.lower()) not in lex.heads:
+            found = _named_by_head(self, singular(name.lower()), position)
+        else:
+            return ""
+        kind = self.type_of(found, set(), "") if found is not None else "unknown"
+        return "" if kind == "unknown" else kind
 
     def _employer_type(self, segment: str, word: str) -> str:
         """The type of the organisation named after `word` ("at", "of", ...) in an appositive segment
@@ -1398,6 +1439,8 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
     # the title's own would be
     possessed_type = _possessive_owner_type(art, words, position) if (
         len(words) >= 2 and (words[0].low in ("its", "their") or words[1].low.endswith(("’s", "'s")))) else None
+    if possessed_type is None and len(words) >= 3 and "’s" in "".join(facts.lows[:5]).replace("'s", "’s"):
+        possessed_type = _named_owner_type(art, words, position)   # "Tessaract’s lead trial lawyer, Harlan Moss"
 
     lead_heads = None   # the heads before a name its affiliation follows ("economist Fiona Ng, of the X Trust")
 
@@ -1781,7 +1824,8 @@ def _named_by_head(art: Article, head: str, position: int) -> Entity | None:
         return None    # no name holds the word capitalized: no need to read every name (most "the company")
     art.scan_names()
     return art.recent(position, lambda e: e.kind != "person" and " " in e.key and (
-        singular(e.key.split()[0]) == head or singular(e.key.split()[-1]) == head))
+        singular(e.key.split()[0]) == head or singular(e.key.split()[-1]) == head
+        or singular(e.key.split(" of ")[0].split()[-1]) == head))   # "the bank": the Central Bank of Nigeria
 
 
 def _title_owner_type(art: Article, words: list[Tok], app_words: list[Tok], app_org_type: str,
@@ -1844,6 +1888,41 @@ def _possessive_owner_type(art: Article, words: list[Tok], position: int) -> str
         if found in ("inherit", ""):
             owner = _head_owner(art, {head}, position)
             found = art.type_of(owner, set(), "") if owner is not None else "unknown"
+    return None if found == "unknown" else found
+
+
+def _named_owner_type(art: Article, words: list[Tok], position: int) -> str | None:
+    """The type of the owner a possessive names before a person's title: a name ("Tessaract’s lead trial
+    lawyer", "Volta Mobility’s Spain director"), a country ("The UK’s chief veterinary officer") or a common
+    noun that ends or opens an organisation's name met before ("the museum’s director" after "Leicester
+    Museum"); None when there is no such owner or its type is unknown."""
+    lex = art.lex
+    i = next((j for j, w in enumerate(words[:4]) if w.low.endswith(("’s", "'s"))), None)
+    if i is None or i + 1 >= len(words):
+        return None
+    owner_words = [w for w in words[:i + 1] if w.low not in DETERMINERS]
+    after = words[i + 1:i + 5]
+    if not owner_words or not any(_head_key(w.low) in lex.heads and lex.heads[_head_key(w.low)][1] in (
+            "person", "spokesperson") for w in after if not w.cap or _head_key(w.low) in lex.heads):
+        return None                      # no person's title after the possessive: "Canada’s order"
+    if all(w.cap for w in owner_words):
+        name = _strip_possessive(" ".join(w.text for w in owner_words))
+        if name in lex.countries:
+            return "foreign_government" if art.home and lex.countries[name] != art.home else "government"
+        art.scan_names()
+        owner = art.find(name)
+        if owner is None or owner.kind == "person":
+            return None                  # "Joly’s chief of staff": a person's, left to the rules
+    elif len(owner_words) == 1:
+        head = singular(_strip_possessive(owner_words[0].low))
+        if head in lex.heads:
+            return None                  # "the union’s president": _possessive_owner_type reads it
+        owner = _named_by_head(art, head, position)
+        if owner is None:
+            return None
+    else:
+        return None
+    found = art.type_of(owner, set(), "")
     return None if found == "unknown" else found
 
 

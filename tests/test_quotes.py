@@ -1101,6 +1101,14 @@ def test_a_capitalized_two_word_title_is_not_part_of_the_name():
     # a title word inside an organisation's name is no title, and no role of the person before it
     ("Achieng Otieno-Wambua of the Climate Justice Alliance of East Africa said the deals let rich countries "
      "“buy their way out of cutting emissions”.", "Achieng Otieno-Wambua", "advocacy_group"),
+    # the owner a possessive names before a title: a country, a company named before
+    ("The UK's chief veterinary officer, Dr Fiona Cathcart-Blair, warned keepers.\n\n“We are seeing the virus "
+     "early,” she said.", "Fiona Cathcart-Blair", "government"),
+    ("Volta Mobility Ltd runs 4,000 scooters. Volta Mobility's Spain director, Inés Albarracín-Soto, was blunt.\n\n"
+     "“Madrid is choosing the past,” she said.", "Inés Albarracín-Soto", "company"),
+    # a central bank is the state's, though "bank" alone names a business
+    ("The Central Bank of Nigeria said the lender had onboarded “over 240,000 customers” without checks.",
+     "Central Bank of Nigeria", "government"),
     # the organisation a "whose" title belongs to
     ("The appeal was launched with the Indus Relief and Rehabilitation Trust, whose director, Sadia "
      "Qureshi-Malik, said donors were slow.\n\n“There is fatigue,” she said.", "Sadia Qureshi-Malik",
