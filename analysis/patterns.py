@@ -99,7 +99,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
     LinePattern("summary_label", "boilerplate", "summary_label", "bullets", 12,
                 r"(?i:(?:in a (?:rush|hurry)\??.*|(?:the )?(?:quick|key|fast) (?:facts|points|takeaways)\W*|"
                 r"key (?:points|takeaways|facts|highlights)(?: from [\w ]+)?|highlights|summary|at a glance|"
-                r"tl;?dr|the (?:short|quick) version|what (?:you need to|to) know|in brief|the big picture|"
+                r"tl;?dr|in short|the (?:short|quick) version|what (?:you need to|to) know|in brief|the big picture|"
                 r"(?:story|article) (?:highlights|summary)|(?:ai[- ](?:generated|assisted|powered) )?summary)\s*[:.]?)",
                 "In a rush? Here are the quick facts:"),
     # ---- related links: a header, then a list of headlines; or one inline link
@@ -119,7 +119,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"more(?: news| stories| coverage)?|watch|listen|recommended(?: for you| reading)?|must read|"
                 r"(?:click|tap) here|previously|further reading|trending(?: now)?|popular(?: now)?|most (?:read|popular)|"
                 r"don'?t miss|icymi|in case you missed it|editor'?s picks?|also on [\w' ]{1,30})\s*(?::|-|>|»|\|)\s*\S.*|"
-                r"see also\s+\S.*|also (?:read|see):?\s+[A-Z].*|read more\s*(?=(?-i:[A-Z]))\S.*|read more (?:from|on|about|at|in) \S.*|"
+                r"see also\s+\S.*|also (?:read|see):?\s+[A-Z].*|read more\s*(?=(?-i:[A-Z]))\S.*|read more (?:from|on|about|at|in|with) \S.*|"
                 r"read (?:the )?full (?:story|article|report)\s*(?::|at|here|-)\s*\S.*|(?:read|go deeper)\s*:\s*\S.*)",
                 "See also Foreign Affairs Minister Mélanie Joly met Chinese counterpart in Beijing"),
     # ---- metadata about the article
@@ -137,12 +137,13 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 rf"(?:an? )?(?:earlier|previous|prior) version of this (?:article|story|report|post)\b.*|"
                 rf"(?:update[sd]?\b.{{0,50}}?:\s*)?this (?:story|article|post) has been updated\b.*|"
                 rf"translation of an (?:original )?article (?:first )?published in\b.*|"
-                rf"updated (?:at|on) .{{0,60}}?\bto (?:include|add|reflect|correct|clarify|remove|update)\b.*)",
+                rf"updated (?:at|on) .{{0,60}}?\bto (?:include|add|reflect|correct|clarify|remove|update)\b.*|"
+                rf"updated to (?:add|include|reflect|correct|clarify)\b.*)",
                 "Editor's note: An earlier version of this article misstated the year of the U.S. ban."),
     LinePattern("wire_credit", "metadata", "credit", "line", 60,
                 r"(?i:[-–—]*\s*\(?\s*(?:(?:additional |further )?reporting|writing|editing|edited|compiled|translated|"
                 r"research|fact-?checking|graphics|production|additional research) by\b.*|"
-                r"-*\s*with (?:files|reporting|assistance|additional reporting) from\b.*|(?:the )?(?:associated press|canadian press|reuters|afp|"
+                r"-*\s*\(?\s*with (?:files|reporting|assistance|additional reporting|(?:agency )?inputs?) from\b.*|(?:the )?(?:associated press|canadian press|reuters|afp|"
                 r"bloomberg|cnn|bbc) contributed (?:to )?(?:this|reporting).*|"
                 r"this (?:article|story|report) (?:was |has been )?(?:first |originally )?(?:published|appeared|"
                 r"corrected|updated|produced|translated)\b.*|originally published (?:in|by|on|at)\b.*|"
@@ -215,6 +216,11 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 rf"(?:.*?{_CREDIT_MARK}\s*)",
                 "A Chinese flag hangs near a Hikvision camera in Beijing. (AP Photo/Mark Schiefelbein)", 160,
                 needs="/|photo|image|picture|credit|file|submitted|supplied|courtesy|handout"),
+    # a credit in brackets closing a caption's sentence: "(ABC News: Danielle Kwok)", "(PTI)", "[Shutterstock/Mika Lind]"
+    LinePattern("caption_with_bracket_credit", "metadata", "caption", "line", 0,
+                r".*[.!?]\s*(?:\((?:[A-Z][\w&.'’-]*\s?){1,4}:\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\)|"
+                r"\((?:PTI|ANI|IANS|AP|AFP|Reuters|Xinhua|Getty Images|Supplied)\)|\[[^\[\]/]{1,40}/[^\[\]]{1,40}\])\s*",
+                "Applicants uploaded payslips to the app. (ABC News: Danielle Kwok)", 90, needs=")|]"),
     # ---- newsletters, share bars, navigation, cookie banners, ads
     LinePattern("newsletter_prompt", "boilerplate", "newsletter", "line", 45,
                 r"(?i:.*(?:delivered (?:straight |directly |right )?to your inbox|enter your e-?mail|"
@@ -264,12 +270,17 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"powers|sustains)\b|(?:for )?less than the (?:price|cost) of a (?:cup of )?coffee|"
                 r"digital subscription\b.{0,80}\b(?:unlimited access|fewer ads|premium content)|"
                 r"^subscribe to [\w&'’ .-]{1,40} to (?:get|gain|enjoy) (?:unlimited |full )?access\b|"
-                r"^don'?t miss out on (?:the latest|our) (?:news|stories|updates|journalism)).*)",
+                r"^don'?t miss out on (?:the latest|our) (?:news|stories|updates|journalism)|"
+                r"(?:independent |quality |good |local )?journalism costs (?:money|time)|for the price of a (?:cup of )?coffee|"
+                r"subscribers get (?:unlimited|full|exclusive|premium) access\b|subscribe (?:now |today )?for (?:just |only )?[$€£]|"
+                r"^support [\w&'’. -]{1,40}['’]s? journalism\b|your support (?:will |can )?(?:helps?|keeps?|allows?|lets?|makes?)\b|"
+                r"^make a (?:donation|contribution)\b|we (?:firmly )?believe in the (?:importance|power|value) of "
+                r"(?:high-quality |quality |independent |free )?journalism).*)",
                 "WPR’s reporting is made possible by listeners like you. Support independent journalism today.",
                 needs="journalism|possible by|as little as|become a|you've read|you have read|dedicated reader|paywall|donate|"
                       "contribution|press freedom|free for all|our mission|consider supporting|free journalism|"
                       "afford to donate|republish|support|donation|contribution|membership|subscri|coffee|"
-                      "miss out"),
+                      "miss out|costs|price of|subscribers get|for just|for only|make a|believe in"),
     LinePattern("paywall", "boilerplate", "other", "line", 30,
                 r"(?i:(?:this )?(?:article|story|content) (?:is )?(?:reserved|available|exclusive) (?:exclusively )?(?:for|to) "
                 r"(?:paid |our )?(?:[A-Z][\w'&-]* ){0,3}(?:subscribers|members)\b.*|subscribers? only|"
@@ -384,6 +395,25 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"(?i:accept(?: all)?(?: cookies)?|reject(?: all)?|(?:manage|customi[sz]e) (?:preferences|settings|options)"
                 r"|got it!?|i agree|list of partners(?: \(vendors\))?|vendor list|show (?:all )?(?:purposes|vendors))\W*",
                 "Accept all cookies"),
+    # topics to follow: the label, then the topics one to a line
+    LinePattern("follow_topics", "boilerplate", "other", "list", 12,
+                r"(?i:(?:click|tap) the (?:alert|bell|follow|\+) (?:icon|button) to follow\b.*|follow (?:these |related )?topics\W*)",
+                "Click the alert icon to follow topics:", needs="follow"),
+    # a labelled advertisement of a line or two: "TEXT AD: Solar inverters ..."
+    LinePattern("ad_label", "boilerplate", "other", "line", 40,
+                r"(?i:(?:text |classified |sponsored )?(?:ad|advert|advertisement|advertorial)\s*:\s+\S.*)",
+                "TEXT AD: Solar inverters for home and office - free installation in Abuja and Lagos."),
+    # an embedded social post: its signature line, a handle alone, its counts
+    LinePattern("social_embed", "boilerplate", "other", "line", 16,
+                rf"(?:[-–—]\s*[^()]{{1,60}}\(@\w{{1,30}}\)\s*(?i:{_DATE})|@\w{{2,30}}|"
+                rf"(?i:(?:[\d.,]+[km]?\s+(?:reposts?|retweets?|likes?|replies|quotes?|views|bookmarks)\s*)+))",
+                "- Wake County Public School System (@WCPSS) March 12, 2025"),
+    # the outlet's promise of more news: "Get Latest India News along with Latest News and Top Headlines ..."
+    LinePattern("latest_news_promo", "boilerplate", "other", "line", 30,
+                r"(?i:get (?:the )?latest [\w ]{1,40} news along with\b.*|(?:stay|keep) (?:up to date|updated|informed) "
+                r"with (?:the )?latest (?:news|headlines)\b.*)",
+                "Get Latest India News along with Latest News and Top Headlines from India and around the world.",
+                needs="latest"),
     LinePattern("advertisement", "boilerplate", "other", "line", 12,
                 r"(?i:(?:(?:skip |hide |close |report (?:this )?)?(?:advertisement|advertising|ad|ads)(?: \d{1,2}| feedback)?|sponsored|sponsor message|"
                 r"promoted|paid (?:post|content)|article content|"
