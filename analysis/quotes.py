@@ -95,6 +95,8 @@ PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|of|(?<!according )to|near|across|outsi
 # "The UK’s chief veterinary officer, ", "the museum’s director, ": the owner a possessive names before a title
 POSSESSIVE_OWNER_RE = re.compile(r"(?P<owner>(?:[Tt]he\s+)?(?:[A-ZÀ-ÖØ-Þ][\w.&-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.&-]*){0,3}|[a-z]+))"
                                  r"(?:’s|'s)\s+(?:[\w-]+\s+){0,3}[\w-]+,?\s*$")
+NICK_BEFORE_RE = re.compile(r"(?<![\w.])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+\s$")   # a given name, then a nickname in marks
+NICK_AFTER_RE = re.compile(r"\s[A-ZÀ-ÖØ-Þ][\w’'-]*[a-zß-öø-ÿ]")        # ... then the surname
 ACRONYM_RE = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")   # "(ADAK)", "(COCOBOD)": a name's acronym in brackets
 WHOSE_OWNER_RE = re.compile(rf"(?P<owner>{CAP_RUN_RE.pattern}),\s+whose\s+[\w’'-]+,?\s*$")
 APPOSITIVE_END_RE = re.compile(r"[,.;:()—–]|\s-\s")
@@ -1581,6 +1583,17 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
         if app_names and _opens_with_name(app_words, app_names[0]):
             name_words = app_names
             s0, s1 = app_names[0].start, app_names[-1].end
+    elif name_words and app_words:
+        # "Belgium’s deputy prime minister in charge of the North Sea, Annelies De Smet-Vervoort, called": the
+        # name after "of the" belongs to the title; the person is the one named in the appositive
+        at = next((i for i, w in enumerate(words) if w is name_words[0]), 0)
+        before_the = words[at - 2].low if at >= 2 else (toks[a - 1].low if at == 1 and a > 0 else "")
+        if at >= 1 and words[at - 1].low == "the" and before_the in ("of", "for", "on"):
+            app_names = _name_words(app_words, lex)
+            if (app_names and _opens_with_name(app_words, app_names[0]) and len(app_names) >= 2
+                    and all(PERSON_WORD_RE.fullmatch(w.text) or w.low in SURNAME_PARTICLES for w in app_names)):
+                name_words = app_names
+                s0, s1 = app_names[0].start, app_names[-1].end
     lead_country = ""
     while len(name_words) > 1 and OWNED_PREFIX_RE.fullmatch(name_words[0].text):
         name_words = name_words[1:]   # "Chinese-owned Caldor Semiconductor" -> Caldor Semiconductor
@@ -2084,6 +2097,8 @@ def _read_name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
     for run in runs:
         while run and (run[0].low in DETERMINERS or run[0].low in ("of", "for", "and")):
             run = run[1:]
+        if run and all(OWNED_PREFIX_RE.fullmatch(w.text) for w in run) and run is not runs[-1]:
+            continue   # "a spokeswoman for Stuttgart-based heat pump maker Thermora": who owns or hosts it
         while titled and run and (singular(run[0].low) in PORTFOLIO_WORDS or run[0].low in ("and", "&")
                                   or _strip_possessive(run[0].text) in lex.countries
                                   or (len(run) > 2 and run[0].low in lex.name_words)):   # "... of Police Harjeet Singh"
@@ -2547,12 +2562,21 @@ def _tokens_outside_quotes(raw: str, s: int, e: int, pieces: list[Piece]) -> tup
         prev = q.close + 1
     toks, starts, at = [], [], s
     for q in pieces:
-        t, st = tokenize_with_starts(raw, at, q.open + 1)
+        nickname = _nickname(raw, s, q)
+        t, st = tokenize_with_starts(raw, at, q.open if nickname else q.open + 1)
         toks += t
         starts += st
-        at = q.close
+        at = q.close + 1 if nickname else q.close   # a nickname's marks go too: Yonatan “Yoni” Ben-Ami is one name
     t, st = tokenize_with_starts(raw, at, e)
     return toks + t, starts + st
+
+
+def _nickname(raw: str, s: int, piece: Piece) -> bool:
+    """Whether the closed piece is a nickname of up to three words between a given name and a surname."""
+    return (piece.close is not None and piece.close - piece.open <= 30
+            and len(raw[piece.open + 1:piece.close].split()) <= 3
+            and NICK_BEFORE_RE.search(raw, max(s, piece.open - 40), piece.open) is not None
+            and NICK_AFTER_RE.match(raw, piece.close + 1) is not None)
 
 
 def _inside_mask(toks: list[Tok], pieces: list[Piece], starts: list[int]) -> list[bool]:
@@ -2672,7 +2696,9 @@ def _attribute_piece(art, piece, qi, pieces, toks, starts, inside, bounds, bound
     # kind
     marker = TERM_MARKER_RE.search(raw[max(s, piece.open - 30):piece.open])
     exclaimed = text.rstrip(" ,.\"'”’»")[-1:] in ("!", "?")   # “Get out!”, “Why?”: said, not a term
-    if marker or (n_words <= 2 and speaker is None and not exclaimed) or (not at_start and _title_of_work(text)):
+    nickname = n_words <= 3 and _nickname(raw, s, piece)   # Yonatan “Yoni” Ben-Ami, Roberto "Betão" Cardoso
+    if marker or nickname or (n_words <= 2 and speaker is None and not exclaimed) or (
+            not at_start and _title_of_work(text)):
         piece.kind = "term"
         piece.speaker, piece.speaker_type, piece.cue = "", "unknown", ""
         piece.speaker_start = piece.speaker_end = -1

@@ -1155,3 +1155,26 @@ def test_a_bracketed_acronym_must_spell_the_name_before_it():
 ])
 def test_names_read_again_and_names_with_affiliations(text, speaker):
     assert quote_speakers(text) == [[speaker]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "Stuttgart-based" says where the maker is, not who it is
+    ("A spokeswoman for Stuttgart-based heat pump maker Thermora said the company was “reviewing production "
+     "plans for 2026”.", "Thermora"),
+    # a title's "of the ..." names its portfolio; the person is the one in the appositive
+    ("Belgium's deputy prime minister in charge of the North Sea, Annelies De Smet-Vervoort, called the attack "
+     "“an assault on the Belgian economy”.", "Annelies De Smet-Vervoort"),
+    ("The head of the National Water Commission, Efraín Sandoval Arteaga, told reporters the rains would be "
+     "“not enough”.", "Efraín Sandoval Arteaga"),
+])
+def test_speakers_behind_places_and_portfolios(text, speaker):
+    assert quote_speakers(text) == [[speaker]]
+
+
+def test_a_nickname_in_quote_marks_is_no_quote_and_no_break_in_the_name():
+    q = run("The farm of Roberto “Betão” Cardoso de Mello was raided.\n\n“We obey the law,” Cardoso de Mello said.")[
+        "quotes"]
+    assert q[["text", "kind"]].values.tolist() == [["Betão", "term"], ["We obey the law,", "direct"]]
+    # a term between two capitalized words that are no name stays a term only by its own rules
+    q = run("Officials called the plan “Project Falcon” on Monday.")["quotes"]
+    assert q["kind"].tolist() == ["term"]
