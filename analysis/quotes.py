@@ -68,7 +68,9 @@ CAP_RUN_RE = re.compile(rf"{CAP}(?:\s+(?:(?:of(?:\s+the)?|for(?:\s+the)?|and|de(
                         rf"|{_ON}(?:\s+the)?\s+{CAP})*")
 # "Name, a/the/one of/also known as ...": an appositive that may say what the name is.
 APPOSITIVE_START_RE = re.compile(r",(?<=[\w.],)\s+(?:also\s+known|known|formerly|a|an|the|one\s+of|which|who|"
-                                 r"[A-Z][\w’'-]*(?:’s|'s))\b")
+                                 r"[A-Z][\w’'-]*(?:’s|'s)|"
+                                 # a bare role and its employer: ", plant manager at Hanbit", ", president of X"
+                                 r"(?=[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+(?:at|of|for|with)\s+(?:the\s+)?[A-Z]))\b")
 NAME_BEFORE_RE = re.compile(rf"{CAP_RUN_RE.pattern}$")
 # What NAME_BEFORE_RE needs at the end: its last capitalized word (no space inside a CAP) runs to the end.
 # Much cheaper to search, and most appositive commas follow a lower-case word ("the company, which").
@@ -664,7 +666,8 @@ class Article:
             segment = APPOSITIVE_END_RE.split(after[1:], maxsplit=1)[0] if len(after) > 1 else ""
             seg_words = CONTEXT_WORD_RE.findall(segment)
             if seg_words and (seg_words[0].lower() in DETERMINERS or seg_words[0].lower() in ("also", "who", "which", "known")
-                              or seg_words[0] in lex.countries or _strip_possessive(seg_words[0]) in lex.countries) and not (
+                              or seg_words[0] in lex.countries or _strip_possessive(seg_words[0]) in lex.countries
+                              or _bare_role(seg_words, lex)) and not (
                     seg_words[0].lower() in DETERMINERS and any(w.lower() in lex.cues for w in seg_words[1:])):
                 # "a follow-up post on Instagram, the 29-year-old singer added:": the clause's subject, no appositive
                 for i, w in enumerate(seg_words):
@@ -673,8 +676,8 @@ class Article:
                         # "an economist at Pacific Bank": the rest describes the employer, whose type the
                         # person takes when no role word of the appositive gives one ("a specialist at X")
                         # (a name of two words or more with no organisation's role: a person's)
-                        if len(words) >= 2 and not any(lex.heads[h][0] != "inherit" or lex.heads[h][1] == "org"
-                                                       for h in heads if h in lex.heads):
+                        if len(words) >= 2 and not any((lex.heads[h][0] != "inherit" and h not in OWNED_TITLES)
+                                                       or lex.heads[h][1] == "org" for h in heads if h in lex.heads):
                             employer = self._employer_type(segment, w)
                             if employer:
                                 heads.add("@" + employer)
@@ -740,7 +743,12 @@ class Article:
         if run is None:
             return ""
         org = _strip_possessive(run.group().rstrip("."))
-        found = self.type_of(self.find(org) or self._entity(org, ""), set(), "")
+        entity = self.find(org)
+        if entity is None and " " not in org:   # "president of Brightwater": the "Brightwater Energy Inc." named before
+            entity = self.longer_name(org)
+        if entity is None and " " in org:
+            entity = self._entity(org, "")      # (a word alone is never made an entity here: it may be a longer name's)
+        found = self.type_of(entity, set(), "") if entity is not None else "unknown"
         return "" if found == "unknown" else found
 
     def _entity(self, name: str, kind: str, aliases: bool = True) -> Entity:
@@ -1034,6 +1042,18 @@ def _run_name(text: str, lex: Lexicon) -> tuple[int, str, tuple, frozenset, str]
     if len(words) == 1 and (name.lower() in INTRO_WORDS or _sentence_adverb(name.lower())):
         return None   # "Privately, the minister said": a sentence adverb, not a name
     return skip, country, tuple(words), heads, name
+
+
+def _bare_role(seg_words: list[str], lex: Lexicon) -> bool:
+    """Whether an appositive opens with a person's role and no article, then its employer: "plant manager at
+    Hanbit", "president of commercial airplanes at Meridian Aircraft"."""
+    if not seg_words[0][:1].islower():
+        return False
+    for i, w in enumerate(seg_words[:6]):
+        if w in ("at", "of", "for", "with"):
+            return i > 0 and any(singular(x.lower()) in lex.heads and lex.heads[singular(x.lower())][1] in (
+                "person", "spokesperson") for x in seg_words[:i])
+    return False
 
 
 @lru_cache(maxsize=1 << 16)

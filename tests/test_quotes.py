@@ -1106,6 +1106,11 @@ def test_a_capitalized_two_word_title_is_not_part_of_the_name():
     # a title word inside an organisation's name is no title, and no role of the person before it
     ("Achieng Otieno-Wambua of the Climate Justice Alliance of East Africa said the deals let rich countries "
      "“buy their way out of cutting emissions”.", "Achieng Otieno-Wambua", "advocacy_group"),
+    # a bare role and its employer in an appositive: the employer's type, an owned title's included
+    ("Dana Whitfield-Cho, president of commercial airplanes at Meridian Aircraft, called the order a vote of "
+     "confidence.\n\n“We are proud,” she said.", "Dana Whitfield-Cho", "company"),
+    ("Jo Park, plant manager at Hanbit Semiconductor, said the firm would shift.\n\n“We are a guest here,” he "
+     "said.", "Jo Park", "company"),
     # the owner a possessive names before a title: a country, a company named before
     ("The UK's chief veterinary officer, Dr Fiona Cathcart-Blair, warned keepers.\n\n“We are seeing the virus "
      "early,” she said.", "Fiona Cathcart-Blair", "government"),
