@@ -737,6 +737,7 @@ def test_matching_wordings_equal_quote_similarity_on_any_wordings(texts):
 
 REUSE_EVAL = Path(__file__).parent / "fixtures" / "reuse_eval"
 REUSE_EVAL2 = Path(__file__).parent / "fixtures" / "reuse_eval2"
+REUSE_EVAL3 = Path(__file__).parent / "fixtures" / "reuse_eval3"
 
 
 def _reuse_eval(folder: Path = REUSE_EVAL):
@@ -770,6 +771,18 @@ def test_second_holdout_keeps_its_bar():
     assert summary[("verbatim", "recall")] >= 0.95 and summary[("near_verbatim", "recall")] >= 0.95, summary
     assert summary[("paraphrase", "recall")] >= 0.3, summary
     assert summary[("relation", "accuracy")] >= 0.88, summary
+
+
+def test_third_holdout_keeps_its_bar():
+    """Four more events by another writer, files named by role, never tuned on. First run: precision 0.91,
+    recall 0.64 (verbatim and near-verbatim 1.00, paraphrase 0.51), relation right 0.94."""
+    content, texts, gold = _reuse_eval(REUSE_EVAL3)
+    assert len(gold) == 154 and gold["article_a"].notna().all() and gold["article_b"].notna().all()
+    summary = reuse.evaluate(content, texts, gold)["summary"].set_index(["task", "measure"])["value"]
+    assert summary[("alignment", "precision")] >= 0.87, summary
+    assert summary[("verbatim", "recall")] >= 0.95 and summary[("near_verbatim", "recall")] >= 0.95, summary
+    assert summary[("paraphrase", "recall")] >= 0.45, summary
+    assert summary[("relation", "accuracy")] >= 0.9, summary
 
 
 def test_a_one_word_edit_is_near_verbatim_not_verbatim():
