@@ -762,14 +762,14 @@ def test_holdout_pairs_keep_their_bar():
 
 
 def test_second_holdout_keeps_its_bar():
-    """Four more events, never tuned on. First run: precision 0.95, recall 0.52 (verbatim and near-verbatim
-    1.00, paraphrase 0.34), relation right 0.92."""
+    """Four more events. First run: precision 0.95, recall 0.52 (verbatim and near-verbatim 1.00, paraphrase
+    0.34), relation right 0.92. Tuned on once reuse_eval3 existed (0.94, 0.65, paraphrase 0.52)."""
     content, texts, gold = _reuse_eval(REUSE_EVAL2)
     assert len(gold) == 153 and gold["article_a"].notna().all() and gold["article_b"].notna().all()
     summary = reuse.evaluate(content, texts, gold)["summary"].set_index(["task", "measure"])["value"]
     assert summary[("alignment", "precision")] >= 0.9, summary
     assert summary[("verbatim", "recall")] >= 0.95 and summary[("near_verbatim", "recall")] >= 0.95, summary
-    assert summary[("paraphrase", "recall")] >= 0.3, summary
+    assert summary[("paraphrase", "recall")] >= 0.45, summary
     assert summary[("relation", "accuracy")] >= 0.88, summary
 
 
@@ -798,3 +798,14 @@ def test_evaluate_names_a_gold_sentence_missing_from_its_article():
     broken = gold.head(1).assign(sentence_a="Not a sentence of this article.")
     with pytest.raises(ValueError, match="Not a sentence"):
         reuse.evaluate(content, texts, broken)
+
+
+def test_a_long_rewrite_sharing_six_terms_is_a_paraphrase():
+    # six distinctive terms shared by two long sentences with a cosine between 0.33 and 0.35: a rewrite
+    a = ("The decision was made following a thorough review of information provided by the country's security "
+         "and intelligence community.")
+    b = ("This determination is the result of a multi-step review that assessed information and evidence "
+         "provided by the country's security and intelligence community, the minister said in a statement.")
+    content, texts = pair_corpus(a, b)
+    table, _, _ = reuse.align(content)
+    assert rows_between(table, texts, a[:30], b[:30])["relation"].tolist() == ["paraphrase"]
