@@ -66,7 +66,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"(?i:(?:did you (?:like|enjoy) (?:this|the|our) (?:article|story|post)\??\s*(?:rate it!?)?|"
                 r"rate (?:this|the) (?:article|story|post)|how (?:would you rate|useful was) (?:this|the) "
                 r"(?:article|story|post)\??|was this (?:article|story|post|page) (?:helpful|useful)\??|"
-                r"(?:give|leave) us (?:a )?(?:rating|review)).*)",
+                r"(?:give|leave) us (?:a )?(?:rating|review)|how does this (?:article |story )?make you feel\??).*)",
                 "Did you like this article? Rate it!"),
     LinePattern("trustpilot", "boilerplate", "rating_widget", "tail", 40,
                 r"(?i:.*\btrustpilot\b.*)", "Rate us on Trustpilot", needs="trustpilot"),
@@ -85,8 +85,9 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 "Leave a Reply"),
     # a comment section's welcome and house rules: long, so a row of its own (the rules below it are the section's)
     LinePattern("comment_welcome", "boilerplate", "comments", "tail", 60,
-                r"(?i:welcome to (?:the |our )?[\w’'&. -]{0,40}comment(?:s|ing)? (?:community|section)\b.*)",
-                "Welcome to The Globe and Mail’s comment community.", needs="welcome"),
+                r"(?i:welcome to (?:the |our )?[\w’'&. -]{0,40}comment(?:s|ing)? (?:community|section)\b.*|"
+                r"comments?\s*:\s*our rules\W*|we want our comments to be\b.*)",
+                "Welcome to The Globe and Mail’s comment community.", needs="welcome|our rules|our comments"),
     LinePattern("comment_form_fields", "boilerplate", "comments", "line", 40,
                 r"(?i:.*(?:your email address will not be published|required fields are marked|"
                 r"save my name, email,? and website|notify me of (?:follow-up comments|new posts)|"
@@ -99,7 +100,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
     LinePattern("summary_label", "boilerplate", "summary_label", "bullets", 12,
                 r"(?i:(?:in a (?:rush|hurry)\??.*|(?:the )?(?:quick|key|fast) (?:facts|points|takeaways)\W*|"
                 r"key (?:points|takeaways|facts|highlights)(?: from [\w ]+)?|highlights|summary|at a glance|"
-                r"tl;?dr|in short|the (?:short|quick) version|what (?:you need to|to) know|in brief|the big picture|"
+                r"tl;?dr|in short|summari[sz]e this (?:article|story)|the (?:short|quick) version|what (?:you need to|to) know|in brief|the big picture|"
                 r"(?:story|article) (?:highlights|summary)|(?:ai[- ](?:generated|assisted|powered) )?summary)\s*[:.]?)",
                 "In a rush? Here are the quick facts:"),
     # ---- related links: a header, then a list of headlines; or one inline link
@@ -138,7 +139,8 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 rf"(?:update[sd]?\b.{{0,50}}?:\s*)?this (?:story|article|post) has been updated\b.*|"
                 rf"translation of an (?:original )?article (?:first )?published in\b.*|"
                 rf"updated (?:at|on) .{{0,60}}?\bto (?:include|add|reflect|correct|clarify|remove|update)\b.*|"
-                rf"updated to (?:add|include|reflect|correct|clarify)\b.*)",
+                rf"updated to (?:add|include|reflect|correct|clarify)\b.*|"
+                rf"this is (?:an? )?ai[- ]generated summar(?:y|isation|ization)\b.*)",
                 "Editor's note: An earlier version of this article misstated the year of the U.S. ban."),
     LinePattern("wire_credit", "metadata", "credit", "line", 60,
                 r"(?i:[-–—]*\s*\(?\s*(?:(?:additional |further )?reporting|writing|editing|edited|compiled|translated|"
@@ -219,8 +221,13 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
     # a credit in brackets closing a caption's sentence: "(ABC News: Danielle Kwok)", "(PTI)", "[Shutterstock/Mika Lind]"
     LinePattern("caption_with_bracket_credit", "metadata", "caption", "line", 0,
                 r".*[.!?]\s*(?:\((?:[A-Z][\w&.'’-]*\s?){1,4}:\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\)|"
-                r"\((?:PTI|ANI|IANS|AP|AFP|Reuters|Xinhua|Getty Images|Supplied)\)|\[[^\[\]/]{1,40}/[^\[\]]{1,40}\])\s*",
-                "Applicants uploaded payslips to the app. (ABC News: Danielle Kwok)", 90, needs=")|]"),
+                r"\((?:PTI|ANI|IANS|AP|AFP|Reuters|Xinhua|Getty Images|Supplied)\)|\[[^\[\]/]{1,40}/[^\[\]]{1,40}\]|"
+                r"\((?:[A-Z][\w&.'’-]*)(?:\s+(?:of|the|and|for|[A-Z][\w&.'’-]*)){0,5}\))\s*|"
+                # "... on March 3, 2025. PHOTO | FILE | NMG", "... Commonwealth Avenue. Jire Almonte/Rappler"
+                r".*[.!?]\s*(?:(?:PHOTO|FILE|IMAGE|PICTURE)(?:\s*\|\s*[A-Z][\w&.'’ -]{0,30})+|"
+                r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*/\s*[A-Z][\w&.'’-]+(?:\s+[A-Z][\w&.'’-]+){0,2}|"
+                r"Screenshot (?:from|of|via) [\w&.'’ -]{1,40})\s*",
+                "Applicants uploaded payslips to the app. (ABC News: Danielle Kwok)", 90, needs=")|]|/|photo|file|image|picture|screenshot"),
     # ---- newsletters, share bars, navigation, cookie banners, ads
     LinePattern("newsletter_prompt", "boilerplate", "newsletter", "line", 45,
                 r"(?i:.*(?:delivered (?:straight |directly |right )?to your inbox|enter your e-?mail|"
@@ -251,9 +258,10 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"[\w&'’ -]{0,40}\bapps?\b.*|join (?:our|[\w&'’. -]{1,30}'s) (?:[\w&'’.-]+ )?(?:whatsapp|telegram|signal) (?:channel|community|group)\b.*|"
                 r".*\bdownload (?:the|our) (?:free )?[\w&'’ -]{0,30}\bapps?\b.*|"
                 r"for the latest (?:news|updates|headlines|stories)\b.{0,80}\b(?:head to|visit|go to|download|follow)\b.*|"
-                r"watch [\w&'’ -]{2,40} (?:every|each) (?:night|day|morning|evening|weeknight|weekday)\b.*)",
+                r"watch [\w&'’ -]{2,40} (?:every|each) (?:night|day|morning|evening|weeknight|weekday)\b.*|"
+                r".*\bfollow [\w&'’. -]{1,40} on (?:whatsapp|telegram|google news|instagram|tiktok)(?: channels?)?\b.*)",
                 "Download the KTRV 7 app to get the latest breaking news alerts on your phone.",
-                needs="app|channel|latest|watch"),
+                needs="app|channel|latest|watch|whatsapp|telegram|google news|instagram|tiktok"),
     # the outlet asking its readers for money: membership and donation appeals
     LinePattern("support_appeal", "boilerplate", "other", "line", 80,
                 r"(?i:.*\b(?:(?:support|fund|help sustain) (?:our |independent |quality |local |nonprofit )+"
@@ -265,7 +273,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"^our mission is to (?:deliver|provide|bring|produce) [^.]{0,80}(?:journalism|reporting|news)|"
                 r"consider supporting [\w&'’ .-]{1,40}\b|support free journalism|(?:thank you|thanks) for your (?:past )?"
                 r"(?:contribution|support) to\b|can'?t afford to donate|free to read,? and free to republish|"
-                r"republish (?:this|our) (?:story|stories|article)|^support (?:the )?(?-i:[A-Z][\w&'’.-]*)(?: (?-i:[A-Z][\w&'’.-]*)){0,3}\W*$|"
+                r"republish (?:this|our) (?:story|stories|article)|"
                 r"your (?:donation|support|contribution|membership|subscription) (?:keeps|helps|makes|allows|lets|funds|"
                 r"powers|sustains)\b|(?:for )?less than the (?:price|cost) of a (?:cup of )?coffee|"
                 r"digital subscription\b.{0,80}\b(?:unlimited access|fewer ads|premium content)|"
@@ -279,8 +287,14 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 "WPR’s reporting is made possible by listeners like you. Support independent journalism today.",
                 needs="journalism|possible by|as little as|become a|you've read|you have read|dedicated reader|paywall|donate|"
                       "contribution|press freedom|free for all|our mission|consider supporting|free journalism|"
-                      "afford to donate|republish|support|donation|contribution|membership|subscri|coffee|"
-                      "miss out|costs|price of|subscribers get|for just|for only|make a|believe in"),
+                      "afford to donate|republish|your donation|your support|your contribution|your membership|"
+                      "your subscription|digital subscription|subscribe to|subscribers get|subscribe now|subscribe today|"
+                      "coffee|miss out|journalism costs|price of a|make a donation|make a contribution|believe in the|"
+                      "s journalism|s' journalism"),
+    # a short appeal: "Support The Scotsman"
+    LinePattern("support_short", "boilerplate", "other", "line", 6,
+                r"(?i:support (?:the )?(?-i:[A-Z][\w&'’.-]*)(?: (?-i:[A-Z][\w&'’.-]*)){0,3}\W*)",
+                "Support The Scotsman", needs="support"),
     LinePattern("paywall", "boilerplate", "other", "line", 30,
                 r"(?i:(?:this )?(?:article|story|content) (?:is )?(?:reserved|available|exclusive) (?:exclusively )?(?:for|to) "
                 r"(?:paid |our )?(?:[A-Z][\w'&-]* ){0,3}(?:subscribers|members)\b.*|subscribers? only|"
@@ -290,7 +304,13 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"read this (?:article|story) for free\W*|already have an account\?.*|"
                 r"to (?:continue|keep) reading,? (?:please )?(?:subscribe|log ?in|sign ?in|register)\b.*|"
                 r"[$€£]\d+(?:\.\d\d)? (?:per|a|/) ?(?:week|month|year)\b.{0,40}|\*?billed as [$€£].*|"
-                r".*\boffer (?:is )?(?:only )?(?:available|valid) (?:to|for) new (?:and [\w ]{1,30})?subscribers\b.*)",
+                r".*\boffer (?:is )?(?:only )?(?:available|valid) (?:to|for) new (?:and [\w ]{1,30})?subscribers\b.*|"
+                r"subscribe now to read\b.*|unlimited (?:online )?access to (?:articles|stories|content)\b.*|"
+                r"(?:register|sign in|log in)(?: ?/ ?(?:register|sign in|log in))? to unlock (?:more )?articles\W*|"
+                r"create an account or (?:sign|log) in to continue\b.*|access articles from across\b.*|"
+                r"enjoy additional articles per month\W*|get email updates from your favou?rite authors\W*|"
+                r"don'?t have an account\?.*|exclusive articles from columnists\b.*|"
+                r"share your thoughts and join the conversation in the comments\W*)",
                 "Article reserved for subscribers"),
     LinePattern("language_switch", "boilerplate", "navigation", "line", 5,
                 r"(?i:(?:lire|read|leer|lesen|leggi) (?:en|in|auf) (?:français|english|español|deutsch|italiano)|"
@@ -367,7 +387,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 needs="independent|impartial|profit|award|global|leading|trusted|funded|public|fact-based|journalism|"
                       "supported by|paid for"),
     LinePattern("about_issuer", "boilerplate", "other", "tail", 6,
-                r"(?:(?i:about)\s+[A-Z][\w.,&'’-]*(?:\s+(?:[A-Z&][\w.,&'’-]*|of|the|and|for|de)){0,4}|"
+                r"(?:(?i:about)\s+(?:the\s+)?[A-Z][\w.,&'’-]*(?:\s+(?:[A-Z&][\w.,&'’-]*|of|the|and|for|de)){0,4}|"
                 r"(?i:forward[- ]looking statements?|safe harbou?r statement|cautionary (?:note|statement)s?"
                 r"(?: regarding forward[- ]looking statements?)?))\s*:?",
                 "About Halvorsen Biotech"),
@@ -406,6 +426,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
     # an embedded social post: its signature line, a handle alone, its counts
     LinePattern("social_embed", "boilerplate", "other", "line", 16,
                 rf"(?:[-–—]\s*[^()]{{1,60}}\(@\w{{1,30}}\)\s*(?i:{_DATE})|@\w{{2,30}}|"
+                rf"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,3}}\s+\(?@\w{{2,30}}\)?|"
                 rf"(?i:(?:[\d.,]+[km]?\s+(?:reposts?|retweets?|likes?|replies|quotes?|views|bookmarks)\s*)+))",
                 "- Wake County Public School System (@WCPSS) March 12, 2025"),
     # the outlet's promise of more news: "Get Latest India News along with Latest News and Top Headlines ..."
@@ -427,9 +448,18 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 "Advertisement"),
     LinePattern("disclaimer", "boilerplate", "other", "line", 60,
                 r"(?i:disclaimer\s*:.*|the (?:views|opinions) (?:and opinions )?expressed (?:in|by) .*|"
+                r".*\b(?:independent press standards organisation|editors'? code of practice)\b.*|"
+                r".*\bregistered in england(?: (?:&|and) wales)?\b.*|"
+                # The Conversation's disclosure statements under each article
+                r".*\bprovides? funding as an? (?:founding )?(?:partner|member) of the conversation\b.*|"
+                r"(?-i:[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,2}) (?:receives?|has received) funding from\b.*|"
+                r".*\bdo(?:es)? not work for, consult, own shares in or receive funding from\b.*|"
+                r"attention (?:broadcasters|editors|media)\W*|.*\blive or pre-?recorded (?:tv|television) and radio interviews\b.*|"
                 r"this (?:story|article|content|post) (?:is|was|has been) (?:auto-?generated|generated automatically|"
                 r"(?:published|taken|generated) from a syndicated feed)\b.*)",
-                "Disclaimer: This story is auto-generated from a syndicated feed."),
+                "Disclaimer: This story is auto-generated from a syndicated feed.",
+                needs="disclaimer|views|opinions|auto|generated|syndicated|press standards|code of practice|"
+                      "registered in england|attention|recorded|funding|own shares"),
     LinePattern("copyright_footer", "boilerplate", "other", "line", 30,
                 r"(?i:(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4})).*|[^.]{0,60},\s*(?:©\s*)?copyright\s*(?:©\s*)?\d{4}\b.*|"
                 r"copyright\s+(?-i:[A-Z])[\w&'’-]*(?:\s+(?-i:[A-Z])[\w&.'’-]*){0,6}\s+\d{4}\.?(?:\s*all rights reserved\b.*)?)",
