@@ -2614,6 +2614,15 @@ def _tok_index(starts: list[int], pos: int) -> int:
     return bisect_right(starts, pos - 1)
 
 
+def _common_noun_speaker(speaker: Speaker) -> bool:
+    """Whether a speaker is a thing or a place rather than a voice: no entity, or one of no kind and no type
+    ("decree", "extortion", "Madrid"), and not a group of people named by a role ("officials")."""
+    if not speaker.name[:1].islower() or " " in speaker.name or speaker.speaker_type != "unknown":
+        return False   # a name ("Whitcombe had shouted ...") may be the one who spoke
+    entity = speaker.entity
+    return entity is None or (entity.kind == "" and not entity.types and not entity.heads)
+
+
 def _attribute_piece(art, piece, qi, pieces, toks, starts, inside, bounds, bound_starts, raw, s, e, lex) -> None:
     open_i = _tok_index(starts, piece.open)
     close_pos = piece.close if piece.close is not None else piece.end
@@ -2686,7 +2695,17 @@ def _attribute_piece(art, piece, qi, pieces, toks, starts, inside, bounds, bound
         hit = find_cue(toks, lo, open_i, lex, last=True)
         if hit is not None and not inside[hit[0]]:
             k, cue, n = hit
+            n_history = len(art.history)
             speaker = attribute_cue(art, toks, k, cue, n, lo, open_i, piece.open, _tok_index(starts, sent_lo))
+            first = find_cue(toks, lo, k, lex) if speaker is not None and _common_noun_speaker(speaker) else None
+            if first is not None and not inside[first[0]] and first[1].kind == "verb" and first[1].indirect != "no":
+                # "X said the decree showed that “...”", "X said extortion added “...”": the quote is X's, said
+                # inside X's clause; its inner subject (a thing, a place) is what X speaks of
+                outer = attribute_cue(art, toks, first[0], first[1], first[2], lo, k, piece.open,
+                                      _tok_index(starts, sent_lo))
+                if outer is not None and outer.entity is not None and not _common_noun_speaker(outer):
+                    del art.history[n_history:-1]
+                    speaker = outer
     # c) a sentence whose subject is named, then a colon: "Coach Marco Bellini was blunt: “...”"
     if speaker is None and open_i > lo and before_text.rstrip().endswith(":"):
         subject = clause_subject(toks, _tok_index(starts, sent_lo), open_i)

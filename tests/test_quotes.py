@@ -1188,3 +1188,17 @@ def test_a_nickname_in_quote_marks_is_no_quote_and_no_break_in_the_name():
     # a term between two capitalized words that are no name stays a term only by its own rules
     q = run("Officials called the plan “Project Falcon” on Monday.")["quotes"]
     assert q["kind"].tolist() == ["term"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a partial quote in the clause a speaker reports: the thing that clause is about did not speak
+    ("Ali Kocabıyık, a lawmaker of the main opposition party, said the decree showed that “no institution in "
+     "this country is independent any more.”", "Ali Kocabıyık"),
+    ("The Association of Avocado Producers said in a statement that extortion added “an invisible cost that "
+     "ends up in every guacamole.”", "Association of Avocado Producers"),
+    # ... but a person named in that clause may have: the one who shouted
+    ("Prosecutor Emma Lyle told the court Whitcombe had shouted “I’ll kill you” before lunging at a neighbour.",
+     "Whitcombe"),
+])
+def test_a_quote_inside_a_reported_clause(text, speaker):
+    assert quote_speakers(text) == [[speaker]]
