@@ -136,8 +136,8 @@ until upon via against among between late early once back elsewhere overall inst
 two three four five several""".split())
 INTRO_OPENER_REACH = 8
 NAME_PARTICLES = frozenset("der den de la las los le".split())   # the second word of "van der", "de la"
-SURNAME_PARTICLES = NAME_PARTICLES | frozenset("van von du del da di dos das ter ten bin binti al".split())
-PERSON_TITLES = frozenset("mr mrs ms dr prof sir dame lord madam sheikh sheikha".split())
+SURNAME_PARTICLES = NAME_PARTICLES | frozenset("van von du del dela da di dos das ter ten bin binti al".split())
+PERSON_TITLES = frozenset("mr mrs ms dr prof sir dame lord madam sheikh sheikha atty shri smt shrimati sri engr".split())
 # Role words that are surnames too: after a name, at the phrase's end, the surname ("Julie Bishop", "Paul Farmer").
 SURNAME_TITLES = frozenset("bishop farmer judge cardinal sheriff mayor chancellor constable marshal dean".split())
 # Nationalities used as nouns for a person already named ("the Pole said", "the 24-year-old Spaniard").

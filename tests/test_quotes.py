@@ -1202,3 +1202,14 @@ def test_a_nickname_in_quote_marks_is_no_quote_and_no_break_in_the_name():
 ])
 def test_a_quote_inside_a_reported_clause(text, speaker):
     assert quote_speakers(text) == [[speaker]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # honorifics of Indian and Philippine copy, and "dela" in a surname
+    ("“I stand by every line,” said Maria Luzviminda dela Paz-Santiago.\n\n“I will not stop,” Dela Paz-Santiago "
+     "said.", "Maria Luzviminda dela Paz-Santiago"),
+    ("“It is a weapon against the press,” said Atty Jose Mari Lacson.", "Jose Mari Lacson"),
+    ("“We have seen how liquor destroys families,” Shri Ramesh Chandra Mahto said.", "Ramesh Chandra Mahto"),
+])
+def test_honorifics_and_particles_of_more_presses(text, speaker):
+    assert set(quote_speakers(text)[i][0] for i in range(len(quote_speakers(text)))) == {speaker}
