@@ -1213,3 +1213,13 @@ def test_a_quote_inside_a_reported_clause(text, speaker):
 ])
 def test_honorifics_and_particles_of_more_presses(text, speaker):
     assert set(quote_speakers(text)[i][0] for i in range(len(quote_speakers(text)))) == {speaker}
+
+
+@pytest.mark.parametrize("text, speaker, speaker_type", [
+    # international lenders and the European Commission speak from outside a national story
+    ("NAIROBI (Reuters) - Kenya's parliament passed the bill.\n\nThe International Monetary Fund said the measures "
+     "were “necessary to restore debt sustainability.”", "International Monetary Fund", "foreign_government"),
+    ("The World Bank said the pool had “paid out within two weeks”.", "World Bank", "foreign_government"),
+])
+def test_international_bodies_are_foreign(text, speaker, speaker_type):
+    assert quote_speakers(text, "speaker", "speaker_type") == [[speaker, speaker_type]]
