@@ -1210,6 +1210,8 @@ def test_a_quote_inside_a_reported_clause(text, speaker):
      "said.", "Maria Luzviminda dela Paz-Santiago"),
     ("“It is a weapon against the press,” said Atty Jose Mari Lacson.", "Jose Mari Lacson"),
     ("“We have seen how liquor destroys families,” Shri Ramesh Chandra Mahto said.", "Ramesh Chandra Mahto"),
+    ("Excise Minister Smt. Anjali Kumari Oraon said the shortfall would be met by “plugging leakages”.",
+     "Anjali Kumari Oraon"),
 ])
 def test_honorifics_and_particles_of_more_presses(text, speaker):
     assert set(quote_speakers(text)[i][0] for i in range(len(quote_speakers(text)))) == {speaker}
@@ -1222,4 +1224,15 @@ def test_honorifics_and_particles_of_more_presses(text, speaker):
     ("The World Bank said the pool had “paid out within two weeks”.", "World Bank", "foreign_government"),
 ])
 def test_international_bodies_are_foreign(text, speaker, speaker_type):
+    assert quote_speakers(text, "speaker", "speaker_type") == [[speaker, speaker_type]]
+
+
+@pytest.mark.parametrize("text, speaker, speaker_type", [
+    ("Excise Minister Smt. Anjali Kumari Oraon said the shortfall would be met by “plugging leakages”.",
+     "Anjali Kumari Oraon", "government"),   # "Smt." is an abbreviation: the minister's title reaches her name
+    ("“We are chasing the disease,” said Okot Bosco Lagu, the Adjumani district health officer.",
+     "Okot Bosco Lagu", "government"),
+    ("“The vote was rigged,” said opposition leader Omar Diallo.", "Omar Diallo", "government"),
+])
+def test_officers_ministers_and_opposition_leaders(text, speaker, speaker_type):
     assert quote_speakers(text, "speaker", "speaker_type") == [[speaker, speaker_type]]
