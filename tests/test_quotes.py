@@ -403,7 +403,7 @@ def test_evaluation_set_is_well_formed():
     for path in (FIXTURES / "eval.json", FIXTURES / "holdout.json", FIXTURES / "stress.json",
                  FIXTURES / "stress_tech.json", FIXTURES / "holdout2.json", FIXTURES / "holdout3.json",
                  FIXTURES / "holdout4.json", FIXTURES / "holdout5.json", FIXTURES / "holdout6.json",
-                 FIXTURES / "holdout7.json", FIXTURES / "holdout8.json"):
+                 FIXTURES / "holdout7.json", FIXTURES / "holdout8.json", FIXTURES / "holdout9.json"):
         items = json.loads(path.read_text(encoding="utf-8"))
         for item in items:
             for g in item["quotes"]:
@@ -453,11 +453,16 @@ def test_evaluation_set_is_well_formed():
     ("holdout7.json", {("extraction", "precision"): 0.95, ("extraction", "recall"): 0.95,
                        ("attribution", "precision"): 0.78, ("attribution", "recall"): 0.76,
                        ("speaker_type", "accuracy"): 0.6}),
-    # an eighth holdout, 30 items never tuned on (0.75 / 0.74 / 0.64 on the code of the session that added it;
-    # 0.72 / 0.71 / 0.66 on that session's starting code)
+    # an eighth holdout: first run 0.75 / 0.74 / 0.64 (0.72 / 0.71 / 0.66 on that session's starting code), tuned on
+    # later in that session (0.77 / 0.76 / 0.68)
     ("holdout8.json", {("extraction", "precision"): 0.95, ("extraction", "recall"): 0.95,
-                       ("attribution", "precision"): 0.7, ("attribution", "recall"): 0.69,
-                       ("speaker_type", "accuracy"): 0.59}),
+                       ("attribution", "precision"): 0.72, ("attribution", "recall"): 0.71,
+                       ("speaker_type", "accuracy"): 0.62}),
+    # a ninth holdout, 30 items never tuned on (0.71 / 0.69 / 0.68 on the code of the session that added it;
+    # 0.66 / 0.64 / 0.66 on that session's starting code)
+    ("holdout9.json", {("extraction", "precision"): 0.95, ("extraction", "recall"): 0.95,
+                       ("attribution", "precision"): 0.66, ("attribution", "recall"): 0.64,
+                       ("speaker_type", "accuracy"): 0.62}),
 ])
 def test_precision_recall_bar(name, bars):
     summary = Q.evaluate(Q.load_eval(FIXTURES / name))["summary"].set_index(["task", "measure"])["value"]
