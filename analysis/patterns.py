@@ -227,7 +227,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r".*[.!?]\s*(?:(?:PHOTO|FILE|IMAGE|PICTURE)(?:\s*\|\s*[A-Z][\w&.'’ -]{0,30})+|"
                 r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*/\s*[A-Z][\w&.'’-]+(?:\s+[A-Z][\w&.'’-]+){0,2}|"
                 r"Screenshot (?:from|of|via) [\w&.'’ -]{1,40})\s*",
-                "Applicants uploaded payslips to the app. (ABC News: Danielle Kwok)", 90, needs=")|]|/|photo|file|image|picture|screenshot"),
+                "Applicants uploaded payslips to the app. (ABC News: Danielle Kwok)", 90, needs=". (|! (|? (|. [|/|photo|file|image|picture|screenshot"),
     # ---- newsletters, share bars, navigation, cookie banners, ads
     LinePattern("newsletter_prompt", "boilerplate", "newsletter", "line", 45,
                 r"(?i:.*(?:delivered (?:straight |directly |right )?to your inbox|enter your e-?mail|"
@@ -418,7 +418,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
     # topics to follow: the label, then the topics one to a line
     LinePattern("follow_topics", "boilerplate", "other", "list", 12,
                 r"(?i:(?:click|tap) the (?:alert|bell|follow|\+) (?:icon|button) to follow\b.*|follow (?:these |related )?topics\W*)",
-                "Click the alert icon to follow topics:", needs="follow"),
+                "Click the alert icon to follow topics:", needs="to follow|topics"),
     # a labelled advertisement of a line or two: "TEXT AD: Solar inverters ..."
     LinePattern("ad_label", "boilerplate", "other", "line", 40,
                 r"(?i:(?:text |classified |sponsored )?(?:ad|advert|advertisement|advertorial)\s*:\s+\S.*)",
@@ -458,8 +458,8 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"this (?:story|article|content|post) (?:is|was|has been) (?:auto-?generated|generated automatically|"
                 r"(?:published|taken|generated) from a syndicated feed)\b.*)",
                 "Disclaimer: This story is auto-generated from a syndicated feed.",
-                needs="disclaimer|views|opinions|auto|generated|syndicated|press standards|code of practice|"
-                      "registered in england|attention|recorded|funding|own shares"),
+                needs="disclaimer|expressed|generated|syndicated|press standards|code of practice|"
+                      "registered in england|attention|radio interviews|funding from|funding as|own shares"),
     LinePattern("copyright_footer", "boilerplate", "other", "line", 30,
                 r"(?i:(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4})).*|[^.]{0,60},\s*(?:©\s*)?copyright\s*(?:©\s*)?\d{4}\b.*|"
                 r"copyright\s+(?-i:[A-Z])[\w&'’-]*(?:\s+(?-i:[A-Z])[\w&.'’-]*){0,6}\s+\d{4}\.?(?:\s*all rights reserved\b.*)?)",
