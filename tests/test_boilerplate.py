@@ -1095,3 +1095,15 @@ def test_label_lines_of_a_chunk_is_classify_article_of_each_article(seeds):
 def test_wire_dateline(line, dateline):
     m = P.WIRE_DATELINE_RE.match(line)
     assert (m.group() if m else None) == dateline
+
+
+def test_keyword_lines_are_the_lines_holding_any_keyword():
+    """The one-scan search finds exactly the lines a search per keyword and line would."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    for folder in (HOLDOUT9, HOLDOUT10, HOLDOUT11):
+        texts += list(B.read_gold_folder(folder)[0].values())
+    texts.append("Support us\n\nsupport\nSUBSCRIBE today: it costs less than the price of a coffee\n\n(c) 2025\nnothing here")
+    for raw in texts:
+        lines = [" ".join(T.normalize(line).split()) for line in raw.splitlines()]
+        expected = {i for i, line in enumerate(lines) if any(k in line.lower() for k in B._KEYWORDS)}
+        assert B.keyword_lines(lines) == expected
