@@ -91,9 +91,10 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
     LinePattern("comment_form_fields", "boilerplate", "comments", "line", 40,
                 r"(?i:.*(?:your email address will not be published|required fields are marked|"
                 r"save my name, email,? and website|notify me of (?:follow-up comments|new posts)|"
-                r"this site uses akismet|comment moderation policy|community guidelines).*)",
+                r"this site uses akismet|comment moderation policy|community guidelines|comments will be moderated|"
+                r"keep comments relevant).*)",
                 "Your email address will not be published. Required fields are marked *",
-                needs="email|required fields|save my name|notify me|akismet|moderation|guidelines"),
+                needs="email|required fields|save my name|notify me|akismet|moderation|guidelines|moderated|keep comments"),
     LinePattern("comments_word", "boilerplate", "comments", "line", 2,
                 r"(?i:comments?|reply|replies|responses?|like|report)\W*", "Reply"),
     # ---- a summary box: the label is cruft, the bullet lines after it are content/summary
@@ -225,7 +226,8 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"\((?:[A-Z][\w&.'’-]*)(?:\s+(?:of|the|and|for|[A-Z][\w&.'’-]*)){0,5}\))\s*|"
                 # "... on March 3, 2025. PHOTO | FILE | NMG", "... Commonwealth Avenue. Jire Almonte/Rappler"
                 r".*[.!?]\s*(?:(?:PHOTO|FILE|IMAGE|PICTURE)(?:\s*\|\s*[A-Z][\w&.'’ -]{0,30})+|"
-                r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*/\s*[A-Z][\w&.'’-]+(?:\s+[A-Z][\w&.'’-]+){0,2}|"
+                r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*/\s*[A-Z][\w&.'’-]+(?:\s+[A-Z][\w&.'’-]+){0,2}|"
+                r"\((?i:photo not for sale)\)\s*\([A-Z][\w&.'’ -]{1,30}\)|"
                 r"Screenshot (?:from|of|via) [\w&.'’ -]{1,40})\s*",
                 "Applicants uploaded payslips to the app. (ABC News: Danielle Kwok)", 90, needs=". (|! (|? (|. [|/|photo|file|image|picture|screenshot"),
     # ---- newsletters, share bars, navigation, cookie banners, ads
@@ -239,10 +241,12 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"^thanks? (?:you )?for (?:signing up|subscribing)[!.]?$|a welcome email is on its way|"
                 r"(?:an? )?(?:issue|error|problem) signing you up|by registering for free|^get the latest headlines\b|"
                 r"(?:the|our) [\w' -]{1,40} newsletter (?:provides|brings|delivers|gives)\b|"
-                r"^sign up to (?:receive|get)\b|^sign up (?:for|to) (?:the|our) [^.]{0,60}\b(?:reads?|stories|news|headlines|"
+                r"^sign up to (?:receive|get)\b|sent (?:straight |directly )?to your (?:phone|inbox)\b|^invalid e-?mail(?: address)?\W*$|"
+                r"^sign up (?:for|to) (?:the|our) [^.]{0,60}\b(?:reads?|stories|news|headlines|"
                 r"briefings?|digest|updates|newsletters?)\b|first (?:featured|appeared|published) in (?:the |our )?[\w' -]{1,40} newsletter).*)",
                 "Get the latest headlines delivered to your inbox.",
-                needs="inbox|mail|signing up|sign up|subscribing|registering|subscribe|newsletter|all fields|latest headlines"),
+                needs="inbox|mail|signing up|sign up|subscribing|registering|subscribe|newsletter|all fields|latest headlines|"
+                      "to your phone"),
     LinePattern("email_footer", "boilerplate", "other", "line", 40,
                 r"(?i:(?:you(?:'re| are| were)? receiv(?:ing|ed) this (?:e-?mail|newsletter|message)|unsubscribe|"
                 r"update (?:your )?(?:e-?mail |subscription )?preferences|manage (?:your )?subscriptions?|"
@@ -283,14 +287,15 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"subscribers get (?:unlimited|full|exclusive|premium) access\b|subscribe (?:now |today )?for (?:just |only )?[$€£]|"
                 r"^support [\w&'’. -]{1,40}['’]s? journalism\b|your support (?:will |can )?(?:helps?|keeps?|allows?|lets?|makes?)\b|"
                 r"^make a (?:donation|contribution)\b|we (?:firmly )?believe in the (?:importance|power|value) of "
-                r"(?:high-quality |quality |independent |free )?journalism).*)",
+                r"(?:high-quality |quality |independent |free )?journalism|please support us\b|your support,? no matter how small\b|"
+                r"by supporting [\w&'’ .-]{1,40},? you(?:'re| are)\b|(?:to )?continue our work,? we need your (?:help|support)\b).*)",
                 "WPR’s reporting is made possible by listeners like you. Support independent journalism today.",
                 needs="journalism|possible by|as little as|become a|you've read|you have read|dedicated reader|paywall|donate|"
                       "contribution|press freedom|free for all|our mission|consider supporting|free journalism|"
                       "afford to donate|republish|your donation|your support|your contribution|your membership|"
                       "your subscription|digital subscription|subscribe to|subscribers get|subscribe now|subscribe today|"
                       "coffee|miss out|journalism costs|price of a|make a donation|make a contribution|believe in the|"
-                      "s journalism|s' journalism"),
+                      "s journalism|s' journalism|please support us|no matter how small|by supporting|we need your"),
     # a short appeal: "Support The Scotsman"
     LinePattern("support_short", "boilerplate", "other", "line", 6,
                 r"(?i:support (?:the )?(?-i:[A-Z][\w&'’.-]*)(?: (?-i:[A-Z][\w&'’.-]*)){0,3}\W*)",
@@ -310,7 +315,8 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"create an account or (?:sign|log) in to continue\b.*|access articles from across\b.*|"
                 r"enjoy additional articles per month\W*|get email updates from your favou?rite authors\W*|"
                 r"don'?t have an account\?.*|exclusive articles from columnists\b.*|"
-                r"share your thoughts and join the conversation in the comments\W*)",
+                r"share your thoughts and join the conversation in the comments\W*|get exclusive access to\b.*|"
+                r".*\be-?paper\b.*\belectronic replica\b.*)",
                 "Article reserved for subscribers"),
     LinePattern("language_switch", "boilerplate", "navigation", "line", 5,
                 r"(?i:(?:lire|read|leer|lesen|leggi) (?:en|in|auf) (?:français|english|español|deutsch|italiano)|"
@@ -331,7 +337,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"(?:voiced|narrated|read) by (?:artificial intelligence|an? (?:ai|automated|artificial) voice|ai)\b.*|"
                 r"this audio (?:is|was|has been) (?:generated|produced|created|read) (?:by|with|using) (?:an? )?"
                 r"(?:ai|artificial intelligence|automated|text-to-speech|synthetic)\b.*|"
-                r"read a summary of this (?:article|story)\b.*|"
+                r"read a summary of this (?:article|story)\b.*|powered by text-to-speech\b.*|"
                 r"(?:audio|listen)\s*(?:\d+\s*min(?:ute)?s?)?)\W*",
                 "You can now listen to Fox News articles!"),
     LinePattern("newsletter_mention", "boilerplate", "newsletter", "line", 12,
@@ -341,7 +347,8 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"subscribe (?:to|for) .*|sign up (?:to|for) (?:our |the )?[\w' -]{1,40}|already a subscriber\?.*|become a (?:member|subscriber).*)",
                 "Subscribe now"),
     LinePattern("share_bar", "boilerplate", "share", "line", 16,
-                rf"(?i:(?:(?:{_SHARE_WORDS})(?:\s*\(\d+\))?\d?\s*[:,|/·•\-]*\s*)+|(?:click|tap) (?:here )?to share\b.{{0,40}})",
+                rf"(?i:(?:(?:{_SHARE_WORDS})(?:\s*\(\d+\))?\d?\s*[:,|/·•\-]*\s*)+|(?:click|tap) (?:here )?to share\b.{{0,40}}|"
+                rf"share this (?:story|article)\s*:\s*\S.*)",
                 "Share this article Facebook Twitter WhatsApp Email"),
     LinePattern("navigation", "boilerplate", "navigation", "line", 8,
                 r"(?i:(?:back to (?:top|home|the top)(?: button)?|skip to (?:main )?(?:content|navigation|footer)|"
@@ -426,7 +433,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
     # an embedded social post: its signature line, a handle alone, its counts
     LinePattern("social_embed", "boilerplate", "other", "line", 16,
                 rf"(?:[-–—]\s*[^()]{{1,60}}\(@\w{{1,30}}\)\s*(?i:{_DATE})|@\w{{2,30}}|"
-                rf"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,3}}\s+\(?@\w{{2,30}}\)?|"
+                rf"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,3}}\s+\(?@\w{{2,30}}\)?(?:\s*·\s*(?i:follow))?|(?i:read [\d.,]+k? replies)|"
                 rf"(?i:(?:[\d.,]+[km]?\s+(?:reposts?|retweets?|likes?|replies|quotes?|views|bookmarks)\s*)+))",
                 "- Wake County Public School System (@WCPSS) March 12, 2025"),
     # the outlet's promise of more news: "Get Latest India News along with Latest News and Top Headlines ..."
@@ -449,7 +456,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
     LinePattern("disclaimer", "boilerplate", "other", "line", 60,
                 r"(?i:disclaimer\s*:.*|the (?:views|opinions) (?:and opinions )?expressed (?:in|by) .*|"
                 r".*\b(?:independent press standards organisation|editors'? code of practice)\b.*|"
-                r".*\bregistered in england(?: (?:&|and) wales)?\b.*|"
+                r".*\bregistered in england(?: (?:&|and) wales)?\b.*|in compliance with the jti standards?\b.*|"
                 # The Conversation's disclosure statements under each article
                 r".*\bprovides? funding as an? (?:founding )?(?:partner|member) of the conversation\b.*|"
                 r"(?-i:[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,2}) (?:receives?|has received) funding from\b.*|"
@@ -459,7 +466,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"(?:published|taken|generated) from a syndicated feed)\b.*)",
                 "Disclaimer: This story is auto-generated from a syndicated feed.",
                 needs="disclaimer|expressed|generated|syndicated|press standards|code of practice|"
-                      "registered in england|attention|radio interviews|funding from|funding as|own shares"),
+                      "registered in england|attention|radio interviews|funding from|funding as|own shares|jti"),
     LinePattern("copyright_footer", "boilerplate", "other", "line", 30,
                 r"(?i:(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4})).*|[^.]{0,60},\s*(?:©\s*)?copyright\s*(?:©\s*)?\d{4}\b.*|"
                 r"copyright\s+(?-i:[A-Z])[\w&'’-]*(?:\s+(?-i:[A-Z])[\w&.'’-]*){0,6}\s+\d{4}\.?(?:\s*all rights reserved\b.*)?)",

@@ -364,6 +364,24 @@ def test_every_row_matches_its_example(pattern):
     ("Naomi Bergeron receives funding from the Social Sciences and Humanities Research Council of Canada.",
      "disclaimer"),
     ("The clinic receives funding from the province, its director said.", None),
+    # a twelfth holdout's pages (Taipei Times, Moscow Times, Manchester Evening News, StateScoop, Brussels Times,
+    # Nation, Yonhap, Ottawa Citizen, Irish Independent live blog, Swissinfo)
+    ("Comments will be moderated. Keep comments relevant to the article.", "comment_form_fields"),
+    ("Your support, no matter how small, makes a world of difference. Please support us monthly.", "support_appeal"),
+    ("By supporting The Moscow Times, you're defending open, independent journalism.", "support_appeal"),
+    ("NEWS ALERTS: Get breaking news from across Greater Manchester sent straight to your phone - sign up here",
+     "newsletter_prompt"),
+    ("Invalid Email", "newsletter_prompt"),
+    ("This file photo shows chip equipment at a plant in Pyeongtaek. (PHOTO NOT FOR SALE) (Yonhap)",
+     "caption_with_bracket_credit"),
+    ("Software that unlocks phones can be exported only with a licence. Keystone / Anna Wetli",
+     "caption_with_bracket_credit"),
+    ("Share this Story : OC Transpo quietly began recording audio on buses", "share_bar"),
+    ("Get exclusive access to the Ottawa Citizen ePaper, an electronic replica of the print edition.", "paywall"),
+    ("Transport for Ireland @TFIupdates · Follow", "social_embed"),
+    ("Read 212 replies", "social_embed"),
+    ("Powered by text-to-speech", "audio_player"),
+    ("In compliance with the JTI standards", "disclaimer"),
 ])
 def test_pattern_table_before_after(line, expected):
     assert row_name(line) == expected
