@@ -433,7 +433,8 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
     # an embedded social post: its signature line, a handle alone, its counts
     LinePattern("social_embed", "boilerplate", "other", "line", 16,
                 rf"(?:[-–—]\s*[^()]{{1,60}}\(@\w{{1,30}}\)\s*(?i:{_DATE})|@\w{{2,30}}|"
-                rf"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,3}}\s+\(?@\w{{2,30}}\)?(?:\s*·\s*(?i:follow))?|(?i:read [\d.,]+k? replies)|"
+                rf"[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|for|of|the|and)){{0,4}}\s+\(?@\w{{2,30}}\)?(?:\s*·\s*(?i:follow))?|"
+                rf"(?i:read [\d.,]+k? replies)|"
                 rf"(?i:(?:[\d.,]+[km]?\s+(?:reposts?|retweets?|likes?|replies|quotes?|views|bookmarks)\s*)+))",
                 "- Wake County Public School System (@WCPSS) March 12, 2025"),
     # the outlet's promise of more news: "Get Latest India News along with Latest News and Top Headlines ..."
