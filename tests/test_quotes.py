@@ -403,7 +403,8 @@ def test_evaluation_set_is_well_formed():
     for path in (FIXTURES / "eval.json", FIXTURES / "holdout.json", FIXTURES / "stress.json",
                  FIXTURES / "stress_tech.json", FIXTURES / "holdout2.json", FIXTURES / "holdout3.json",
                  FIXTURES / "holdout4.json", FIXTURES / "holdout5.json", FIXTURES / "holdout6.json",
-                 FIXTURES / "holdout7.json", FIXTURES / "holdout8.json", FIXTURES / "holdout9.json"):
+                 FIXTURES / "holdout7.json", FIXTURES / "holdout8.json", FIXTURES / "holdout9.json",
+                 FIXTURES / "holdout10.json"):
         items = json.loads(path.read_text(encoding="utf-8"))
         for item in items:
             for g in item["quotes"]:
@@ -458,11 +459,16 @@ def test_evaluation_set_is_well_formed():
     ("holdout8.json", {("extraction", "precision"): 0.95, ("extraction", "recall"): 0.95,
                        ("attribution", "precision"): 0.72, ("attribution", "recall"): 0.71,
                        ("speaker_type", "accuracy"): 0.62}),
-    # a ninth holdout, 30 items never tuned on (0.71 / 0.69 / 0.68 on the code of the session that added it;
-    # 0.66 / 0.64 / 0.66 on that session's starting code)
+    # a ninth holdout: first run 0.71 / 0.69 / 0.68 (0.66 / 0.64 / 0.66 on that session's starting code), tuned on
+    # later in that session
     ("holdout9.json", {("extraction", "precision"): 0.95, ("extraction", "recall"): 0.95,
                        ("attribution", "precision"): 0.66, ("attribution", "recall"): 0.64,
                        ("speaker_type", "accuracy"): 0.62}),
+    # a tenth holdout, 30 items never tuned on (0.73 / 0.73 / 0.68 on the code of the session that added it;
+    # 0.71 / 0.71 / 0.63 on that session's starting code)
+    ("holdout10.json", {("extraction", "precision"): 0.93, ("extraction", "recall"): 0.95,
+                        ("attribution", "precision"): 0.68, ("attribution", "recall"): 0.68,
+                        ("speaker_type", "accuracy"): 0.62}),
 ])
 def test_precision_recall_bar(name, bars):
     summary = Q.evaluate(Q.load_eval(FIXTURES / name))["summary"].set_index(["task", "measure"])["value"]
