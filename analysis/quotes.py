@@ -1621,8 +1621,7 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
         lead_country = lead_country or lex.countries[_strip_possessive(name_words[0].text)]
         if not name_words[0].text.endswith(("’s", "'s")) and (all(
                 singular(w.low) in lex.heads or w.low in lex.name_words for w in name_words[1:])
-                or (len(name_words) >= 3 and name_words[-1].low in lex.name_words
-                    and lex.countries[name_words[0].text] == name_words[0].text)):
+                or (len(name_words) >= 3 and name_words[-1].low in lex.name_words)):
             break   # "the Chinese Embassy", "the Chinese Foreign Ministry", "Israel Innovation Authority": the
                     # country is part of the name
         name_words = name_words[1:]

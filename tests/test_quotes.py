@@ -835,7 +835,7 @@ def test_an_owned_title_before_a_name_gives_the_owners_type(text, speaker, speak
     # the name words of organisations: a Group in a name is a business, a Force and a District are public bodies
     ("“We accept the findings,” Pennine Motor Group said.", "Pennine Motor Group", "company"),
     ("“We acted,” said Amnesty International, a rights group.", "Amnesty International", "advocacy_group"),
-    ("“We acted within the law,” the Australian Border Force said.", "Border Force", "government"),
+    ("“We acted within the law,” the Australian Border Force said.", "Australian Border Force", "government"),
     ("“Seats are guaranteed,” the Hollis County School District said.", "Hollis County School District", "government"),
     # "the 29-year-old singer": the person just named, as "the 29-year-old" is
     ("Pop star Kaylee Rhodes cancelled the show. In a post, the 29-year-old singer added: “Full refunds will go "
