@@ -137,7 +137,7 @@ two three four five several""".split())
 INTRO_OPENER_REACH = 8
 NAME_PARTICLES = frozenset("der den de la las los le".split())   # the second word of "van der", "de la"
 SURNAME_PARTICLES = NAME_PARTICLES | frozenset("van von du del dela da di dos das ter ten bin binti al".split())
-PERSON_TITLES = frozenset("mr mrs ms dr prof sir dame lord madam sheikh sheikha atty shri smt shrimati sri engr".split())
+PERSON_TITLES = frozenset("mr mrs ms dr prof sir dame lord madam sheikh sheikha atty shri smt shrimati sri engr datuk dato datin hon honourable honorable".split())
 # Role words that are surnames too: after a name, at the phrase's end, the surname ("Julie Bishop", "Paul Farmer").
 SURNAME_TITLES = frozenset("bishop farmer judge cardinal sheriff mayor chancellor constable marshal dean".split())
 # Nationalities used as nouns for a person already named ("the Pole said", "the 24-year-old Spaniard").
@@ -1645,6 +1645,9 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
                 art.scan_names()   # "Mr Okonkwo told the court": the "Jamal Okonkwo" named before, once names are read
                 entity = art.find(name)
             entity = entity or art.longer_name(name)   # "Tianrui said": the "Tianrui Networks" named before
+        elif entity is None and len(name.split()) == 2:
+            longer = art.longer_name(name)   # "Gobi Ridge said": the "Gobi Ridge Coal LLC" named before
+            entity = longer if longer is not None and longer.key.startswith(fold(name) + " ") else None
         entity = entity or art._entity(name, "")
         country = lead_country or next((lex.countries[_strip_possessive(w.text)] for w in words
                                         if _strip_possessive(w.text) in lex.countries and w not in name_words), "")

@@ -1247,3 +1247,16 @@ def test_international_bodies_are_foreign(text, speaker, speaker_type):
 ])
 def test_officers_ministers_and_opposition_leaders(text, speaker, speaker_type):
     assert quote_speakers(text, "speaker", "speaker_type") == [[speaker, speaker_type]]
+
+
+@pytest.mark.parametrize("text, speaker, speaker_type", [
+    # a company named again by the first two words of its name
+    ("Gobi Ridge Coal LLC runs the mine.\n\nGobi Ridge said it would “cooperate fully with the court.”",
+     "Gobi Ridge Coal LLC", "company"),
+    # Malaysian and Commonwealth honorifics are titles; an editor-in-chief is the media's
+    ("“Where did the money go?” asked Pasir Mas MP Datuk Ahmad Zaki Hamzah.", "Ahmad Zaki Hamzah", "government"),
+    ("“We were told on Monday,” Editor-in-chief Zsófia Kertész-Varga said.", "Zsófia Kertész-Varga", "media"),
+    ("“We continue to work on site,” said Qimam Development Company.", "Qimam Development Company", "company"),
+])
+def test_short_names_honorifics_and_editors(text, speaker, speaker_type):
+    assert quote_speakers(text, "speaker", "speaker_type") == [[speaker, speaker_type]]
