@@ -2569,8 +2569,9 @@ def _running_max(values: list[int]) -> list[int]:
 
 
 def _tokens_outside_quotes(raw: str, s: int, e: int, pieces: list[Piece]) -> tuple[list[Tok], list[int]] | None:
-    """tokenize_with_starts(raw, s, e) without the tokens between each piece's marks (the marks stay),
-    or None (tokenize it all) unless every piece is closed, double-marked and after the one before.
+    """tokenize_with_starts(raw, s, e) without the tokens between each piece's marks (the marks stay, but
+    not a nickname's: Yonatan “Yoni” Ben-Ami reads as one name), or None (tokenize it all) unless every
+    piece is closed, double-marked and after the one before.
 
     Attribution reads only the words around a quote, never inside it (most of a quote paragraph's
     words): a double mark is always a token of its own, so the paragraph is tokenized piecewise,
@@ -2596,7 +2597,7 @@ def _tokens_outside_quotes(raw: str, s: int, e: int, pieces: list[Piece]) -> tup
 def _nickname(raw: str, s: int, piece: Piece) -> bool:
     """Whether the closed piece is a nickname of up to three words between a given name and a surname."""
     return (piece.close is not None and piece.close - piece.open <= 30
-            and len(raw[piece.open + 1:piece.close].split()) <= 3
+            and 1 <= len(raw[piece.open + 1:piece.close].split()) <= 3 and raw[piece.open + 1].isalpha()
             and NICK_BEFORE_RE.search(raw, max(s, piece.open - 40), piece.open) is not None
             and NICK_AFTER_RE.match(raw, piece.close + 1) is not None)
 

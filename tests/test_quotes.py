@@ -679,7 +679,8 @@ def test_more_shapes(text, expected):
 @given(st.lists(st.sampled_from(["“", "”", '"', "«", "»", "„", "‘", "’", "'", "U.S.", "Canada’s", "x-ray", " ", "\n",
                                  "said", "Joly", ",", ".", "—", "é", "12", "_"]), max_size=40))
 def test_tokens_outside_quotes_are_the_tokens_between_the_quotes(parts):
-    """The piecewise tokenization equals the whole paragraph's, less the tokens between each piece's marks."""
+    """The piecewise tokenization equals the whole paragraph's, less the tokens between each piece's marks
+    (and a nickname's marks)."""
     text = "".join(parts)
     spans, _ = Q.scan_double(text, 0, len(text))
     pieces = [Q.Piece(0, 0, o, c, o + 1, c if c is not None else len(text)) for o, c in spans]
@@ -688,7 +689,8 @@ def test_tokens_outside_quotes_are_the_tokens_between_the_quotes(parts):
         assert any(q.close is None or (i and q.open <= pieces[i - 1].close) for i, q in enumerate(pieces))
         return
     toks, starts = Q.tokenize_with_starts(text, 0, len(text))
-    keep = [t for t in toks if not any(q.open < t.start < q.close for q in pieces)]
+    keep = [t for t in toks if not any(q.open < t.start < q.close or (
+        Q._nickname(text, 0, q) and t.start in (q.open, q.close)) for q in pieces)]
     assert outside == (keep, [t.start for t in keep])
 
 
