@@ -1262,3 +1262,17 @@ def test_officers_ministers_and_opposition_leaders(text, speaker, speaker_type):
 ])
 def test_short_names_honorifics_and_editors(text, speaker, speaker_type):
     assert quote_speakers(text, "speaker", "speaker_type") == [[speaker, speaker_type]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a number's thousands separator is no clause break
+    ("Søren Kjærgaard, 58, who keeps 6,000 pigs on a farm outside Herning, said the change had been ‘sprung on us "
+     "in a press release’.", "Søren Kjærgaard"),
+    ("The Danish Pig Producers’ Association, which represents about 2,400 farms, said the figures relied on "
+     "additives ‘still in the laboratory’.", "Danish Pig Producers’ Association"),
+    # a complaint speaks for whoever filed it
+    ("The complaint, filed at the provincial court on Tuesday by the Clean Steppe Legal Centre, says the convoys "
+     "have turned the town into “a place where children cough from October to May.”", "Clean Steppe Legal Centre"),
+])
+def test_numbers_and_complaints(text, speaker):
+    assert quote_speakers(text) == [[speaker]]
