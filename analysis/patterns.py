@@ -86,8 +86,8 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
     # a comment section's welcome and house rules: long, so a row of its own (the rules below it are the section's)
     LinePattern("comment_welcome", "boilerplate", "comments", "tail", 60,
                 r"(?i:welcome to (?:the |our )?[\w’'&. -]{0,40}comment(?:s|ing)? (?:community|section)\b.*|"
-                r"comments?\s*:\s*our rules\W*|we want our comments to be\b.*)",
-                "Welcome to The Globe and Mail’s comment community.", needs="welcome|our rules|our comments"),
+                r"comments?\s*:\s*our rules\W*|we want our comments to be\b.*|comments (?:will be|are) moderated\b.*)",
+                "Welcome to The Globe and Mail’s comment community.", needs="welcome|our rules|our comments|moderated"),
     LinePattern("comment_form_fields", "boilerplate", "comments", "line", 40,
                 r"(?i:.*(?:your email address will not be published|required fields are marked|"
                 r"save my name, email,? and website|notify me of (?:follow-up comments|new posts)|"

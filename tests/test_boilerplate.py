@@ -366,7 +366,7 @@ def test_every_row_matches_its_example(pattern):
     ("The clinic receives funding from the province, its director said.", None),
     # a twelfth holdout's pages (Taipei Times, Moscow Times, Manchester Evening News, StateScoop, Brussels Times,
     # Nation, Yonhap, Ottawa Citizen, Irish Independent live blog, Swissinfo)
-    ("Comments will be moderated. Keep comments relevant to the article.", "comment_form_fields"),
+    ("Comments will be moderated. Keep comments relevant to the article.", "comment_welcome"),
     ("Your support, no matter how small, makes a world of difference. Please support us monthly.", "support_appeal"),
     ("By supporting The Moscow Times, you're defending open, independent journalism.", "support_appeal"),
     ("NEWS ALERTS: Get breaking news from across Greater Manchester sent straight to your phone - sign up here",
