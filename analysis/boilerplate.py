@@ -168,28 +168,8 @@ _NEEDED = {k for p, _ in _ALONE if p.needs for k in p.needs.split("|")}
 _KEYWORDS = sorted(k for k in _NEEDED if not any(other != k and other in k for other in _NEEDED))
 
 
-def _literal_trie(words: list[str]) -> str:
-    """A regex matching any of `words` (literals), as a trie: the engine branches on each character once
-    rather than trying every word at every position."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        if list(node) == [""]:
-            return ""
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return "(?:" + body + ")?" if "" in node else body
-
-    return build(trie)
-
-
 # Any keyword: a line holding one is found by one scan of the article's text, not one scan per keyword.
-_KEYWORD_RE = re.compile(_literal_trie(_KEYWORDS))
+_KEYWORD_RE = re.compile(T.trie_pattern(_KEYWORDS, space=" "))
 _PUNCT_TO_SPACE = str.maketrans({c: " " for c in _STRIP if c not in "'’"})
 FEATURE_CHARS = 240  # stopword and capital shares are read on the start of a line: enough, and cheap
 

@@ -193,32 +193,7 @@ class Lexicon:
     head_name_gate: re.Pattern  # head_name_re's necessary part, read backwards (see `head_name_gate`)
 
 
-def trie_pattern(words: list[str], space: str = r"\s+", dispatch: bool = False) -> str:
-    """One regex alternation for many words, factored by shared prefixes (much faster to match).
-
-    trie_pattern(["said", "says", "saying"]) -> "sa(?:id|ys|ying)"-like; spaces match `space`.
-    dispatch=True leaves the first character to the caller, who consumes it: each first-level branch
-    then starts with a look-behind at it, "(?<=s)a(?:id|ys|ying)" (see `word_start_trie`).
-    """
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        ends = "" in node
-        branches = [(space if ch == " " else re.escape(ch)) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:
-            return "(?:" + body + ")?"
-        return body
-    if dispatch:
-        return "(?:" + "|".join(f"(?<={re.escape(ch)}){build(child)}" for ch, child in sorted(trie.items())) + ")"
-    return build(trie)
+trie_pattern = T.trie_pattern   # (shared with the boilerplate stage's keyword scan)
 
 
 @lru_cache(maxsize=None)

@@ -407,3 +407,31 @@ def _realign(text: str, slices: list[tuple[int, int]]) -> list[tuple[int, int]]:
             if text[start:stop]:
                 out.append((start, stop))
     return out
+
+
+def trie_pattern(words: list[str], space: str = r"\s+", dispatch: bool = False) -> str:
+    """One regex alternation for many words, factored by shared prefixes (much faster to match).
+
+    trie_pattern(["said", "says", "saying"]) -> "sa(?:id|ys|ying)"-like; spaces match `space`.
+    dispatch=True leaves the first character to the caller, who consumes it: each first-level branch
+    then starts with a look-behind at it, "(?<=s)a(?:id|ys|ying)" (see `quotes.word_start_trie`).
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [(space if ch == " " else re.escape(ch)) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+    if dispatch:
+        return "(?:" + "|".join(f"(?<={re.escape(ch)}){build(child)}" for ch, child in sorted(trie.items())) + ")"
+    return build(trie)
