@@ -573,7 +573,6 @@ class Article:
         if parsed is None or fold(acronym) in PRONOUN_WORDS or (   # "(IT)", "(HER)"
                 known is not None and (known.types or known.heads or known.kind)):
             return   # an acronym known otherwise; a bare mention read before (all names read early) is merged
-            return
         words = parsed[2]
         letters = iter("".join(words).upper())
         if not (len(words) >= 2 and acronym[0] in {w[0] for w in words} and all(c in letters for c in acronym.replace("&", ""))):
@@ -690,10 +689,12 @@ class Article:
                 words and words[0].lower().rstrip(".") in PERSON_TITLES):
             entity.kind = "person"
 
-    def _possessive_owner(self, owner: str, position: int) -> str:
+    def _possessive_owner(self, owner: str, position: int, scan: bool = False) -> str:
         """The type of the owner of a title named by a possessive: a country ("The UK"), a name met
         before ("Tessaract", "Volta Mobility") or a common noun a name met before opens or ends ("the
-        museum"); "" when unknown."""
+        museum"); "" when unknown or a person's ("Joly’s chief of staff"). With `scan` (a speaker phrase,
+        once the article's names may all be read) a name is looked up among every name, else among those
+        read so far and the longer name it opens."""
         lex = self.lex
         words = [w for w in owner.split() if w.lower() not in DETERMINERS]
         if not words:
@@ -702,7 +703,11 @@ class Article:
         if name in lex.countries:
             return "government" if not self.home or lex.countries[name] == self.home else "foreign_government"
         if all(w[:1].isupper() for w in words):
+            if scan:
+                self.scan_names()
             found = self.find(name)
+            if found is None and scan:
+                return ""
             if found is None:   # "Volta Mobility’s director" after "Volta Mobility Ltd": the longer name's type
                 longer = self.longer_name(words[0])
                 found = longer if longer is not None and longer.key.startswith(fold(name)) else self._entity(name, "")
@@ -1907,10 +1912,9 @@ def _possessive_owner_type(art: Article, words: list[Tok], position: int) -> str
 
 
 def _named_owner_type(art: Article, words: list[Tok], position: int) -> str | None:
-    """The type of the owner a possessive names before a person's title: a name ("Tessaract’s lead trial
-    lawyer", "Volta Mobility’s Spain director"), a country ("The UK’s chief veterinary officer") or a common
-    noun that ends or opens an organisation's name met before ("the museum’s director" after "Leicester
-    Museum"); None when there is no such owner or its type is unknown."""
+    """The type of the owner a possessive names before a person's title in a speaker phrase ("Tessaract’s lead
+    trial lawyer", "The UK’s chief veterinary officer", "the museum’s director"; see `Article._possessive_owner`);
+    None when there is no such owner or its type is unknown."""
     lex = art.lex
     i = next((j for j, w in enumerate(words[:4]) if w.low.endswith(("’s", "'s"))), None)
     if i is None or i + 1 >= len(words):
@@ -1920,25 +1924,8 @@ def _named_owner_type(art: Article, words: list[Tok], position: int) -> str | No
     if not owner_words or not any(_head_key(w.low) in lex.heads and lex.heads[_head_key(w.low)][1] in (
             "person", "spokesperson") for w in after if not w.cap or _head_key(w.low) in lex.heads):
         return None                      # no person's title after the possessive: "Canada’s order"
-    if all(w.cap for w in owner_words):
-        name = _strip_possessive(" ".join(w.text for w in owner_words))
-        if name in lex.countries:
-            return "foreign_government" if art.home and lex.countries[name] != art.home else "government"
-        art.scan_names()
-        owner = art.find(name)
-        if owner is None or owner.kind == "person":
-            return None                  # "Joly’s chief of staff": a person's, left to the rules
-    elif len(owner_words) == 1:
-        head = singular(_strip_possessive(owner_words[0].low))
-        if head in lex.heads:
-            return None                  # "the union’s president": _possessive_owner_type reads it
-        owner = _named_by_head(art, head, position)
-        if owner is None:
-            return None
-    else:
-        return None
-    found = art.type_of(owner, set(), "")
-    return None if found == "unknown" else found
+    owner = _strip_possessive(" ".join(w.text for w in owner_words))
+    return art._possessive_owner(owner, position, scan=True) or None
 
 
 def _document_before(art: Article, position: int, window: int | None = None) -> Entity | None:
