@@ -404,7 +404,7 @@ def test_evaluation_set_is_well_formed():
                  FIXTURES / "stress_tech.json", FIXTURES / "holdout2.json", FIXTURES / "holdout3.json",
                  FIXTURES / "holdout4.json", FIXTURES / "holdout5.json", FIXTURES / "holdout6.json",
                  FIXTURES / "holdout7.json", FIXTURES / "holdout8.json", FIXTURES / "holdout9.json",
-                 FIXTURES / "holdout10.json"):
+                 FIXTURES / "holdout10.json", FIXTURES / "holdout11.json"):
         items = json.loads(path.read_text(encoding="utf-8"))
         for item in items:
             for g in item["quotes"]:
@@ -468,6 +468,10 @@ def test_evaluation_set_is_well_formed():
     # 0.71 / 0.71 / 0.63 on that session's starting code)
     ("holdout10.json", {("extraction", "precision"): 0.93, ("extraction", "recall"): 0.95,
                         ("attribution", "precision"): 0.68, ("attribution", "recall"): 0.68,
+                        ("speaker_type", "accuracy"): 0.62}),
+    # never tuned on (first run 0.99 / 0.99, attribution 0.73 / 0.68, type 0.67)
+    ("holdout11.json", {("extraction", "precision"): 0.95, ("extraction", "recall"): 0.95,
+                        ("attribution", "precision"): 0.69, ("attribution", "recall"): 0.64,
                         ("speaker_type", "accuracy"): 0.62}),
 ])
 def test_precision_recall_bar(name, bars):

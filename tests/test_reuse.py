@@ -738,6 +738,7 @@ def test_matching_wordings_equal_quote_similarity_on_any_wordings(texts):
 REUSE_EVAL = Path(__file__).parent / "fixtures" / "reuse_eval"
 REUSE_EVAL2 = Path(__file__).parent / "fixtures" / "reuse_eval2"
 REUSE_EVAL3 = Path(__file__).parent / "fixtures" / "reuse_eval3"
+REUSE_EVAL4 = Path(__file__).parent / "fixtures" / "reuse_eval4"
 
 
 def _reuse_eval(folder: Path = REUSE_EVAL):
@@ -764,17 +765,21 @@ def test_holdout_pairs_keep_their_bar():
 @pytest.mark.parametrize("folder, n_gold, bars", [
     # four more events. First run: precision 0.95, recall 0.52 (verbatim and near-verbatim 1.00, paraphrase 0.34),
     # relation right 0.92. Tuned on once reuse_eval3 existed (0.94, 0.65, paraphrase 0.52).
-    (REUSE_EVAL2, 153, {"precision": 0.9, "paraphrase": 0.45, "relation": 0.88}),
-    # four more events by another writer, files named by role, never tuned on. First run: precision 0.91, recall
-    # 0.64 (verbatim and near-verbatim 1.00, paraphrase 0.51), relation right 0.94.
-    (REUSE_EVAL3, 154, {"precision": 0.87, "paraphrase": 0.45, "relation": 0.9}),
-], ids=["reuse_eval2", "reuse_eval3"])
+    (REUSE_EVAL2, 153, {"precision": 0.9, "verbatim": 0.95, "paraphrase": 0.45, "relation": 0.88}),
+    # four more events by another writer, files named by role. First run: precision 0.91, recall 0.64 (verbatim
+    # and near-verbatim 1.00, paraphrase 0.51), relation right 0.94.
+    (REUSE_EVAL3, 154, {"precision": 0.87, "verbatim": 0.95, "paraphrase": 0.45, "relation": 0.9}),
+    # four more events by a third writer, never tuned on. First run: precision 0.94, recall 0.59 (verbatim 0.95,
+    # near-verbatim 1.00, paraphrase 0.46), relation right 0.98.
+    (REUSE_EVAL4, 167, {"precision": 0.9, "verbatim": 0.9, "paraphrase": 0.41, "relation": 0.93}),
+], ids=["reuse_eval2", "reuse_eval3", "reuse_eval4"])
 def test_later_holdouts_keep_their_bar(folder, n_gold, bars):
     content, texts, gold = _reuse_eval(folder)
     assert len(gold) == n_gold and gold["article_a"].notna().all() and gold["article_b"].notna().all()
     summary = reuse.evaluate(content, texts, gold)["summary"].set_index(["task", "measure"])["value"]
     assert summary[("alignment", "precision")] >= bars["precision"], summary
-    assert summary[("verbatim", "recall")] >= 0.95 and summary[("near_verbatim", "recall")] >= 0.95, summary
+    assert summary[("verbatim", "recall")] >= bars["verbatim"], summary
+    assert summary[("near_verbatim", "recall")] >= 0.95, summary
     assert summary[("paraphrase", "recall")] >= bars["paraphrase"], summary
     assert summary[("relation", "accuracy")] >= bars["relation"], summary
 
