@@ -104,6 +104,7 @@ POSSESSIVE_OWNER_RE = re.compile(r"(?P<owner>(?:[Tt]he\s+)?(?:[A-ZÀ-ÖØ-Þ][\w
                                  r"(?:’s|'s)\s+(?:[\w-]+\s+){0,3}[\w-]+,?\s*$")
 NICK_BEFORE_RE = re.compile(r"(?<![\w.])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+\s$")   # a given name, then a nickname in marks
 NICK_AFTER_RE = re.compile(r"\s[A-ZÀ-ÖØ-Þ][\w’'-]*[a-zß-öø-ÿ]")        # ... then the surname
+ACRONYM_WORD_RE = re.compile(r"[A-Z][A-Z&.]+")   # "MTA", "NHS", "U.S.": a word of capitals
 ACRONYM_RE = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")   # "(ADAK)", "(COCOBOD)": a name's acronym in brackets
 WHOSE_OWNER_RE = re.compile(rf"(?P<owner>{CAP_RUN_RE.pattern}),\s+whose\s+[\w’'-]+,?\s*$")
 APPOSITIVE_END_RE = re.compile(r"[,.;:()—–]|\s-\s")
@@ -1114,6 +1115,12 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
         if low == "and" and end - j > 1 and j - 2 > lo and toks[j + 1].cap and _of_name_before(toks, j, lo):
             j -= 1           # "the Department of Health and Human Resources said": one body, not two
             continue
+        if (low == "and" and end - j > 1 and j - 1 > lo and toks[j - 1].cap and all(x.cap for x in toks[j + 1:end])
+                and toks[end - 1].low in lex.name_words and end - j <= 4
+                and (toks[j - 1].low not in lex.name_words or toks[j + 1].low in lex.name_words)
+                and toks[j - 1].low.endswith("s") and not toks[j - 1].low.endswith(("’s", "'s"))):
+            j -= 1           # "the Apparel Manufacturers and Exporters Forum said": one body's plural nouns
+            continue
         if (low in STOP or low in TIME_WORDS or (not t.cap and low in lex.cues and low not in lex.heads)
                 or (low[:1].isdigit() and CLOCK_RE.fullmatch(low))):
             break
@@ -1430,8 +1437,14 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
         app_heads, app_country = set(), ""
     app_org_type = ""
     for i, w in enumerate(app_words):
-        if (w.low in CONNECTORS or w.low == "with") and i + 1 < len(app_words):   # "a lawyer with the X Project"
-            org = _name_words(app_words[i + 1:], lex)
+        if (w.low in CONNECTORS or w.low == "with" or w.low in ORG_VERBS) and i + 1 < len(app_words):
+            # "a lawyer with the X Project", "who chairs the Uist Ferry Users’ Forum"; a descriptor before the
+            # name is read past ("manager of rival platform Zipa")
+            rest = app_words[i + 1:]
+            skip = next((j for j, x in enumerate(rest[:4]) if x.cap), 0)
+            if any(x.low in STOP or x.low in CONNECTORS for x in rest[:skip]):
+                skip = 0
+            org = _name_words(rest[skip:], lex)
             if org:
                 art.scan_names()   # "Brightwater Energy Inc." earlier names the company the title is of
                 org_entity = art.find(" ".join(x.text for x in org)) or art._entity(" ".join(x.text for x in org), "")
@@ -1449,6 +1462,18 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
     if possessed_type is None and len(words) >= 3 and "’s" in "".join(facts.lows[:5]).replace("'s", "’s"):
         possessed_type = _named_owner_type(art, words, position)   # "Tessaract’s lead trial lawyer, Harlan Moss"
 
+    # An organisation named as the employer whose type is unknown ("commercial director of Stocznia Bałtyk",
+    # "Zipa’s country manager"): a corporate role makes it a company, as most organisations named without a
+    # word of their type are brands
+    org_untyped = (app_org_type == "unknown" or owner_type == "unknown" or (
+        possessed_type is None and _untyped_owner(art, words))) and not any(
+        ACRONYM_WORD_RE.fullmatch(_strip_possessive(w.text)) for w in (*words, *app_words)) and not any(
+        x.cap and y.low in ("of", "for") and z.cap for x, y, z in zip(app_words, app_words[1:], app_words[2:]))
+    # (nor for a name built on "of" or "for": "the Platform for Digital Equality" is a cause's, not a brand)
+    corporate_role = org_untyped and bool(
+        ({_head_key(w.low) for w in (*words, *app_words)}
+         | {singular(f"{x.low} {y.low}") for x, y in zip(words, words[1:])}
+         | {singular(f"{x.low} {y.low}") for x, y in zip(app_words, app_words[1:])}) & CORPORATE_ROLES)
     lead_heads = None   # the heads before a name its affiliation follows ("economist Fiona Ng, of the X Trust")
 
     def done(entity, name, stype=None, heads=()):
@@ -1475,6 +1500,10 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
             if stype == "unknown" and entity is not None and entity.kind not in ("person",) and (
                     "in a statement" in art.raw[s1:s1 + 40] or "spokes" in art.raw[max(0, s0 - 30):s1 + 30]):
                 stype = "company"  # "X said in a statement", "a spokesperson for X": an organisation
+        if stype == "unknown" and corporate_role:
+            stype = "company"
+            if entity is not None and entity.kind == "person":
+                entity.types.append((0, stype))
         art.history.append((position, entity, name, stype))
         return Speaker(name, stype, entity, s0, s1, cue)
 
@@ -1822,6 +1851,12 @@ inclusion mental addiction rural tax customs war homeland
 """.split())
 
 # Titles of a government when they stand alone ("President Macron") and of their organisation otherwise.
+# Roles that make an employer of unknown type a company (see `resolve`)
+# (not for an acronym's: "MTA Chair", "NHS England’s medical director" are public bodies' more often than not)
+CORPORATE_ROLES = frozenset({"director", "manager", "owner", "chair", "chairperson", "chairman", "chairwoman",
+                             "vice president", "vice-president", "general counsel", "head", "founder", "co-founder"})
+# Verbs in an appositive that name the speaker's organisation ("who chairs the X Forum")
+ORG_VERBS = frozenset("chairs heads leads runs owns founded co-founded directs manages".split())
 OWNED_TITLES = frozenset({"president", "vice president", "vice-president", "chair", "chairperson",
                           "chairwoman"})
 
@@ -1909,6 +1944,22 @@ def _possessive_owner_type(art: Article, words: list[Tok], position: int) -> str
             owner = _head_owner(art, {head}, position)
             found = art.type_of(owner, set(), "") if owner is not None else "unknown"
     return None if found == "unknown" else found
+
+
+def _untyped_owner(art: Article, words: list[Tok]) -> bool:
+    """Whether the speaker phrase opens with a possessive naming an organisation of unknown type before a
+    title ("Stocznia Bałtyk’s commercial director"): not a country, not a person met before."""
+    i = next((j for j, w in enumerate(words[:4]) if w.low.endswith(("’s", "'s"))), None)
+    if i is None or i + 1 >= len(words):
+        return False
+    owner_words = [w for w in words[:i + 1] if w.low not in DETERMINERS]
+    if not owner_words or not all(w.cap for w in owner_words):
+        return False
+    owner = _strip_possessive(" ".join(w.text for w in owner_words))
+    if owner in art.lex.countries:
+        return False
+    found = art.find(owner)
+    return found is None or found.kind != "person" and not found.types
 
 
 def _named_owner_type(art: Article, words: list[Tok], position: int) -> str | None:

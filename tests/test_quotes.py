@@ -1280,3 +1280,30 @@ def test_short_names_honorifics_and_editors(text, speaker, speaker_type):
 ])
 def test_numbers_and_complaints(text, speaker):
     assert quote_speakers(text) == [[speaker]]
+
+
+# ---------------------------------------------------------------- employers of no known type
+
+@pytest.mark.parametrize("text, speaker, speaker_type", [
+    # a corporate role at an organisation whose name carries no word of its type: a brand, so a company
+    ("Gregory Shaw, the commercial director of Stocznia Baltyk, said he would \"appeal\".", "Gregory Shaw", "company"),
+    ("Stocznia Bałtyk’s commercial director, Tomasz Wróblewski-Nowak, said the yard had delivered \"31 ferries\".",
+     "Tomasz Wróblewski-Nowak", "company"),
+    ("Folake Ogunleye-Hart, country manager of rival platform Zipa, said the levy \"will be passed on\".",
+     "Folake Ogunleye-Hart", "company"),
+    # ... not an acronym's (public bodies as often as not), nor a name built on "for" (a cause's)
+    ("MTA Chair Leonard Oyelaran said the cameras would be \"live-monitored\".", "Leonard Oyelaran", "unknown"),
+    ("Youssef El Idrissi, director of the Platform for Digital Equality, said it was \"a scandal\".",
+     "Youssef El Idrissi", "advocacy_group"),
+    # the organisation named by the verb of an appositive
+    ("Angus MacLeod, who chairs the Uist Ferry Users’ Forum, said they had heard \"the same promises\".",
+     "Angus MacLeod", "advocacy_group"),
+    # a trade body of businesses is a company, and its name's "and" joins two of its nouns, not two speakers
+    ("The Bangladesh Apparel Manufacturers and Exporters Forum, which represents factory owners, said the wage "
+     "was \"unviable\".", "Bangladesh Apparel Manufacturers and Exporters Forum", "company"),
+    ("The Association of Property and Casualty Insurers of Greece said the cap was \"unrealistic\".",
+     "Association of Property and Casualty Insurers of Greece", "company"),
+    ("Apple Systems and Orion Networks said the deal was \"fine\".", "Orion Networks", "company"),
+])
+def test_employer_of_no_known_type(text, speaker, speaker_type):
+    assert quote_speakers(text, "speaker", "speaker_type") == [[speaker, speaker_type]]
