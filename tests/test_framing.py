@@ -555,10 +555,11 @@ FRAMING_EVAL = Path(__file__).parent / "fixtures" / "framing_eval"
     ("sentences_a.csv", {"precision": 0.72, "recall": 0.68, "f1": 0.7}),
     # the other half (first run P 0.61, R 0.40; after the widening on A 0.61, 0.51); widened on since (0.69, 0.74)
     ("sentences_b.csv", {"precision": 0.65, "recall": 0.7, "f1": 0.68}),
-    # a third set by another coder, blind to the cue lists, never looked at sentence by sentence (first run P 0.61,
-    # R 0.51; 0.61, 0.53 after the widening on B)
-    ("sentences_c.csv", {"precision": 0.58, "recall": 0.48, "f1": 0.52}),
-    # a fourth coder, blind in the same way; never tuned on (first run P 0.58, R 0.58)
+    # a third set by another coder, blind to the cue lists (first run P 0.61, R 0.51; 0.61, 0.53 after the widening on
+    # B); tuned on since (0.77, 0.75)
+    ("sentences_c.csv", {"precision": 0.72, "recall": 0.7, "f1": 0.71}),
+    # a fourth coder, blind in the same way; never tuned on (first run P 0.58, R 0.58; 0.63, 0.61 after the widening
+    # on C)
     ("sentences_d.csv", {"precision": 0.54, "recall": 0.54, "f1": 0.54}),
 ])
 def test_hand_coded_sentences_keep_their_bar(name, bars):
