@@ -1007,6 +1007,9 @@ def _run_name(text: str, lex: Lexicon) -> tuple[int, str, tuple, frozenset, str]
                 low in lex.name_words and lows[i + 1] == "of") and not (   # "Office of ...": a name's first word
                 lows[i + 1] in lex.name_words and words[i + 1][:1].isupper()):   # "Climate Justice Alliance": a name
             cut = i
+        if i + 2 < len(lows) and (_title_bigram(f"{low} {lows[i + 1]}", lex) or (
+                lows[i + 1] == "general" and low in lex.heads and lex.heads[low][1] in ("person", "spokesperson"))):
+            cut = i + 1   # "Authority Director General Pradeep Raj Bhattarai": a title of two words
     if cut >= 0:
         heads = frozenset(x for x in lows[:cut + 1] if x in lex.heads)
         words = words[cut + 1:]
@@ -1017,6 +1020,10 @@ def _run_name(text: str, lex: Lexicon) -> tuple[int, str, tuple, frozenset, str]
         while of_what and len(words) > 2 and (singular(words[0].lower()) in PORTFOLIO_WORDS
                                               or words[0].lower() in lex.name_words):
             words = words[1:]   # "Superintendent of Police Harjeet Singh", "Secretary for Culture Marieke": a portfolio
+        seat = max((k for k, w in enumerate(words[:-2]) if w.lower() in CONSTITUENCY_ENDS), default=-1)
+        if seat >= 0 and all(PERSON_WORD_RE.fullmatch(w) or w.lower() in SURNAME_PARTICLES
+                             or w in ("Ó", "Ní", "Mac", "Nic") for w in words[seat + 1:]):
+            words = words[seat + 1:]   # "TD for Dublin Bay South Cathal Ó Murchú": the seat, then the name
     while len(words) > 2 and words[-1].rstrip(".") in POST_NOMINALS:
         # "Simon Adeyemi KC", "Ann Lee MP": letters after a name are no part of it; a seat says the role
         role = POST_NOMINALS[words.pop().rstrip(".")]
@@ -1847,8 +1854,15 @@ interior commerce education housing infrastructure community veteran heritage fi
 indigenous service crown-indigenous relation northern intergovernmental emergency preparedness national revenue
 digital government small business tourism women gender equality youth senior sport official language family
 children social work procurement border security technology culture art medium communication diversity
-inclusion mental addiction rural tax customs war homeland
+inclusion mental addiction rural tax customs war homeland civil aviation power mine water sanitation irrigation
+land planning local urban regional public work road highway railway shipping port information broadcasting
+petroleum oil gas investment enterprise cooperative forestry forest wildlife
 """.split())
+# Words that end a constituency or a legislature named between a member's title and their name ("TD for Dublin Bay
+# South Cathal Ó Murchú", "MP for Winnipeg Centre Darlene Yellowquill-Hart", "in the Uttarakhand Assembly Kishore
+# Bisht"): the name is what follows the last of them
+CONSTITUENCY_ENDS = frozenset("""north south east west central centre center bay valley assembly constituency riding
+district county ward council i ii iii iv""".split())
 
 # Titles of a government when they stand alone ("President Macron") and of their organisation otherwise.
 # Roles that make an employer of unknown type a company (see `resolve`)
@@ -2143,6 +2157,11 @@ def _read_name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
                                   or _strip_possessive(run[0].text) in lex.countries
                                   or (len(run) > 2 and run[0].low in lex.name_words)):   # "... of Police Harjeet Singh"
             run = run[1:]               # "Minister of Public Safety Dominic LeBlanc": the portfolio, then the name
+        if titled and len(run) >= 3:
+            cut = max((k for k, w in enumerate(run[:-2]) if w.low in CONSTITUENCY_ENDS), default=-1)
+            if cut >= 0 and all(PERSON_WORD_RE.fullmatch(w.text) or w.low in SURNAME_PARTICLES
+                                or w.text in ("Ó", "Ní", "Mac", "Nic") for w in run[cut + 1:]):
+                run = run[cut + 1:]     # "TD for Dublin Bay South Cathal Ó Murchú": the seat, then the name
         if not run:
             continue
         if all(_strip_possessive(w.text) in lex.countries for w in run) and len(words) > len(run):

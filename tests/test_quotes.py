@@ -1307,3 +1307,20 @@ def test_numbers_and_complaints(text, speaker):
 ])
 def test_employer_of_no_known_type(text, speaker, speaker_type):
     assert quote_speakers(text, "speaker", "speaker_type") == [[speaker, speaker_type]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a portfolio between a minister's title and the name is no part of the name
+    ("Minister for Tourism and Civil Aviation Badri Narayan Pokharel said the rules were \"final\".",
+     "Badri Narayan Pokharel"),
+    ("Minister of Power and Energy Sunethra Abeysekara called the rise \"painful but temporary\".",
+     "Sunethra Abeysekara"),
+    # nor is the seat between a member's title and the name
+    ("Labour TD for Dublin Bay South Cathal Ó Murchú called it \"musical chairs\".", "Cathal Ó Murchú"),
+    ("NDP MP for Winnipeg Centre Darlene Yellowquill-Hart called it \"a national emergency\".",
+     "Darlene Yellowquill-Hart"),
+    # ... while a company's name keeps its first word
+    ("General Electric said the plan was \"sound\".", "General Electric"),
+])
+def test_portfolio_and_seat_before_a_name(text, speaker):
+    assert quote_speakers(text) == [[speaker]]
