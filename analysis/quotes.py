@@ -1722,6 +1722,12 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
         for _, e, name, stype in art.history[:-UNNAMED_LOOKBACK - 1:-1]:
             if e is None and name and head in map(singular, name.lower().split()):
                 return done(None, name, stype)
+    if len(words) == 1 and not heads and (words[0].low in NOT_SPEAKER_WORDS or (
+            not words[0].cap and singular(words[0].low) not in lex.heads
+            and ((a > 0 and toks[a - 1].low in AUXILIARIES) or not words[0].low.endswith("s")))):
+        # "the deal had come “...”", "According to the report": a verb or a preposition, no one (a plural noun
+        # may be: "according to documents")
+        return None
     country = next((lex.countries[_strip_possessive(w.text)] for w in words if _strip_possessive(w.text) in lex.countries), "")
     stype = art.type_of(None, set(heads) | app_heads, country or app_country)
     return done(None, _phrase(words), stype, heads)
@@ -1865,6 +1871,8 @@ CONSTITUENCY_ENDS = frozenset("""north south east west central centre center bay
 district county ward council i ii iii iv""".split())
 
 # Titles of a government when they stand alone ("President Macron") and of their organisation otherwise.
+# Words that are never a speaker on their own, capitalized or not
+NOT_SPEAKER_WORDS = frozenset({"according"})
 # Roles that make an employer of unknown type a company (see `resolve`)
 # (not for an acronym's: "MTA Chair", "NHS England’s medical director" are public bodies' more often than not)
 CORPORATE_ROLES = frozenset({"director", "manager", "owner", "chair", "chairperson", "chairman", "chairwoman",
@@ -2737,7 +2745,7 @@ def _attribute_piece(art, piece, qi, pieces, toks, starts, inside, bounds, bound
             k, cue, n = hit
             n_history = len(art.history)
             speaker = attribute_cue(art, toks, k, cue, n, lo, open_i, piece.open, _tok_index(starts, sent_lo))
-            first = find_cue(toks, lo, k, lex) if speaker is not None and _common_noun_speaker(speaker) else None
+            first = find_cue(toks, lo, k, lex) if speaker is None or _common_noun_speaker(speaker) else None
             if first is not None and not inside[first[0]] and first[1].kind == "verb" and first[1].indirect != "no":
                 # "X said the decree showed that “...”", "X said extortion added “...”": the quote is X's, said
                 # inside X's clause; its inner subject (a thing, a place) is what X speaks of

@@ -1324,3 +1324,11 @@ def test_employer_of_no_known_type(text, speaker, speaker_type):
 ])
 def test_portfolio_and_seat_before_a_name(text, speaker):
     assert quote_speakers(text) == [[speaker]]
+
+
+def test_a_verb_before_a_quote_is_no_speaker():
+    """“...” right after a verb ("the deal had come “...”, arguing"): the one who said the clause speaks, not
+    the verb."""
+    text = ("Opposition MP Raf Claeys said the deal had come “ten years and ten billion euros too late”, arguing that "
+            "governments had wasted time.")
+    assert quote_speakers(text) == [["Raf Claeys"]]
