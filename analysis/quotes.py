@@ -572,8 +572,10 @@ class Article:
         parsed = _run_name(name.group(), self.lex)
         known = self.entities.get(fold(acronym))
         if parsed is None or fold(acronym) in PRONOUN_WORDS or (   # "(IT)", "(HER)"
-                known is not None and (known.types or known.heads or known.kind)):
+                known is not None and (known.types or known.kind or any(
+                    self.lex.heads.get(h, ("", ""))[1] != "document" for h in known.heads))):
             return   # an acronym known otherwise; a bare mention read before (all names read early) is merged
+            # (a document beside it, "In a statement, GREC said", tells nothing of what it is)
         words = parsed[2]
         letters = iter("".join(words).upper())
         if not (len(words) >= 2 and acronym[0] in {w[0] for w in words} and all(c in letters for c in acronym.replace("&", ""))):

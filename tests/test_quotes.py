@@ -1332,3 +1332,9 @@ def test_a_verb_before_a_quote_is_no_speaker():
     text = ("Opposition MP Raf Claeys said the deal had come “ten years and ten billion euros too late”, arguing that "
             "governments had wasted time.")
     assert quote_speakers(text) == [["Raf Claeys"]]
+
+
+def test_an_acronym_beside_a_statement_still_stands_for_its_name():
+    text = ("The road is run by Great Rift Expressway Company (GREC), a consortium. In a statement, GREC said it would "
+            "\"comply fully with the orders of the court\".")
+    assert quote_speakers(text) == [["Great Rift Expressway Company"]]
