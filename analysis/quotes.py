@@ -1124,6 +1124,10 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
         if low == "and" and end - j > 1 and j - 2 > lo and toks[j + 1].cap and _of_name_before(toks, j, lo):
             j -= 1           # "the Department of Health and Human Resources said": one body, not two
             continue
+        if (low == "and" and end - j > 1 and j - 2 > lo and not toks[j + 1].cap and not toks[j - 1].cap
+                and singular(toks[j + 1].low) in PORTFOLIO_WORDS and singular(toks[j - 1].low) in PORTFOLIO_WORDS):
+            j -= 1           # "the minister of mines and energy, Hon. Tjiuai Kaputu-Nangolo, said": one portfolio
+            continue
         if (low == "and" and end - j > 1 and j - 1 > lo and toks[j - 1].cap and all(x.cap for x in toks[j + 1:end])
                 and toks[end - 1].low in lex.name_words and end - j <= 4
                 and (toks[j - 1].low not in lex.name_words or toks[j + 1].low in lex.name_words)
@@ -1151,6 +1155,13 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
         x = next((x for x in range(end - 1, start, -1) if toks[x].cap and not toks[x - 1].cap), None)
         if x is not None:
             start = x
+    if (start - 2 > lo and toks[start - 1].low == "from" and toks[start - 2].text == "," and appositive
+            and all(t.cap for t in toks[start:end])):
+        # "Abdirahman Warsame Ali, 27, from Somalia, who had been living in a tent, said": where the speaker is
+        # from, between the name and what they did
+        named = np_before(toks, start - 2, lo)
+        if named is not None:
+            return named[0], named[1], appositive
     if end - start == 1 and toks[start].text.isdigit() and start - 1 > lo and toks[start - 1].text == ",":
         # "Margaret Doyle, 71, who has lived there for years, said": the age is no speaker, the name is
         named = np_before(toks, start - 1, lo)

@@ -1338,3 +1338,14 @@ def test_an_acronym_beside_a_statement_still_stands_for_its_name():
     text = ("The road is run by Great Rift Expressway Company (GREC), a consortium. In a statement, GREC said it would "
             "\"comply fully with the orders of the court\".")
     assert quote_speakers(text) == [["Great Rift Expressway Company"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a portfolio of two lower-case words joined by "and", before the appositive name
+    ("The minister of mines and energy, Jane Doe, said it was \"fine\".", "Jane Doe"),
+    # where a speaker is from, between the name and a clause about them, is no speaker
+    ("Abdirahman Warsame Ali, 27, from Somalia, who had been living in a tent near Baggot Street Bridge for five weeks, "
+     "said he was “not sure where it is going”.", "Abdirahman Warsame Ali"),
+])
+def test_appositives_after_a_portfolio_or_an_origin(text, speaker):
+    assert quote_speakers(text) == [[speaker]]
