@@ -47,8 +47,8 @@ LONG_LINE_WORDS = 30         # this long and not Title Case Everywhere: prose wh
 NEARGOOD_MIN_WORDS = 3
 NEARGOOD_MIN_STOPWORDS = 0.2
 HEADLINE_WORDS = (3, 30)     # a headline candidate's length in words
-PAGE_TITLE_MIN_WORDS = 5     # a first line repeated over the story is its page title from this long ("Detroit Free
-                             # Press" twice is a masthead and a byline's outlet)
+PAGE_TITLE_MIN_WORDS = 4     # a line repeated over the story is its page title from this long ("Detroit Free Press"
+                             # twice is a masthead and a byline's outlet)
 HEADLINE_BODY_LINES = 5      # body lines a headline candidate is compared with
 # A headline-like line right above the best candidate is the headline (and the candidate its deck)
 # when it is this long (kickers such as "Hikvision ban" are shorter) and shares this share of its
@@ -490,10 +490,10 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
         if not key:
             continue
         earlier = seen.get(key, seen.get(short_key))
-        if (earlier == 0 and out[i] is None and out[earlier] is None and i < first_prose
+        if (earlier is not None and out[i] is None and out[earlier] is None and i < first_prose
                 and PAGE_TITLE_MIN_WORDS <= words[i] <= HEADLINE_WORDS[1]):
-            # the headline twice above the story (the page title on the first line, then the headline over the
-            # story): the copy over the story is the headline, the page title's the repeat
+            # the headline twice above the story (the page title, then the headline over the story): the copy
+            # over the story is the headline, the page title's the repeat
             out[earlier] = ("boilerplate", "duplicate_headline", f"repeated at line {numbers[i]}, over the story")
         elif earlier is not None and out[i] is None and words[i] >= HEADLINE_WORDS[0]:
             role = "duplicate_headline" if words[i] <= HEADLINE_WORDS[1] else "other"
