@@ -143,7 +143,7 @@ two three four five several""".split())
 INTRO_OPENER_REACH = 8
 NAME_PARTICLES = frozenset("der den de la las los le".split())   # the second word of "van der", "de la"
 SURNAME_PARTICLES = NAME_PARTICLES | frozenset("van von du del dela da di dos das ter ten bin binti al".split())
-PERSON_TITLES = frozenset("mr mrs ms dr prof sir dame lord madam sheikh sheikha atty shri smt shrimati sri engr datuk dato datin hon honourable honorable".split())
+PERSON_TITLES = frozenset("mr mrs ms miss dr prof sir dame lord madam comrade sheikh sheikha atty shri smt shrimati sri engr datuk dato datin hon honourable honorable".split())
 # Role words that are surnames too: after a name, at the phrase's end, the surname ("Julie Bishop", "Paul Farmer").
 SURNAME_TITLES = frozenset("bishop farmer judge cardinal sheriff mayor chancellor constable marshal dean".split())
 # Nationalities used as nouns for a person already named ("the Pole said", "the 24-year-old Spaniard").
@@ -1020,7 +1020,7 @@ def _run_name(text: str, lex: Lexicon) -> tuple[int, str, tuple, frozenset, str]
             of_what = of_what or words[0] in ("of", "for")
             words = words[1:]   # "Managing Director and CEO of Vardhan ...": the "of" belonged to the title
         while of_what and len(words) > 2 and (singular(words[0].lower()) in PORTFOLIO_WORDS
-                                              or words[0].lower() in lex.name_words):
+                                              or words[0].lower() in lex.name_words or words[0] in ("and", "&")):
             words = words[1:]   # "Superintendent of Police Harjeet Singh", "Secretary for Culture Marieke": a portfolio
         seat = max((k for k, w in enumerate(words[:-2]) if w.lower() in CONSTITUENCY_ENDS), default=-1)
         if seat >= 0 and all(PERSON_WORD_RE.fullmatch(w) or w.lower() in SURNAME_PARTICLES
@@ -2118,8 +2118,9 @@ def _read_name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
         if (w.cap and not run and i >= 2 and words[i - 1].low in ("in", "to") and not words[i - 2].cap
                 and _head_key(words[i - 2].low) in lex.heads):
             break  # "the embassy in Ottawa", "officials in Beijing", "ambassador to China": a place
-        if len(run) >= 2 and w.text.rstrip(".") in POST_NOMINALS:
-            continue  # "Ann Lee MP": letters after a name, not a title before the next one
+        if len(run) >= 2 and w.text.rstrip(".") in POST_NOMINALS and not (nxt is not None and nxt.cap):
+            continue  # "Ann Lee MP": letters after a name, not a title before the next one ("Winnipeg Centre MP
+            # Darlene Yellowquill-Hart")
         if w.cap and AGED_RE.fullmatch(w.low):
             run, titled = [], True   # "Eight-year-old Priya Nandakumar": an age, then the name
             continue

@@ -1349,3 +1349,16 @@ def test_an_acronym_beside_a_statement_still_stands_for_its_name():
 ])
 def test_appositives_after_a_portfolio_or_an_origin(text, speaker):
     assert quote_speakers(text) == [[speaker]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Winnipeg Centre MP Darlene Yellowquill-Hart wrote that the numbers were \"a national emergency\".",
+     "Darlene Yellowquill-Hart"),                       # a seat's letters before a name are a title
+    ("Ann Lee MP said it was \"fine\".", "Ann Lee"),     # ... and after it no part of the name
+    ("Minister of Labour and Social Security Karen Walters-Campbell said it was \"referred\".",
+     "Karen Walters-Campbell"),                          # a portfolio on "and"
+    ("The association’s Lagos chairman, Comrade Idowu Adeyemi-Bakare, said it was \"unfair\".", "Idowu Adeyemi-Bakare"),
+    ("A commuter, Miss Chiamaka Eze, said she was \"tired\".", "Chiamaka Eze"),
+])
+def test_titles_and_letters_around_a_name(text, speaker):
+    assert quote_speakers(text) == [[speaker]]
