@@ -1022,10 +1022,7 @@ def _run_name(text: str, lex: Lexicon) -> tuple[int, str, tuple, frozenset, str]
         while of_what and len(words) > 2 and (singular(words[0].lower()) in PORTFOLIO_WORDS
                                               or words[0].lower() in lex.name_words or words[0] in ("and", "&")):
             words = words[1:]   # "Superintendent of Police Harjeet Singh", "Secretary for Culture Marieke": a portfolio
-        seat = max((k for k, w in enumerate(words[:-2]) if w.lower() in CONSTITUENCY_ENDS), default=-1)
-        if seat >= 0 and all(PERSON_WORD_RE.fullmatch(w) or w.lower() in SURNAME_PARTICLES
-                             or w in ("Ó", "Ní", "Mac", "Nic") for w in words[seat + 1:]):
-            words = words[seat + 1:]   # "TD for Dublin Bay South Cathal Ó Murchú": the seat, then the name
+        words = words[_after_seat(words):]   # "TD for Dublin Bay South Cathal Ó Murchú": the seat, then the name
     while len(words) > 2 and words[-1].rstrip(".") in POST_NOMINALS:
         # "Simon Adeyemi KC", "Ann Lee MP": letters after a name are no part of it; a seat says the role
         role = POST_NOMINALS[words.pop().rstrip(".")]
@@ -1882,8 +1879,19 @@ petroleum oil gas investment enterprise cooperative forestry forest wildlife
 # Bisht"): the name is what follows the last of them
 CONSTITUENCY_ENDS = frozenset("""north south east west central centre center bay valley assembly constituency riding
 district county ward council i ii iii iv""".split())
+IRISH_NAME_PARTICLES = frozenset({"Ó", "Ní", "Mac", "Nic"})
 
-# Titles of a government when they stand alone ("President Macron") and of their organisation otherwise.
+
+def _after_seat(texts: list[str]) -> int:
+    """Where the name starts in a run of capitalized words after a member's title: past the last word that ends
+    a seat ("Dublin Bay South Cathal Ó Murchú" -> 3), when person's name words follow it; else 0."""
+    seat = max((k for k, w in enumerate(texts[:-2]) if w.lower() in CONSTITUENCY_ENDS), default=-1)
+    if seat >= 0 and all(PERSON_WORD_RE.fullmatch(w) or w.lower() in SURNAME_PARTICLES or w in IRISH_NAME_PARTICLES
+                         for w in texts[seat + 1:]):
+        return seat + 1
+    return 0
+
+
 # Words that are never a speaker on their own, capitalized or not
 NOT_SPEAKER_WORDS = frozenset({"according"})
 # Roles that make an employer of unknown type a company (see `resolve`)
@@ -1892,6 +1900,7 @@ CORPORATE_ROLES = frozenset({"director", "manager", "owner", "chair", "chairpers
                              "vice president", "vice-president", "general counsel", "head", "founder", "co-founder"})
 # Verbs in an appositive that name the speaker's organisation ("who chairs the X Forum")
 ORG_VERBS = frozenset("chairs heads leads runs owns founded co-founded directs manages".split())
+# Titles of a government when they stand alone ("President Macron") and of their organisation otherwise.
 OWNED_TITLES = frozenset({"president", "vice president", "vice-president", "chair", "chairperson",
                           "chairwoman"})
 
@@ -1981,16 +1990,23 @@ def _possessive_owner_type(art: Article, words: list[Tok], position: int) -> str
     return None if found == "unknown" else found
 
 
+def _possessor(words: list[Tok]) -> tuple[int, list[Tok]] | None:
+    """(index of the possessive, the owner's words without determiners) of a speaker phrase opening with one
+    before more words ("The UK’s chief veterinary officer" -> 1, [UK’s]), or None."""
+    i = next((j for j, w in enumerate(words[:4]) if w.low.endswith(("’s", "'s"))), None)
+    if i is None or i + 1 >= len(words):
+        return None
+    owner_words = [w for w in words[:i + 1] if w.low not in DETERMINERS]
+    return (i, owner_words) if owner_words else None
+
+
 def _untyped_owner(art: Article, words: list[Tok]) -> bool:
     """Whether the speaker phrase opens with a possessive naming an organisation of unknown type before a
     title ("Stocznia Bałtyk’s commercial director"): not a country, not a person met before."""
-    i = next((j for j, w in enumerate(words[:4]) if w.low.endswith(("’s", "'s"))), None)
-    if i is None or i + 1 >= len(words):
+    found = _possessor(words)
+    if found is None or not all(w.cap for w in found[1]):
         return False
-    owner_words = [w for w in words[:i + 1] if w.low not in DETERMINERS]
-    if not owner_words or not all(w.cap for w in owner_words):
-        return False
-    owner = _strip_possessive(" ".join(w.text for w in owner_words))
+    owner = _strip_possessive(" ".join(w.text for w in found[1]))
     if owner in art.lex.countries:
         return False
     found = art.find(owner)
@@ -2002,12 +2018,12 @@ def _named_owner_type(art: Article, words: list[Tok], position: int) -> str | No
     trial lawyer", "The UK’s chief veterinary officer", "the museum’s director"; see `Article._possessive_owner`);
     None when there is no such owner or its type is unknown."""
     lex = art.lex
-    i = next((j for j, w in enumerate(words[:4]) if w.low.endswith(("’s", "'s"))), None)
-    if i is None or i + 1 >= len(words):
+    found = _possessor(words)
+    if found is None:
         return None
-    owner_words = [w for w in words[:i + 1] if w.low not in DETERMINERS]
+    i, owner_words = found
     after = words[i + 1:i + 5]
-    if not owner_words or not any(_head_key(w.low) in lex.heads and lex.heads[_head_key(w.low)][1] in (
+    if not any(_head_key(w.low) in lex.heads and lex.heads[_head_key(w.low)][1] in (
             "person", "spokesperson") for w in after if not w.cap or _head_key(w.low) in lex.heads):
         return None                      # no person's title after the possessive: "Canada’s order"
     owner = _strip_possessive(" ".join(w.text for w in owner_words))
@@ -2179,11 +2195,8 @@ def _read_name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
                                   or _strip_possessive(run[0].text) in lex.countries
                                   or (len(run) > 2 and run[0].low in lex.name_words)):   # "... of Police Harjeet Singh"
             run = run[1:]               # "Minister of Public Safety Dominic LeBlanc": the portfolio, then the name
-        if titled and len(run) >= 3:
-            cut = max((k for k, w in enumerate(run[:-2]) if w.low in CONSTITUENCY_ENDS), default=-1)
-            if cut >= 0 and all(PERSON_WORD_RE.fullmatch(w.text) or w.low in SURNAME_PARTICLES
-                                or w.text in ("Ó", "Ní", "Mac", "Nic") for w in run[cut + 1:]):
-                run = run[cut + 1:]     # "TD for Dublin Bay South Cathal Ó Murchú": the seat, then the name
+        if titled:
+            run = run[_after_seat([w.text for w in run]):]   # "TD for Dublin Bay South Cathal Ó Murchú"
         if not run:
             continue
         if all(_strip_possessive(w.text) in lex.countries for w in run) and len(words) > len(run):
