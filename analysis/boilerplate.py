@@ -880,7 +880,9 @@ def _label_footer(out, cls, feats, stripped, last) -> None:
         mean_words = sum(feats[i][0] for i in short) / max(len(short), 1)
         for i in run:
             s, n = stripped[i], feats[i][0]
-            if cls[i] != "short":
+            if cls[i] != "short" and n <= AUTHOR_BIO_MAX_WORDS and P.AUTHOR_BIO_RE.match(s):
+                out[i] = ("metadata", "credit", "author's bio after the body: says who the writer is")
+            elif cls[i] != "short":
                 out[i] = ("boilerplate", "other", "prose after the main body, apart from it")
             elif len(run) == 1 and _is_name(s, n) and not _story_writes(s, story_words()):
                 out[i] = ("metadata", "byline", "a name alone after the body")

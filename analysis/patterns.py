@@ -614,7 +614,8 @@ BLOCK_HEADERS = frozenset({"author_bio_header"})
 # is a staff writer at The Atlantic", "Theo Marchetti is a Washington Post reporter covering ...".
 AUTHOR_BIO_RE = re.compile(
     r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w&.'’-]+\s+){0,5}?"
-    r"(?:reporter|writer|correspondent|editor|journalist|columnist|contributor|producer|photographer|intern)s?\b|"
+    r"(?:reporter|writer|correspondent|editor|journalist|columnist|contributor|producer|photographer|intern|"
+    r"fellow)s?\b|"
     # "Holt covers Nebraska and Iowa politics and courts for The Associated Press."
     r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s+(?:covers|reports on|writes about)\s+[^.]{3,120}\s+(?:for|at)\s+"
     r"(?:the\s+)?[A-Z]")

@@ -1142,3 +1142,12 @@ def test_a_short_first_line_repeated_lower_down_is_no_page_title():
     labels = _labels(raw)
     assert labels[0][1] != "duplicate_headline"
     assert labels[1] == ("content", "headline")
+
+
+def test_an_author_bio_set_apart_after_the_body_is_a_credit():
+    """A bio below the page's tags ("X is a senior fellow at ...") says who wrote the piece: metadata, not the
+    site's boilerplate."""
+    raw = (f"Council closes two fire stations\n{PROSE}\n{PROSE2}\nTopics:\nCouncils\nFire services\nBudgets\n"
+           "Miriam Castellano is a senior fellow at the Center for Transatlantic Security Policy and a former "
+           "adviser to the European Parliament.\n")
+    assert _labels(raw)[-1] == ("metadata", "credit")
