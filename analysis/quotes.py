@@ -1481,16 +1481,16 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
 
     # An organisation named as the employer whose type is unknown ("commercial director of Stocznia Bałtyk",
     # "Zipa’s country manager"): a corporate role makes it a company, as most organisations named without a
-    # word of their type are brands
-    org_untyped = (app_org_type == "unknown" or owner_type == "unknown" or (
-        possessed_type is None and _untyped_owner(art, words))) and not any(
+    # word of their type are brands; the roles are read first (most phrases have none), and neither an acronym's
+    # ("MTA Chair") nor a name built on "of" or "for" ("the Platform for Digital Equality": a cause's) counts
+    corporate_role = bool(
+        ({_head_key(w.low) for w in (*words, *app_words)}
+         | {singular(f"{x.low} {y.low}") for seq in (words, app_words) for x, y in zip(seq, seq[1:])})
+        & CORPORATE_ROLES) and (
+        app_org_type == "unknown" or owner_type == "unknown" or (
+            possessed_type is None and _untyped_owner(art, words))) and not any(
         ACRONYM_WORD_RE.fullmatch(_strip_possessive(w.text)) for w in (*words, *app_words)) and not any(
         x.cap and y.low in ("of", "for") and z.cap for x, y, z in zip(app_words, app_words[1:], app_words[2:]))
-    # (nor for a name built on "of" or "for": "the Platform for Digital Equality" is a cause's, not a brand)
-    corporate_role = org_untyped and bool(
-        ({_head_key(w.low) for w in (*words, *app_words)}
-         | {singular(f"{x.low} {y.low}") for x, y in zip(words, words[1:])}
-         | {singular(f"{x.low} {y.low}") for x, y in zip(app_words, app_words[1:])}) & CORPORATE_ROLES)
     lead_heads = None   # the heads before a name its affiliation follows ("economist Fiona Ng, of the X Trust")
 
     def done(entity, name, stype=None, heads=()):
