@@ -69,7 +69,7 @@ ON_HEADS = ("Committee", "Subcommittee", "Council", "Commission", "Conference", 
             "Center", "Institute", "Board", "Office")
 _ON = r"(?=\s+on\s)(?:" + "|".join(f"(?<={h})" for h in ON_HEADS) + r")\s+on"   # the look-ahead fails fast
 CAP_RUN_RE = re.compile(rf"{CAP}(?:\s+(?:(?:of(?:\s+the)?|for(?:\s+the)?|and|de(?:\s+(?:la|las|los|le))?|du|del|da|das|dos|"
-                        rf"di|ter|ten|van(?:\s+(?:der|den|de))?|von(?:\s+der)?|der|al|bin|binti)\s+)?{CAP}"
+                        rf"di|ter|ten|van(?:\s+(?:der|den|de))?|von(?:\s+der)?|zu|zur|vom|der|al|bin|binti|binte|bint|ibn)\s+)?{CAP}"
                         rf"|{_ON}(?:\s+the)?\s+{CAP})*")
 # "Name, a/the/one of/also known as ...": an appositive that may say what the name is.
 APPOSITIVE_START_RE = re.compile(r",(?<=[\w.],)\s+(?:also\s+known|known|formerly|a|an|the|one\s+of|which|who|"
@@ -142,7 +142,8 @@ until upon via against among between late early once back elsewhere overall inst
 two three four five several""".split())
 INTRO_OPENER_REACH = 8
 NAME_PARTICLES = frozenset("der den de la las los le".split())   # the second word of "van der", "de la"
-SURNAME_PARTICLES = NAME_PARTICLES | frozenset("van von du del dela da di dos das ter ten bin binti al".split())
+SURNAME_PARTICLES = NAME_PARTICLES | frozenset(
+    "van von zu zur vom du del dela da di dos das ter ten bin binti binte bint ibn al".split())
 PERSON_TITLES = frozenset("mr mrs ms miss dr prof sir dame lord madam comrade sheikh sheikha atty shri smt shrimati sri engr datuk dato datin hon honourable honorable".split())
 # Role words that are surnames too: after a name, at the phrase's end, the surname ("Julie Bishop", "Paul Farmer").
 SURNAME_TITLES = frozenset("bishop farmer judge cardinal sheriff mayor chancellor constable marshal dean".split())
@@ -751,6 +752,14 @@ class Article:
             tail_of = self.find(name)   # "Ní Bhriain" after "Aoife Ní Bhriain"
             if tail_of is not None:
                 return tail_of
+            if kind != "org" and all(PERSON_WORD_RE.fullmatch(w) for w in name.split()):
+                # "Einar Logi" after "Einar Logi Pétursson": a person called by the given names, when one fuller
+                # name starts with them
+                fuller = {e.key for e in self.entities.values() if e.key.startswith(key + " ") and e.kind != "org"
+                          and all(PERSON_WORD_RE.fullmatch(w) or w.lower() in SURNAME_PARTICLES
+                                  for w in e.name.split())}
+                if len(fuller) == 1:
+                    return self.entities[fuller.pop()]
         entity = Entity(name=name, key=key, kind=kind)
         # name words decide the type when present ("... Rights Project", "... Commission", "... Co")
         words = key.replace(".", " ").split()
@@ -1005,7 +1014,8 @@ def _run_name(text: str, lex: Lexicon) -> tuple[int, str, tuple, frozenset, str]
     for i, low in enumerate(lows[:-1]):
         if "the" in words[:i] or (i and low != words[i].lower().rstrip(".")):
             break   # "Office of the Privacy Commissioner", "Union of Small Farmers": a title inside a name
-        if (low in lex.heads and lex.heads[low][1] in ("person", "spokesperson") or low in PERSON_TITLES) and not (
+        if (low in lex.heads and lex.heads[low][1] in ("person", "spokesperson") or low in PERSON_TITLES
+                or _hyphen_title(low, lex)) and not (
                 low in lex.name_words and lows[i + 1] == "of") and not (   # "Office of ...": a name's first word
                 lows[i + 1] in lex.name_words and words[i + 1][:1].isupper()):   # "Climate Justice Alliance": a name
             cut = i
@@ -1020,8 +1030,11 @@ def _run_name(text: str, lex: Lexicon) -> tuple[int, str, tuple, frozenset, str]
             of_what = of_what or words[0] in ("of", "for")
             words = words[1:]   # "Managing Director and CEO of Vardhan ...": the "of" belonged to the title
         while of_what and len(words) > 2 and (singular(words[0].lower()) in PORTFOLIO_WORDS
-                                              or words[0].lower() in lex.name_words or words[0] in ("and", "&")):
+                                              or words[0].lower() in lex.name_words or words[0] in ("and", "&")
+                                              or words[0] in ("of", "for") and singular(words[1].lower()) in PORTFOLIO_WORDS):
             words = words[1:]   # "Superintendent of Police Harjeet Singh", "Secretary for Culture Marieke": a portfolio
+        if of_what and all(singular(w.lower()) in PORTFOLIO_WORDS or w in ("and", "&") for w in words):
+            return None   # "Minister of State", "Secretary of Defense": all title, no name
         words = words[_after_seat(words):]   # "TD for Dublin Bay South Cathal Ó Murchú": the seat, then the name
     while len(words) > 2 and words[-1].rstrip(".") in POST_NOMINALS:
         # "Simon Adeyemi KC", "Ann Lee MP": letters after a name are no part of it; a seat says the role
@@ -2141,7 +2154,9 @@ def _read_name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
             run, titled = [], True   # "Eight-year-old Priya Nandakumar": an age, then the name
             continue
         if w.cap and (low in lex.heads and lex.heads[low][1] in ("person", "spokesperson") or low in PERSON_TITLES
-                      or (i and words[i - 1].cap and _title_bigram(f"{words[i - 1].low} {low}", lex))) and not (
+                      or _hyphen_title(low, lex)
+                      or (i and words[i - 1].cap and (_title_bigram(f"{words[i - 1].low} {low}", lex) or (
+                          low == "general" and titled and not run)))) and not (
                 run and (low != w.low.rstrip(".") or any(x.text == "the" for x in run)
                          or (nxt is None and (low in SURNAME_TITLES or low in lex.name_words)))) and not (
                     nxt is not None and nxt.cap and nxt.low in lex.name_words):   # "Climate Justice Alliance"
@@ -2205,6 +2220,17 @@ def _read_name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
             continue  # "The Government", "The Company" at a sentence start
         return run
     return []
+
+
+def _hyphen_title(low: str, lex: Lexicon) -> bool:
+    """Whether a hyphenated word is a person's title made of titles: "director-general", "secretary-general",
+    "editor-in-chief" (its parts person titles, "general", "chief" or "in")."""
+    if "-" not in low:
+        return False
+    parts = low.split("-")
+    return any(p in lex.heads and lex.heads[p][1] in ("person", "spokesperson") for p in parts) and all(
+        p in ("general", "chief", "in") or p in lex.heads and lex.heads[p][1] in ("person", "spokesperson")
+        for p in parts)
 
 
 def _title_bigram(words: str, lex: Lexicon) -> bool:

@@ -1362,3 +1362,41 @@ def test_appositives_after_a_portfolio_or_an_origin(text, speaker):
 ])
 def test_titles_and_letters_around_a_name(text, speaker):
     assert quote_speakers(text) == [[speaker]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # speech verbs beyond "said": admitted, conceded, recalled, stressed, testified, lamented ...
+    ("“I understand their anger,” Mr Al-Mansoori conceded.", "Al-Mansoori"),
+    ("“We got the timing wrong,” the chief executive, Ruth Adler, admitted.", "Ruth Adler"),
+    ("“The water came through the door in seconds,” recalled Maria Santos.", "Maria Santos"),
+    ("“This closure is temporary,” Mayor Tom Reyes stressed.", "Tom Reyes"),
+    # particles inside a surname: zu, binte, bin
+    ("Lena zu Dohnaburg, a historian, said the return was “overdue”.", "Lena zu Dohnaburg"),
+    ("Rosnah binte Ismail, who runs a stall, said the levy was “too high”.", "Rosnah binte Ismail"),
+    # titles of two words, hyphenated or not, and military ranks, before a name
+    ("WRA Director-General Wang Chih-hao said the decision had been “extremely difficult”.", "Wang Chih-hao"),
+    ("Director General Pradeep Raj Bhattarai said the checks were “overdue”.", "Pradeep Raj Bhattarai"),
+    ("Colonel Ann Whitfield said the base was “secure”.", "Ann Whitfield"),
+    ("Administrator Danielle Fonoti called the books “unreliable”.", "Danielle Fonoti"),
+    # "Minister of State for Transport": the portfolio, "of State" and all, is no part of the name
+    ("Senior Minister of State for Transport Siti Rahayu binte Ismail, who attended, said the review was "
+     "“independent”.", "Siti Rahayu binte Ismail"),
+])
+def test_more_cues_particles_and_titles(text, speaker):
+    assert quote_speakers(text) == [[speaker]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a person called again by the given names ("Einar Logi"), or by a family name said first ("Wang")
+    ("Einar Logi Pétursson, managing director of a fish processor, said the company had moved. "
+     "\"We will come back,\" Einar Logi said.", "Einar Logi Pétursson"),
+    ("Director-General Wang Chih-hao spoke first. “Farmers will be paid,” Wang said.", "Wang Chih-hao"),
+])
+def test_a_person_called_again_by_part_of_the_name(text, speaker):
+    assert quote_speakers(text)[-1] == [speaker]
+
+
+def test_a_title_with_its_portfolio_and_no_name_is_no_name():
+    lex = Q.lexicon()
+    assert Q._run_name("Minister of State", lex) is None
+    assert Q._run_name("Minister of State Ann Lee", lex)[4] == "Ann Lee"
