@@ -630,8 +630,8 @@ def _goes_on(stripped, story: range, lines: list[int]) -> bool:
 
 
 def _is_name(s: str, n: int) -> bool:
-    return (2 <= n <= 4 and P.NAME_RE.fullmatch(s) is not None) or (
-        3 <= n <= 20 and P.NAME_IN_PLACE_RE.fullmatch(s) is not None)
+    return ((2 <= n <= 4 and P.NAME_RE.fullmatch(s) is not None) or (
+        3 <= n <= 20 and P.NAME_IN_PLACE_RE.fullmatch(s) is not None)) and not P.SITE_LINK_WORD_RE.search(s)
 
 
 def _is_section(s: str) -> bool:
@@ -695,6 +695,11 @@ def _pick_headline(candidates: list[int], stripped, body_first: int) -> tuple[in
         return len(words & opening) / len(words) if words else 0.0
 
     best = max(candidates, key=lambda i: (overlap(i), -i))
+    # the headline printed twice (the page title, "... | Site", then the headline over the story): the copy
+    # over the story is the headline, whichever copy the body's words favour
+    title = line_key(_SITE_SUFFIX_RE.sub("", stripped[best]))
+    best = max((c for c in candidates if c >= best and line_key(_SITE_SUFFIX_RE.sub("", stripped[c])) == title),
+               default=best)
     above = best - 1
     while above > 0 and not stripped[above]:   # blank lines between a headline and its deck
         above -= 1
