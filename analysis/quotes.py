@@ -674,8 +674,11 @@ class Article:
                     if base in lex.countries and not country:
                         country = lex.countries[base]
         entity = self._entity(name, "")
-        if not (len(words) == 1 and self.given.get(fold(name).rstrip(".")) == entity.key):
-            entity.positions.append(a)   # (a bare given name names a person, but is no mention pronouns follow)
+        if not (len(words) == 1 and self.given.get(fold(name).rstrip(".")) == entity.key) and not (
+                entity.key != fold(name).rstrip(".") and PLACE_BEFORE_RE.search(self.raw, max(0, a - 16), a)):
+            # (a bare given name names a person, but is no mention pronouns follow; nor is a place, "the province
+            # of Drenthe", a mention of the longer name it ends, "Wolvenhek Drenthe")
+            entity.positions.append(a)
         alias = ALIAS_RE.match(raw, b)
         if alias:
             self.entities.setdefault(fold(alias.group(1)), entity)
@@ -800,9 +803,11 @@ class Article:
                     if len(word) > 2 and word not in SURNAME_PARTICLES and word not in self.lex.countries:
                         self.given.setdefault(word, key)
             if parts[-1] in self.entities and self.entities[parts[-1]] is not entity:
-                # an earlier bare "Joly" merges into the full name
+                # an earlier bare "Joly" merges into the full name; its mentions after a preposition of place
+                # ("the province of Drenthe", before "Wolvenhek Drenthe") are a place's, not the name's
                 old = self.entities.pop(parts[-1])
-                entity.positions.extend(old.positions)
+                entity.positions.extend(p for p in old.positions
+                                        if PLACE_BEFORE_RE.search(self.raw, max(0, p - 16), p) is None)
                 entity.heads.update(old.heads)
                 entity.types.extend(old.types)
                 entity.kind = entity.kind or old.kind
@@ -1172,6 +1177,12 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
         named = np_before(toks, start - 2, lo)
         if named is not None:
             return named[0], named[1], appositive
+    if (start - 3 > lo and toks[start - 1].low == "in" and toks[start - 2].low in BASED_WORDS
+            and toks[start - 3].text == "," and all(t.cap for t in toks[start:end])):
+        # "SunHarbor, based in Lehi, Utah, said": where the speaker is based, between the name and the verb
+        named = np_before(toks, start - 3, lo)
+        if named is not None:
+            return named[0], named[1], named[2]
     if end - start == 1 and toks[start].text.isdigit() and start - 1 > lo and toks[start - 1].text == ",":
         # "Margaret Doyle, 71, who has lived there for years, said": the age is no speaker, the name is
         named = np_before(toks, start - 1, lo)
@@ -2751,7 +2762,9 @@ def _attribute_piece(art, piece, qi, pieces, toks, starts, inside, bounds, bound
     speaker = None
     # a) cue right after the quote: “...,” the company said / “...,” said X / “...” reads the statement
     if after_i < hi:
-        window_hi = min(hi, after_i + 14)
+        # a quote left open by its comma is attributed next, past a long appositive ("Dr. Noa Rosenthal-Golan,
+        # an urban economist at the Hebrew University of Jerusalem, told ...")
+        window_hi = min(hi, after_i + (CUE_AFTER_OPEN_WINDOW if ends_open else CUE_AFTER_WINDOW))
         j = after_i
         if j < window_hi and toks[j].text in (",", "—", "–", "-"):
             j += 1
@@ -2923,6 +2936,9 @@ def _np_between(toks, j, k):
 # Short words a title leaves in lower case: "Salt and Stone", "Public Finances in Scotland".
 TITLE_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to vs with".split())
 TITLE_MAX_WORDS = 12
+BASED_WORDS = frozenset({"based", "headquartered", "located"})
+CUE_AFTER_WINDOW = 14        # tokens after a quote read for its cue ("...," the company said)
+CUE_AFTER_OPEN_WINDOW = 24   # ... after a quote its comma leaves open, which a long appositive may follow
 
 
 def _title_of_work(text: str) -> bool:

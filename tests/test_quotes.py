@@ -1404,3 +1404,23 @@ def test_a_title_with_its_portfolio_and_no_name_is_no_name():
     lex = Q.lexicon()
     assert Q._run_name("Minister of State", lex) is None
     assert Q._run_name("Minister of State Ann Lee", lex)[4] == "Ann Lee"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a quote left open by its comma, then the speaker behind a long appositive
+    ("“Every city that builds light rail goes through this valley,” Dr. Noa Rosenthal-Golan, an urban economist at "
+     "the Hebrew University of Jerusalem, told The Times of Israel.", "Noa Rosenthal-Golan"),
+    # where a company is based, between its name and the verb
+    ("SunHarbor, based in Lehi, Utah, said in a statement that it \"strongly disagrees\" with the claims.", "SunHarbor"),
+    ("Hikvision, headquartered in Hangzhou, China, said the order was “unfounded”.", "Hikvision"),
+])
+def test_speakers_past_long_appositives_and_bases(text, speaker):
+    assert quote_speakers(text) == [[speaker]]
+
+
+def test_a_place_a_later_name_ends_with_is_no_mention_of_that_name():
+    # "she" is the farmer named first, not the group "Wolvenhek Drenthe" whose last word is the province named after her
+    text = ("Jantje van den Broek walks the fence line of her pasture in the Dutch province of Drenthe, counting.\n\n"
+            "“People in Amsterdam think the wolf is a beautiful idea,” she told me.\n\n"
+            "Bram Kuipers, who runs Wolvenhek Drenthe, a volunteer group, said the fences \"work\".")
+    assert quote_speakers(text)[0] == ["Jantje van den Broek"]
