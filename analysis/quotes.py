@@ -1177,6 +1177,16 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
         named = np_before(toks, start - 2, lo)
         if named is not None:
             return named[0], named[1], appositive
+    if appositive and all(t.cap for t in toks[appositive[0]:appositive[1]] if t.word):
+        # "Dr Simone Ferguson-Bailey, a geographer at the University of the West Indies, Mona, said": a role
+        # and then a place set off by commas; the speaker is the name before them, the role its appositive
+        c = start - 1
+        while c > lo and toks[c].text not in CLAUSE_MARKS:
+            c -= 1
+        if c > lo and toks[c].text == "," and c + 1 < start and toks[c + 1].low in ("a", "an"):
+            named = np_before(toks, c, lo)
+            if named is not None and toks[named[0]].cap and named[2] is None:
+                return named[0], named[1], (c + 1, end)
     if (start - 3 > lo and toks[start - 1].low == "in" and toks[start - 2].low in BASED_WORDS
             and toks[start - 3].text == "," and all(t.cap for t in toks[start:end])):
         # "SunHarbor, based in Lehi, Utah, said": where the speaker is based, between the name and the verb
@@ -1663,7 +1673,11 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
         # name after "of the" belongs to the title; the person is the one named in the appositive
         at = next((i for i, w in enumerate(words) if w is name_words[0]), 0)
         before_the = words[at - 2].low if at >= 2 else (toks[a - 1].low if at == 1 and a > 0 else "")
-        if at >= 1 and words[at - 1].low == "the" and before_the in ("of", "for", "on"):
+        # ... and "the head of Profepa, Alejandro Ruiz de la Peña Montes,": a role of the body named, then the person
+        of_body = at >= 2 and words[at - 1].low in ("of", "for", "at") and any(
+            _head_key(w.low) in lex.heads and lex.heads[_head_key(w.low)][1] in ("person", "spokesperson")
+            for w in words[:at - 1])
+        if at >= 1 and (words[at - 1].low == "the" and before_the in ("of", "for", "on") or of_body):
             app_names = _name_words(app_words, lex)
             if (app_names and _opens_with_name(app_words, app_names[0]) and len(app_names) >= 2
                     and all(PERSON_WORD_RE.fullmatch(w.text) or w.low in SURNAME_PARTICLES for w in app_names)):
@@ -2781,7 +2795,9 @@ def _attribute_piece(art, piece, qi, pieces, toks, starts, inside, bounds, bound
             speaker = speaker or resolve(art, toks, closing, piece.open, hit[1].form)
         elif hit is not None and (ends_open or hit[0] <= j + 5):
             k, cue, n = hit
-            between = [t for t in toks[j:k] if not t.word and t.text not in (",", ".")]
+            # (an apostrophe closing a plural possessive, "the residents’ council", is the word's)
+            between = [t for x, t in enumerate(toks[j:k], j) if not t.word and t.text not in (",", ".") and not (
+                t.text in ("’", "'") and x > j and toks[x - 1].word and toks[x - 1].end == t.start)]
             if len(between) == 2 and all(t.text in ASIDE_DASHES for t in between):
                 between = []  # “...,” Joly — the industry minister — said: an aside, like commas
             if k > j and (toks[j].low in STOP or toks[j].low in CONNECTORS):
@@ -2937,6 +2953,7 @@ def _np_between(toks, j, k):
 TITLE_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to vs with".split())
 TITLE_MAX_WORDS = 12
 BASED_WORDS = frozenset({"based", "headquartered", "located"})
+CLAUSE_MARKS = frozenset({",", ".", ";", ":", "“", "”", '"', "(", ")"})
 CUE_AFTER_WINDOW = 14        # tokens after a quote read for its cue ("...," the company said)
 CUE_AFTER_OPEN_WINDOW = 24   # ... after a quote its comma leaves open, which a long appositive may follow
 

@@ -1424,3 +1424,18 @@ def test_a_place_a_later_name_ends_with_is_no_mention_of_that_name():
             "“People in Amsterdam think the wolf is a beautiful idea,” she told me.\n\n"
             "Bram Kuipers, who runs Wolvenhek Drenthe, a volunteer group, said the fences \"work\".")
     assert quote_speakers(text)[0] == ["Jantje van den Broek"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a role, then a place, each set off by commas, between a name and its verb
+    ("Simone Ferguson-Bailey, a geographer at the University of the West Indies, Mona, said the risk was \"real\".",
+     "Simone Ferguson-Bailey"),
+    # a plural possessive's apostrophe between the quote and its cue
+    ("\"We have been sleeping in a gym,\" Kim Hye-jin, 47, who heads the complex’s residents’ council, told Yonhap.",
+     "Kim Hye-jin"),
+    # the head of a body named, then the person in an appositive
+    ("“It is not a minor incident,” declared the head of Profepa, Alejandro Ruiz de la Peña Montes, in a press "
+     "conference.", "Alejandro Ruiz de la Peña Montes"),
+])
+def test_speakers_behind_roles_places_and_possessives(text, speaker):
+    assert quote_speakers(text) == [[speaker]]
