@@ -522,6 +522,7 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
     if body_first is None:
         _label_without_body(out, cls, feats, stripped, numbers)
     else:
+        _label_site_name(out, feats, stripped, body_first)
         _label_header(out, cls, feats, stripped, body_first)
         _label_body(out, cls, feats, stripped, texts, body_first, body_last)
         _label_footer(out, cls, feats, stripped, body_last)
@@ -728,6 +729,48 @@ CAPTION_AFTER_CREDIT = ("metadata", "caption", "short line right after a photo c
 def _after_photo_credit(out, i: int, n: int) -> bool:
     """Whether line i (n words, not a sentence of prose) is the caption of the photo credit above it."""
     return i > 0 and out[i - 1] is not None and out[i - 1][1] == "photo_credit" and n >= NEARGOOD_MIN_WORDS
+
+
+# The site's name as its copyright line gives it: "© 2025 The Seattle Times. All rights reserved."
+_COPYRIGHT_NAME_RE = re.compile(r"(?:©|\([cC]\)|(?i:copyright))\s*(?:(?:\d{4}\s*[-–]\s*)?\d{4}\s*,?\s*)?"
+                                r"(?P<name>[^.|,;:©()\d][^|,;:©()]{1,60}?)\s*(?:[.|,;:©(]|(?i:all rights)|$)")
+SITE_NAME_MAX_WORDS = 6
+
+
+def _site_key(text: str) -> str:
+    """A site's name compared loosely: case, a leading "The", punctuation and a domain's ending aside
+    ("The Seattle Times" = "Seattle Times", "NJ.com" = "nj.com" = "NJ")."""
+    key = re.sub(r"[^\w\s]", " ", _THE_RE.sub("", text.casefold().strip()))
+    words = [w for w in key.split() if w not in _DOMAIN_ENDINGS]
+    while len(words) > 1 and words[-1] in _COMPANY_ENDINGS:
+        words.pop()   # "The Seattle Times Company", "Guardian News & Media Limited": the site's name
+    return " ".join(words)
+
+
+_THE_RE = re.compile(r"^the\s+")
+_DOMAIN_ENDINGS = frozenset({"com", "org", "net", "co", "uk", "www"})
+_COMPANY_ENDINGS = frozenset({"company", "co", "group", "media", "ltd", "limited", "inc", "llc", "plc", "corporation",
+                              "corp", "newspapers", "publishing", "holdings", "gmbh", "ag", "sa", "news"})
+
+
+def _label_site_name(out, feats, stripped, body_first) -> None:
+    """A short line above the story that is the site's own name, as the page's copyright line or a page title's
+    suffix ("... | The Yorkshire Post") gives it, is the masthead, wherever it stands among the menus."""
+    names = set()
+    for i, s in enumerate(stripped):
+        if "©" in s or "opyright" in s or "(c)" in s.lower():
+            for m in _COPYRIGHT_NAME_RE.finditer(s):
+                names.add(_site_key(m.group("name")))
+        elif i < body_first and _SUFFIX_MARKS.search(s) and (m := _SITE_SUFFIX_RE.search(s)) is not None:
+            names.add(_site_key(m.group(0).lstrip(" |-–—:")))
+    names.discard("")
+    if not names:
+        return
+    for i in range(body_first):
+        if out[i] is None and 0 < feats[i][0] <= SITE_NAME_MAX_WORDS and not _is_section(stripped[i]):
+            key = _site_key(stripped[i])
+            if key and key in names:
+                out[i] = ("metadata", "masthead", "the site's name, as its copyright line or page title gives it")
 
 
 def _label_header(out, cls, feats, stripped, body_first) -> None:

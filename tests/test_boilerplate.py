@@ -1175,3 +1175,18 @@ def test_an_author_bio_set_apart_after_the_body_is_a_credit():
            "Miriam Castellano is a senior fellow at the Center for Transatlantic Security Policy and a former "
            "adviser to the European Parliament.\n")
     assert _labels(raw)[-1] == ("metadata", "credit")
+
+
+def test_the_sites_name_among_the_menus_is_its_masthead():
+    # the Seattle Times page: the site's name under the skip link, in a run of menu items, named again by the
+    # copyright line at the foot ("© 2025 The Seattle Times Company")
+    texts, gold = B.read_gold_folder(HOLDOUT14)
+    page = "01_seattletimes_plate_readers"
+    lines = label_texts({page: texts[page]})
+    assert gold.set_index("line").loc[lambda g: g.article_id == page].at[2, "role"] == "masthead"
+    assert tuple(lines.loc[lines["line"] == 2, ["label", "role"]].iloc[0]) == ("metadata", "masthead")
+    assert tuple(lines.loc[lines["line"] == 5, ["label", "role"]].iloc[0]) == ("boilerplate", "navigation")
+    # a short line the copyright line holds only in part is no masthead
+    assert B._site_key("© 2025 The Seattle Times Company") != B._site_key("Times")
+    assert B._site_key("The Seattle Times Company") == B._site_key("Seattle Times") == "seattle times"
+    assert B._site_key("NJ.com") == B._site_key("nj.com")
