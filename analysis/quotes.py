@@ -1482,6 +1482,9 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
     if app_words:
         app_heads = ({_head_key(w.low) for w in app_words}
                      | {singular(f"{x.low} {y.low}") for x, y in zip(app_words, app_words[1:])}) & lex.heads.keys()
+        if any(w.low in STUDY_VERBS for w in app_words[:3]):
+            # "..., who studies vulnerability disclosure at X": a researcher (not "a study", a document)
+            app_heads = (app_heads - {"study"}) | ({"researcher"} & lex.heads.keys())
         app_country = next((lex.countries[_strip_possessive(w.text)] for w in app_words
                             if _strip_possessive(w.text) in lex.countries), "")
     else:
@@ -1512,6 +1515,9 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
         len(words) >= 2 and (words[0].low in ("its", "their") or words[1].low.endswith(("’s", "'s")))) else None
     if possessed_type is None and len(words) >= 3 and "’s" in "".join(facts.lows[:5]).replace("'s", "’s"):
         possessed_type = _named_owner_type(art, words, position)   # "Tessaract’s lead trial lawyer, Harlan Moss"
+    if possessed_type is None and len(app_words) >= 3 and (
+            app_words[0].low in ("its", "their") or (app_words[0].low == "the" and app_words[1].low.endswith(("’s", "'s")))):
+        possessed_type = _possessive_owner_type(art, app_words, position)   # "Marcus Teo, the subsidiary’s president,"
 
     # An organisation named as the employer whose type is unknown ("commercial director of Stocznia Bałtyk",
     # "Zipa’s country manager"): a corporate role makes it a company, as most organisations named without a
@@ -1520,7 +1526,7 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
     corporate_role = bool(
         ({_head_key(w.low) for w in (*words, *app_words)}
          | {singular(f"{x.low} {y.low}") for seq in (words, app_words) for x, y in zip(seq, seq[1:])})
-        & CORPORATE_ROLES) and (
+        & CORPORATE_ROLES or any(w.low in CORPORATE_VERBS for w in app_words[:3])) and (
         app_org_type == "unknown" or owner_type == "unknown" or (
             possessed_type is None and _untyped_owner(art, words))) and not any(
         ACRONYM_WORD_RE.fullmatch(_strip_possessive(w.text)) for w in (*words, *app_words)) and not any(
@@ -1938,6 +1944,8 @@ CORPORATE_ROLES = frozenset({"director", "manager", "owner", "chair", "chairpers
                              "vice president", "vice-president", "general counsel", "head", "founder", "co-founder"})
 # Verbs in an appositive that name the speaker's organisation ("who chairs the X Forum")
 ORG_VERBS = frozenset("chairs heads leads runs owns founded co-founded directs manages".split())
+# ... of which these say the organisation is a business, when nothing else types it ("who founded Little Wattle")
+CORPORATE_VERBS = frozenset("owns founded co-founded manages".split())
 # Titles of a government when they stand alone ("President Macron") and of their organisation otherwise.
 OWNED_TITLES = frozenset({"president", "vice president", "vice-president", "chair", "chairperson",
                           "chairwoman"})
@@ -2953,6 +2961,7 @@ def _np_between(toks, j, k):
 TITLE_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to vs with".split())
 TITLE_MAX_WORDS = 12
 BASED_WORDS = frozenset({"based", "headquartered", "located"})
+STUDY_VERBS = frozenset({"studies", "researches", "teaches", "lectures", "studied", "researched", "taught"})
 CLAUSE_MARKS = frozenset({",", ".", ";", ":", "“", "”", '"', "(", ")"})
 CUE_AFTER_WINDOW = 14        # tokens after a quote read for its cue ("...," the company said)
 CUE_AFTER_OPEN_WINDOW = 24   # ... after a quote its comma leaves open, which a long appositive may follow

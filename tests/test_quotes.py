@@ -1439,3 +1439,19 @@ def test_a_place_a_later_name_ends_with_is_no_mention_of_that_name():
 ])
 def test_speakers_behind_roles_places_and_possessives(text, speaker):
     assert quote_speakers(text) == [[speaker]]
+
+
+@pytest.mark.parametrize("text, speaker, speaker_type", [
+    # a specialty the lexicon lacked, and a researcher known by what they study
+    ("“It is cheap,” said Maarten van der Heijden, an ophthalmologist at Erasmus MC in Rotterdam.",
+     "Maarten van der Heijden", "expert"),
+    ("\"Edge devices are the soft underbelly,\" said Jonah Whitlock, who studies vulnerability disclosure at Pacific "
+     "Northwest Polytechnic.", "Jonah Whitlock", "expert"),
+    # the owner of a title in the appositive's possessive, and a business its speaker founded
+    ("Marcus Teo, the subsidiary’s president, said staff were told on Thursday. \"Nobody told us,\" Teo said.",
+     "Marcus Teo", "company"),
+    ("\"I never took a cent,\" said Grant Whitcombe-Ng, who founded Little Wattle Early Learning in 2011.",
+     "Grant Whitcombe-Ng", "company"),
+])
+def test_types_from_specialties_studies_possessives_and_founders(text, speaker, speaker_type):
+    assert quote_speakers(text, "speaker", "speaker_type")[-1] == [speaker, speaker_type]
