@@ -2763,8 +2763,15 @@ def _attribute_piece(art, piece, qi, pieces, toks, starts, inside, bounds, bound
     after_i = _tok_index(starts, close_pos + 1)
     sent_lo, _ = bounds[_sentence_index(bound_starts, piece.open)]
     _, sent_hi = bounds[_sentence_index(bound_starts, close_pos)]
-    prev_close = pieces[qi - 1].close + 1 if qi and pieces[qi - 1].close is not None else s
-    next_open = pieces[qi + 1].open if qi + 1 < len(pieces) else e
+    # (a nickname in marks, Gustavo “Tato” Pereyra, is part of a name, not a quote that bounds this one's clause)
+    before = qi - 1
+    while before >= 0 and _nickname(raw, s, pieces[before]):
+        before -= 1
+    after = qi + 1
+    while after < len(pieces) and _nickname(raw, s, pieces[after]):
+        after += 1
+    prev_close = pieces[before].close + 1 if before >= 0 and pieces[before].close is not None else s
+    next_open = pieces[after].open if after < len(pieces) else e
     lo = _tok_index(starts, max(sent_lo, prev_close))
     hi = _tok_index(starts, min(sent_hi, next_open))
     # the sentence around an inner quote may end inside the quote: extend to the sentence after

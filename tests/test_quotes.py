@@ -1455,3 +1455,12 @@ def test_speakers_behind_roles_places_and_possessives(text, speaker):
 ])
 def test_types_from_specialties_studies_possessives_and_founders(text, speaker, speaker_type):
     assert quote_speakers(text, "speaker", "speaker_type")[-1] == [speaker, speaker_type]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a nickname in marks inside the speaker's name bounds no clause: the name reads on past it
+    ("“He wants to play,” said Gustavo “Tato” Pereyra, his agent.", "Gustavo Pereyra"),
+    ("Gustavo “Tato” Pereyra said the offer was \"serious\".", "Gustavo Pereyra"),
+])
+def test_a_nickname_inside_the_speakers_name(text, speaker):
+    assert [s for s in quote_speakers(text) if s != [""]] == [[speaker]]
