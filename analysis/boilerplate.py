@@ -518,6 +518,7 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
                 and not (i + 2 < n_lines and numbers[i + 2] == numbers[i + 1] + 1 and out[i + 2] is None
                          and cls[i + 2] != "good")):
             out[i] = ("metadata", "caption", "line right above its photo credit")
+    _label_live_post_times(out, stripped, cls)
     body_first, body_last = _main_body(cls, out, n_lines, stripped)
     if body_first is None:
         _label_without_body(out, cls, feats, stripped, numbers)
@@ -560,6 +561,35 @@ def _classify_blocks(stripped, numbers, cls) -> None:
                 for j in range(start, i):
                     cls[j] = block
             start = i
+
+
+# A clock time alone on a line: a video's length ("01:42") or a live post's time ("13:05", "2:16 PM").
+BARE_TIME_RE = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?", re.IGNORECASE)
+LIVE_POST_MIN_TIMES = 2
+LIVE_POST_LEAD = 3           # lines after a post's time read for its prose (a byline, a title, then the first paragraph)
+
+
+def _label_live_post_times(out, stripped, cls) -> None:
+    """Bare clock times that each head a post (prose within its first lines, maybe under a title; not a
+    video's title, another time or a player's controls) are a live blog's post times when the page has two
+    or more of them: datelines, not a player's durations, so the posts between them read as one story."""
+    def heads_a_post(i: int) -> bool:
+        for k in range(i + 1, min(i + 1 + LIVE_POST_LEAD, len(stripped))):
+            if out[k] is not None or BARE_TIME_RE.fullmatch(stripped[k]):
+                return False
+            if cls[k] == "good":
+                return True
+        return False
+
+    times = [i for i, s in enumerate(stripped) if BARE_TIME_RE.fullmatch(s)
+             and (out[i] is None or out[i][2] == "pattern video_player") and heads_a_post(i)]
+    if len(times) >= LIVE_POST_MIN_TIMES:
+        for i in times:
+            out[i] = ("metadata", "dateline", "a live post's time: bare times heading posts down the page")
+            prose = next(k for k in range(i + 1, len(stripped)) if cls[k] == "good")
+            title = prose - 1
+            if title > i and out[title] is None and not _is_name(stripped[title], len(stripped[title].split())):
+                out[title] = ("content", "subhead", "a live post's title, between its time and its text")
 
 
 def _main_body(cls, out, n_lines, stripped):
@@ -735,6 +765,7 @@ def _after_photo_credit(out, i: int, n: int) -> bool:
 _COPYRIGHT_NAME_RE = re.compile(r"(?:©|\([cC]\)|(?i:copyright))\s*(?:(?:\d{4}\s*[-–]\s*)?\d{4}\s*,?\s*)?"
                                 r"(?P<name>[^.|,;:©()\d][^|,;:©()]{1,60}?)\s*(?:[.|,;:©(]|(?i:all rights)|$)")
 SITE_NAME_MAX_WORDS = 6
+TAGLINE_MIN_WORDS = 3        # a line right under the site's name this long is its tagline, not a menu item
 
 
 def _site_key(text: str) -> str:
@@ -771,6 +802,7 @@ def _label_site_name(out, feats, stripped, body_first) -> None:
             key = _site_key(stripped[i])
             if key and key in names:
                 out[i] = ("metadata", "masthead", "the site's name, as its copyright line or page title gives it")
+                return   # the first: the name again lower down is a link home or the menu's ("Stuff", "KQED")
 
 
 def _label_header(out, cls, feats, stripped, body_first) -> None:
@@ -786,6 +818,9 @@ def _label_header(out, cls, feats, stripped, body_first) -> None:
     # The site's name comes first: a short line that is not a section name, with a headline below it;
     # a short headline sums up its story, a site's name does not ("Council closes two fire stations").
     if (first_free is not None and feats[first_free][0] <= MASTHEAD_MAX_WORDS + 2 and not feats[first_free][3]
+            and (not any(o is not None and o[1] == "masthead" for o in out[:first_free])
+                 or (out[first_free - 1] is not None and out[first_free - 1][1] == "masthead"
+                     and feats[first_free][0] >= TAGLINE_MIN_WORDS))   # named already: only its tagline below
             and not _is_section(stripped[first_free])
             and any(c > first_free and feats[c][0] > MASTHEAD_MAX_WORDS for c in candidates)
             and _body_overlap(stripped, out, first_free, body_first) < DECK_HEADLINE_MIN_OVERLAP):

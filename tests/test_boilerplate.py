@@ -1190,3 +1190,32 @@ def test_the_sites_name_among_the_menus_is_its_masthead():
     assert B._site_key("© 2025 The Seattle Times Company") != B._site_key("Times")
     assert B._site_key("The Seattle Times Company") == B._site_key("Seattle Times") == "seattle times"
     assert B._site_key("NJ.com") == B._site_key("nj.com")
+
+
+def test_a_live_blogs_post_times_are_datelines_and_its_posts_one_story():
+    posts = [("13:05", "Regulator notified", PROSE), ("12:20", "Police involved", PROSE2),
+             ("11:40", "Minister: no ransom", PROSE.replace("Tuesday", "Monday"))]
+    raw = "Cyber attack on health trust: outpatient clinics cancelled – latest\n\n" + "\n\n".join(
+        f"{t}\n{title}\n{text}" for t, title, text in posts) + "\n"
+    labels = _labels(raw)
+    assert labels[0] == ("content", "headline")
+    assert [labels[k] for k in (1, 4, 7)] == [("metadata", "dateline")] * 3
+    assert all(labels[k][0] == "content" for k in (2, 3, 5, 6, 8, 9))
+
+
+def test_a_video_lists_durations_stay_a_players():
+    story = f"Council closes two fire stations\n{PROSE}\n{PROSE2}\n\n"
+    labels = _labels(story + "Up Next\n02:14\nMayor resigns after vote\n01:48\nNew bridge opens downtown\nAutoplay\n")
+    assert all(label != ("metadata", "dateline") for label in labels)
+
+
+def test_a_tagline_under_the_sites_name_is_the_masthead_but_a_menu_item_is_not():
+    texts, _ = B.read_gold_folder(ROOT / "tests" / "fixtures" / "boilerplate_holdout12")
+    page = next(p for p in texts if p.startswith("02_moscowtimes"))
+    lines = label_texts({page: texts[page]}).set_index("line")
+    assert lines.at[2, "role"] == lines.at[3, "role"] == "masthead"   # "The Moscow Times", "Independent news from Russia"
+    assert lines.at[16, "role"] == "headline"
+    texts, _ = B.read_gold_folder(ROOT / "tests" / "fixtures" / "boilerplate_holdout10")
+    page = next(p for p in texts if p.startswith("08_kqed"))
+    lines = label_texts({page: texts[page]}).set_index("line")
+    assert lines.at[2, "role"] == "masthead" and lines.at[3, "label"] == "boilerplate"   # "KQED", then "Donate"
