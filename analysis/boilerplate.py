@@ -502,8 +502,7 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
             if i == 0 and words[i] <= MASTHEAD_MAX_WORDS + 2:
                 out[i] = ("metadata", "masthead", "site furniture at the top")
             else:
-                out[i] = ("boilerplate", "navigation" if words[i] <= MENU_ITEM_MAX_WORDS else "other",
-                          "site furniture (repeated across the corpus)")
+                out[i] = ("boilerplate", "navigation" if words[i] <= MENU_ITEM_MAX_WORDS else "other", FURNITURE_REASON)
         seen.setdefault(key, i)
         seen.setdefault(short_key, i)
 
@@ -524,7 +523,7 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
         _label_without_body(out, cls, feats, stripped, numbers)
     else:
         _label_site_name(out, feats, stripped, body_first)
-        _label_header(out, cls, feats, stripped, body_first)
+        _label_header(out, cls, feats, stripped, body_first, numbers)
         _label_body(out, cls, feats, stripped, texts, body_first, body_last)
         _label_footer(out, cls, feats, stripped, body_last)
     _label_pull_quotes(out, stripped, words, numbers)
@@ -587,8 +586,11 @@ def _label_live_post_times(out, stripped, cls) -> None:
         for i in times:
             out[i] = ("metadata", "dateline", "a live post's time: bare times heading posts down the page")
             prose = next(k for k in range(i + 1, len(stripped)) if cls[k] == "good")
+            for k in range(i + 1, prose):
+                if out[k] is None and _is_name(stripped[k], len(stripped[k].split())):
+                    out[k] = ("metadata", "byline", "a live post's writer, under its time")
             title = prose - 1
-            if title > i and out[title] is None and not _is_name(stripped[title], len(stripped[title].split())):
+            if title > i and out[title] is None:
                 out[title] = ("content", "subhead", "a live post's title, between its time and its text")
 
 
@@ -765,6 +767,11 @@ def _after_photo_credit(out, i: int, n: int) -> bool:
 _COPYRIGHT_NAME_RE = re.compile(r"(?:©|\([cC]\)|(?i:copyright))\s*(?:(?:\d{4}\s*[-–]\s*)?\d{4}\s*,?\s*)?"
                                 r"(?P<name>[^.|,;:©()\d][^|,;:©()]{1,60}?)\s*(?:[.|,;:©(]|(?i:all rights)|$)")
 SITE_NAME_MAX_WORDS = 6
+# a link's verb ("Learn more", "Donate"): no kicker
+LINK_VERBS = frozenset("learn donate subscribe read watch listen sign log follow share download get try join support "
+                       "shop buy click see view explore discover register".split())
+KICKER_MAX_WORDS = 3         # a short line set right on the headline is its kicker up to this long
+FURNITURE_REASON = "site furniture (repeated across the corpus)"
 TAGLINE_MIN_WORDS = 3        # a line right under the site's name this long is its tagline, not a menu item
 
 
@@ -805,7 +812,7 @@ def _label_site_name(out, feats, stripped, body_first) -> None:
                 return   # the first: the name again lower down is a link home or the menu's ("Stuff", "KQED")
 
 
-def _label_header(out, cls, feats, stripped, body_first) -> None:
+def _label_header(out, cls, feats, stripped, body_first, numbers=None) -> None:
     idx = list(range(body_first))
     menu = _menu_runs(idx, out, feats, MENU_ITEM_MAX_WORDS)
     candidates = [i for i in idx if out[i] is None and i not in menu
@@ -836,6 +843,13 @@ def _label_header(out, cls, feats, stripped, body_first) -> None:
         above = headline - 1
         if above >= 0 and out[above] is None and _is_section(stripped[above]):
             out[above] = ("metadata", "section", "section name right above the headline")
+        elif (above >= 0 and numbers is not None and numbers[headline] == numbers[above] + 1
+              and 0 < feats[above][0] <= KICKER_MAX_WORDS and not feats[above][3]
+              and stripped[above].split(None, 1)[0].lower() not in LINK_VERBS
+              and (out[above] is None or out[above][2] == FURNITURE_REASON)):
+            # a kicker set right on the headline, no blank line between ("Courts", "Texas Politics", the last
+            # item of a menu or a word every page of the site prints): the story's section
+            out[above] = ("metadata", "section", "short line set right on the headline: its kicker")
     for i in sorted(menu):
         # BBC-style bylines below the headline: a name, then the outlet and place ("BBC News, Toronto")
         if (headline is not None and i > headline and out[i] is None and i + 1 in menu and out[i + 1] is None

@@ -1219,3 +1219,21 @@ def test_a_tagline_under_the_sites_name_is_the_masthead_but_a_menu_item_is_not()
     page = next(p for p in texts if p.startswith("08_kqed"))
     lines = label_texts({page: texts[page]}).set_index("line")
     assert lines.at[2, "role"] == "masthead" and lines.at[3, "label"] == "boilerplate"   # "KQED", then "Donate"
+
+
+def test_a_short_line_set_right_on_the_headline_is_its_kicker_but_a_link_is_not():
+    story = f"\n{PROSE}\n{PROSE2}\n"
+    menu = "Home\nNews\nSport\nWeather\n"
+    assert _labels(menu + "Texas Politics\nCouncil closes two fire stations" + story)[4] == ("metadata", "section")
+    # a blank line between: the menu's last item, not the story's kicker (unless a section name)
+    assert _labels(menu + "Texas Politics\n\nCouncil closes two fire stations" + story)[4][0] == "boilerplate"
+    assert _labels(menu + "Learn more\nCouncil closes two fire stations" + story)[4][0] == "boilerplate"
+
+
+def test_a_live_posts_writer_is_its_byline():
+    posts = [("13:05", "Ann Murphy", "Regulator notified", PROSE), ("12:20", "Tom Walsh", "Police involved", PROSE2)]
+    raw = "Cyber attack on health trust – latest\n\n" + "\n\n".join(
+        f"{t}\n{name}\n{title}\n{text}" for t, name, title, text in posts) + "\n"
+    labels = _labels(raw)
+    assert [labels[k] for k in (2, 6)] == [("metadata", "byline")] * 2
+    assert [labels[k] for k in (3, 7)] == [("content", "subhead")] * 2
