@@ -64,6 +64,13 @@ NEAR_COVER = 0.5
 # figures but share none ("shares fell 7 percent" / "shares fell 11 percent": another fact). With
 # those out, 0.4 came down to 0.33 (see LONG_PARAPHRASE_COSINE for the measures).
 PARAPHRASE_COSINE = 0.33
+# A figure given as approximate allows a range, not one value: from the figure up to APPROXIMATE_FACTOR
+# times it ("more than five years", "over 300", "at least 500", "5,000-plus"), down to the figure divided
+# by it ("nearly 2,000", "almost", "under", "up to", "fewer than"), or both ways ("about 400", "some 40",
+# "roughly", "an estimated"): see APPROXIMATE_WORDS. Two sentences' figures differ only when no figure or
+# range of one meets one of the other: "more than five years" and "five-and-a-half years" are one fact,
+# "more than five years" and "three years" are not.
+APPROXIMATE_FACTOR = 1.5
 # A paraphrase must also share at least MIN_DISTINCTIVE_SHARED distinctive terms: terms whose IDF is
 # at least DISTINCTIVE_IDF_SHARE of the largest possible IDF (log of the number of sentences), i.e.
 # terms much rarer than the story's topic words, and not GENERIC_WORDS. IDF cannot tell a word every
@@ -86,6 +93,18 @@ _EPS = 1e-9
 # reuse_eval2, 0.74 -> 0.77 at 0.96 -> 0.99 on reuse_eval.)
 LONG_MIN_SHARED = 5
 LONG_PARAPHRASE_COSINE = 0.28
+# ... but not when one sentence is negated and the other is not (see NEGATIONS): with so little of
+# each sentence shared, the shared terms are the story's topic, and a negation on one side states
+# the opposite claim about it ("Hikvision products have not endangered the national security of
+# Canada" / "Hikvision's continued operations in Canada would be harmful to national security").
+#
+# A headline is never a paraphrase, only a copy (verbatim or near verbatim): it restates its story's
+# main fact in a few words, and every article on the event states that fact, independent ones too
+# ("Neighboring hospital stretched as Thornvale ambulances are diverted" / "Ambulances are being
+# diverted to hospitals in neighboring counties, ..."), so sharing it is no evidence of reuse. Two
+# headlines on the event share its key words whatever they say ("China's Hikvision says it is
+# challenging Canada's shut down order" / "Canada orders China's Hikvision to shut down operations in
+# Canada"). Originality leaves headlines out for the same reason.
 # A neighbouring sentence joins an aligned passage (one sentence split in two by another outlet)
 # when at least this share of its term weight is found in the other side and not yet matched.
 MERGE_SHARE = 0.5
@@ -147,14 +166,28 @@ _TENS = frozenset(w for w, i in NUMBER_WORDS.items() if 20 <= i <= 90)
 # A decimal, or a scale written as a suffix of the digits ("2.5", "$4m", "4.6bn").
 _NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)(mn|m|bn|tn)?")
 _SUFFIXES = {None: 1, "m": 10 ** 6, "mn": 10 ** 6, "bn": 10 ** 9, "tn": 10 ** 12}
-# Past forms of common irregular verbs, read as the verb ("found" ~ "find", "given" ~ "give"): the
-# suffix stripper cannot reach them.
+# Words that make the figure right after them approximate, by the way its range goes (see
+# APPROXIMATE_FACTOR): "up" from the figure, "down" from it, or "both". A figure followed by "plus"
+# ("5,000-plus") goes up too. Words as `tokens` reads them.
+APPROXIMATE_WORDS = {tuple(phrase.split()): way for way, phrases in (
+    ("up", "more than|over|above|at least|a minimum of|upwards of|in excess of"),
+    ("down", "nearly|almost|under|just under|less than|fewer than|up to|close to"),
+    ("both", "about|around|roughly|approximately|some|an estimated|estimated"),
+) for phrase in phrases.split("|")}
+_APPROXIMATE_LENGTHS = sorted({len(phrase) for phrase in APPROXIMATE_WORDS}, reverse=True)
+# Words that negate a sentence's claim ("did not specify", "never sends"), as `tokens` reads them; a
+# contraction's "t" after a word ending in n ("didn't" -> didn, t) is one too.
+NEGATIONS = frozenset({"not", "never", "cannot", "nor", "neither"})
+
+# Past forms of common irregular verbs, read as the verb ("found" ~ "find", "given" ~ "give"), and the
+# other forms of "go" ("goes", "going": "go" is too short for the suffix stripper to tell "goes" from
+# "toes"): the suffix stripper cannot reach them.
 IRREGULAR_VERBS = {past: verb for verb, forms in (line.split(":") for line in """
 arise:arose arisen|become:became|begin:began begun|break:broke broken|bring:brought|build:built|buy:bought
 catch:caught|choose:chose chosen|come:came|deal:dealt|draw:drew drawn|drive:drove driven|eat:ate eaten
 fall:fell fallen|feel:felt|fight:fought|find:found|flee:fled|fly:flew flown|forbid:forbade forbidden
-forget:forgot forgotten|freeze:froze frozen|get:got gotten|give:gave given|go:went gone|grow:grew grown
-hear:heard|hide:hid hidden|hold:held|keep:kept|know:knew known|lead:led|leave:left|lend:lent|lose:lost
+forget:forgot forgotten|freeze:froze frozen|get:got gotten|give:gave given|go:went gone goes going|grow:grew grown
+hear:heard|hide:hid hidden|hold:held|keep:kept|know:knew known|lay:laid|lead:led|leave:left|lend:lent|lose:lost
 make:made|mean:meant|meet:met|pay:paid|ride:rode ridden|rise:rose risen|run:ran|see:saw seen|seek:sought
 sell:sold|send:sent|shake:shook shaken|shoot:shot|sink:sank sunk|sit:sat|sleep:slept|slide:slid
 speak:spoke spoken|spend:spent|stand:stood|steal:stole stolen|stick:stuck|strike:struck|swear:swore sworn
@@ -190,25 +223,43 @@ def tokens(text: str) -> list[str]:
     return [w for w in folded.split() if w != _CLITIC]
 
 
+_VOWELS = frozenset("aeiouy")
+
+
 def stem(word: str) -> str:
     """A tiny suffix stripper: plural -s/-es/-ies, -ing, -ed, final -e, doubled final consonant.
 
+    Short verbs keep their stem ("used", "using" ~ "use"; "died", "dying" ~ "die"), a Greek plural
+    in -ses reads as its -sis ("crises" ~ "crisis"), and "agreed" as "agree".
+
     >>> [stem(w) for w in ["companies", "sanctions", "operating", "operate", "documented", "stopped"]]
     ['company', 'sanction', 'operat', 'operat', 'document', 'stop']
+    >>> [stem(w) for w in ["used", "using", "died", "dying", "crises", "crisis", "agreed", "agree"]]
+    ['use', 'use', 'die', 'die', 'cris', 'cris', 'agre', 'agre']
     """
     w = word
     if len(w) <= 3 or not w.isalpha():
         return w
-    if w.endswith(("ies", "ied")) and len(w) > 4:
-        w = w[:-3] + "y"
+    if w.endswith(("ies", "ied")):
+        w = w[:-3] + "y" if len(w) > 4 else w[:-1]          # "denies" -> deny; "dies", "died" -> die
     elif w.endswith("sses"):
         w = w[:-2]
+    elif w.endswith("sis") and len(w) > 5:
+        w = w[:-2]                                           # "crisis" -> cris, as "crises" -> crise -> cris
     elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
         w = w[:-1]
+    if len(w) == 5 and w.endswith("ying") and w[0] not in _VOWELS:
+        return w[0] + "ie"                                   # "dying", "lying" -> die, lie
     if w.endswith("ing") and len(w) > 5:
         w = w[:-3]
-    elif w.endswith("ed") and len(w) > 4:
+    elif w.endswith("ing") and len(w) == 5 and _VOWELS.intersection(w[:2]):
+        return w[:2] + "e"                                   # "using", "owing" -> use, owe ("thing", "bring" stay)
+    elif w.endswith("ed") and len(w) > 4 and not (len(w) > 5 and w.endswith("eed")):
         w = w[:-2]
+    elif w.endswith("ed") and len(w) == 4 and not w.endswith("eed") and _VOWELS.intersection(w[:2]):
+        return w[:3]                                         # "used", "aged" -> use, age ("shed", "need" stay)
+    if w.endswith("eed") and len(w) > 5:
+        w = w[:-1]                                           # "agreed" -> agree (-> agre), as "proceed", "proceeded"
     if w.endswith("e") and len(w) > 3:
         w = w[:-1]
     if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
@@ -339,7 +390,9 @@ def terms(words: list[str]) -> list[tuple[str, str]]:
         if check_phrases and word in phrases:
             match = next(((p, c) for p, c in phrases[word] if tuple(words[i:i + len(p)]) == p), None)
             if match is not None:
-                out.append((_term(match[1]) or match[1], " ".join(match[0])))
+                term = _term(match[1])      # None: a phrase for a function word ("more than" ~ "over")
+                if term is not None:
+                    out.append((term, " ".join(match[0])))
                 i += len(match[0])
                 continue
         number = _number_at(words, i)
@@ -354,20 +407,74 @@ def terms(words: list[str]) -> list[tuple[str, str]]:
     return out
 
 
+def _is_figure(term: str) -> bool:
+    """Whether a term is a figure: a number other than 1 ("one of them" is no fact)."""
+    return term.replace(".", "", 1).isdecimal() and term != "1"
+
+
+def figure_ranges(words: list[str]) -> dict[str, tuple[float, float]]:
+    """The range each approximate figure of a token list allows, by the figure's term (see APPROXIMATE_FACTOR).
+
+    >>> figure_ranges(tokens("for more than five years, nearly 300 people and 12 boats"))
+    {'5': (5.0, 7.5), '300': (200.0, 300.0)}
+    """
+    out: dict[str, tuple[float, float]] = {}
+    i, n = 0, len(words)
+    while i < n:
+        found = _number_at(words, i)
+        if found is None:
+            word = words[i]
+            term = _term(word) if word[0].isdigit() or word in NUMBER_WORDS else None
+            found = (term, i + 1) if term is not None else None
+        if found is None or not _is_figure(found[0]):
+            i += 1
+            continue
+        term, end = found
+        way = next((APPROXIMATE_WORDS[before] for k in _APPROXIMATE_LENGTHS if k <= i
+                    and (before := tuple(words[i - k:i])) in APPROXIMATE_WORDS), None)
+        if way is None and end < n and words[end] == "plus":
+            way = "up"
+        if way is not None:
+            value = float(term)
+            out[term] = (value if way == "up" else value / APPROXIMATE_FACTOR,
+                         value if way == "down" else value * APPROXIMATE_FACTOR)
+        i = end
+    return out
+
+
+def negated(words: list[str]) -> bool:
+    """Whether a token list holds a negation (see NEGATIONS).
+
+    >>> [negated(tokens(text)) for text in ["It did not specify the threats", "It didn't", "It did"]]
+    [True, True, False]
+    """
+    return any(w in NEGATIONS or (w == "t" and i > 0 and words[i - 1].endswith("n")) for i, w in enumerate(words))
+
+
+def _ranges_meet(a, b) -> bool:
+    """Whether some range (low, high) of `a` meets some range of `b`."""
+    return any(low_a <= high_b and low_b <= high_a for low_a, high_a in a for low_b, high_b in b)
+
+
 # --- comparing two passages -----------------------------------------------------------------------
 
 class _Passage:
     """One sentence (or a run of neighbouring sentences): its words and weighted content terms, the
     terms that only go on a name (see `_Corpus.name_incidence`), the terms that are figures and those
     that are GENERIC_WORDS."""
-    __slots__ = ("words", "terms", "surface", "norm2", "idf", "names", "figures", "generic")
+    __slots__ = ("words", "terms", "surface", "norm2", "idf", "names", "figures", "generic", "ranges", "negated",
+                 "headline")
 
-    def __init__(self, words, term_ids, surface, idf, names=frozenset(), figures=frozenset(), generic=frozenset()):
+    def __init__(self, words, term_ids, surface, idf, names=frozenset(), figures=frozenset(), generic=frozenset(),
+                 ranges=(), negated=False, headline=False):
         self.words, self.idf = words, idf
         self.terms = term_ids
         self.surface = surface
         self.norm2 = sum(idf[t] ** 2 for t in term_ids)
         self.names, self.figures, self.generic = names, figures, generic
+        self.ranges = ranges       # the figures as (low, high): an approximate one's range (see `figure_ranges`)
+        self.negated = negated     # a sentence of it holds a negation (see NEGATIONS)
+        self.headline = headline   # it is a headline (never a paraphrase)
 
 
 def _compare(a: _Passage, b: _Passage, idf, distinctive: float) -> tuple[str, float, frozenset[int]] | None:
@@ -388,9 +495,11 @@ def _compare(a: _Passage, b: _Passage, idf, distinctive: float) -> tuple[str, fl
     longest = longest_run(a.words, b.words) if _needs_run(np.array([matched]), *lengths)[0] else 0
     facts = len(shared - (a.names & b.names)) + len(figures)
     n_distinctive = sum(1 for t in shared - a.generic if idf[t] >= distinctive)
-    figures_differ = bool(a.figures) and bool(b.figures) and not figures
+    figures_differ = bool(a.figures) and bool(b.figures) and not figures and not _ranges_meet(a.ranges, b.ranges)
     relation, similarity = _relations(np.array([matched]), np.array([longest]), *lengths, np.array([facts]),
-                                      np.array([cosine]), np.array([n_distinctive]), np.array([figures_differ]))
+                                      np.array([cosine]), np.array([n_distinctive]),
+                                      np.array([figures_differ or a.headline or b.headline]),
+                                      np.array([a.negated != b.negated]))
     return None if relation[0] < 0 else (RELATIONS[relation[0]], float(similarity[0]), shared)
 
 
@@ -409,18 +518,20 @@ def _needs_run(matched: np.ndarray, len_a: np.ndarray, len_b: np.ndarray) -> np.
 
 def _relations(matched: np.ndarray, longest: np.ndarray, len_a: np.ndarray, len_b: np.ndarray,
                n_facts: np.ndarray, cosine: np.ndarray, n_distinctive: np.ndarray,
-               figures_differ: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+               barred: np.ndarray, polarity_differs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(index into RELATIONS or -1 for none, similarity) of passage pairs, from their word counts,
     common subsequence, longest shared run and shared-term statistics (arrays, one item per pair):
-    `n_facts` counts the shared terms with a name shared by both as one; `figures_differ` is true
-    when both give figures and share none ("fell 7 percent" / "fell 11 percent")."""
+    `n_facts` counts the shared terms with a name shared by both as one; `barred` is true for pairs
+    that are never paraphrases: both give figures and none agree ("fell 7 percent" / "fell 11
+    percent"), or one is a headline; `polarity_differs` when one is negated and the other not (it
+    matters only to the long-sentence rule, and may be left false for pairs that rule does not decide)."""
     ratio = 2.0 * matched / (len_a + len_b)
     shorter = np.minimum(len_a, len_b)
     verbatim = (ratio >= VERBATIM_RATIO) | ((longest >= VERBATIM_RUN) & (longest >= shorter))
     near = (ratio >= NEAR_RATIO) | ((longest >= VERBATIM_RUN) & (longest >= NEAR_COVER * shorter))
     paraphrase = ((((n_facts >= MIN_SHARED_TERMS) & (cosine >= PARAPHRASE_COSINE))
-                   | ((n_facts >= LONG_MIN_SHARED) & (cosine >= LONG_PARAPHRASE_COSINE)))
-                  & (n_distinctive >= MIN_DISTINCTIVE_SHARED) & ~figures_differ)
+                   | ((n_facts >= LONG_MIN_SHARED) & (cosine >= LONG_PARAPHRASE_COSINE) & ~polarity_differs))
+                  & (n_distinctive >= MIN_DISTINCTIVE_SHARED) & ~barred)
     relation = np.select([verbatim, near, paraphrase], [0, 1, 2], -1)
     run_share = np.divide(longest, shorter, out=np.zeros(len(ratio)), where=verbatim & (shorter > 0))
     similarity = np.minimum(np.maximum(np.maximum(ratio, cosine), run_share), 1.0)
@@ -679,7 +790,10 @@ class _Corpus:
         self.end = _integers(col("end", 0))
         roles, role_names = _str_codes(col("role", "body"))
         self.headline = np.array([r == "headline" for r in role_names], dtype=bool)[roles]
-        self._tokenize(col("text", ""))
+        self.text = col("text", "")          # read again only for the few sentences whose figures differ
+        self._tokenize(self.text)
+        self._figure_ranges: dict[int, tuple[tuple[float, float], ...]] = {}
+        self._negated: dict[int, bool] = {}
         n_types = max(self.n_types, 1)
         # Rarity over distinct sentences, so a story copied 500 times does not make its own words common.
         self.idf = np.maximum(np.log((n_types + 1) / (self.df + 0.5)), 0.0).tolist()
@@ -691,6 +805,8 @@ class _Corpus:
         order = np.lexsort((self.start, self.sentence, article_rank))
         self._by_type = by_type = order[np.argsort(types[order], kind="stable")]
         self.type_size = np.bincount(types, minlength=self.n_types)
+        # Types all of whose sentences are headlines (see the thresholds: never paraphrases).
+        self.headline_type = np.bincount(types[self.headline], minlength=self.n_types) == self.type_size
         ends = np.cumsum(self.type_size)
         self._type_bounds = np.r_[0, ends]
         self.first_member = by_type[ends - self.type_size] if n else np.empty(0, np.int64)
@@ -837,8 +953,7 @@ class _Corpus:
         self.df = np.bincount(self.incidence[1], minlength=len(terms_vocab))
         self.n_terms = np.bincount(self.incidence[0], minlength=self.n_types)
         # Terms that are figures ("18", "2500000"; not "1", mostly the word "one" as in "one of them").
-        self.is_number = np.array([t.replace(".", "", 1).isdecimal() and t != "1" for t in self.term_names],
-                                  dtype=bool)
+        self.is_number = np.array([_is_figure(t) for t in self.term_names], dtype=bool)
         self.n_figures = np.bincount(self.incidence[0][self.is_number[self.incidence[1]]], minlength=self.n_types)
         generic = _generic_terms()
         self.is_generic = np.array([t in generic for t in self.term_names], dtype=bool)
@@ -855,8 +970,8 @@ class _Corpus:
                 ids = [vocab.get(w, -9) for w in phrase]
                 following = occ_word[pos:pos + len(ids)].tolist()
                 if following == ids:
-                    term = _term(canonical) or canonical
-                    occ_term[pos] = terms_vocab.setdefault(term, len(terms_vocab))
+                    term = _term(canonical)     # None: a phrase for a function word ("more than" ~ "over")
+                    occ_term[pos] = -1 if term is None else terms_vocab.setdefault(term, len(terms_vocab))
                     occ_word[pos] = vocab.setdefault(canonical, len(vocab))
                     occ_word[pos + 1:pos + len(ids)] = -1
                     occ_term[pos + 1:pos + len(ids)] = -1
@@ -1043,7 +1158,27 @@ class _Corpus:
                 surface.setdefault(k, v)
         figures = frozenset(t for t in term_ids if self.is_number[t])
         generic = frozenset(t for t in term_ids if self.is_generic[t])
-        return _Passage(words, frozenset(term_ids), surface, self.idf, frozenset(named - alone), figures, generic)
+        ranges = tuple(chain.from_iterable(self.figure_ranges(int(self.type[i])) for i in ids)) if figures else ()
+        return _Passage(words, frozenset(term_ids), surface, self.idf, frozenset(named - alone), figures, generic,
+                        ranges, any(self.negated(int(self.type[i])) for i in ids),
+                        any(self.headline_type[self.type[i]] for i in ids))
+
+    def negated(self, t: int) -> bool:
+        """Whether type t holds a negation (see `negated`), read when first asked for."""
+        found = self._negated.get(t)
+        if found is None:
+            found = self._negated[t] = negated([self.words_vocab[k] for k in self.type_words[t]])
+        return found
+
+    def figure_ranges(self, t: int) -> tuple[tuple[float, float], ...]:
+        """The figures of type t as (low, high): an approximate one's range (see `figure_ranges`), the others
+        their value; read from the sentence's text once, when first asked for."""
+        found = self._figure_ranges.get(t)
+        if found is None:
+            figures = [self.term_names[k] for k in self.type_terms[t] if self.is_number[k]]
+            approximate = figure_ranges(tokens(self.text.iloc[int(self.first_member[t])])) if figures else {}
+            found = self._figure_ranges[t] = tuple(approximate.get(f) or (float(f), float(f)) for f in figures)
+        return found
 
 
 def _candidate_types_exact(corpus: _Corpus) -> tuple[np.ndarray, np.ndarray]:
@@ -1137,14 +1272,15 @@ def _rowdot(left, right, i: np.ndarray, j: np.ndarray, block: int = 50000) -> np
     return out
 
 
-def _plausible(corpus: _Corpus, ti: np.ndarray, tj: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _plausible(corpus: _Corpus, ti: np.ndarray, tj: np.ndarray) -> tuple[np.ndarray, ...]:
     """Which pairs of distinct sentences `_compare` may find related (a vectorized pre-filter).
 
     Conservative: term overlaps, weights and the paraphrase cosine are exact; the word-sequence
     ratio and longest run are bounded above by the (multiset) count of shared words, so no pair
     that `_compare` would accept is dropped. Returns the mask of pairs kept and, for those, the
     number of shared terms (a shared name counted once), the cosine, the number of shared
-    distinctive terms (GENERIC_WORDS left out) and whether their figures differ (see `_relations`).
+    distinctive terms (GENERIC_WORDS left out), whether they are never paraphrases (figures that
+    differ, a headline) and whether one is negated and the other not (see `_relations`).
     """
     n_types = corpus.n_types
     idf = np.asarray(corpus.idf, dtype=np.float64)
@@ -1168,9 +1304,23 @@ def _plausible(corpus: _Corpus, ti: np.ndarray, tj: np.ndarray) -> tuple[np.ndar
     facts = shared - _rowdot(names, names, ti, tj) + shared_figures
     n_figures = corpus.n_figures
     figures_differ = (shared_figures == 0) & (n_figures[ti] > 0) & (n_figures[tj] > 0)
-    paraphrase = ((((facts >= MIN_SHARED_TERMS) & (cosine >= PARAPHRASE_COSINE - _EPS))
-                   | ((facts >= LONG_MIN_SHARED) & (cosine >= LONG_PARAPHRASE_COSINE - _EPS)))
-                  & (distinct >= MIN_DISTINCTIVE_SHARED) & ~figures_differ)
+    headline = corpus.headline_type[ti] | corpus.headline_type[tj]
+    short = (facts >= MIN_SHARED_TERMS) & (cosine >= PARAPHRASE_COSINE - _EPS)
+    paraphrase = ((short | ((facts >= LONG_MIN_SHARED) & (cosine >= LONG_PARAPHRASE_COSINE - _EPS)))
+                  & (distinct >= MIN_DISTINCTIVE_SHARED) & ~headline)
+    # Figures with no term in common may still agree as ranges ("more than five" / "five and a half"):
+    # read from the text only for the few pairs they would keep from being paraphrases.
+    for k in np.flatnonzero(figures_differ & paraphrase).tolist():
+        figures_differ[k] = not _ranges_meet(corpus.figure_ranges(int(ti[k])), corpus.figure_ranges(int(tj[k])))
+    paraphrase &= ~figures_differ
+    # Negation, read only for the pairs the long-sentence rule alone may make paraphrases (the margin
+    # keeps every pair `_relations` may decide by that rule).
+    polarity_differs = np.zeros(len(ti), dtype=bool)
+    surely_short = (facts >= MIN_SHARED_TERMS) & (cosine >= PARAPHRASE_COSINE + _EPS)
+    for k in np.flatnonzero(paraphrase & ~surely_short).tolist():
+        polarity_differs[k] = corpus.negated(int(ti[k])) != corpus.negated(int(tj[k]))
+    paraphrase &= ~(polarity_differs & ~short)
+    barred = figures_differ | headline
     del binary, names
     words = corpus.type_word_matrix()
     length = corpus.type_length.astype(np.float64)
@@ -1183,7 +1333,7 @@ def _plausible(corpus: _Corpus, ti: np.ndarray, tj: np.ndarray) -> tuple[np.ndar
     out[np.flatnonzero(keep)[copy | paraphrase]] = True
     chosen = copy | paraphrase
     return (out, facts[chosen].astype(np.int64), cosine[chosen], distinct[chosen].astype(np.int64),
-            figures_differ[chosen])
+            barred[chosen], polarity_differs[chosen])
 
 
 def _bounded(neg: np.ndarray, x: np.ndarray, y: np.ndarray, corpus: _Corpus, k: int = MAX_PARTNERS) -> np.ndarray:
@@ -1254,7 +1404,8 @@ def align(content: pd.DataFrame, method: str = "auto") -> tuple[pd.DataFrame, li
     ti, tj = ti[useful], tj[useful]
     self_pair = ti == tj
     distinct_pairs = np.flatnonzero(~self_pair)
-    mask, n_facts, cosine, n_distinctive, figures_differ = _plausible(corpus, ti[distinct_pairs], tj[distinct_pairs])
+    mask, n_facts, cosine, n_distinctive, barred, polarity_differs = _plausible(corpus, ti[distinct_pairs],
+                                                                                tj[distinct_pairs])
     plausible = distinct_pairs[mask]
     # A repeated sentence: its copies are verbatim, when it has enough terms of enough weight.
     rows, cols = corpus.incidence
@@ -1271,7 +1422,8 @@ def align(content: pd.DataFrame, method: str = "auto") -> tuple[pd.DataFrame, li
     longest = np.zeros_like(matched)
     run = np.flatnonzero(_needs_run(matched, len_a, len_b))
     longest[run] = longest_runs(flat, bounds, left[run], right[run])
-    relation, similarity = _relations(matched, longest, len_a, len_b, n_facts, cosine, n_distinctive, figures_differ)
+    relation, similarity = _relations(matched, longest, len_a, len_b, n_facts, cosine, n_distinctive, barred,
+                                      polarity_differs)
     related = relation >= 0
     # The related pairs of types (x <= y), their relation (index into RELATIONS) and similarity.
     tx = np.r_[repeated, ti[plausible][related]]
