@@ -518,10 +518,12 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
                 and not (i + 2 < n_lines and numbers[i + 2] == numbers[i + 1] + 1 and out[i + 2] is None
                          and cls[i + 2] != "good")):
             out[i] = ("metadata", "caption", "line right above its photo credit")
+    _label_live_post_times(out, stripped, cls)
     body_first, body_last = _main_body(cls, out, n_lines, stripped)
     if body_first is None:
         _label_without_body(out, cls, feats, stripped, numbers)
     else:
+        _label_site_name(out, feats, stripped, body_first)
         _label_header(out, cls, feats, stripped, body_first)
         _label_body(out, cls, feats, stripped, texts, body_first, body_last)
         _label_footer(out, cls, feats, stripped, body_last)
@@ -559,6 +561,35 @@ def _classify_blocks(stripped, numbers, cls) -> None:
                 for j in range(start, i):
                     cls[j] = block
             start = i
+
+
+# A clock time alone on a line: a video's length ("01:42") or a live post's time ("13:05", "2:16 PM").
+BARE_TIME_RE = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?", re.IGNORECASE)
+LIVE_POST_MIN_TIMES = 2
+LIVE_POST_LEAD = 3           # lines after a post's time read for its prose (a byline, a title, then the first paragraph)
+
+
+def _label_live_post_times(out, stripped, cls) -> None:
+    """Bare clock times that each head a post (prose within its first lines, maybe under a title; not a
+    video's title, another time or a player's controls) are a live blog's post times when the page has two
+    or more of them: datelines, not a player's durations, so the posts between them read as one story."""
+    def heads_a_post(i: int) -> bool:
+        for k in range(i + 1, min(i + 1 + LIVE_POST_LEAD, len(stripped))):
+            if out[k] is not None or BARE_TIME_RE.fullmatch(stripped[k]):
+                return False
+            if cls[k] == "good":
+                return True
+        return False
+
+    times = [i for i, s in enumerate(stripped) if BARE_TIME_RE.fullmatch(s)
+             and (out[i] is None or out[i][2] == "pattern video_player") and heads_a_post(i)]
+    if len(times) >= LIVE_POST_MIN_TIMES:
+        for i in times:
+            out[i] = ("metadata", "dateline", "a live post's time: bare times heading posts down the page")
+            prose = next(k for k in range(i + 1, len(stripped)) if cls[k] == "good")
+            title = prose - 1
+            if title > i and out[title] is None and not _is_name(stripped[title], len(stripped[title].split())):
+                out[title] = ("content", "subhead", "a live post's title, between its time and its text")
 
 
 def _main_body(cls, out, n_lines, stripped):
@@ -630,8 +661,8 @@ def _goes_on(stripped, story: range, lines: list[int]) -> bool:
 
 
 def _is_name(s: str, n: int) -> bool:
-    return (2 <= n <= 4 and P.NAME_RE.fullmatch(s) is not None) or (
-        3 <= n <= 20 and P.NAME_IN_PLACE_RE.fullmatch(s) is not None)
+    return ((2 <= n <= 4 and P.NAME_RE.fullmatch(s) is not None) or (
+        3 <= n <= 20 and P.NAME_IN_PLACE_RE.fullmatch(s) is not None)) and not P.SITE_LINK_WORD_RE.search(s)
 
 
 def _is_section(s: str) -> bool:
@@ -695,6 +726,11 @@ def _pick_headline(candidates: list[int], stripped, body_first: int) -> tuple[in
         return len(words & opening) / len(words) if words else 0.0
 
     best = max(candidates, key=lambda i: (overlap(i), -i))
+    # the headline printed twice (the page title, "... | Site", then the headline over the story): the copy
+    # over the story is the headline, whichever copy the body's words favour
+    title = line_key(_SITE_SUFFIX_RE.sub("", stripped[best]))
+    best = max((c for c in candidates if c >= best and line_key(_SITE_SUFFIX_RE.sub("", stripped[c])) == title),
+               default=best)
     above = best - 1
     while above > 0 and not stripped[above]:   # blank lines between a headline and its deck
         above -= 1
@@ -725,6 +761,50 @@ def _after_photo_credit(out, i: int, n: int) -> bool:
     return i > 0 and out[i - 1] is not None and out[i - 1][1] == "photo_credit" and n >= NEARGOOD_MIN_WORDS
 
 
+# The site's name as its copyright line gives it: "© 2025 The Seattle Times. All rights reserved."
+_COPYRIGHT_NAME_RE = re.compile(r"(?:©|\([cC]\)|(?i:copyright))\s*(?:(?:\d{4}\s*[-–]\s*)?\d{4}\s*,?\s*)?"
+                                r"(?P<name>[^.|,;:©()\d][^|,;:©()]{1,60}?)\s*(?:[.|,;:©(]|(?i:all rights)|$)")
+SITE_NAME_MAX_WORDS = 6
+TAGLINE_MIN_WORDS = 3        # a line right under the site's name this long is its tagline, not a menu item
+
+
+def _site_key(text: str) -> str:
+    """A site's name compared loosely: case, a leading "The", punctuation and a domain's ending aside
+    ("The Seattle Times" = "Seattle Times", "NJ.com" = "nj.com" = "NJ")."""
+    key = re.sub(r"[^\w\s]", " ", _THE_RE.sub("", text.casefold().strip()))
+    words = [w for w in key.split() if w not in _DOMAIN_ENDINGS]
+    while len(words) > 1 and words[-1] in _COMPANY_ENDINGS:
+        words.pop()   # "The Seattle Times Company", "Guardian News & Media Limited": the site's name
+    return " ".join(words)
+
+
+_THE_RE = re.compile(r"^the\s+")
+_DOMAIN_ENDINGS = frozenset({"com", "org", "net", "co", "uk", "www"})
+_COMPANY_ENDINGS = frozenset({"company", "co", "group", "media", "ltd", "limited", "inc", "llc", "plc", "corporation",
+                              "corp", "newspapers", "publishing", "holdings", "gmbh", "ag", "sa", "news"})
+
+
+def _label_site_name(out, feats, stripped, body_first) -> None:
+    """A short line above the story that is the site's own name, as the page's copyright line or a page title's
+    suffix ("... | The Yorkshire Post") gives it, is the masthead, wherever it stands among the menus."""
+    names = set()
+    for i, s in enumerate(stripped):
+        if "©" in s or "opyright" in s or "(c)" in s.lower():
+            for m in _COPYRIGHT_NAME_RE.finditer(s):
+                names.add(_site_key(m.group("name")))
+        elif i < body_first and _SUFFIX_MARKS.search(s) and (m := _SITE_SUFFIX_RE.search(s)) is not None:
+            names.add(_site_key(m.group(0).lstrip(" |-–—:")))
+    names.discard("")
+    if not names:
+        return
+    for i in range(body_first):
+        if out[i] is None and 0 < feats[i][0] <= SITE_NAME_MAX_WORDS and not _is_section(stripped[i]):
+            key = _site_key(stripped[i])
+            if key and key in names:
+                out[i] = ("metadata", "masthead", "the site's name, as its copyright line or page title gives it")
+                return   # the first: the name again lower down is a link home or the menu's ("Stuff", "KQED")
+
+
 def _label_header(out, cls, feats, stripped, body_first) -> None:
     idx = list(range(body_first))
     menu = _menu_runs(idx, out, feats, MENU_ITEM_MAX_WORDS)
@@ -738,6 +818,9 @@ def _label_header(out, cls, feats, stripped, body_first) -> None:
     # The site's name comes first: a short line that is not a section name, with a headline below it;
     # a short headline sums up its story, a site's name does not ("Council closes two fire stations").
     if (first_free is not None and feats[first_free][0] <= MASTHEAD_MAX_WORDS + 2 and not feats[first_free][3]
+            and (not any(o is not None and o[1] == "masthead" for o in out[:first_free])
+                 or (out[first_free - 1] is not None and out[first_free - 1][1] == "masthead"
+                     and feats[first_free][0] >= TAGLINE_MIN_WORDS))   # named already: only its tagline below
             and not _is_section(stripped[first_free])
             and any(c > first_free and feats[c][0] > MASTHEAD_MAX_WORDS for c in candidates)
             and _body_overlap(stripped, out, first_free, body_first) < DECK_HEADLINE_MIN_OVERLAP):

@@ -29,7 +29,8 @@ class LinePattern(NamedTuple):
 
 
 # Social networks and share verbs: a share bar is a line made only of these.
-_SHARE_WORDS = (r"share(?:\s+(?:this|on|via|the|full|article|story|post|page|link|it)){0,3}|shares|tweet|facebook|"
+_SHARE_WORDS = (r"share(?:\s+(?:this|on|via|the|full|article|story|post|page|link|it|item))"
+                r"{0,3}(?:\s+with\s+(?:your|a)\s+(?:network|friends?|followers))?|shares|tweet|facebook|"
                 r"twitter|x|linkedin|whatsapp|e-?mail|print|copy(?:\s+(?:the\s+)?link)?|copied|pinterest|reddit|"
                 r"telegram|messenger|flipboard|pocket|tumblr|bluesky|threads|mastodon|sms|"
                 r"gift(?:\s+this)?\s+article|save|bookmark|social(?:\s+shar(?:e|ing))?|link(?:\s+copied)?")
@@ -80,6 +81,8 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"comments?\s*\(\d+\)|\d+\s*comments?\s*\d+\s*new|"
                 r"(?:show|view|load|see|read) (?:all )?(?:\d+ )?comments|discussion\s*\(\d+\)|"
                 r"cancel reply|comments are (?:closed|disabled|turned off)(?: (?:on|for) this (?:article|story|post))?\.?|"
+                r"(?:want to |why not )?join the (?:conversation|discussion|debate)\b.*|comments? policy|"
+                r"discussion (?:is )?closed\b.*|no (?:more |new |further )?comments (?:can|may) be (?:posted|added|made)\b.*|"
                 r"you must be logged in to post a comment\.?|"
                 r".*\b(?:has|have) (?:removed|disabled|closed|turned off) (?:its|the|our) comments?(?: section)?\b.*)\W*",
                 "Leave a Reply"),
@@ -128,7 +131,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
     LinePattern("reading_time", "metadata", "reading_time", "line", 10,
                 r"(?i:(?:(?:estimated )?reading time|read time|time to read)\s*:?\s*(?:about |less than )?\d+\s*"
                 r"(?:min(?:ute)?s?|m)\b.*|(?:about |less than )?\d+\s*(?:-\s*)?(?:min(?:ute)?s?|m)\.?\s*(?:read|reading)\b.*"
-                r"|listen to (?:this )?article\W*\d+\s*min(?:ute)?s?.*)",
+                r"|listen to (?:this )?article\W*\d+\s*min(?:ute)?s?.*|\d+\s*min(?:ute)?s?\s+to\s+read\b.*)",
                 "Reading time: 2 min"),
     # The note may carry its date ("Correction, Nov. 7, 2025: ..."), or be only the sentence that
     # tells what changed ("An earlier version of this article misstated ...").
@@ -238,7 +241,9 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"subscribe for free to (?:receive|get|support)|to receive new posts and support|"
                 r"thanks for reading\b.{0,60}[!.]\s*subscribe\b|type your e-?mail|newsletters? may contain\b|"
                 r"all fields (?:are required|must be completed)|(?:in|to) your inbox\b|^sign up (?:for|to) [^.]{1,60}(?::|-)|"
-                r"^thanks? (?:you )?for (?:signing up|subscribing)[!.]?$|a welcome email is on its way|"
+                r"^thanks? (?:you )?for (?:signing up|subscribing)[!.]?$|a welcome email is on its way|^submitting\W*$|"
+                r"^sorry,? (?:there (?:seems? to be|was|were|are) (?:some |an? )?(?:issues?|errors?|problems?)|"
+                r"something went wrong)\b.{0,40}\bplease try again\b|"
                 r"(?:an? )?(?:issue|error|problem) signing you up|by registering for free|^get the latest headlines\b|"
                 r"(?:the|our) [\w' -]{1,40} newsletter (?:provides|brings|delivers|gives)\b|"
                 r"^sign up to (?:receive|get)\b|sent (?:straight |directly )?to your (?:phone|inbox)\b|^invalid e-?mail(?: address)?\W*$|"
@@ -246,7 +251,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"briefings?|digest|updates|newsletters?)\b|first (?:featured|appeared|published) in (?:the |our )?[\w' -]{1,40} newsletter).*)",
                 "Get the latest headlines delivered to your inbox.",
                 needs="inbox|mail|signing up|sign up|subscribing|registering|subscribe|newsletter|all fields|latest headlines|"
-                      "to your phone"),
+                      "to your phone|submitting|try again"),
     LinePattern("email_footer", "boilerplate", "other", "line", 40,
                 r"(?i:(?:you(?:'re| are| were)? receiv(?:ing|ed) this (?:e-?mail|newsletter|message)|unsubscribe|"
                 r"update (?:your )?(?:e-?mail |subscription )?preferences|manage (?:your )?subscriptions?|"
@@ -285,6 +290,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"^don'?t miss out on (?:the latest|our) (?:news|stories|updates|journalism)|"
                 r"(?:independent |quality |good |local )?journalism costs (?:money|time)|for the price of a (?:cup of )?coffee|"
                 r"subscribers get (?:unlimited|full|exclusive|premium) access\b|subscribe (?:now |today )?for (?:just |only )?[$€£]|"
+                r"^(?:get )?unlimited (?:digital )?access\b.{0,60}(?:[$€£]\s?\d|\bfor \d+ (?:weeks?|months?)|premium|journalism)|"
                 r"^support [\w&'’. -]{1,40}['’]s? journalism\b|your support (?:will |can )?(?:helps?|keeps?|allows?|lets?|makes?)\b|"
                 r"^make a (?:donation|contribution)\b|we (?:firmly )?believe in the (?:importance|power|value) of "
                 r"(?:high-quality |quality |independent |free )?journalism|please support us\b|your support,? no matter how small\b|"
@@ -295,7 +301,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                       "afford to donate|republish|your donation|your support|your contribution|your membership|"
                       "your subscription|digital subscription|subscribe to|subscribers get|subscribe now|subscribe today|"
                       "coffee|miss out|journalism costs|price of a|make a donation|make a contribution|believe in the|"
-                      "s journalism|s' journalism|please support us|no matter how small|by supporting|we need your"),
+                      "s journalism|s' journalism|please support us|no matter how small|by supporting|we need your|unlimited"),
     # a short appeal: "Support The Scotsman"
     LinePattern("support_short", "boilerplate", "other", "line", 6,
                 r"(?i:support (?:the )?(?-i:[A-Z][\w&'’.-]*)(?: (?-i:[A-Z][\w&'’.-]*)){0,3}\W*)",
@@ -552,6 +558,13 @@ BULLET_RE = re.compile(r"^\s*(?:[•·▪▫◦‣∙●○■□►▶✓✔*+\
 # A line that ends like a sentence: final punctuation, maybe followed by closing quotes or brackets.
 SENTENCE_END_RE = re.compile(r"[.!?…](?:[\"'”’)\]]{0,3})\s*$")
 # A line that looks like a person's name (a byline without "By"): 2-4 capitalized words.
+# Words of a site's own links ("Cookie Notice", "Customer Center", "Today's Paper", "Meet the Editors"): a short
+# capitalized line with one is a link, not a person's name.
+SITE_LINK_WORD_RE = re.compile(
+    r"\b(?:Policy|Policies|Notice|Choices|Cent(?:er|re)|Editors|Paper|Terms|Privacy|Contact|Careers|Advertise|"
+    r"Advertising|Help|Sitemap|Site Map|Accessibility|Subscriptions?|Newsletters|Archives?|Feedback|Cookies?|Ethics|"
+    r"Standards|FAQs?|Settings|Preferences|Podcasts|Puzzles|Games|Obituaries|Classifieds|Jobs|Events|Store|Shop|"
+    r"Corrections|Masthead|E-?[Pp]aper|Us)\b")
 _NAME = r"[A-Z\u00C0-\u024F][\w.'’-]+(?:\s+(?:[A-Z\u00C0-\u024F][\w.'’-]*|de|van|von|der|al|bin)){1,3}"
 NAME_RE = re.compile(_NAME)
 # Names with where they report from: "Sarah Whitfield in Toronto", "Leyland Cecco in Toronto and Amy Hawkins in Beijing".

@@ -69,7 +69,7 @@ ON_HEADS = ("Committee", "Subcommittee", "Council", "Commission", "Conference", 
             "Center", "Institute", "Board", "Office")
 _ON = r"(?=\s+on\s)(?:" + "|".join(f"(?<={h})" for h in ON_HEADS) + r")\s+on"   # the look-ahead fails fast
 CAP_RUN_RE = re.compile(rf"{CAP}(?:\s+(?:(?:of(?:\s+the)?|for(?:\s+the)?|and|de(?:\s+(?:la|las|los|le))?|du|del|da|das|dos|"
-                        rf"di|ter|ten|van(?:\s+(?:der|den|de))?|von(?:\s+der)?|der|al|bin|binti)\s+)?{CAP}"
+                        rf"di|ter|ten|van(?:\s+(?:der|den|de))?|von(?:\s+der)?|zu|zur|vom|der|al|bin|binti|binte|bint|ibn)\s+)?{CAP}"
                         rf"|{_ON}(?:\s+the)?\s+{CAP})*")
 # "Name, a/the/one of/also known as ...": an appositive that may say what the name is.
 APPOSITIVE_START_RE = re.compile(r",(?<=[\w.],)\s+(?:also\s+known|known|formerly|a|an|the|one\s+of|which|who|"
@@ -142,7 +142,8 @@ until upon via against among between late early once back elsewhere overall inst
 two three four five several""".split())
 INTRO_OPENER_REACH = 8
 NAME_PARTICLES = frozenset("der den de la las los le".split())   # the second word of "van der", "de la"
-SURNAME_PARTICLES = NAME_PARTICLES | frozenset("van von du del dela da di dos das ter ten bin binti al".split())
+SURNAME_PARTICLES = NAME_PARTICLES | frozenset(
+    "van von zu zur vom du del dela da di dos das ter ten bin binti binte bint ibn al".split())
 PERSON_TITLES = frozenset("mr mrs ms miss dr prof sir dame lord madam comrade sheikh sheikha atty shri smt shrimati sri engr datuk dato datin hon honourable honorable".split())
 # Role words that are surnames too: after a name, at the phrase's end, the surname ("Julie Bishop", "Paul Farmer").
 SURNAME_TITLES = frozenset("bishop farmer judge cardinal sheriff mayor chancellor constable marshal dean".split())
@@ -673,8 +674,11 @@ class Article:
                     if base in lex.countries and not country:
                         country = lex.countries[base]
         entity = self._entity(name, "")
-        if not (len(words) == 1 and self.given.get(fold(name).rstrip(".")) == entity.key):
-            entity.positions.append(a)   # (a bare given name names a person, but is no mention pronouns follow)
+        if not (len(words) == 1 and self.given.get(fold(name).rstrip(".")) == entity.key) and not (
+                entity.key != fold(name).rstrip(".") and PLACE_BEFORE_RE.search(self.raw, max(0, a - 16), a)):
+            # (a bare given name names a person, but is no mention pronouns follow; nor is a place, "the province
+            # of Drenthe", a mention of the longer name it ends, "Wolvenhek Drenthe")
+            entity.positions.append(a)
         alias = ALIAS_RE.match(raw, b)
         if alias:
             self.entities.setdefault(fold(alias.group(1)), entity)
@@ -751,6 +755,14 @@ class Article:
             tail_of = self.find(name)   # "Ní Bhriain" after "Aoife Ní Bhriain"
             if tail_of is not None:
                 return tail_of
+            if kind != "org" and all(PERSON_WORD_RE.fullmatch(w) for w in name.split()):
+                # "Einar Logi" after "Einar Logi Pétursson": a person called by the given names, when one fuller
+                # name starts with them
+                fuller = {e.key for e in self.entities.values() if e.key.startswith(key + " ") and e.kind != "org"
+                          and all(PERSON_WORD_RE.fullmatch(w) or w.lower() in SURNAME_PARTICLES
+                                  for w in e.name.split())}
+                if len(fuller) == 1:
+                    return self.entities[fuller.pop()]
         entity = Entity(name=name, key=key, kind=kind)
         # name words decide the type when present ("... Rights Project", "... Commission", "... Co")
         words = key.replace(".", " ").split()
@@ -791,9 +803,11 @@ class Article:
                     if len(word) > 2 and word not in SURNAME_PARTICLES and word not in self.lex.countries:
                         self.given.setdefault(word, key)
             if parts[-1] in self.entities and self.entities[parts[-1]] is not entity:
-                # an earlier bare "Joly" merges into the full name
+                # an earlier bare "Joly" merges into the full name; its mentions after a preposition of place
+                # ("the province of Drenthe", before "Wolvenhek Drenthe") are a place's, not the name's
                 old = self.entities.pop(parts[-1])
-                entity.positions.extend(old.positions)
+                entity.positions.extend(p for p in old.positions
+                                        if PLACE_BEFORE_RE.search(self.raw, max(0, p - 16), p) is None)
                 entity.heads.update(old.heads)
                 entity.types.extend(old.types)
                 entity.kind = entity.kind or old.kind
@@ -1005,7 +1019,8 @@ def _run_name(text: str, lex: Lexicon) -> tuple[int, str, tuple, frozenset, str]
     for i, low in enumerate(lows[:-1]):
         if "the" in words[:i] or (i and low != words[i].lower().rstrip(".")):
             break   # "Office of the Privacy Commissioner", "Union of Small Farmers": a title inside a name
-        if (low in lex.heads and lex.heads[low][1] in ("person", "spokesperson") or low in PERSON_TITLES) and not (
+        if (low in lex.heads and lex.heads[low][1] in ("person", "spokesperson") or low in PERSON_TITLES
+                or _hyphen_title(low, lex)) and not (
                 low in lex.name_words and lows[i + 1] == "of") and not (   # "Office of ...": a name's first word
                 lows[i + 1] in lex.name_words and words[i + 1][:1].isupper()):   # "Climate Justice Alliance": a name
             cut = i
@@ -1020,8 +1035,11 @@ def _run_name(text: str, lex: Lexicon) -> tuple[int, str, tuple, frozenset, str]
             of_what = of_what or words[0] in ("of", "for")
             words = words[1:]   # "Managing Director and CEO of Vardhan ...": the "of" belonged to the title
         while of_what and len(words) > 2 and (singular(words[0].lower()) in PORTFOLIO_WORDS
-                                              or words[0].lower() in lex.name_words or words[0] in ("and", "&")):
+                                              or words[0].lower() in lex.name_words or words[0] in ("and", "&")
+                                              or words[0] in ("of", "for") and singular(words[1].lower()) in PORTFOLIO_WORDS):
             words = words[1:]   # "Superintendent of Police Harjeet Singh", "Secretary for Culture Marieke": a portfolio
+        if of_what and all(singular(w.lower()) in PORTFOLIO_WORDS or w in ("and", "&") for w in words):
+            return None   # "Minister of State", "Secretary of Defense": all title, no name
         words = words[_after_seat(words):]   # "TD for Dublin Bay South Cathal Ó Murchú": the seat, then the name
     while len(words) > 2 and words[-1].rstrip(".") in POST_NOMINALS:
         # "Simon Adeyemi KC", "Ann Lee MP": letters after a name are no part of it; a seat says the role
@@ -1159,6 +1177,22 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
         named = np_before(toks, start - 2, lo)
         if named is not None:
             return named[0], named[1], appositive
+    if appositive and all(t.cap for t in toks[appositive[0]:appositive[1]] if t.word):
+        # "Dr Simone Ferguson-Bailey, a geographer at the University of the West Indies, Mona, said": a role
+        # and then a place set off by commas; the speaker is the name before them, the role its appositive
+        c = start - 1
+        while c > lo and toks[c].text not in CLAUSE_MARKS:
+            c -= 1
+        if c > lo and toks[c].text == "," and c + 1 < start and toks[c + 1].low in ("a", "an"):
+            named = np_before(toks, c, lo)
+            if named is not None and toks[named[0]].cap and named[2] is None:
+                return named[0], named[1], (c + 1, end)
+    if (start - 3 > lo and toks[start - 1].low == "in" and toks[start - 2].low in BASED_WORDS
+            and toks[start - 3].text == "," and all(t.cap for t in toks[start:end])):
+        # "SunHarbor, based in Lehi, Utah, said": where the speaker is based, between the name and the verb
+        named = np_before(toks, start - 3, lo)
+        if named is not None:
+            return named[0], named[1], named[2]
     if end - start == 1 and toks[start].text.isdigit() and start - 1 > lo and toks[start - 1].text == ",":
         # "Margaret Doyle, 71, who has lived there for years, said": the age is no speaker, the name is
         named = np_before(toks, start - 1, lo)
@@ -1448,6 +1482,9 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
     if app_words:
         app_heads = ({_head_key(w.low) for w in app_words}
                      | {singular(f"{x.low} {y.low}") for x, y in zip(app_words, app_words[1:])}) & lex.heads.keys()
+        if any(w.low in STUDY_VERBS for w in app_words[:3]):
+            # "..., who studies vulnerability disclosure at X": a researcher (not "a study", a document)
+            app_heads = (app_heads - {"study"}) | ({"researcher"} & lex.heads.keys())
         app_country = next((lex.countries[_strip_possessive(w.text)] for w in app_words
                             if _strip_possessive(w.text) in lex.countries), "")
     else:
@@ -1478,6 +1515,9 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
         len(words) >= 2 and (words[0].low in ("its", "their") or words[1].low.endswith(("’s", "'s")))) else None
     if possessed_type is None and len(words) >= 3 and "’s" in "".join(facts.lows[:5]).replace("'s", "’s"):
         possessed_type = _named_owner_type(art, words, position)   # "Tessaract’s lead trial lawyer, Harlan Moss"
+    if possessed_type is None and len(app_words) >= 3 and (
+            app_words[0].low in ("its", "their") or (app_words[0].low == "the" and app_words[1].low.endswith(("’s", "'s")))):
+        possessed_type = _possessive_owner_type(art, app_words, position)   # "Marcus Teo, the subsidiary’s president,"
 
     # An organisation named as the employer whose type is unknown ("commercial director of Stocznia Bałtyk",
     # "Zipa’s country manager"): a corporate role makes it a company, as most organisations named without a
@@ -1486,7 +1526,7 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
     corporate_role = bool(
         ({_head_key(w.low) for w in (*words, *app_words)}
          | {singular(f"{x.low} {y.low}") for seq in (words, app_words) for x, y in zip(seq, seq[1:])})
-        & CORPORATE_ROLES) and (
+        & CORPORATE_ROLES or any(w.low in CORPORATE_VERBS for w in app_words[:3])) and (
         app_org_type == "unknown" or owner_type == "unknown" or (
             possessed_type is None and _untyped_owner(art, words))) and not any(
         ACRONYM_WORD_RE.fullmatch(_strip_possessive(w.text)) for w in (*words, *app_words)) and not any(
@@ -1639,7 +1679,11 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
         # name after "of the" belongs to the title; the person is the one named in the appositive
         at = next((i for i, w in enumerate(words) if w is name_words[0]), 0)
         before_the = words[at - 2].low if at >= 2 else (toks[a - 1].low if at == 1 and a > 0 else "")
-        if at >= 1 and words[at - 1].low == "the" and before_the in ("of", "for", "on"):
+        # ... and "the head of Profepa, Alejandro Ruiz de la Peña Montes,": a role of the body named, then the person
+        of_body = at >= 2 and words[at - 1].low in ("of", "for", "at") and any(
+            _head_key(w.low) in lex.heads and lex.heads[_head_key(w.low)][1] in ("person", "spokesperson")
+            for w in words[:at - 1])
+        if at >= 1 and (words[at - 1].low == "the" and before_the in ("of", "for", "on") or of_body):
             app_names = _name_words(app_words, lex)
             if (app_names and _opens_with_name(app_words, app_names[0]) and len(app_names) >= 2
                     and all(PERSON_WORD_RE.fullmatch(w.text) or w.low in SURNAME_PARTICLES for w in app_names)):
@@ -1900,6 +1944,8 @@ CORPORATE_ROLES = frozenset({"director", "manager", "owner", "chair", "chairpers
                              "vice president", "vice-president", "general counsel", "head", "founder", "co-founder"})
 # Verbs in an appositive that name the speaker's organisation ("who chairs the X Forum")
 ORG_VERBS = frozenset("chairs heads leads runs owns founded co-founded directs manages".split())
+# ... of which these say the organisation is a business, when nothing else types it ("who founded Little Wattle")
+CORPORATE_VERBS = frozenset("owns founded co-founded manages".split())
 # Titles of a government when they stand alone ("President Macron") and of their organisation otherwise.
 OWNED_TITLES = frozenset({"president", "vice president", "vice-president", "chair", "chairperson",
                           "chairwoman"})
@@ -2141,7 +2187,9 @@ def _read_name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
             run, titled = [], True   # "Eight-year-old Priya Nandakumar": an age, then the name
             continue
         if w.cap and (low in lex.heads and lex.heads[low][1] in ("person", "spokesperson") or low in PERSON_TITLES
-                      or (i and words[i - 1].cap and _title_bigram(f"{words[i - 1].low} {low}", lex))) and not (
+                      or _hyphen_title(low, lex)
+                      or (i and words[i - 1].cap and (_title_bigram(f"{words[i - 1].low} {low}", lex) or (
+                          low == "general" and titled and not run)))) and not (
                 run and (low != w.low.rstrip(".") or any(x.text == "the" for x in run)
                          or (nxt is None and (low in SURNAME_TITLES or low in lex.name_words)))) and not (
                     nxt is not None and nxt.cap and nxt.low in lex.name_words):   # "Climate Justice Alliance"
@@ -2205,6 +2253,17 @@ def _read_name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
             continue  # "The Government", "The Company" at a sentence start
         return run
     return []
+
+
+def _hyphen_title(low: str, lex: Lexicon) -> bool:
+    """Whether a hyphenated word is a person's title made of titles: "director-general", "secretary-general",
+    "editor-in-chief" (its parts person titles, "general", "chief" or "in")."""
+    if "-" not in low:
+        return False
+    parts = low.split("-")
+    return any(p in lex.heads and lex.heads[p][1] in ("person", "spokesperson") for p in parts) and all(
+        p in ("general", "chief", "in") or p in lex.heads and lex.heads[p][1] in ("person", "spokesperson")
+        for p in parts)
 
 
 def _title_bigram(words: str, lex: Lexicon) -> bool:
@@ -2704,8 +2763,15 @@ def _attribute_piece(art, piece, qi, pieces, toks, starts, inside, bounds, bound
     after_i = _tok_index(starts, close_pos + 1)
     sent_lo, _ = bounds[_sentence_index(bound_starts, piece.open)]
     _, sent_hi = bounds[_sentence_index(bound_starts, close_pos)]
-    prev_close = pieces[qi - 1].close + 1 if qi and pieces[qi - 1].close is not None else s
-    next_open = pieces[qi + 1].open if qi + 1 < len(pieces) else e
+    # (a nickname in marks, Gustavo “Tato” Pereyra, is part of a name, not a quote that bounds this one's clause)
+    before = qi - 1
+    while before >= 0 and _nickname(raw, s, pieces[before]):
+        before -= 1
+    after = qi + 1
+    while after < len(pieces) and _nickname(raw, s, pieces[after]):
+        after += 1
+    prev_close = pieces[before].close + 1 if before >= 0 and pieces[before].close is not None else s
+    next_open = pieces[after].open if after < len(pieces) else e
     lo = _tok_index(starts, max(sent_lo, prev_close))
     hi = _tok_index(starts, min(sent_hi, next_open))
     # the sentence around an inner quote may end inside the quote: extend to the sentence after
@@ -2725,7 +2791,9 @@ def _attribute_piece(art, piece, qi, pieces, toks, starts, inside, bounds, bound
     speaker = None
     # a) cue right after the quote: “...,” the company said / “...,” said X / “...” reads the statement
     if after_i < hi:
-        window_hi = min(hi, after_i + 14)
+        # a quote left open by its comma is attributed next, past a long appositive ("Dr. Noa Rosenthal-Golan,
+        # an urban economist at the Hebrew University of Jerusalem, told ...")
+        window_hi = min(hi, after_i + (CUE_AFTER_OPEN_WINDOW if ends_open else CUE_AFTER_WINDOW))
         j = after_i
         if j < window_hi and toks[j].text in (",", "—", "–", "-"):
             j += 1
@@ -2742,7 +2810,9 @@ def _attribute_piece(art, piece, qi, pieces, toks, starts, inside, bounds, bound
             speaker = speaker or resolve(art, toks, closing, piece.open, hit[1].form)
         elif hit is not None and (ends_open or hit[0] <= j + 5):
             k, cue, n = hit
-            between = [t for t in toks[j:k] if not t.word and t.text not in (",", ".")]
+            # (an apostrophe closing a plural possessive, "the residents’ council", is the word's)
+            between = [t for x, t in enumerate(toks[j:k], j) if not t.word and t.text not in (",", ".") and not (
+                t.text in ("’", "'") and x > j and toks[x - 1].word and toks[x - 1].end == t.start)]
             if len(between) == 2 and all(t.text in ASIDE_DASHES for t in between):
                 between = []  # “...,” Joly — the industry minister — said: an aside, like commas
             if k > j and (toks[j].low in STOP or toks[j].low in CONNECTORS):
@@ -2897,6 +2967,11 @@ def _np_between(toks, j, k):
 # Short words a title leaves in lower case: "Salt and Stone", "Public Finances in Scotland".
 TITLE_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to vs with".split())
 TITLE_MAX_WORDS = 12
+BASED_WORDS = frozenset({"based", "headquartered", "located"})
+STUDY_VERBS = frozenset({"studies", "researches", "teaches", "lectures", "studied", "researched", "taught"})
+CLAUSE_MARKS = frozenset({",", ".", ";", ":", "“", "”", '"', "(", ")"})
+CUE_AFTER_WINDOW = 14        # tokens after a quote read for its cue ("...," the company said)
+CUE_AFTER_OPEN_WINDOW = 24   # ... after a quote its comma leaves open, which a long appositive may follow
 
 
 def _title_of_work(text: str) -> bool:

@@ -299,6 +299,15 @@ def test_ambiguous_words_alone_do_not_frame():
     ("A spokesperson for Public Safety Canada said it would not comment.", "health_safety"),
     ("The firm became a bargaining chip in the talks.", "cybersecurity_technology"),
     ("In its defence, the company said it followed the rules.", "security_defense"),
+    ("Analysts said there was a fair amount of uncertainty.", "fairness_transparency"),
+    ("Grants covering up to 40% of the costs.", "fairness_transparency"),
+    ("A capacity crowd watched the final.", "capacity_resources"),
+    ("The report was released under embargo to journalists.", "external_regulation"),
+    ("The dealer cut prices in order to sell more cars.", "external_regulation"),
+    ("The campus was designed around a culture of open-plan collaboration.", "cultural_identity"),
+    ("Care homes cannot fill their vacancies.", "quality_of_life"),
+    ("Parents missed nursery pick-ups.", "health_safety"),
+    ("The two leaders are on a collision course.", "health_safety"),
 ])
 def test_shipped_stop_phrases(sentence, frame):
     hits = hits_of([sentence], codebook=F.load_codebook())
@@ -346,6 +355,17 @@ def test_cues_beside_the_stop_phrases_still_count(sentence, frame, term):
     ("It sent location data to servers abroad.", "cybersecurity_technology", "servers"),
     ("The app was removed from app stores.", "cybersecurity_technology", "app stores"),
     ("The app could push propaganda.", "security_defense", "propaganda"),
+    # ... and more, from the misses on sentences_d.csv
+    ("Ottawa ordered the firm to cease operations.", "external_regulation", "cease operations"),
+    ("Washington ordered its owner to sell the app.", "external_regulation", "ordered its owner to sell"),
+    ("Spyware was found on the phones of three reporters.", "human_rights", "phones of three reporters"),
+    ("It was never given a chance to respond.", "fairness_transparency", "chance to respond"),
+    ("Opposition to the pylon route has grown.", "public_opinion", "Opposition to"),
+    ("Crews fought the blaze for six hours.", "health_safety", "blaze"),
+    ("The sprinter was banned for four years.", "crime_punishment", "banned for four years"),
+    ("The plant will employ 900 people.", "economic", "employ 900 people"),
+    ("An AI-generated clip was shared widely.", "cybersecurity_technology", "AI-generated"),
+    ("The rules took effect on Monday.", "policy_prescription", "took effect"),
 ])
 def test_missed_cues_now_found(sentence, frame, term):
     assert (frame, term) in hits_of([sentence], codebook=F.load_codebook())
@@ -558,9 +578,11 @@ FRAMING_EVAL = Path(__file__).parent / "fixtures" / "framing_eval"
     # a third set by another coder, blind to the cue lists (first run P 0.61, R 0.51; 0.61, 0.53 after the widening on
     # B); tuned on since (0.77, 0.75)
     ("sentences_c.csv", {"precision": 0.72, "recall": 0.7, "f1": 0.71}),
-    # a fourth coder, blind in the same way; never tuned on (first run P 0.58, R 0.58; 0.63, 0.61 after the widening
-    # on C)
-    ("sentences_d.csv", {"precision": 0.54, "recall": 0.54, "f1": 0.54}),
+    # a fourth coder, blind in the same way (first run P 0.58, R 0.58; 0.63, 0.61 after the widening on C); tuned on
+    # since (0.76, 0.85)
+    ("sentences_d.csv", {"precision": 0.75, "recall": 0.84, "f1": 0.79}),
+    # a fifth coder, blind in the same way, never tuned on nor read sentence by sentence (first run P 0.67, R 0.71)
+    ("sentences_e.csv", {"precision": 0.63, "recall": 0.67, "f1": 0.65}),
 ])
 def test_hand_coded_sentences_keep_their_bar(name, bars):
     micro = F.evaluate(F.read_eval(FRAMING_EVAL / name))["summary"].set_index("frame").loc["micro"]

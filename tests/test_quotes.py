@@ -404,7 +404,7 @@ def test_evaluation_set_is_well_formed():
                  FIXTURES / "stress_tech.json", FIXTURES / "holdout2.json", FIXTURES / "holdout3.json",
                  FIXTURES / "holdout4.json", FIXTURES / "holdout5.json", FIXTURES / "holdout6.json",
                  FIXTURES / "holdout7.json", FIXTURES / "holdout8.json", FIXTURES / "holdout9.json",
-                 FIXTURES / "holdout10.json", FIXTURES / "holdout11.json"):
+                 FIXTURES / "holdout10.json", FIXTURES / "holdout11.json", FIXTURES / "holdout12.json"):
         items = json.loads(path.read_text(encoding="utf-8"))
         for item in items:
             for g in item["quotes"]:
@@ -469,10 +469,14 @@ def test_evaluation_set_is_well_formed():
     ("holdout10.json", {("extraction", "precision"): 0.93, ("extraction", "recall"): 0.95,
                         ("attribution", "precision"): 0.68, ("attribution", "recall"): 0.68,
                         ("speaker_type", "accuracy"): 0.62}),
-    # never tuned on (first run 0.99 / 0.99, attribution 0.73 / 0.68, type 0.67)
+    # first run 0.99 / 0.99, attribution 0.73 / 0.68, type 0.67; tuned on by the next session (0.75 / 0.71, 0.68)
     ("holdout11.json", {("extraction", "precision"): 0.95, ("extraction", "recall"): 0.95,
-                        ("attribution", "precision"): 0.69, ("attribution", "recall"): 0.64,
-                        ("speaker_type", "accuracy"): 0.62}),
+                        ("attribution", "precision"): 0.72, ("attribution", "recall"): 0.68,
+                        ("speaker_type", "accuracy"): 0.64}),
+    # never tuned on (first run 0.99 / 0.95, attribution 0.76 / 0.70, type 0.66)
+    ("holdout12.json", {("extraction", "precision"): 0.95, ("extraction", "recall"): 0.92,
+                        ("attribution", "precision"): 0.72, ("attribution", "recall"): 0.66,
+                        ("speaker_type", "accuracy"): 0.61}),
 ])
 def test_precision_recall_bar(name, bars):
     summary = Q.evaluate(Q.load_eval(FIXTURES / name))["summary"].set_index(["task", "measure"])["value"]
@@ -1362,3 +1366,101 @@ def test_appositives_after_a_portfolio_or_an_origin(text, speaker):
 ])
 def test_titles_and_letters_around_a_name(text, speaker):
     assert quote_speakers(text) == [[speaker]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # speech verbs beyond "said": admitted, conceded, recalled, stressed, testified, lamented ...
+    ("“I understand their anger,” Mr Al-Mansoori conceded.", "Al-Mansoori"),
+    ("“We got the timing wrong,” the chief executive, Ruth Adler, admitted.", "Ruth Adler"),
+    ("“The water came through the door in seconds,” recalled Maria Santos.", "Maria Santos"),
+    ("“This closure is temporary,” Mayor Tom Reyes stressed.", "Tom Reyes"),
+    # particles inside a surname: zu, binte, bin
+    ("Lena zu Dohnaburg, a historian, said the return was “overdue”.", "Lena zu Dohnaburg"),
+    ("Rosnah binte Ismail, who runs a stall, said the levy was “too high”.", "Rosnah binte Ismail"),
+    # titles of two words, hyphenated or not, and military ranks, before a name
+    ("WRA Director-General Wang Chih-hao said the decision had been “extremely difficult”.", "Wang Chih-hao"),
+    ("Director General Pradeep Raj Bhattarai said the checks were “overdue”.", "Pradeep Raj Bhattarai"),
+    ("Colonel Ann Whitfield said the base was “secure”.", "Ann Whitfield"),
+    ("Administrator Danielle Fonoti called the books “unreliable”.", "Danielle Fonoti"),
+    # "Minister of State for Transport": the portfolio, "of State" and all, is no part of the name
+    ("Senior Minister of State for Transport Siti Rahayu binte Ismail, who attended, said the review was "
+     "“independent”.", "Siti Rahayu binte Ismail"),
+])
+def test_more_cues_particles_and_titles(text, speaker):
+    assert quote_speakers(text) == [[speaker]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a person called again by the given names ("Einar Logi"), or by a family name said first ("Wang")
+    ("Einar Logi Pétursson, managing director of a fish processor, said the company had moved. "
+     "\"We will come back,\" Einar Logi said.", "Einar Logi Pétursson"),
+    ("Director-General Wang Chih-hao spoke first. “Farmers will be paid,” Wang said.", "Wang Chih-hao"),
+])
+def test_a_person_called_again_by_part_of_the_name(text, speaker):
+    assert quote_speakers(text)[-1] == [speaker]
+
+
+def test_a_title_with_its_portfolio_and_no_name_is_no_name():
+    lex = Q.lexicon()
+    assert Q._run_name("Minister of State", lex) is None
+    assert Q._run_name("Minister of State Ann Lee", lex)[4] == "Ann Lee"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a quote left open by its comma, then the speaker behind a long appositive
+    ("“Every city that builds light rail goes through this valley,” Dr. Noa Rosenthal-Golan, an urban economist at "
+     "the Hebrew University of Jerusalem, told The Times of Israel.", "Noa Rosenthal-Golan"),
+    # where a company is based, between its name and the verb
+    ("SunHarbor, based in Lehi, Utah, said in a statement that it \"strongly disagrees\" with the claims.", "SunHarbor"),
+    ("Hikvision, headquartered in Hangzhou, China, said the order was “unfounded”.", "Hikvision"),
+])
+def test_speakers_past_long_appositives_and_bases(text, speaker):
+    assert quote_speakers(text) == [[speaker]]
+
+
+def test_a_place_a_later_name_ends_with_is_no_mention_of_that_name():
+    # "she" is the farmer named first, not the group "Wolvenhek Drenthe" whose last word is the province named after her
+    text = ("Jantje van den Broek walks the fence line of her pasture in the Dutch province of Drenthe, counting.\n\n"
+            "“People in Amsterdam think the wolf is a beautiful idea,” she told me.\n\n"
+            "Bram Kuipers, who runs Wolvenhek Drenthe, a volunteer group, said the fences \"work\".")
+    assert quote_speakers(text)[0] == ["Jantje van den Broek"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a role, then a place, each set off by commas, between a name and its verb
+    ("Simone Ferguson-Bailey, a geographer at the University of the West Indies, Mona, said the risk was \"real\".",
+     "Simone Ferguson-Bailey"),
+    # a plural possessive's apostrophe between the quote and its cue
+    ("\"We have been sleeping in a gym,\" Kim Hye-jin, 47, who heads the complex’s residents’ council, told Yonhap.",
+     "Kim Hye-jin"),
+    # the head of a body named, then the person in an appositive
+    ("“It is not a minor incident,” declared the head of Profepa, Alejandro Ruiz de la Peña Montes, in a press "
+     "conference.", "Alejandro Ruiz de la Peña Montes"),
+])
+def test_speakers_behind_roles_places_and_possessives(text, speaker):
+    assert quote_speakers(text) == [[speaker]]
+
+
+@pytest.mark.parametrize("text, speaker, speaker_type", [
+    # a specialty the lexicon lacked, and a researcher known by what they study
+    ("“It is cheap,” said Maarten van der Heijden, an ophthalmologist at Erasmus MC in Rotterdam.",
+     "Maarten van der Heijden", "expert"),
+    ("\"Edge devices are the soft underbelly,\" said Jonah Whitlock, who studies vulnerability disclosure at Pacific "
+     "Northwest Polytechnic.", "Jonah Whitlock", "expert"),
+    # the owner of a title in the appositive's possessive, and a business its speaker founded
+    ("Marcus Teo, the subsidiary’s president, said staff were told on Thursday. \"Nobody told us,\" Teo said.",
+     "Marcus Teo", "company"),
+    ("\"I never took a cent,\" said Grant Whitcombe-Ng, who founded Little Wattle Early Learning in 2011.",
+     "Grant Whitcombe-Ng", "company"),
+])
+def test_types_from_specialties_studies_possessives_and_founders(text, speaker, speaker_type):
+    assert quote_speakers(text, "speaker", "speaker_type")[-1] == [speaker, speaker_type]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a nickname in marks inside the speaker's name bounds no clause: the name reads on past it
+    ("“He wants to play,” said Gustavo “Tato” Pereyra, his agent.", "Gustavo Pereyra"),
+    ("Gustavo “Tato” Pereyra said the offer was \"serious\".", "Gustavo Pereyra"),
+])
+def test_a_nickname_inside_the_speakers_name(text, speaker):
+    assert [s for s in quote_speakers(text) if s != [""]] == [[speaker]]
