@@ -76,6 +76,9 @@ def test_tokens(text, expected):
     ("companies", "company"), ("sanctions", "sanction"), ("operating", "operat"), ("operate", "operat"),
     ("documented", "document"), ("stopped", "stop"), ("denied", "deny"), ("denies", "deny"),
     ("status", "status"), ("business", "business"), ("the", "the"), ("2023", "2023"),
+    # -oes and -ses plurals, and short words that are no inflection
+    ("echoes", "echo"), ("vetoes", "veto"), ("buses", "bus"), ("focuses", "focus"), ("taxes", "tax"),
+    ("thing", "thing"), ("brings", "bring"), ("shed", "shed"), ("needs", "need"), ("feed", "feed"),
 ])
 def test_stem(word, expected):
     assert reuse.stem(word) == expected
@@ -99,6 +102,43 @@ def test_stem(word, expected):
 ])
 def test_terms_normalize_synonyms_numbers_and_dates(a, b):
     assert [t for t, _ in reuse.terms(reuse.tokens(a))] == [t for t, _ in reuse.terms(reuse.tokens(b))]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("two and a half million users", "2.5 million users"),
+    ("2.5 million users", "2,500,000 users"),
+    ("a $4m ransom", "a 4 million ransom"),
+    ("a 4.6bn deal", "a 4.6 billion deal"),
+    ("fifteen days", "15 days"),
+    ("thirty-one drivers", "31 drivers"),
+    ("eighty six drivers", "86 drivers"),
+    ("sixty thousand fans", "60,000 fans"),
+    ("a dozen eggs", "12 eggs"),
+])
+def test_terms_read_a_number_as_one_figure(a, b):
+    read_a, read_b = ([t for t, _ in reuse.terms(reuse.tokens(text))] for text in (a, b))
+    assert read_a == read_b
+    assert sum(t[0].isdigit() for t in read_a) == 1      # one figure, not its pieces ("2", "half", "1000000")
+
+
+@pytest.mark.parametrize("past, present", [
+    ("found", "finds"), ("paid", "pays"), ("sold", "sells"), ("brought", "brings"), ("took", "takes"),
+    ("written", "writes"), ("held", "holds"), ("lost", "loses"), ("went", "go"),
+    ("the court found the insurer paid the hackers", "the court finds the insurer pays the hackers"),
+])
+def test_terms_read_an_irregular_past_as_its_verb(past, present):
+    assert [t for t, _ in reuse.terms(reuse.tokens(past))] == [t for t, _ in reuse.terms(reuse.tokens(present))]
+
+
+@pytest.mark.parametrize("form, word", [
+    ("goes", "go"), ("going", "go"),                   # "go" is too short to strip: "goes" is not "goe"
+    ("used", "use"), ("using", "use"), ("sued", "sue"), ("suing", "sue"), ("owed", "owe"), ("aged", "age"),
+    ("died", "die"), ("dying", "die"), ("lying", "lie"), ("tied", "tie"), ("laid", "lay"), ("agreed", "agree"),
+    ("crises", "crisis"), ("analyses", "analysis"),   # Greek plurals in -ses
+    ("the insurer goes to court", "the insurer went to court"),
+])
+def test_terms_read_a_short_verb_or_a_plural_in_ses_as_its_word(form, word):
+    assert [t for t, _ in reuse.terms(reuse.tokens(form))] == [t for t, _ in reuse.terms(reuse.tokens(word))]
 
 
 def test_synonym_table_is_well_formed():
@@ -230,6 +270,8 @@ SEED_UNRELATED = [
     ("000", 17, "004", 4),    # "harm national security" in two different claims
     ("000", 19, "002", 27),
     ("003", 31, "000", 19),   # FBI malware warning
+    ("002", 13, "004", 4),    # Hikvision: "have not endangered" national security / government: "would be harmful"
+    ("003", 17, "004", 6),    # "could pose a threat" / the statement "did not ... specify" the threats
 ]
 
 
@@ -808,3 +850,147 @@ def test_a_long_rewrite_sharing_six_terms_is_a_paraphrase():
     content, texts = pair_corpus(a, b)
     table, _, _ = reuse.align(content)
     assert rows_between(table, texts, a[:30], b[:30])["relation"].tolist() == ["paraphrase"]
+
+
+# --- what a paraphrase must share -------------------------------------------------------------------
+
+def relations_between(a: str, b: str, method: str) -> list[str]:
+    content, texts = pair_corpus(a, b)
+    table, _, _ = reuse.align(content, method=method)
+    return rows_between(table, texts, a[:30], b[:30])["relation"].tolist()
+
+
+@pytest.mark.parametrize("method", ["exact", "index"])
+def test_a_shared_figure_counts_twice(method):
+    # three shared words and one figure, written two ways: enough for a paraphrase
+    a = "The hackers are demanding $4m in bitcoin."
+    b = "The attackers have demanded a ransom of 4 million dollars in bitcoin."
+    assert relations_between(a, b, method) == ["paraphrase"]
+
+
+@pytest.mark.parametrize("method", ["exact", "index"])
+def test_a_shared_name_counts_once(method):
+    # "union lawyer Pablo Ferrer" is four shared terms but one fact (who), not what he did
+    assert relations_between("Union lawyer Pablo Ferrer spoke to reporters.",
+                             "Union lawyer Pablo Ferrer represents the drivers.", method) == []
+    said = ("Union lawyer Pablo Ferrer said the drivers would appeal the ruling.",
+            "The drivers will appeal the ruling, union lawyer Pablo Ferrer said.")
+    assert relations_between(*said, method) == ["paraphrase"]
+
+
+@pytest.mark.parametrize("method", ["exact", "index"])
+def test_sentences_whose_figures_differ_are_not_paraphrases(method):
+    a = "Shares of Haldor fell 7 percent in Amsterdam trading after the announcement."
+    other, same = (f"Haldor stock dropped {n} percent in early Amsterdam trading." for n in ("11", "seven"))
+    assert relations_between(a, other, method) == []
+    assert relations_between(a, same, method) == ["paraphrase"]
+
+
+GENERIC_CASES = [
+    # a time, "the company", "officials", "the country" and at most one rarer term (China) are no shared fact
+    ("On Monday the company said last year's sales in China had doubled.",
+     "The company opened a store in China last year, officials said on Monday."),
+    ("Officials said on Monday that the company had left the country last year.",
+     "Last year the company hired 40 people in the country, officials said on Monday."),
+]
+
+
+@pytest.mark.parametrize("a, b", GENERIC_CASES)
+@pytest.mark.parametrize("method", ["exact", "index"])
+def test_sentences_sharing_only_generic_words_are_not_paraphrases(a, b, method):
+    assert relations_between(a, b, method) == []
+    # the same generic words beside two specific ones (sanctions, surveillance) still make a paraphrase
+    rewrite = "Last year Canada began reviewing a request for sanctions on Chinese surveillance firms."
+    assert relations_between(WIRE, rewrite, method) == ["paraphrase"]
+
+
+APPROXIMATE_CASES = [
+    # (an approximate figure, a figure in its range, one outside it)
+    ("Hikvision, also known as Hangzhou Hikvision Digital Technology, has been subject to multiple U.S. sanctions "
+     "and restrictions for more than five years over its business dealings in Xinjiang.",
+     "Hikvision has faced numerous sanctions and restrictions by the United States over the past five-and-a-half "
+     "years for the firm's dealings in China's Xinjiang region.",
+     "Hikvision has faced numerous sanctions and restrictions by the United States over the past two years for "
+     "the firm's dealings in China's Xinjiang region."),
+    ("Nearly 2,000 Trekora users have joined a class action over their leaked running routes.",
+     "A class action over leaked running routes has been joined by 1,950 Trekora users.",
+     "A class action over leaked running routes has been joined by 1,200 Trekora users."),
+    ("About 400 drivers lost their accounts after the Kwikcab algorithm flagged them.",
+     "The Kwikcab algorithm flagged 410 drivers, who then lost their accounts.",
+     "The Kwikcab algorithm flagged 250 drivers, who then lost their accounts."),
+    ("A 5,000-plus crowd marched through Castlebridge against the engine plant closure.",
+     "Some 5,200 people marched through Castlebridge to protest against the closure of the engine plant.",
+     "Some 3,000 people marched through Castlebridge to protest against the closure of the engine plant."),
+    ("Veltrix passed location records to at least 40 advertising firms, investigators found.",
+     "Investigators found Veltrix had handed location records to 42 advertising firms.",
+     "Investigators found Veltrix had handed location records to 14 advertising firms."),
+]
+
+
+@pytest.mark.parametrize("approximate, near, far", APPROXIMATE_CASES)
+@pytest.mark.parametrize("method", ["exact", "index"])
+def test_an_approximate_figure_agrees_with_a_figure_in_its_range(approximate, near, far, method):
+    assert relations_between(approximate, near, method) == ["paraphrase"]
+    assert relations_between(approximate, far, method) == []
+
+
+@pytest.mark.parametrize("text, ranges", [
+    ("for more than five years", {"5": (5.0, 7.5)}),
+    ("nearly 300 people and 12 boats", {"300": (200.0, 300.0)}),
+    ("about 400 drivers", {"400": (400 / 1.5, 600.0)}),
+    ("a 5,000-plus crowd", {"5000": (5000.0, 7500.0)}),
+    ("at least $4m", {"4000000": (4e6, 6e6)}),
+    ("in 2021, 12 boats", {}),
+])
+def test_figure_ranges(text, ranges):
+    found = reuse.figure_ranges(reuse.tokens(text))
+    assert found.keys() == ranges.keys()
+    assert all(found[term] == pytest.approx(ranges[term]) for term in ranges)
+
+
+# A long rewrite: its cosine is below PARAPHRASE_COSINE, so only the long-sentence rule makes it a paraphrase.
+LONG_A = ("The decision was made following a thorough review of information provided by the country's security "
+          "and intelligence community.")
+LONG_B = ("This determination is the result of a multi-step review that assessed information and evidence provided "
+          "by the country's security and intelligence community, the industry minister wrote in a statement posted "
+          "on social media.")
+
+
+@pytest.mark.parametrize("negated", [
+    LONG_A.replace("was made", "was not made"),
+    LONG_A.replace("was made", "was never made"),
+    LONG_A.replace("was made", "wasn't made"),
+])
+@pytest.mark.parametrize("method", ["exact", "index"])
+def test_a_long_rewrite_negated_on_one_side_is_not_a_paraphrase(negated, method):
+    assert relations_between(LONG_A, LONG_B, method) == ["paraphrase"]
+    assert relations_between(negated, LONG_B, method) == []
+    # negated on both sides, the claim is the same again
+    assert relations_between(negated, LONG_B.replace("is the result", "is not the result"), method) == ["paraphrase"]
+
+
+def with_headlines(content: pd.DataFrame) -> pd.DataFrame:
+    """Content whose first sentence in each article is its headline."""
+    first = content.groupby("article_id")["sentence"].transform("min") == content["sentence"]
+    return content.assign(role=np.where(first, "headline", "body"))
+
+
+HEADLINE = "Canada orders China's Hikvision to shut down operations in Canada"
+LEAD = ("Canada has ordered China's Hikvision, the surveillance camera maker, to shut down its operations in the "
+        "country.")
+
+
+@pytest.mark.parametrize("method", ["exact", "index"])
+def test_a_headline_is_copied_but_never_paraphrased(method):
+    articles = {"a1": [HEADLINE] + BACKGROUND[:4], "b1": ["Hikvision challenges shutdown", LEAD] + BACKGROUND[4:],
+                "c1": [HEADLINE, BACKGROUND[0]],
+                "d1": ["Canada orders China's Hikvision to close Canadian operations over security concerns",
+                       BACKGROUND[5]]}
+    content, texts = build(articles)
+    as_body, _, _ = reuse.align(content, method=method)                   # every sentence read as body
+    assert rows_between(as_body, texts, HEADLINE, LEAD[:30])["relation"].tolist() == ["paraphrase"] * 2
+    assert as_body[(as_body.article_a == "a1") & (as_body.article_b == "d1")]["relation"].tolist() == ["paraphrase"]
+    table, _, _ = reuse.align(with_headlines(content), method=method)
+    assert rows_between(table, texts, HEADLINE[:20], LEAD[:30]).empty                 # a headline and a body sentence
+    headlines = table[(table.start_a == 0) & (table.start_b == 0)]                     # two headlines: only the copy
+    assert headlines[["article_a", "article_b", "relation"]].values.tolist() == [["a1", "c1", "verbatim"]]
