@@ -1085,6 +1085,15 @@ def _priority_type(found: list[str]) -> str:
 
 # ---------------------------------------------------------------- noun phrases around cues
 
+# "SunHarbor, based in Lehi, Utah, said": where a speaker is based, between the name and the verb
+BASED_WORDS = frozenset({"based", "headquartered", "located"})
+# "..., who studies vulnerability disclosure at X": a researcher
+STUDY_VERBS = frozenset({"studies", "researches", "teaches", "lectures", "studied", "researched", "taught"})
+# marks that end a clause or an appositive read back from a cue
+CLAUSE_MARKS = frozenset({",", ".", ";", ":", "“", "”", '"', "(", ")"})
+CUE_AFTER_WINDOW = 14        # tokens after a quote read for its cue ("...," the company said)
+CUE_AFTER_OPEN_WINDOW = 24   # ... after a quote its comma leaves open, which a long appositive may follow
+
 def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None] | None:
     """(first, last+1, appositive) token span of the speaker phrase ending just before toks[k]."""
     lex = lexicon()
@@ -1100,7 +1109,7 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
     appositive = None
     if toks[j].text == ",":
         c = j - 1
-        while c >= lo and (toks[c].text not in {",", ".", ";", ":", "“", "”", '"', "(", ")"}
+        while c >= lo and (toks[c].text not in CLAUSE_MARKS
                            or (toks[c].text == "." and c > lo and toks[c - 1].low in T.ABBREVIATIONS)):
             c -= 1   # ("Its director, Dr. Samuel Okafor-Reyes, said": an abbreviation's period is inside)
         if c < lo or toks[c].text != "," or c + 1 >= j:
@@ -2967,11 +2976,6 @@ def _np_between(toks, j, k):
 # Short words a title leaves in lower case: "Salt and Stone", "Public Finances in Scotland".
 TITLE_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to vs with".split())
 TITLE_MAX_WORDS = 12
-BASED_WORDS = frozenset({"based", "headquartered", "located"})
-STUDY_VERBS = frozenset({"studies", "researches", "teaches", "lectures", "studied", "researched", "taught"})
-CLAUSE_MARKS = frozenset({",", ".", ";", ":", "“", "”", '"', "(", ")"})
-CUE_AFTER_WINDOW = 14        # tokens after a quote read for its cue ("...," the company said)
-CUE_AFTER_OPEN_WINDOW = 24   # ... after a quote its comma leaves open, which a long appositive may follow
 
 
 def _title_of_work(text: str) -> bool:
