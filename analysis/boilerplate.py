@@ -796,7 +796,7 @@ def _label_site_name(out, feats, stripped, body_first) -> None:
     suffix ("... | The Yorkshire Post") gives it, is the masthead, wherever it stands among the menus."""
     names = set()
     for i, s in enumerate(stripped):
-        if "©" in s or "opyright" in s or "(c)" in s.lower():
+        if "©" in s or "opyright" in s or "(c)" in s or "(C)" in s:
             for m in _COPYRIGHT_NAME_RE.finditer(s):
                 names.add(_site_key(m.group("name")))
         elif i < body_first and _SUFFIX_MARKS.search(s) and (m := _SITE_SUFFIX_RE.search(s)) is not None:
@@ -812,7 +812,7 @@ def _label_site_name(out, feats, stripped, body_first) -> None:
                 return   # the first: the name again lower down is a link home or the menu's ("Stuff", "KQED")
 
 
-def _label_header(out, cls, feats, stripped, body_first, numbers=None) -> None:
+def _label_header(out, cls, feats, stripped, body_first, numbers) -> None:
     idx = list(range(body_first))
     menu = _menu_runs(idx, out, feats, MENU_ITEM_MAX_WORDS)
     candidates = [i for i in idx if out[i] is None and i not in menu
@@ -843,7 +843,7 @@ def _label_header(out, cls, feats, stripped, body_first, numbers=None) -> None:
         above = headline - 1
         if above >= 0 and out[above] is None and _is_section(stripped[above]):
             out[above] = ("metadata", "section", "section name right above the headline")
-        elif (above >= 0 and numbers is not None and numbers[headline] == numbers[above] + 1
+        elif (above >= 0 and numbers[headline] == numbers[above] + 1
               and 0 < feats[above][0] <= KICKER_MAX_WORDS and not feats[above][3]
               and stripped[above].split(None, 1)[0].lower() not in LINK_VERBS
               and (out[above] is None or out[above][2] == FURNITURE_REASON)):
