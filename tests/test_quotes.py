@@ -1464,3 +1464,9 @@ def test_types_from_specialties_studies_possessives_and_founders(text, speaker, 
 ])
 def test_a_nickname_inside_the_speakers_name(text, speaker):
     assert [s for s in quote_speakers(text) if s != [""]] == [[speaker]]
+
+
+def test_an_acronym_in_brackets_names_its_body_when_it_speaks_alone():
+    text = ("Residents complained to the South African Human Rights Commission (SAHRC) on Monday.\n\n"
+            "The SAHRC confirmed receiving the complaint and said it would conduct “an urgent site inspection”.")
+    assert quote_speakers(text) == [["South African Human Rights Commission"]]
