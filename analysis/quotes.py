@@ -1725,10 +1725,8 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
             return done(entity, entity.name, None, heads)
         entity = art.find(name)
         if entity is None and " " not in name:
-            if _fuller_name_in_text(art.raw, name) or (ACRONYM_WORD_RE.fullmatch(name) and f"({name})" in art.raw):
-                # "Mr Okonkwo told the court": the "Jamal Okonkwo" named before, once names are read; "The SAHRC
-                # said": the "South African Human Rights Commission (SAHRC)" the acronym was given for
-                art.scan_names()
+            if _fuller_name_in_text(art.raw, name):
+                art.scan_names()   # "Mr Okonkwo told the court": the "Jamal Okonkwo" named before, once names are read
                 entity = art.find(name)
             entity = entity or art.longer_name(name)   # "Tianrui said": the "Tianrui Networks" named before
         elif entity is None and len(name.split()) == 2:

@@ -1467,6 +1467,7 @@ def test_a_nickname_inside_the_speakers_name(text, speaker):
 
 
 def test_an_acronym_in_brackets_names_its_body_when_it_speaks_alone():
+    # (a guard: read right since the acronym rows of an earlier session)
     text = ("Residents complained to the South African Human Rights Commission (SAHRC) on Monday.\n\n"
             "The SAHRC confirmed receiving the complaint and said it would conduct “an urgent site inspection”.")
     assert quote_speakers(text) == [["South African Human Rights Commission"]]
