@@ -2518,7 +2518,7 @@ def extract_article(article_id: str, raw: str, paragraphs: list[tuple], sentence
                     para_speaker = para_speaker if para_speaker is not None else hit
         else:
             outside = _tokens_outside_quotes(raw, s, e, pieces)
-            toks, starts = outside or tokenize_with_starts(raw, s, e)
+            toks, starts = outside or tokenize_with_starts(_without_nickname_marks(raw, s, pieces), s, e)
             inside = _inside_mask(toks, pieces, starts)
             bounds = [(x[2], x[3]) for x in sents]
             bound_starts = [x[2] for x in sents]
@@ -2732,6 +2732,18 @@ def _tokens_outside_quotes(raw: str, s: int, e: int, pieces: list[Piece]) -> tup
         at = q.close + 1 if nickname else q.close   # a nickname's marks go too: Yonatan “Yoni” Ben-Ami is one name
     t, st = tokenize_with_starts(raw, at, e)
     return toks + t, starts + st
+
+
+def _without_nickname_marks(raw: str, s: int, pieces: list[Piece]) -> str:
+    """`raw` with each nickname blanked, marks and all (same length, so offsets hold): Ricardo ‘Rico’ Marín
+    reads as one name when the paragraph is tokenized whole, as the piecewise reading does for double marks."""
+    nicknames = [q for q in pieces if _nickname(raw, s, q)]
+    if not nicknames:
+        return raw
+    chars = list(raw[s:max(q.close for q in nicknames) + 1])
+    for q in nicknames:
+        chars[q.open - s:q.close - s + 1] = " " * (q.close - q.open + 1)
+    return raw[:s] + "".join(chars) + raw[s + len(chars):]
 
 
 def _nickname(raw: str, s: int, piece: Piece) -> bool:

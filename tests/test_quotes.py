@@ -1461,6 +1461,10 @@ def test_types_from_specialties_studies_possessives_and_founders(text, speaker, 
     # a nickname in marks inside the speaker's name bounds no clause: the name reads on past it
     ("“He wants to play,” said Gustavo “Tato” Pereyra, his agent.", "Gustavo Pereyra"),
     ("Gustavo “Tato” Pereyra said the offer was \"serious\".", "Gustavo Pereyra"),
+    # ... in single marks too, in a paragraph read whole
+    ("“He wants to play in the Champions League,” said Ricardo ‘Rico’ Marín de la Fuente, his agent.",
+     "Ricardo Marín de la Fuente"),
+    ("'He wants to play,' said Ricardo 'Rico' Marín de la Fuente, his agent.", "Ricardo Marín de la Fuente"),
 ])
 def test_a_nickname_inside_the_speakers_name(text, speaker):
     assert [s for s in quote_speakers(text) if s != [""]] == [[speaker]]
