@@ -572,26 +572,26 @@ def _label_live_post_times(out, stripped, cls) -> None:
     """Bare clock times that each head a post (prose within its first lines, maybe under a title; not a
     video's title, another time or a player's controls) are a live blog's post times when the page has two
     or more of them: datelines, not a player's durations, so the posts between them read as one story."""
-    def heads_a_post(i: int) -> bool:
+    def post_prose(i: int) -> int | None:
+        """The post's first line of prose under the time at i, or None when no post follows it."""
         for k in range(i + 1, min(i + 1 + LIVE_POST_LEAD, len(stripped))):
             if out[k] is not None or BARE_TIME_RE.fullmatch(stripped[k]):
-                return False
+                return None
             if cls[k] == "good":
-                return True
-        return False
+                return k
+        return None
 
-    times = [i for i, s in enumerate(stripped) if BARE_TIME_RE.fullmatch(s)
-             and (out[i] is None or out[i][2] == "pattern video_player") and heads_a_post(i)]
-    if len(times) >= LIVE_POST_MIN_TIMES:
-        for i in times:
-            out[i] = ("metadata", "dateline", "a live post's time: bare times heading posts down the page")
-            prose = next(k for k in range(i + 1, len(stripped)) if cls[k] == "good")
-            for k in range(i + 1, prose):
-                if out[k] is None and _is_name(stripped[k], len(stripped[k].split())):
-                    out[k] = ("metadata", "byline", "a live post's writer, under its time")
-            title = prose - 1
-            if title > i and out[title] is None:
-                out[title] = ("content", "subhead", "a live post's title, between its time and its text")
+    posts = [(i, prose) for i, s in enumerate(stripped) if BARE_TIME_RE.fullmatch(s)
+             and (out[i] is None or out[i][2] == "pattern video_player") and (prose := post_prose(i)) is not None]
+    if len(posts) < LIVE_POST_MIN_TIMES:
+        return
+    for i, prose in posts:
+        out[i] = ("metadata", "dateline", "a live post's time: bare times heading posts down the page")
+        for k in range(i + 1, prose):
+            if out[k] is None and _is_name(stripped[k], len(stripped[k].split())):
+                out[k] = ("metadata", "byline", "a live post's writer, under its time")
+        if prose - 1 > i and out[prose - 1] is None:
+            out[prose - 1] = ("content", "subhead", "a live post's title, between its time and its text")
 
 
 def _main_body(cls, out, n_lines, stripped):
