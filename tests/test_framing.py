@@ -581,8 +581,10 @@ FRAMING_EVAL = Path(__file__).parent / "fixtures" / "framing_eval"
     # a fourth coder, blind in the same way (first run P 0.58, R 0.58; 0.63, 0.61 after the widening on C); tuned on
     # since (0.76, 0.85)
     ("sentences_d.csv", {"precision": 0.75, "recall": 0.84, "f1": 0.79}),
-    # a fifth coder, blind in the same way, never tuned on nor read sentence by sentence (first run P 0.67, R 0.71)
+    # a fifth coder, blind in the same way (first run P 0.67, R 0.71); tuned on since sentences_f.csv came
     ("sentences_e.csv", {"precision": 0.63, "recall": 0.67, "f1": 0.65}),
+    # a sixth coder, blind in the same way, never tuned on nor read sentence by sentence (first run P 0.66, R 0.51)
+    ("sentences_f.csv", {"precision": 0.62, "recall": 0.47, "f1": 0.54}),
 ])
 def test_hand_coded_sentences_keep_their_bar(name, bars):
     micro = F.evaluate(F.read_eval(FRAMING_EVAL / name))["summary"].set_index("frame").loc["micro"]
