@@ -102,8 +102,12 @@ PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|of|(?<!according )to|near|across|outsi
 # "The UK’s chief veterinary officer, ", "the museum’s director, ": the owner a possessive names before a title
 POSSESSIVE_OWNER_RE = re.compile(r"(?P<owner>(?:[Tt]he\s+)?(?:[A-ZÀ-ÖØ-Þ][\w.&-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.&-]*){0,3}|[a-z]+))"
                                  r"(?:’s|'s)\s+(?:[\w-]+\s+){0,3}[\w-]+,?\s*$")
+READ_BY = r"\b(?:seen|obtained|reviewed|viewed|examined|read)\s+by\b"
 NICK_BEFORE_RE = re.compile(r"(?<![\w.])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+\s$")   # a given name, then a nickname in marks
 NICK_AFTER_RE = re.compile(r"\s[A-ZÀ-ÖØ-Þ][\w’'-]*[a-zß-öø-ÿ]")        # ... then the surname
+# A given name, a nickname of one to three words in marks, then the surname: Ricardo “Dodong” Villareal
+NICKNAME_RE = re.compile(r"(?<![\w.])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+\s)([“\"‘'][^\W\d_][^“”\"‘’'\n]{0,27}[”\"’'])"
+                         r"(?=\s[A-ZÀ-ÖØ-Þ][\w’'-]*[a-zß-öø-ÿ])")
 ACRONYM_WORD_RE = re.compile(r"[A-Z][A-Z&.]+")   # "MTA", "NHS", "U.S.": a word of capitals
 ACRONYM_RE = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")   # "(ADAK)", "(COCOBOD)": a name's acronym in brackets
 WHOSE_OWNER_RE = re.compile(rf"(?P<owner>{CAP_RUN_RE.pattern}),\s+whose\s+[\w’'-]+,?\s*$")
@@ -144,7 +148,7 @@ INTRO_OPENER_REACH = 8
 NAME_PARTICLES = frozenset("der den de la las los le".split())   # the second word of "van der", "de la"
 SURNAME_PARTICLES = NAME_PARTICLES | frozenset(
     "van von zu zur vom du del dela da di dos das ter ten bin binti binte bint ibn al".split())
-PERSON_TITLES = frozenset("mr mrs ms miss dr prof sir dame lord madam comrade sheikh sheikha atty shri smt shrimati sri engr datuk dato datin hon honourable honorable".split())
+PERSON_TITLES = frozenset("mr mrs ms miss dr prof sir dame lord madam comrade sheikh sheikha atty shri smt shrimati sri engr eng excellency datuk dato datin hon honourable honorable".split())
 # Role words that are surnames too: after a name, at the phrase's end, the surname ("Julie Bishop", "Paul Farmer").
 SURNAME_TITLES = frozenset("bishop farmer judge cardinal sheriff mayor chancellor constable marshal dean".split())
 # Nationalities used as nouns for a person already named ("the Pole said", "the 24-year-old Spaniard").
@@ -162,7 +166,7 @@ Armenian Kazakh Uzbek Mongolian Taiwanese Zimbabwean Zambian Cameroonian Senegal
 PERSON_WORD_RE = re.compile(r"(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'’][A-ZÀ-ÖØ-Þa-zß-öø-ÿ][a-zß-öø-ÿ]+)*")
 GIVEN_NAME_AFTER_RE = re.compile(r"[A-Z][a-z]+-[a-z]+")
 # Letters after a person's name (as written, capitals), with the role head they give ("" for honours).
-POST_NOMINALS = {"KC": "lawyer", "QC": "lawyer", "SC": "lawyer", "MP": "mp", "MPP": "mpp", "MLA": "mla", "MNA": "mna",
+POST_NOMINALS = {"KC": "lawyer", "QC": "lawyer", "SC": "lawyer", "BL": "lawyer", "SAN": "lawyer", "MP": "mp", "MPP": "mpp", "MLA": "mla", "MNA": "mna",
                  "MHA": "mha", "MSP": "msp", "MEP": "mep", "TD": "td", "OBE": "", "MBE": "", "CBE": "", "KBE": "",
                  "DBE": "", "PhD": ""}
 BULLET_OR_END = set(".!?:;•*-—–>”\"»(")
@@ -540,7 +544,7 @@ class Article:
     # -- evidence about names, read once over the article's content
     def _evidence(self) -> None:
         """Names with a role next to them: "manufacturer Hikvision", "Minister Melanie Joly", "X, a rights group,"."""
-        raw, lex = self.raw, self.lex
+        raw, lex = self.name_raw, self.lex
         # the gate reads raw backwards: raw[s:e] is backwards[n - e:n - s] (a lookahead stops at endpos as at a slice end)
         backwards, n = raw[::-1], len(raw)
         gate = lex.head_name_gate.search
@@ -591,9 +595,17 @@ class Article:
                 entity.positions.sort()
             self.entities[fold(acronym)] = entity
 
+    @cached_property
+    def name_raw(self) -> str:
+        """`raw` with each nickname blanked, marks and all (same length, so offsets hold): the names read from
+        it keep Ricardo “Dodong” Villareal whole, as the quotes' own reading does."""
+        if not NICKNAME_RE.search(self.raw):
+            return self.raw
+        return NICKNAME_RE.sub(lambda m: m.group(1) + " " * (m.end() - m.start(2)), self.raw)
+
     def _run(self, a: int, b: int, para_start: int) -> None:
         """Record the name in the capitalized run raw[a:b], with the role and country its neighbours give it."""
-        raw, lex = self.raw, self.lex
+        raw, lex = self.name_raw, self.lex
         parsed = _run_name(raw[a:b], lex)
         if parsed is None:
             return
@@ -816,12 +828,13 @@ class Article:
                 self.entities[parts[-1]] = entity
         return entity
 
+    # "The letter, seen by The Times of Israel,": who read it, not who wrote it
     def document_owner(self, head: str, position: int) -> Entity | None:
         """The author of an earlier "report by/from X" ("The report, published by the Clean Air Coalition")."""
         pattern = DOCUMENT_OWNER_RE.get(head)
         if pattern is None:
             pattern = DOCUMENT_OWNER_RE[head] = re.compile(
-                rf"\b(?i:{re.escape(head)}s?)\b[^.;]{{0,60}}?\b(?i:by|from|of)\s+(?:(?i:the)\s+)?(?P<name>{CAP_RUN_RE.pattern})")
+                rf"\b(?i:{re.escape(head)}s?)\b(?:(?!{READ_BY})[^.;]){{0,60}}?\b(?i:by|from|of)\s+(?:(?i:the)\s+)?(?P<name>{CAP_RUN_RE.pattern})")
         issued = DOCUMENT_OWNER_RE.get("~" + head)
         if issued is None:
             issued = DOCUMENT_OWNER_RE["~" + head] = re.compile(
@@ -870,7 +883,7 @@ class Article:
             return
         self._scanned = True
         for _, _, s, e, _ in self.paragraphs:
-            for m in CAP_RUN_RE.finditer(self.raw, s, e):
+            for m in CAP_RUN_RE.finditer(self.name_raw, s, e):
                 words = m.group().split()
                 if len(words) == 1 and (words[0].lower() in STOP or words[0].lower() in DETERMINERS):
                     continue
@@ -999,7 +1012,8 @@ def _run_name(text: str, lex: Lexicon) -> tuple[int, str, tuple, frozenset, str]
         base = _strip_possessive(words[0])
         if low in STOP or low in DETERMINERS or low in INTRO_WORDS or low in TIME_WORDS or low in PRONOUNS:
             pass
-        elif len(words) > 1 and (OWNED_PREFIX_RE.fullmatch(words[0]) or AGED_RE.fullmatch(low)):
+        elif len(words) > 1 and (OWNED_PREFIX_RE.fullmatch(words[0]) or AGED_RE.fullmatch(low)
+                                 or FAMILY_RE.fullmatch(low)):
             pass   # "Chinese-owned Caldor Semiconductor", "Shenzhen-based Tianrui Networks": who owns or hosts it
         elif base in lex.countries and (base != words[0] or len(words) > 1):
             country = lex.countries[base]
@@ -1158,6 +1172,10 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
                 and toks[j - 1].low.endswith("s") and not toks[j - 1].low.endswith(("’s", "'s"))):
             j -= 1           # "the Apparel Manufacturers and Exporters Forum said": one body's plural nouns
             continue
+        if (low == "and" and 1 < end - j <= 4 and all(x.cap for x in toks[j + 1:end])
+                and toks[end - 1].low in lex.name_words and _the_then_words(toks, j, lo)):
+            j -= 1           # "the Securities and Exchange Commission said", "the National Film and Video
+            continue         # Censors Board": one body after one "the" (two bodies take one each)
         if (low in STOP or low in TIME_WORDS or (not t.cap and low in lex.cues and low not in lex.heads)
                 or (low[:1].isdigit() and CLOCK_RE.fullmatch(low))):
             break
@@ -1208,6 +1226,15 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
         if named is not None:
             return named[0], named[1], appositive or named[2]
     return start, end, appositive
+
+
+def _the_then_words(toks: list[Tok], j: int, lo: int) -> bool:
+    """Whether one to three capitalized words stand between a "the" and the "and" at toks[j]:
+    "the Food and", "The Federal Competition and" (not "Lee and", "the Treasury's and")."""
+    x = j - 1
+    while x >= lo and j - x <= 3 and toks[x].cap and toks[x].low != "the" and not toks[x].low.endswith(("’s", "'s")):
+        x -= 1
+    return lo <= x < j - 1 and toks[x].low == "the"
 
 
 def _of_name_before(toks: list[Tok], j: int, lo: int) -> bool:
@@ -1359,8 +1386,9 @@ def _named_with_age(art: Article, age: str, position: int) -> Entity | None:
     if found is None:
         return None
     words = _strip_possessive(found).split()
-    while len(words) > 1 and (singular(words[0].lower()) in art.lex.heads or words[0].lower().rstrip(".") in PERSON_TITLES):
-        words = words[1:]   # "Grazier Peter McAllister, 54,": the role is no part of the name
+    while len(words) > 1 and (singular(words[0].lower()) in art.lex.heads or words[0].lower().rstrip(".") in PERSON_TITLES
+                              or FAMILY_RE.fullmatch(words[0].lower())):
+        words = words[1:]   # "Grazier Peter McAllister, 54,", "Mum-of-three Kelly Strand, 34,": no part of the name
     name = " ".join(words)
     return art.find(name) or art._entity(name, "person")
 
@@ -1451,9 +1479,12 @@ def phrase_facts(texts: tuple, lex: Lexicon) -> PhraseFacts:
     """`PhraseFacts` of the phrase whose tokens' texts are `texts` (a token's other fields follow from
     its text), remembered: the same phrases recur across an article and a corpus."""
     lows = tuple(_base(t.lower()) for t in texts)
+    named_of = next((i for i, h in enumerate(map(singular, lows)) if texts[i][:1].isupper() and h in lex.name_words
+                     and lows[i + 1:i + 2] == ("of",)), len(lows))
     heads = [h for i, h in enumerate(map(singular, lows)) if h in lex.heads and not (
-        texts[i][:1].isupper() and h in lex.name_words and lows[i + 1:i + 2] == ("of",))]
-    # ("Office of the Privacy Commissioner": a name, not an office speaking for someone)
+        i == named_of or (i > named_of and texts[i][:1].isupper() and lex.heads[h][1] in ("spokesperson", "document")))]
+    # ("Office of the Privacy Commissioner": a name, not an office speaking for someone; "Office of the United
+    # States Trade Representative": nor a representative of the United States Trade)
     heads += [h for h in (singular(x + " " + y) for x, y in zip(lows, lows[1:])) if h in lex.heads]
     heads += [h for h in (singular(" ".join(w)) for w in zip(lows, lows[1:], lows[2:])) if h in lex.heads]
     head_kinds = frozenset(lex.heads[h][1] for h in heads)
@@ -1570,6 +1601,10 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
             stype = "company"
             if entity is not None and entity.kind == "person":
                 entity.types.append((0, stype))
+        if stype == "unknown" and words and _party_named(art.raw, words, name):
+            stype = "government"   # "Conservative public safety critic X", "The Liberal Democrats’ spokesperson, X"
+        if stype in ("unknown", "company") and UNINVOLVED_RE.search(" ".join(w.low for w in app_words)):
+            stype = "expert"   # "X, a lawyer at Y who is not involved in the case,": an outside expert
         art.history.append((position, entity, name, stype))
         return Speaker(name, stype, entity, s0, s1, cue)
 
@@ -1750,10 +1785,11 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
 
     # "the 19-year-old said", "the 29-year-old singer added": the person the story has just named, as
     # "she said" would be
-    aged = len(words) in (2, 3) and lows[0] == "the" and AGE_RE.fullmatch(lows[1]) is not None and (
+    aged = len(words) in (2, 3) and lows[0] == "the" and (
+        AGE_RE.fullmatch(lows[1]) or FAMILY_RE.fullmatch(lows[1])) is not None and (
         len(words) == 2 or words[2].text.islower() or words[2].text in DEMONYM_NOUNS)
     if aged:
-        named = _named_with_age(art, lows[1].split("-", 1)[0], words[0].start)
+        named = _named_with_age(art, lows[1].split("-", 1)[0], words[0].start) if lows[1][:1].isdigit() else None
         named = named or _subject_just_named(art, words[0].start)
         if named is None:
             art.scan_names()
@@ -1806,6 +1842,10 @@ SOURCE_LINKS = frozenset({("familiar", "with"), ("close", "to"), ("briefed", "on
 UNNAMED_LOOKBACK = 12   # speakers looked back over for the unnamed voice "the official" repeats
 AGE_RE = re.compile(r"\d{1,3}-year-old")   # "the 19-year-old": a person named before
 AGED_RE = re.compile(r"[a-z\d]+(?:-[a-z]+)?-(?:year|month|week)s?-old")   # "eight-year-old", "31-year-old"
+# "mum-of-three Kelly Strand", "the grandad-of-five said": a person described by family, the tabloids' way
+FAMILY_RE = re.compile(r"(?:mum|mom|mother|dad|father|parent|grandmother|grandfather|grandparent|gran|grandma|nan|"
+                       r"nana|grandad|granddad|grandpa|great-grandmother|great-grandfather)-of-(?:one|two|three|four|"
+                       r"five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})")
 CLOCK_RE = re.compile(r"\d{1,2}(?:[.:]\d{2})?(?:am|pm)")   # "10am", "15pm" (of "1.15pm"): a time, no speaker
 
 # Cues of a turn in an exchange: "she replied" answers whoever spoke last.
@@ -2192,7 +2232,7 @@ def _read_name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
         if len(run) >= 2 and w.text.rstrip(".") in POST_NOMINALS and not (nxt is not None and nxt.cap):
             continue  # "Ann Lee MP": letters after a name, not a title before the next one ("Winnipeg Centre MP
             # Darlene Yellowquill-Hart")
-        if w.cap and AGED_RE.fullmatch(w.low):
+        if w.cap and (AGED_RE.fullmatch(w.low) or FAMILY_RE.fullmatch(w.low)):
             run, titled = [], True   # "Eight-year-old Priya Nandakumar": an age, then the name
             continue
         if w.cap and (low in lex.heads and lex.heads[low][1] in ("person", "spokesperson") or low in PERSON_TITLES
@@ -2201,7 +2241,8 @@ def _read_name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
                           low == "general" and titled and not run)))) and not (
                 run and (low != w.low.rstrip(".") or any(x.text == "the" for x in run)
                          or (nxt is None and (low in SURNAME_TITLES or low in lex.name_words)))) and not (
-                    nxt is not None and nxt.cap and nxt.low in lex.name_words):   # "Climate Justice Alliance"
+                    nxt is not None and (nxt.cap and nxt.low in lex.name_words   # "Climate Justice Alliance"
+                                         or nxt.low == "of" and low in lex.name_words)):  # "Office of Foreign ..."
             # "Union of Small Farmers", "Office of the Privacy Commissioner": a plural, or a title after "of the",
             # is part of the name; so is a title that is also a surname or a body's name word ending the phrase
             # ("Julie Bishop", "the Met Office")
@@ -2291,10 +2332,27 @@ def _affiliation_after(run: list[Tok], rest: list[Tok], lex: Lexicon) -> bool:
             return False
         if x.low in lex.name_words:
             return True
-    return False
+    # "Rachel Dominguez-Hart of Toledo, Ohio,": one word to the phrase's end, a home town (a body of one word
+    # is an affiliation as well): no part of a person's name of plain words ("Royal Bank of Canada" has a body's)
+    return len(rest) == 1 and rest[0].cap and not any(x.low in lex.name_words for x in run)
 
 
 UNNAMED_WORDS = frozenset("unnamed anonymous unidentified".split())
+# Parties whose members are named by them: politicians, typed as government (in power or not)
+PARTY_WORDS = frozenset("""Conservative Conservatives Tory Tories Labour Liberal Liberals Democrat Democrats
+Democratic Republican Republicans NDP SNP Greens Plaid""".split())
+PARTY_BEFORE_RE = re.compile(r"(?:^|[\s(])(?:The\s+|the\s+)?(?:" + "|".join(sorted(PARTY_WORDS)) + r")[’']?(?:\s+[A-Z][\w-]*)?[’']?\s*$")
+
+
+def _party_named(raw: str, words: list[Tok], name: str) -> bool:
+    """Whether a party names the speaker's side, in the phrase or just before it (outside the name itself):
+    "Conservative public safety critic X", "The Liberal Democrats’ home affairs spokesperson, X"."""
+    if any(_strip_possessive(w.text).rstrip("’'") in PARTY_WORDS and w.text not in name.split() for w in words):
+        return True
+    return PARTY_BEFORE_RE.search(raw, max(0, words[0].start - 40), words[0].start) is not None
+
+
+UNINVOLVED_RE = re.compile(r"\b(?:not|n’t|n't|never)\s+(?:been\s+|directly\s+)*involved\s+(?:in|with)\b")
 
 
 def _phrase(words: list[Tok]) -> str:

@@ -48,7 +48,7 @@ ABBREVIATIONS = frozenset("""
 u.s u.k u.n e.u u.s.a d.c n.y l.a p.m a.m e.g i.e etc vs v st ave blvd rd mt ft
 co corp inc ltd llc plc bros dept assn univ govt intl
 mr mrs ms messrs dr prof sen rep reps gov gen lt col maj capt sgt cmdr adm supt insp det coun ald cpl const msgr
-pres vice atty hon rev fr sr jr smt shri engr
+pres vice atty hon rev fr sr jr smt shri engr eng
 jan feb mar apr jun jul aug sep sept oct nov dec
 mon tue tues wed thu thur thurs fri sat sun
 approx est min max
