@@ -78,6 +78,7 @@ FURNITURE_MAX_WORDS = 12
 PULL_QUOTE_WORDS = (8, 60)   # a pull quote's length in words
 AUTHOR_BIO_MAX_WORDS = 60
 CAPTION_MAX_WORDS = 60      # a caption set above its credit is at most this long
+SENTENCE_END_RE = re.compile(r"[.!?:;][\"'”’)\]]*$")   # a line that closes as a sentence does
 CREDIT_ONLY_MAX_WORDS = 8   # a credit line this short holds no caption of its own
 AUTHOR_BIO_MAX_LINES = 3     # opening content lines read for the authors' bios (set under the byline)
 AUTHOR_BIO_CLOSING_LINES = 6  # closing content lines read for them (an outlet's blurb may follow)
@@ -509,12 +510,15 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
     # A picture's caption set right above its credit, with no blank line between ("Trucks at a copper mine
     # in the Atacama region of Chile." / "Photographer: Cristóbal Olivares/Bloomberg"); unless a short line
     # follows the credit as closely: the credit comes first there (BBC-style), and that line is the caption.
+    # On a page with a blank line after every block, a caption that is no sentence (no closing stop:
+    # "Owner Gary Penhallow says the jar has raised £410") may stand one blank line above its credit.
     for i in range(n_lines - 1):
+        gap = numbers[i + 1] - numbers[i]
         if (out[i] is None and NEARGOOD_MIN_WORDS <= words[i] <= CAPTION_MAX_WORDS
-                and out[i + 1] is not None and numbers[i + 1] == numbers[i] + 1
+                and out[i + 1] is not None and (gap == 1 or (gap == 2 and not SENTENCE_END_RE.search(stripped[i])))
                 and (out[i + 1][1] == "photo_credit" or (out[i + 1][2] == "pattern caption_with_credit"
                                                          and words[i + 1] <= CREDIT_ONLY_MAX_WORDS))
-                and not (i + 2 < n_lines and numbers[i + 2] == numbers[i + 1] + 1 and out[i + 2] is None
+                and not (i + 2 < n_lines and numbers[i + 2] == numbers[i + 1] + gap and out[i + 2] is None
                          and cls[i + 2] != "good")):
             out[i] = ("metadata", "caption", "line right above its photo credit")
     _label_live_post_times(out, stripped, cls)
@@ -528,7 +532,18 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
         _label_footer(out, cls, feats, stripped, body_last)
     _label_pull_quotes(out, stripped, words, numbers)
     _label_author_bio(out, stripped, words)
+    _label_outlet_under_byline(out, stripped)
     return [o if o is not None else ("boilerplate", "other", "unclassified") for o in out]
+
+
+def _label_outlet_under_byline(out, stripped) -> None:
+    """The site's name again right under a byline ("By Marit Solberg" / "The Minnesota Star Tribune") says
+    whom the writer works for: part of the byline, not a copy of the masthead."""
+    masthead = {stripped[k] for k, o in enumerate(out) if o is not None and o[1] == "masthead"}
+    for i in range(1, len(out)):
+        if (out[i] is not None and out[i][1] == "duplicate_headline" and stripped[i] in masthead
+                and out[i - 1] is not None and out[i - 1][1] == "byline"):
+            out[i] = ("metadata", "byline", "the site's name under a byline: whom the writer works for")
 
 
 def _without_datelines(stripped: list[str], feats: list[tuple]) -> list[tuple]:
@@ -577,8 +592,8 @@ def _label_live_post_times(out, stripped, cls) -> None:
         for k in range(i + 1, min(i + 1 + LIVE_POST_LEAD, len(stripped))):
             if out[k] is not None or BARE_TIME_RE.fullmatch(stripped[k]):
                 return None
-            if cls[k] == "good":
-                return k
+            if cls[k] == "good" or (cls[k] == "neargood" and k > i + 1):
+                return k   # (a short post's prose may read only nearly as prose, under its title)
         return None
 
     posts = [(i, prose) for i, s in enumerate(stripped) if BARE_TIME_RE.fullmatch(s)

@@ -55,7 +55,9 @@ _CREDIT_MARK = (rf"(?:\((?:[^()]*?\b(?i:photo|photograph|image|picture|file|cred
                 rf"[^()]*|(?i:submitted|supplied|courtesy|handout)\b[^()]*|"
                 rf"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{1,3}}\s*/\s*(?:The\s+)?[A-Z][\w&.'’-]+(?:\s+[A-Z][\w&.'’-]+){{0,4}})\)|\b(?i:photo|photograph|image|picture|credit)s?(?i: credit)?\s*(?::|/|(?i:by|courtesy(?: of)?)\s+(?=[A-Z]))"
                 rf"\s*(?:[^.]|\.(?=\s*[A-Z]))"
-                rf"{{1,80}}|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,3}}\s*/\s*{_PHOTO_SOURCES}\b[^.]{{0,20}})\.?")
+                rf"{{1,80}}|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,3}}\s*/\s*{_PHOTO_SOURCES}\b[^.]{{0,20}}|"
+                # the agency first: "REUTERS/Kuo Ming-han/File Photo", "AFP/Jane Doe"
+                rf"\b(?:REUTERS|{_PHOTO_SOURCES})/[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){{0,3}}(?:/(?:File|Pool|Handout)(?: Photo)?)?)\.?")
 # One breadcrumb item: up to four words.
 _CRUMB = r"[\w.,'&-]+(?:\s[\w.,'&-]+){0,3}"
 # What may follow a byline's name: agency, job title, date ("By Jane Doe, Reuters | July 7, 2025").
@@ -67,6 +69,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"(?i:(?:did you (?:like|enjoy) (?:this|the|our) (?:article|story|post)\??\s*(?:rate it!?)?|"
                 r"rate (?:this|the) (?:article|story|post)|how (?:would you rate|useful was) (?:this|the) "
                 r"(?:article|story|post)\??|was this (?:article|story|post|page) (?:helpful|useful)\??|"
+                r"did you find this (?:article|story|post|page) (?:helpful|useful|interesting)\??|"
                 r"(?:give|leave) us (?:a )?(?:rating|review)|how does this (?:article |story )?make you feel\??).*)",
                 "Did you like this article? Rate it!"),
     LinePattern("trustpilot", "boilerplate", "rating_widget", "tail", 40,
@@ -116,6 +119,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"(?:don'?t|do not) miss|most (?:read|popular|viewed|shared|commented)|editor'?s? picks?|"
                 r"explore(?: more)?(?: topics| stories| articles)?|skip next section(?: [\w ]{1,30})?|"
                 r"(?:read|see|watch) (?:next|more|also)|what to read next|keep reading|recommended for you|further reading|"
+                r"(?:read|see) more (?:on|about) [\w'’ -]{1,30}|"
                 r"in (?:other|case you missed|the) news|around the web|from the web|sponsored (?:content|links|stories)"
                 r"|more (?:stories|articles|news) (?:like this|from us))\s*[:.>»]*\s*",
                 "Related Articles"),
@@ -149,12 +153,13 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
     LinePattern("wire_credit", "metadata", "credit", "line", 60,
                 r"(?i:[-–—]*\s*\(?\s*(?:(?:additional |further )?reporting|writing|editing|edited|compiled|translated|"
                 r"research|fact-?checking|graphics|production|additional research) by\b.*|"
-                r"-*\s*\(?\s*with (?:files|reporting|assistance|additional reporting|(?:agency )?inputs?) from\b.*|(?:the )?(?:associated press|canadian press|reuters|afp|"
+                r"-*\s*\(?\s*with (?:files|reporting|reports|assistance|additional reporting|(?:agency )?inputs?) from\b.*|(?:the )?(?:associated press|canadian press|reuters|afp|"
                 r"bloomberg|cnn|bbc) contributed (?:to )?(?:this|reporting).*|"
                 r"this (?:article|story|report) (?:was |has been )?(?:first |originally )?(?:published|appeared|"
                 r"corrected|updated|produced|translated)\b.*|originally published (?:in|by|on|at)\b.*|"
                 r"sources?\s*:\s*\S.*|(?:copyright|©)\s*(?:\d{4})?.*(?:may not be|redistribut|rewritten|broadcast).*|"
-                r"this material may not be (?:published|reproduced|broadcast)\b.*|"
+                r"(?:all rights reserved\.?\s*)?this material\b[^.]{0,80}?\bmay not be (?:published|reproduced|broadcast|copied|"
+                r"distributed|rewritten)\b.*|"
                 r"contributing(?: reporters?| writers?)?:\s*[A-Z].*|"
                 r"[-–—]*\s*with (?:the )?(?:aap|ap|afp|reuters|pa|cp|dpa|efe|ansa|bloomberg|canadian press|associated press|"
                 r"press association)(?:,? (?:and )?(?:the )?(?:aap|ap|afp|reuters|pa|cp|dpa|efe|ansa|bloomberg))*\.?)|"
@@ -212,6 +217,8 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 rf"(?i:data|sources?)\s*:\s*[^;]{{1,80}};\s*(?i:chart|graphic|map|graph)\s*:\s*\S.*|"
                 # "Dana Kerr, Getty Images", "(PA Wire)", "Eliot Brandt for The New York Times"
                 rf"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{1,3}},\s*{_PHOTO_SOURCES}|\(\s*{_PHOTO_SOURCES}\s*\)|"
+                # "Nikolai Vasquez via Getty Images"
+                rf"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{1,3}}\s+via\s+{_PHOTO_SOURCES}\.?|"
                 rf"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{1,2}} for The (?:[A-Z][\w&.'’-]+\s*){{1,4}})",
                 "Photo by Pawel Czerwinski on Unsplash"),
     LinePattern("caption_label", "metadata", "caption", "line", 80,
@@ -248,7 +255,8 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"(?:the|our) [\w' -]{1,40} newsletter (?:provides|brings|delivers|gives)\b|"
                 r"^sign up to (?:receive|get)\b|sent (?:straight |directly )?to your (?:phone|inbox)\b|^invalid e-?mail(?: address)?\W*$|"
                 r"^sign up (?:for|to) (?:the|our) [^.]{0,60}\b(?:reads?|stories|news|headlines|"
-                r"briefings?|digest|updates|newsletters?)\b|first (?:featured|appeared|published) in (?:the |our )?[\w' -]{1,40} newsletter).*)",
+                r"briefings?|digest|updates|newsletters?)\b|first (?:featured|appeared|published) in (?:the |our )?[\w' -]{1,40} newsletter|"
+                r"newsletters?\b[^.!?]{0,60}[.!?]\s*(?:sign up|subscribe)(?: here| now| today| for free)?\W*$).*)",
                 "Get the latest headlines delivered to your inbox.",
                 needs="inbox|mail|signing up|sign up|subscribing|registering|subscribe|newsletter|all fields|latest headlines|"
                       "to your phone|submitting|try again"),
@@ -461,7 +469,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"play (?:video|audio)|video|audio|image|gallery|\d+ (?:photos|images))\W*)",
                 "Advertisement"),
     LinePattern("disclaimer", "boilerplate", "other", "line", 60,
-                r"(?i:disclaimer\s*:.*|the (?:views|opinions) (?:and opinions )?expressed (?:in|by) .*|"
+                r"(?i:disclaimer\s*:.*|\(?\s*the (?:views|opinions) (?:and opinions )?expressed (?:in|by) .*|"
                 r".*\b(?:independent press standards organisation|editors'? code of practice)\b.*|"
                 r".*\bregistered in england(?: (?:&|and) wales)?\b.*|in compliance with the jti standards?\b.*|"
                 # The Conversation's disclosure statements under each article

@@ -395,6 +395,21 @@ def test_every_row_matches_its_example(pattern):
     ("Comments Policy", "comment_form"),
     ("Share this item with your network:", "share_bar"),
     ("5 mins to read", "reading_time"),
+    # a copyright notice without "Copyright", a rating question, a bracketed opinion disclaimer, a report's sources,
+    # a newsletter plug that ends "Sign up here", a photographer "via" an agency, an agency before its photographer
+    ("All rights reserved. This material, and other digital content on this website, may not be reproduced, "
+     "published, broadcast, rewritten or redistributed in whole or in part without prior express written "
+     "permission from PUNCH.", "wire_credit"),
+    ("Did you find this article useful?", "rate_this"),
+    ("(The views expressed in this article are the author’s own and do not necessarily reflect the paper’s "
+     "editorial policy.)", "disclaimer"),
+    ("With reports from El Economista and Expansión", "wire_credit"),
+    ("Get weekly news and analysis on the tech industry with our Tech Stack newsletter. Sign up here.",
+     "newsletter_prompt"),
+    ("Nikolai Vasquez via Getty Images", "photo_credit"),
+    ("A worker inspects a wafer-handling robot at a factory in Taichung, Taiwan, March 4, 2025. "
+     "REUTERS/Kuo Ming-han/File Photo", "caption_with_credit"),
+    ("Read more on seagulls", "related_header"),
 ])
 def test_pattern_table_before_after(line, expected):
     assert row_name(line) == expected
@@ -846,6 +861,33 @@ def test_a_caption_set_right_above_its_credit_is_a_caption(credit):
     # a paragraph with a blank line between it and a credit stays the story's
     spaced = _labels(f"Council closes two fire stations\n\n{PROSE}\n\n{credit}\n\n{PROSE2}\n\n{PROSE3}\n")
     assert spaced[1] == ("content", "body")
+
+
+def test_on_a_page_spaced_by_blank_lines_a_caption_that_is_no_sentence_sits_one_blank_above_its_credit():
+    caption = "Owner Gary Penhallow says the jar has already raised £410 for the lifeboat station"
+    PROSE3 = "The union representing the town's firefighters said it would ask the province to review the decision."
+    labels = _labels(f"Council closes two fire stations\n\n{PROSE}\n\n{caption}\n\nCredit: SWNS\n\n{PROSE2}\n\n"
+                     f"{PROSE3}\n")
+    assert labels[2] == ("metadata", "caption")
+    # a sentence of the story stays the story's, one blank line above a credit or not
+    spaced = _labels(f"Council closes two fire stations\n\n{PROSE}\n\n{PROSE3}\n\nCredit: SWNS\n\n{PROSE2}\n")
+    assert spaced[2] == ("content", "body")
+
+
+def test_a_read_more_box_title_heads_the_headlines_under_it():
+    labels = _labels(f"Council closes two fire stations\n\n{PROSE}\n\nRead more on fire services\n\n"
+                     "SMOKE SIGNAL Moment crew rescues kitten from burning shed on packed street\n\n"
+                     f"CUTS DEEP Seaside town to trial volunteer crews after complaints soar\n\n{PROSE2}\n")
+    assert labels[2:5] == [("boilerplate", "related")] * 3
+    assert labels[5] == ("content", "body")
+
+
+def test_the_sites_name_under_a_byline_is_part_of_the_byline():
+    page = (f"The Lakeside Herald\nNews\nSport\nWeather\nCouncil closes two fire stations\nBy Marit Solberg\n"
+            f"The Lakeside Herald\nApril 30, 2025\n{PROSE}\n{PROSE2}\n© 2025 The Lakeside Herald\n")
+    labels = label_texts({"a": page})
+    row = labels[labels["text"] == "The Lakeside Herald"].iloc[1]
+    assert (row["label"], row["role"]) == ("metadata", "byline")
 
 
 def test_a_reporters_bio_under_the_byline_or_after_an_outlets_blurb_is_a_credit():
