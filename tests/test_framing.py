@@ -281,6 +281,11 @@ def test_ambiguous_words_alone_do_not_frame():
                    codebook=F.load_codebook())
     assert ("legal_process", "order") not in hits
     assert not [h for h in hits if h[0] in ("security_defense", "cybersecurity_technology")]
+    # a network's name is not technology, and one person's complaint is not public opinion (sentences_e.csv)
+    hits = hits_of(["The 5G rollout was delayed by a year.", "Executives privately complain about the rules.",
+                    "The inspector had a backlog of complaints.", "The court heard the complaint."],
+                   codebook=F.load_codebook())
+    assert not [h for h in hits if h[0] in ("cybersecurity_technology", "public_opinion")]
 
 
 @pytest.mark.parametrize("sentence, frame", [
@@ -308,6 +313,15 @@ def test_ambiguous_words_alone_do_not_frame():
     ("Care homes cannot fill their vacancies.", "quality_of_life"),
     ("Parents missed nursery pick-ups.", "health_safety"),
     ("The two leaders are on a collision course.", "health_safety"),
+    # ... and more, from the false hits on sentences_e.csv
+    ("The finance director left the club in May.", "economic"),
+    ("The old pier must be saved whatever the cost.", "economic"),
+    ("Results came after the close of trading.", "economic"),
+    ("Two board members resigned in protest.", "public_opinion"),
+    ("The editor quit in protest.", "public_opinion"),
+    ("The firm's offices sit in a business park.", "public_opinion"),
+    ("The inquiry criticised the culture of bullying at the club.", "cultural_identity"),
+    ("Staff described the culture of fear on the ward.", "cultural_identity"),
 ])
 def test_shipped_stop_phrases(sentence, frame):
     hits = hits_of([sentence], codebook=F.load_codebook())
@@ -366,6 +380,43 @@ def test_cues_beside_the_stop_phrases_still_count(sentence, frame, term):
     ("The plant will employ 900 people.", "economic", "employ 900 people"),
     ("An AI-generated clip was shared widely.", "cybersecurity_technology", "AI-generated"),
     ("The rules took effect on Monday.", "policy_prescription", "took effect"),
+    # ... and more, from the misses on sentences_e.csv
+    ("The measure was passed under emergency powers.", "policy_prescription", "emergency powers"),
+    ("Its shares have lost half their value.", "economic", "shares have lost"),
+    ("Rents have doubled in a decade.", "economic", "Rents"),
+    ("First-time buyers face record deposits.", "economic", "First-time buyers"),
+    ("First-time buyers face record deposits.", "quality_of_life", "First-time buyers"),
+    ("Investigators linked the tool to the hacking of journalists' phones.", "human_rights",
+     "hacking of journalists"),
+    ("The cameras were used to hunt down protesters.", "human_rights", "hunt down protesters"),
+    ("The win was a source of national pride.", "cultural_identity", "national pride"),
+    ("State media called the ruling an insult to the nation.", "cultural_identity", "insult to the nation"),
+    ("An imam and a rabbi led the vigil.", "cultural_identity", "imam"),
+    ("Senators from both parties backed the inquiry.", "political", "from both parties"),
+    ("The company was never properly notified of the hearing.", "fairness_transparency", "never properly notified"),
+    ("The fine was quashed on procedural grounds.", "fairness_transparency", "procedural grounds"),
+    ("The law singles it out by name.", "fairness_transparency", "singles it out"),
+    ("The councillor failed to declare the gifts.", "fairness_transparency", "failed to declare"),
+    ("The panel ignored evidence that cleared him.", "fairness_transparency", "ignored evidence"),
+    ("He had no chance to see or answer the evidence.", "fairness_transparency", "chance to see or answer"),
+    ("The confession was unlawfully obtained.", "fairness_transparency", "unlawfully obtained"),
+    ("Hospitals do not have enough beds.", "capacity_resources", "not have enough"),
+    ("The plant relies on a single supplier for its chips.", "capacity_resources", "single supplier"),
+    ("Chronic understaffing has closed two wards.", "capacity_resources", "understaffing"),
+    ("The airline cannot buy spare parts.", "capacity_resources", "spare parts"),
+    ("Ambulances queued outside the hospital.", "capacity_resources", "Ambulances queued"),
+    ("Ambulances queued outside the hospital.", "health_safety", "Ambulances queued"),
+    ("The retailer cannot wash its hands of its suppliers.", "morality", "wash its hands of"),
+    ("Spill water poisoned the river.", "health_safety", "poisoned the river"),
+    ("The ward failed its hygiene inspection.", "health_safety", "hygiene"),
+    ("The maternity unit will close.", "health_safety", "maternity"),
+    ("Attempted intrusions on government networks fell.", "cybersecurity_technology", "intrusions"),
+    ("The app shared health data with advertisers.", "cybersecurity_technology", "health data"),
+    ("Customs officers seized a shipment of cigarettes.", "crime_punishment", "seized a shipment"),
+    ("The regulator received 300 complaints.", "public_opinion", "received 300 complaints"),
+    ("The decision angered fans.", "public_opinion", "angered fans"),
+    ("Crowds chanted outside the embassy.", "public_opinion", "chanted"),
+    ("Students staged a sit-in at the library.", "public_opinion", "a sit-in"),
 ])
 def test_missed_cues_now_found(sentence, frame, term):
     assert (frame, term) in hits_of([sentence], codebook=F.load_codebook())
@@ -581,8 +632,9 @@ FRAMING_EVAL = Path(__file__).parent / "fixtures" / "framing_eval"
     # a fourth coder, blind in the same way (first run P 0.58, R 0.58; 0.63, 0.61 after the widening on C); tuned on
     # since (0.76, 0.85)
     ("sentences_d.csv", {"precision": 0.75, "recall": 0.84, "f1": 0.79}),
-    # a fifth coder, blind in the same way (first run P 0.67, R 0.71); tuned on since sentences_f.csv came
-    ("sentences_e.csv", {"precision": 0.63, "recall": 0.67, "f1": 0.65}),
+    # a fifth coder, blind in the same way (first run P 0.67, R 0.71; 0.67, 0.71 after the widening on D); tuned on
+    # since sentences_f.csv came (0.74, 0.84)
+    ("sentences_e.csv", {"precision": 0.74, "recall": 0.84, "f1": 0.78}),
     # a sixth coder, blind in the same way, never tuned on nor read sentence by sentence (first run P 0.66, R 0.51)
     ("sentences_f.csv", {"precision": 0.62, "recall": 0.47, "f1": 0.54}),
 ])
