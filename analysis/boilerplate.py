@@ -78,6 +78,7 @@ FURNITURE_MAX_WORDS = 12
 PULL_QUOTE_WORDS = (8, 60)   # a pull quote's length in words
 AUTHOR_BIO_MAX_WORDS = 60
 CAPTION_MAX_WORDS = 60      # a caption set above its credit is at most this long
+SOCIAL_POST_MAX_WORDS = 70  # an embedded post's text (a long post is cut with "Show more")
 SENTENCE_END_RE = re.compile(r"[.!?:;][\"'”’)\]]*$")   # a line that closes as a sentence does
 CREDIT_ONLY_MAX_WORDS = 8   # a credit line this short holds no caption of its own
 AUTHOR_BIO_MAX_LINES = 3     # opening content lines read for the authors' bios (set under the byline)
@@ -522,6 +523,7 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
                          and cls[i + 2] != "good")):
             out[i] = ("metadata", "caption", "line right above its photo credit")
     _label_live_post_times(out, stripped, cls)
+    _label_social_posts(out, stripped, words)
     body_first, body_last = _main_body(cls, out, n_lines, stripped)
     if body_first is None:
         _label_without_body(out, cls, feats, stripped, numbers)
@@ -607,6 +609,21 @@ def _label_live_post_times(out, stripped, cls) -> None:
                 out[k] = ("metadata", "byline", "a live post's writer, under its time")
         if prose - 1 > i and out[prose - 1] is None:
             out[prose - 1] = ("content", "subhead", "a live post's title, between its time and its text")
+
+
+def _label_social_posts(out, stripped, words) -> None:
+    """An embedded social post's text, next to the line that names its account: under "PSNI (@PoliceServiceNI)
+    · 2h" (and the post's own time after it), or above "— Name (@handle) May 16, 2025". Quoted from elsewhere
+    in the post's own frame, not the story's prose (the sentence that introduces it stays the story's)."""
+    for i, o in enumerate(out):
+        if o is None or o[2] != "pattern social_embed" or "(@" not in stripped[i]:
+            continue
+        k = i - 1 if stripped[i][:1] in "—–-" else i + 1
+        if 0 <= k < len(out) and out[k] is None and words[k] <= SOCIAL_POST_MAX_WORDS:
+            out[k] = ("boilerplate", "other", f"an embedded social post's text, by line {i + 1}'s account")
+            after = k + 1
+            if k > i and after < len(out) and out[after] is not None and out[after][1] == "dateline" and words[after] <= 8:
+                out[after] = ("boilerplate", "other", "an embedded social post's time")
 
 
 def _main_body(cls, out, n_lines, stripped):

@@ -125,7 +125,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 "Related Articles"),
     LinePattern("related_link", "boilerplate", "related", "line", 40,
                 r"(?i:(?:see also|read (?:also|more|next)|also read|related(?: stories| articles| coverage| content| reading| videos?)?|"
-                r"more(?: news| stories| coverage)?|watch|listen|recommended(?: for you| reading)?|must read|"
+                r"more(?: news| stories| coverage)?|watch|listen|photos|gallery|video|podcast|recommended(?: for you| reading)?|must read|"
                 r"(?:click|tap) here|previously|further reading|trending(?: now)?|popular(?: now)?|most (?:read|popular)|"
                 r"don'?t miss|icymi|in case you missed it|editor'?s picks?|also on [\w' ]{1,30})\s*(?::|-|>|»|\|)\s*\S.*|"
                 r"see also\s+\S.*|also (?:read|see):?\s+[A-Z].*|read more\s*(?=(?-i:[A-Z]))\S.*|read more (?:from|on|about|at|in|with) \S.*|"
@@ -183,7 +183,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 "A version of this article appears in print on July 2, 2025, Section B, Page 1 of the New York edition."),
     LinePattern("contact_line", "metadata", "credit", "line", 30,
                 r"(?i:.*\b(?:can|may) be reached (?:at|by|on)\b.*|(?:reach|contact|email|follow) (?:her|him|them|me|the author) "
-                r"(?:at|on|via)\b.*|(?:reach|contact|email) [\w.'’ -]{2,40} (?:at|via) \S+@\S+.*|"
+                r"(?:at|on|via)\b.*|(?:reach|contact|email) [\w.'’ -]{2,40}(?: at| via|:) ?\S+@\S+.*|"
                 r"for (?:feedback|complaints|inquiries|enquiries|corrections|questions)\b.{0,40}\bcontact us\b.*)",
                 "Sarah Lindqvist can be reached at slindqvist@millbrookcourier.com or 920-555-0143.",
                 needs="reached|reach|contact|email|follow"),
@@ -302,14 +302,18 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"^support [\w&'’. -]{1,40}['’]s? journalism\b|your support (?:will |can )?(?:helps?|keeps?|allows?|lets?|makes?)\b|"
                 r"^make a (?:donation|contribution)\b|we (?:firmly )?believe in the (?:importance|power|value) of "
                 r"(?:high-quality |quality |independent |free )?journalism|please support us\b|your support,? no matter how small\b|"
-                r"by supporting [\w&'’ .-]{1,40},? you(?:'re| are)\b|(?:to )?continue our work,? we need your (?:help|support)\b).*)",
+                r"by supporting [\w&'’ .-]{1,40},? you(?:'re| are)\b|(?:to )?continue our work,? we need your (?:help|support)\b|"
+                # an offer: "Limited time offer: $1 for 6 months. Subscribe now."; saving behind a log-in
+                r"^(?:special |limited[- ]time |introductory |exclusive )offer\b.{0,60}(?:[$€£]\s?\d|\bsubscribe\b)|"
+                r"^(?:log ?in|sign ?in|register)(?:,| or)[\w, ]{0,40}\bto (?:save|bookmark|read|continue|comment)\b).*)",
                 "WPR’s reporting is made possible by listeners like you. Support independent journalism today.",
                 needs="journalism|possible by|as little as|become a|you've read|you have read|dedicated reader|paywall|donate|"
                       "contribution|press freedom|free for all|our mission|consider supporting|free journalism|"
                       "afford to donate|republish|your donation|your support|your contribution|your membership|"
                       "your subscription|digital subscription|subscribe to|subscribers get|subscribe now|subscribe today|"
                       "coffee|miss out|journalism costs|price of a|make a donation|make a contribution|believe in the|"
-                      "s journalism|s' journalism|please support us|no matter how small|by supporting|we need your|unlimited"),
+                      "s journalism|s' journalism|please support us|no matter how small|by supporting|we need your|unlimited|"
+                      "offer|log in|login|sign in|signin|register"),
     # a short appeal: "Support The Scotsman"
     LinePattern("support_short", "boilerplate", "other", "line", 6,
                 r"(?i:support (?:the )?(?-i:[A-Z][\w&'’.-]*)(?: (?-i:[A-Z][\w&'’.-]*)){0,3}\W*)",
@@ -375,7 +379,10 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"careers|jobs|advertise(?: with us)?|sitemap|site map|accessibility|faq|help|rss(?: feeds?)?|"
                 r"all rights reserved\.?|top stories|sections|topics|more sections|go to|back|"
                 r"follow us(?: on [\w ]+)?|connect with us|breadcrumbs?|you are here|"
-                r"(?:[\w.'’&]+ ){0,4}[-–|:] back to (?:the )?home(?:page)?)\W*)",
+                r"(?:[\w.'’&]+ ){0,4}[-–|:] back to (?:the )?home(?:page)?|"
+                # a photo gallery's controls: "1 of 18", "View full gallery"
+                r"\d{1,3}\s*(?:of|/)\s*\d{1,3}|(?:view|see|open|browse)(?: the)? (?:full |whole )?(?:photo )?gallery|"
+                r"(?:view|see) all(?: \d+)? (?:photos|images|pictures))\W*)",
                 "Back to top button"),
     # An author's bio closing the page: the header, then the bio lines (metadata, not the issuer's boilerplate).
     LinePattern("author_bio_header", "metadata", "credit", "list", 5,
@@ -447,7 +454,8 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
     # an embedded social post: its signature line, a handle alone, its counts
     LinePattern("social_embed", "boilerplate", "other", "line", 16,
                 rf"(?:[-–—]\s*[^()]{{1,60}}\(@\w{{1,30}}\)\s*(?i:{_DATE})|@\w{{2,30}}|"
-                rf"[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|for|of|the|and)){{0,4}}\s+\(?@\w{{2,30}}\)?(?:\s*·\s*(?i:follow))?|"
+                rf"[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+,?|for|of|the|and|in)){{0,8}}\s+\(?@\w{{2,30}}\)?"
+                rf"(?:\s*·\s*(?i:follow|\d{{1,2}}\s?[smhd]|{_DATE}))?|"
                 rf"(?i:read [\d.,]+k? replies)|"
                 rf"(?i:(?:[\d.,]+[km]?\s+(?:reposts?|retweets?|likes?|replies|quotes?|views|bookmarks)\s*)+))",
                 "- Wake County Public School System (@WCPSS) March 12, 2025"),

@@ -410,6 +410,17 @@ def test_every_row_matches_its_example(pattern):
     ("A worker inspects a wafer-handling robot at a factory in Taichung, Taiwan, March 4, 2025. "
      "REUTERS/Kuo Ming-han/File Photo", "caption_with_credit"),
     ("Read more on seagulls", "related_header"),
+    # an embedded post's account line with its age or date, a gallery's controls and title, an author's
+    # contact, an offer and a log-in prompt
+    ("PSNI (@PoliceServiceNI) · 2h", "social_embed"),
+    ("The National Weather Service in Mount Holly, NJ (@NWS_MountHolly)", "social_embed"),
+    ("Dr Khalid Al Shamsi (@DrKhalidAS) · Mar 4", "social_embed"),
+    ("1 of 18", "navigation"),
+    ("View full gallery", "navigation"),
+    ("PHOTOS: Tornado damage in Hunterdon County", "related_link"),
+    ("Contact Tomás Reyes: treyes@freepress.com. Follow him on X @tomasreyes_dfp.", "contact_line"),
+    ("Limited time offer: $1 for 6 months. Subscribe now.", "support_appeal"),
+    ("Log in, register or subscribe to save articles for later.", "support_appeal"),
 ])
 def test_pattern_table_before_after(line, expected):
     assert row_name(line) == expected
@@ -872,6 +883,16 @@ def test_on_a_page_spaced_by_blank_lines_a_caption_that_is_no_sentence_sits_one_
     # a sentence of the story stays the story's, one blank line above a credit or not
     spaced = _labels(f"Council closes two fire stations\n\n{PROSE}\n\n{PROSE3}\n\nCredit: SWNS\n\n{PROSE2}\n")
     assert spaced[2] == ("content", "body")
+
+
+def test_an_embedded_posts_text_goes_with_its_account_line_not_the_story():
+    post = "We are aware of a cyber incident affecting the trust. Our Cyber Crime Centre is working with partners."
+    header = _labels(f"Council closes two fire stations\n{PROSE}\nPSNI (@PoliceServiceNI) · 2h\n{post}\n"
+                     f"2:16 PM · Oct 14, 2025\n{PROSE2}\n")
+    assert header[2:5] == [("boilerplate", "other")] * 3 and header[5] == ("content", "body")
+    quoted = _labels(f"Council closes two fire stations\n{PROSE}\n{post} pic.twitter.com/qK7mWd2PfR\n"
+                     f"— Fire Watch (@FireWatch) May 16, 2025\n{PROSE2}\n")
+    assert quoted[1] == ("content", "body") and quoted[2:4] == [("boilerplate", "other")] * 2
 
 
 def test_a_read_more_box_title_heads_the_headlines_under_it():
