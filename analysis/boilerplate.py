@@ -820,7 +820,14 @@ def _site_key(text: str) -> str:
 _THE_RE = re.compile(r"^the\s+")
 _DOMAIN_ENDINGS = frozenset({"com", "org", "net", "co", "uk", "www"})
 _COMPANY_ENDINGS = frozenset({"company", "co", "group", "media", "ltd", "limited", "inc", "llc", "plc", "corporation",
-                              "corp", "newspapers", "publishing", "holdings", "gmbh", "ag", "sa", "news"})
+                              "corp", "newspapers", "publishing", "holdings", "gmbh", "ag", "sa", "news", "network",
+                              "networks", "broadcasting"})
+
+
+def _compact_key(key: str) -> str:
+    """A site key without its spaces or a leading "the": "thedailystar.net" = "The Daily Star"."""
+    compact = key.replace(" ", "")
+    return compact[3:] if compact.startswith("the") and len(compact) > 6 else compact
 
 
 def _label_site_name(out, feats, stripped, body_first) -> None:
@@ -836,10 +843,11 @@ def _label_site_name(out, feats, stripped, body_first) -> None:
     names.discard("")
     if not names:
         return
+    compact = {_compact_key(name) for name in names}
     for i in range(body_first):
         if out[i] is None and 0 < feats[i][0] <= SITE_NAME_MAX_WORDS and not _is_section(stripped[i]):
             key = _site_key(stripped[i])
-            if key and key in names:
+            if key and (key in names or _compact_key(key) in compact):
                 out[i] = ("metadata", "masthead", "the site's name, as its copyright line or page title gives it")
                 return   # the first: the name again lower down is a link home or the menu's ("Stuff", "KQED")
 

@@ -1257,6 +1257,16 @@ def test_the_sites_name_among_the_menus_is_its_masthead():
     assert B._site_key("NJ.com") == B._site_key("nj.com")
 
 
+@pytest.mark.parametrize("name, copyright_line", [
+    ("Al Jazeera", "© 2025 Al Jazeera Media Network"),      # the owner's name is the site's and a company word
+    ("The Daily Star", "© 2025 thedailystar.net | Powered by: BigBang Digital"),   # the site's domain
+])
+def test_the_sites_name_in_a_menu_is_known_by_its_copyright_lines_other_forms(name, copyright_line):
+    raw = (f"Skip to content\nNews\nSport\n{name}\nBusiness\nOpinion\nCouncil closes two fire stations\n"
+           f"{PROSE}\n{PROSE2}\n{copyright_line}\n")
+    assert _labels(raw)[3] == ("metadata", "masthead")
+
+
 def test_a_live_blogs_post_times_are_datelines_and_its_posts_one_story():
     posts = [("13:05", "Regulator notified", PROSE), ("12:20", "Police involved", PROSE2),
              ("11:40", "Minister: no ransom", PROSE.replace("Tuesday", "Monday"))]
