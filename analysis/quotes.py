@@ -2332,9 +2332,11 @@ def _affiliation_after(run: list[Tok], rest: list[Tok], lex: Lexicon) -> bool:
             return False
         if x.low in lex.name_words:
             return True
-    # "Rachel Dominguez-Hart of Toledo, Ohio,": one word to the phrase's end, a home town (a body of one word
-    # is an affiliation as well): no part of a person's name of plain words ("Royal Bank of Canada" has a body's)
-    return len(rest) == 1 and rest[0].cap and not any(x.low in lex.name_words for x in run)
+    # "Rachel Dominguez-Hart of Toledo, Ohio,", "Tomasz Wiśniewski of Northgate Employment Law": a home town or
+    # a firm named to the phrase's end; no part of a person's name of plain words ("Royal Bank of Canada" has a
+    # body's word, "United States of America" is a country)
+    return (bool(rest) and all(x.cap for x in rest) and not any(x.low in lex.name_words for x in run)
+            and " ".join(x.text for x in run if x.low not in DETERMINERS) not in lex.countries)
 
 
 UNNAMED_WORDS = frozenset("unnamed anonymous unidentified".split())

@@ -840,6 +840,8 @@ def test_names_and_affiliations_in_the_speaker_phrase(text, speaker, speaker_typ
     # a home town after "of" is no part of a person's name
     ("Rachel Dominguez-Hart of Toledo, Ohio, said the label was “systematically misrepresenting” the dose.",
      "Rachel Dominguez-Hart"),
+    ("“Today the law did its job,” said Tomasz Wiśniewski of Northgate Employment Law.", "Tomasz Wiśniewski"),
+    ("The United States of America said it was “deeply concerned”.", "United States of America"),
     # a person described the tabloids' way: the name after the description, and the description as an anaphor
     ("Mum-of-three Kelly Strand, 34, said the bird shrieked at her.\n\n“It is like a building site,” she said.",
      "Kelly Strand"),
