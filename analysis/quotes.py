@@ -2335,8 +2335,14 @@ def _affiliation_after(run: list[Tok], rest: list[Tok], lex: Lexicon) -> bool:
     # "Rachel Dominguez-Hart of Toledo, Ohio,", "Tomasz Wiśniewski of Northgate Employment Law": a home town or
     # a firm named to the phrase's end; no part of a person's name of plain words ("Royal Bank of Canada" has a
     # body's word, "United States of America" is a country)
-    return (bool(rest) and all(x.cap for x in rest) and not any(x.low in lex.name_words for x in run)
+    return (bool(rest) and all(x.cap for x in rest) and (len(rest) == 1 or rest[-1].low in FIRM_WORDS)
+            and not any(x.low in lex.name_words for x in run)
             and " ".join(x.text for x in run if x.low not in DETERMINERS) not in lex.countries)
+
+
+# The last word of a firm's name that says what it does: "Northgate Employment Law", "Baines & Partners"
+FIRM_WORDS = frozenset("law partners associates llp chambers consulting consultants advisory capital research analytics "
+                       "economics strategies strategy".split())
 
 
 UNNAMED_WORDS = frozenset("unnamed anonymous unidentified".split())

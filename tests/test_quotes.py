@@ -842,6 +842,7 @@ def test_names_and_affiliations_in_the_speaker_phrase(text, speaker, speaker_typ
      "Rachel Dominguez-Hart"),
     ("“Today the law did its job,” said Tomasz Wiśniewski of Northgate Employment Law.", "Tomasz Wiśniewski"),
     ("The United States of America said it was “deeply concerned”.", "United States of America"),
+    ("“This judgment should be pinned up,” said the National Guild of Dental Nurses.", "National Guild of Dental Nurses"),
     # a person described the tabloids' way: the name after the description, and the description as an anaphor
     ("Mum-of-three Kelly Strand, 34, said the bird shrieked at her.\n\n“It is like a building site,” she said.",
      "Kelly Strand"),
@@ -859,6 +860,12 @@ def test_bodies_named_with_and_or_of_and_people_described(text, speaker):
     ("Independent senator Lachlan Fairweather accused the department of treating “commercial-in-confidence as a "
      "reflex”.", "Lachlan Fairweather"),
     ("Foreign ministry spokesperson Liu Wen dismissed the report as “baseless accusations”.", "Liu Wen"),
+    # and the verbs of translated copy and of courts: "indicated that", "highlighted that", "ruled that"
+    ("The prosecutor Lívia Carneiro said on Monday. She highlighted that fishing “could be made unviable” during the "
+     "works.", "Lívia Carneiro"),
+    ("Inspector Ana Ruiz indicated that tests found arsenic “well above the permissible limits” in samples.",
+     "Ana Ruiz"),
+    ("The High Court ruled that the report was “technically sufficient” for the purpose.", "High Court"),
 ])
 def test_verbs_of_judgement_attribute_their_quotes(text, speaker):
     assert {s for [s] in quote_speakers(text)} == {speaker}
