@@ -886,6 +886,9 @@ def test_verbs_of_judgement_attribute_their_quotes(text, speaker):
     ("Dr Hussain Ashkanani, an emergency physician at Al-Adan Hospital, said cases came “every day”.", "expert"),
     ("“The regionals are in an arms race,” said Thomas Quigley, a principal at aviation consultancy Crosswind "
      "Advisory.", "expert"),
+    # a trade body of makers or suppliers speaks for businesses (a growers' union for its farmers)
+    ("The Federation of European Car Parts Makers said stocks would run out “within weeks”.", "company"),
+    ("The Canadian Food Suppliers Alliance called the code “the only part with teeth”.", "company"),
 ])
 def test_outside_experts_and_politicians_by_party(text, speaker_type):
     assert [t for [t] in quote_speakers(text, "speaker_type")] == [speaker_type]
