@@ -1620,8 +1620,10 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
                 return done(owner, owner.name)
 
         if want == "person":
-            # "Fisk disagreed. “...,” he said": the person the paragraph has just named, not the last speaker
-            named = _subject_just_named(art, words[0].start)
+            # "Fisk disagreed. “...,” he said": the person the paragraph has just named, not the last speaker;
+            # "Ellingsworth said the devices had default passwords, which he called “...”": the person the
+            # sentence itself opens with
+            named = _subject_just_named(art, words[0].start) or _subject_of_own_sentence(art, words[0].start)
             if named is not None:
                 return done(named, named.name)
 
@@ -1900,6 +1902,22 @@ def _opens_with_name(words: list[Tok], first: Tok) -> bool:
         if not (w.low.rstrip(".") in PERSON_TITLES or w.text == "."):
             return False
     return False
+
+
+def _subject_of_own_sentence(art: Article, position: int) -> Entity | None:
+    """The person named as the subject of the sentence a pronoun stands in, when the pronoun comes later in it
+    (in a clause of its own) and that person has not just spoken."""
+    bounds = art.sentence_bounds
+    k = bisect_right(bounds, (position, position)) - 1
+    if k < 0 or not bounds[k][0] < position < bounds[k][1]:
+        return None
+    ss = bounds[k][0]
+    before = art.raw[ss:position]
+    if not any(c in ",;—–" for c in before) or DOUBLE_MARK_RE.search(before) or SINGLE_MARK_RE.search(
+            before.replace("’s", "").replace("'s", "")):
+        return None   # "Ann Lee and he said": no clause of its own; "“Now I’m ...,” she said": a quote opens it
+    entity = _person_subject(art, ss, position, art.last_speaker(position))
+    return entity or None
 
 
 def _person_subject(art: Article, ss: int, se: int, last) -> Entity | None | bool:

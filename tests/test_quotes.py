@@ -894,6 +894,23 @@ def test_outside_experts_and_politicians_by_party(text, speaker_type):
     assert [t for [t] in quote_speakers(text, "speaker_type")] == [speaker_type]
 
 
+def test_a_pronoun_in_a_clause_of_its_own_is_the_sentences_subject():
+    text = ("Lorraine Whitaker-Boyd, a prosecutor, said the case was “unprecedented”.\n\n"
+            "Marcus Ellingsworth, an assistant director at the bureau, said the devices had default passwords, "
+            "which he called “an open front door.”\n\n“We have been saying this for years,” he said.")
+    assert [s for [s] in quote_speakers(text)] == ["Lorraine Whitaker-Boyd"] + ["Marcus Ellingsworth"] * 2
+    # a quote opening the sentence is no subject: "“Now I’m checking her every hour,” she said"
+    text = ("Faith Achieng, 31, was at the market.\n\nAnn Lee, a nurse, said it was “fine”.\n\n"
+            "“Now I’m checking her every hour,” said Faith Achieng, “and she sleeps.”")
+    assert "Now I’m" not in {s for [s] in quote_speakers(text)}
+
+
+@pytest.mark.parametrize("text", ["The FBI said the network was “an open front door”.",
+                                  "Ofcom said the broadcaster had been “careless”."])
+def test_state_bodies_known_by_their_initials_are_government(text):
+    assert quote_speakers(text, "speaker_type") == [["government"]]
+
+
 def test_who_read_a_document_did_not_write_it():
     text = ("The Emek Merchants Association wrote to the minister. The letter, seen by The Times of Israel, accuses "
             "the government of treating the merchants “as collateral damage”.")
