@@ -1105,6 +1105,7 @@ BASED_WORDS = frozenset({"based", "headquartered", "located"})
 STUDY_VERBS = frozenset({"studies", "researches", "teaches", "lectures", "studied", "researched", "taught"})
 # marks that end a clause or an appositive read back from a cue
 CLAUSE_MARKS = frozenset({",", ".", ";", ":", "“", "”", '"', "(", ")"})
+FOR_NAME_MAX_TOKENS = 16    # "For the researcher Tatiana Lins, coordinator of ...,": the longest opening read
 CUE_AFTER_WINDOW = 14        # tokens after a quote read for its cue ("...," the company said)
 CUE_AFTER_OPEN_WINDOW = 24   # ... after a quote its comma leaves open, which a long appositive may follow
 
@@ -2968,6 +2969,21 @@ def _attribute_piece(art, piece, qi, pieces, toks, starts, inside, bounds, bound
                 speaker = found
             else:
                 del art.history[n_history:]
+    # c') "For the researcher Tatiana Lins, the conflict was “predictable.”": the one the sentence opens "for"
+    if speaker is None and open_i > lo:
+        first = _tok_index(starts, sent_lo)
+        if first < open_i and toks[first].low == "for":
+            comma = next((x for x in range(first + 1, min(open_i, first + FOR_NAME_MAX_TOKENS)) if toks[x].text == ","),
+                         None)
+            if comma is not None and any(t.cap and t.low not in TIME_WORDS for t in toks[first + 1:comma]):
+                n_history = len(art.history)
+                found = resolve(art, toks, (first + 1, comma, None), piece.open, "")
+                named = found.entity if found is not None else None
+                if named is not None and named.kind != "country" and (
+                        named.kind in ("person", "org") or named.types or art.could_be_person(named)):
+                    speaker = found
+                else:
+                    del art.history[n_history:]
     # d) a quote coordinated with the one before: called it “unfounded” and “politically motivated”; or a
     # partial quote later in the sentence of an attributed partial one, with no cue of its own between
     # them (b found none): X said it would “explore all options” and that it was “deeply disappointed”

@@ -905,6 +905,14 @@ def test_a_pronoun_in_a_clause_of_its_own_is_the_sentences_subject():
     assert "Now I’m" not in {s for [s] in quote_speakers(text)}
 
 
+def test_a_sentence_opening_for_a_named_person_quotes_them():
+    text = "For the researcher Tatiana Bezerra Lins, coordinator of the laboratory, the conflict was “predictable.”"
+    assert quote_speakers(text) == [["Tatiana Bezerra Lins"]]
+    # "For years," and "For many residents," name no one
+    assert quote_speakers("For years, the plant was “a disaster” for the town.") == [[""]]
+    assert quote_speakers("For many residents, the move is “too little, too late”.") == [[""]]
+
+
 @pytest.mark.parametrize("text", ["The FBI said the network was “an open front door”.",
                                   "Ofcom said the broadcaster had been “careless”."])
 def test_state_bodies_known_by_their_initials_are_government(text):
