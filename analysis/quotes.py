@@ -68,7 +68,7 @@ CAP = r"(?:[A-ZÀ-ÖØ-Þ](?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?:[\w’'\-&]|\.(?=\w))*)
 ON_HEADS = ("Committee", "Subcommittee", "Council", "Commission", "Conference", "Panel", "Task Force", "Centre",
             "Center", "Institute", "Board", "Office")
 _ON = r"(?=\s+on\s)(?:" + "|".join(f"(?<={h})" for h in ON_HEADS) + r")\s+on"   # the look-ahead fails fast
-CAP_RUN_RE = re.compile(rf"{CAP}(?:\s+(?:(?:of(?:\s+the)?|for(?:\s+the)?|and|de(?:\s+(?:la|las|los|le))?|du|del|da|das|dos|"
+CAP_RUN_RE = re.compile(rf"{CAP}(?:\s+(?:(?:of(?:\s+the)?|for(?:\s+the)?|and|de(?:\s+(?:la|las|los|le))?|du|del|da|das|do|dos|"
                         rf"di|ter|ten|van(?:\s+(?:der|den|de))?|von(?:\s+der)?|zu|zur|vom|der|al|bin|binti|binte|bint|ibn)\s+)?{CAP}"
                         rf"|{_ON}(?:\s+the)?\s+{CAP})*")
 # "Name, a/the/one of/also known as ...": an appositive that may say what the name is.
@@ -147,7 +147,7 @@ two three four five several""".split())
 INTRO_OPENER_REACH = 8
 NAME_PARTICLES = frozenset("der den de la las los le".split())   # the second word of "van der", "de la"
 SURNAME_PARTICLES = NAME_PARTICLES | frozenset(
-    "van von zu zur vom du del dela da di dos das ter ten bin binti binte bint ibn al".split())
+    "van von zu zur vom du del dela da di do dos das ter ten bin binti binte bint ibn al".split())
 PERSON_TITLES = frozenset("mr mrs ms miss dr prof sir dame lord madam comrade sheikh sheikha atty shri smt shrimati sri engr eng excellency datuk dato datin hon honourable honorable".split())
 # Role words that are surnames too: after a name, at the phrase's end, the surname ("Julie Bishop", "Paul Farmer").
 SURNAME_TITLES = frozenset("bishop farmer judge cardinal sheriff mayor chancellor constable marshal dean".split())
@@ -1177,6 +1177,9 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
                 and toks[end - 1].low in lex.name_words and _the_then_words(toks, j, lo)):
             j -= 1           # "the Securities and Exchange Commission said", "the National Film and Video
             continue         # Censors Board": one body after one "the" (two bodies take one each)
+        if low in ("do", "da", "das", "dos") and end - j > 1 and j > lo and toks[j - 1].cap and toks[j + 1].cap:
+            j -= 1           # "the Mato Grosso do Sul Rural Producers’ Association": a name's particle
+            continue
         if (low in STOP or low in TIME_WORDS or (not t.cap and low in lex.cues and low not in lex.heads)
                 or (low[:1].isdigit() and CLOCK_RE.fullmatch(low))):
             break
@@ -1858,8 +1861,8 @@ REPLY_FORMS = frozenset("replied replies reply responded responds retorted retor
 
 def _first_name_word(words: list[str], lex: Lexicon) -> tuple[int, str] | None:
     """(table order, speaker type) of the name word among `words` listed first in the table, or None."""
-    found = [(lex.name_order[w], lex.name_words[w]) for w in words if w in lex.name_words]
-    return min(found) if found else None
+    found = [(lex.name_order[w], lex.name_words[w]) for w in (x.rstrip("’'") for x in words) if w in lex.name_words]
+    return min(found) if found else None   # ("Producers’ Association": a plural's apostrophe is no part of it)
 
 
 @lru_cache(maxsize=4)
@@ -2001,6 +2004,20 @@ def _after_seat(texts: list[str]) -> int:
     if seat >= 0 and all(PERSON_WORD_RE.fullmatch(w) or w.lower() in SURNAME_PARTICLES or w in IRISH_NAME_PARTICLES
                          for w in texts[seat + 1:]):
         return seat + 1
+    return 0
+
+
+def _after_portfolio(run: list[Tok]) -> int:
+    """Where a person's name starts after a portfolio of two words or more that a title set off by a comma
+    left behind ("Civil Aviation Badri Narayan Pokharel" of "Minister for Culture, Tourism and Civil Aviation ..."
+    -> 2), when person's name words follow; else 0 (a body named for one field keeps its name: "Energy Transfer
+    Partners", "Natural Resources Defense Council")."""
+    k = 0
+    while k < len(run) and (singular(run[k].low) in PORTFOLIO_WORDS or run[k].low in ("and", "&")):
+        k += 1
+    if k >= 2 and len(run) - k >= 2 and all(PERSON_WORD_RE.fullmatch(w.text) and w.low not in lexicon().name_words
+                                            for w in run[k:]):
+        return k
     return 0
 
 
@@ -2314,6 +2331,8 @@ def _read_name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
             run = run[1:]               # "Minister of Public Safety Dominic LeBlanc": the portfolio, then the name
         if titled:
             run = run[_after_seat([w.text for w in run]):]   # "TD for Dublin Bay South Cathal Ó Murchú"
+        else:
+            run = run[_after_portfolio(run):]   # "(Minister for Culture,) Tourism and Civil Aviation Badri Pokharel"
         if not run:
             continue
         if all(_strip_possessive(w.text) in lex.countries for w in run) and len(words) > len(run):
