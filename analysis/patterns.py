@@ -33,7 +33,7 @@ _SHARE_WORDS = (r"share(?:\s+(?:this|on|via|the|full|article|story|post|page|lin
                 r"{0,3}(?:\s+with\s+(?:your|a)\s+(?:network|friends?|followers))?|shares|tweet|facebook|"
                 r"twitter|x|linkedin|whatsapp|e-?mail|print|copy(?:\s+(?:the\s+)?link)?|copied|pinterest|reddit|"
                 r"telegram|messenger|flipboard|pocket|tumblr|bluesky|threads|mastodon|sms|"
-                r"gift(?:\s+this)?\s+article|save|bookmark|social(?:\s+shar(?:e|ing))?|link(?:\s+copied)?")
+                r"gift(?:\s+this|\s+premium)?\s+articles?(?:\s+to\s+anyone)?|save|bookmark|social(?:\s+shar(?:e|ing))?|link(?:\s+copied)?")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 # A time zone after a time: ET, PT, EDT, BST, CEST, AEST, UTC, GMT+1, (ET).
@@ -61,7 +61,11 @@ _CREDIT_MARK = (rf"(?:\((?:[^()]*?\b(?i:photo|photograph|image|picture|file|cred
 # One breadcrumb item: up to four words.
 _CRUMB = r"[\w.,'&-]+(?:\s[\w.,'&-]+){0,3}"
 # What may follow a byline's name: agency, job title, date ("By Jane Doe, Reuters | July 7, 2025").
-_BYLINE_TAIL_WORD = r"(?:[A-Z0-9][\w.'’:-]*|the|of|and|at|in|for|on|a\.m\.|p\.m\.|[,|·•/&-])"
+_BYLINE_TAIL_WORD = r"(?:[A-Z0-9][\w.'’:-]*|@\w{2,30}|the|of|and|at|in|for|on|a\.m\.|p\.m\.|[,|·•/&-])"
+# A word that names a news outlet: "The Daily Herald", "The Jakarta Post", "Kyodo News"
+_OUTLET_WORD = (r"(?:Times|Post|Herald|News|Press|Journal|Tribune|Daily|Telegraph|Gazette|Star|Mail|Express|Chronicle|"
+                r"Reuters|AP|AFP|Bloomberg|Independent|Guardian|Observer|Standard|Inquirer|Courier|Sun|Globe|Record|"
+                r"Dispatch|Examiner|Register|Media|Radio|Agency|Wire|Magazine)")
 
 BOILERPLATE_PATTERNS: list[LinePattern] = [
     # ---- widgets that end the article: every later line without its own pattern belongs to them
@@ -382,6 +386,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"(?:[\w.'’&]+ ){0,4}[-–|:] back to (?:the )?home(?:page)?|"
                 # a photo gallery's controls: "1 of 18", "View full gallery"
                 r"\d{1,3}\s*(?:of|/)\s*\d{1,3}|(?:view|see|open|browse)(?: the)? (?:full |whole )?(?:photo )?gallery|"
+                r"(?:change )?(?:text |font )?size|"
                 r"(?:view|see) all(?: \d+)? (?:photos|images|pictures))\W*)",
                 "Back to top button"),
     # An author's bio closing the page: the header, then the bio lines (metadata, not the issuer's boilerplate).
@@ -496,6 +501,12 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 "© 2025 The Daily Ledger. All rights reserved.", needs="©|(c)|copyright"),
     LinePattern("separator", "boilerplate", "other", "line", 0,
                 r"[\W_]+", "* * *"),
+    # a writer's name with the outlet, no "By": "Ellen Marsh, The Daily Herald (Everett, Wash.)",
+    # "Ardi Wicaksono (The Jakarta Post)"
+    LinePattern("byline_outlet", "metadata", "byline", "line", 12,
+                rf"[A-Z\u00C0-\u024F][\w.'’-]+(?:\s+[A-Z\u00C0-\u024F][\w.'’-]+){{1,3}}\s*(?:,\s*|\(\s*)"
+                rf"(?:The\s+)?(?:[A-Z][\w&.'’-]*\s+){{0,3}}{_OUTLET_WORD}\b(?:\s*\))?(?:\s*\([^()]{{2,30}}\))?",
+                "Ellen Marsh, The Daily Herald (Everett, Wash.)"),
     LinePattern("byline", "metadata", "byline", "line", 16,
                 rf"(?:(?i:by|written by|words by|story by|posted by|reported by|author|authors)\s*:?\s+"
                 rf"(?:(?:[a-z]+\s+){{0,2}}(?:reporter|writer|correspondent|editor|journalist)\s+)?"   # "By technology reporter Mei Hartley"

@@ -421,9 +421,20 @@ def test_every_row_matches_its_example(pattern):
     ("Contact Tomás Reyes: treyes@freepress.com. Follow him on X @tomasreyes_dfp.", "contact_line"),
     ("Limited time offer: $1 for 6 months. Subscribe now.", "support_appeal"),
     ("Log in, register or subscribe to save articles for later.", "support_appeal"),
+    # a writer with the outlet and no "By", a byline ending in a handle; a text-size control; a gift offer
+    ("Ellen Marsh, The Daily Herald (Everett, Wash.)", "byline_outlet"),
+    ("Ardi Wicaksono (The Jakarta Post)", "byline_outlet"),
+    ("By: Kristine Joy Sabado - Reporter / @kjsabadoINQ", "byline"),
+    ("Change Size", "navigation"),
+    ("Gift Premium Articles to Anyone", "share_bar"),
 ])
 def test_pattern_table_before_after(line, expected):
     assert row_name(line) == expected
+
+
+@pytest.mark.parametrize("line", ["Kyiv Under Fire, Again", "Jane Doe, Mother of Three", "Boris Johnson (Again)"])
+def test_a_name_with_a_title_case_tail_is_no_byline_without_an_outlets_word(line):
+    assert row_name(line) != "byline_outlet"
 
 
 def test_fast_matcher_agrees_with_the_reference_on_every_line():
