@@ -65,6 +65,7 @@ def rows_between(table: pd.DataFrame, texts, needle_a: str, needle_b: str) -> pd
     ("The U.S. firm’s 1,000 cameras", ["the", "usa", "firm", "1000", "cameras"]),
     ("US sanctions hit us", ["usa", "sanctions", "hit", "us"]),
     ("Mélanie Joly's multi-step review", ["melanie", "joly", "multi", "step", "review"]),
+    ("worth RM340 million, not FORM3", ["worth", "rm", "340", "million", "not", "form3"]),   # a currency code
     ("", []),
     ("— “ ” …", []),
 ])
@@ -79,6 +80,10 @@ def test_tokens(text, expected):
     # -oes and -ses plurals, and short words that are no inflection
     ("echoes", "echo"), ("vetoes", "veto"), ("buses", "bus"), ("focuses", "focus"), ("taxes", "tax"),
     ("thing", "thing"), ("brings", "bring"), ("shed", "shed"), ("needs", "need"), ("feed", "feed"),
+    # British and American spellings read alike
+    ("cancelled", "cancel"), ("canceled", "cancel"), ("travellers", "traveler"), ("travelers", "traveler"),
+    ("installed", "instal"), ("install", "instal"), ("apologised", "apologiz"), ("apologizing", "apologiz"),
+    ("analyse", "analyz"), ("analyzed", "analyz"), ("organisations", "organization"), ("organization", "organization"),
 ])
 def test_stem(word, expected):
     assert reuse.stem(word) == expected
@@ -99,6 +104,39 @@ def test_stem(word, expected):
     ("hackers stole the records", "attackers stole the records"),
     ("prices rose sharply", "prices increased sharply"),
     ("workers at the factory", "employees at the plant"),
+    # general paraphrase pairs of news copy (reuse_eval4's rewrites)
+    ("the regulator is investigating", "the regulator's investigation"),
+    ("experts will look into the attack", "specialists will investigate the attack"),
+    ("the regulator looks into complaints", "the regulator investigates complaints"),
+    ("police are looking into the leak", "police are investigating the leak"),
+    ("specialists looked into the breach", "specialists investigated the breach"),
+    ("officials concluded that the cameras", "officials found that the cameras"),
+    ("an initial hearing", "a first hearing"),
+    ("must answer the application", "must respond to the application"),
+    ("footage from sensitive sites", "footage from sensitive locations"),
+    ("lost its export licence", "lost its export permit"),
+    ("lost its export license", "lost its export permit"),
+    ("on suspicion of fraud", "suspected of fraud"),
+    ("a sanctioned buyer", "a sanctioned customer"),
+    ("410,000 travellers", "410,000 passengers"),
+    ("410,000 travelers", "410,000 passengers"),
+    ("stole personal information", "stole personal data"),
+    ("he said sorry to customers", "he apologised to customers"),
+    ("he apologized to customers", "he apologised to customers"),
+    ("staff believed they were helping", "staff thought they were helping"),
+    ("owners are under no obligation to remove them", "owners are not required to remove them"),
+    ("owners are not obliged to remove them", "owners are not required to remove them"),
+    ("no court authorised the transfers", "no court approved the transfers"),
+    ("no court authorized the transfers", "no court approved the transfers"),
+    ("no prosecutor signed off on them", "no prosecutor approved them"),
+    ("no prosecutor would sign off on them", "no prosecutor would approve them"),
+    ("the minister signs off on the plan", "the minister approves the plan"),
+    ("lodged a challenge in court", "filed a challenge in court"),
+    ("reduced working hours", "cut working hours"),
+    ("be wary of emails", "be suspicious of emails"),
+    ("pulled its orders", "withdrew its orders"),
+    ("handled by a separate provider", "handled by a different provider"),
+    ("payments are processed by a bank", "payments are handled by a bank"),
 ])
 def test_terms_normalize_synonyms_numbers_and_dates(a, b):
     assert [t for t, _ in reuse.terms(reuse.tokens(a))] == [t for t, _ in reuse.terms(reuse.tokens(b))]
@@ -139,6 +177,66 @@ def test_terms_read_an_irregular_past_as_its_verb(past, present):
 ])
 def test_terms_read_a_short_verb_or_a_plural_in_ses_as_its_word(form, word):
     assert [t for t, _ in reuse.terms(reuse.tokens(form))] == [t for t, _ in reuse.terms(reuse.tokens(word))]
+
+
+def terms_of(text: str) -> list[str]:
+    return [t for t, _ in reuse.terms(reuse.tokens(text))]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("orders worth RM340 million", "orders worth 340 million ringgit"),
+    ("RM1.2 billion in sales", "sales of 1.2 billion ringgit"),
+    ("a Rs500 crore deal", "a deal of 500 crore rupees"),
+    ("Rp2 trillion", "2 trillion rupiah"),
+    ("KSh2 billion", "2 billion shillings"),
+    ("Sh2 billion", "2 billion shillings"),
+])
+def test_a_currency_code_before_its_figure_reads_as_the_currency(a, b):
+    assert sorted(terms_of(a)) == sorted(terms_of(b))
+
+
+@pytest.mark.parametrize("a, b", [
+    ("within 120 days", "within four months"),
+    ("28 days to respond", "four weeks to respond"),
+    ("within 14 days", "within two weeks"),
+    ("a 48-hour strike", "a two-day strike"),
+    ("a 24-month sentence", "a two-year sentence"),
+    ("twenty-four months", "two years"),
+    ("eighteen months", "1.5 years"),
+    ("thirty months", "two and a half years"),
+    ("90 minutes", "1.5 hours"),
+    ("two decades", "20 years"),
+])
+def test_terms_read_a_length_of_time_in_its_coarsest_unit(a, b):
+    assert terms_of(a) == terms_of(b)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("7 days", ["7", "day"]),                  # as 1 week it would be no figure
+    ("24 hours", ["24", "hour"]),
+    ("12 months", ["12", "month"]),
+    ("one year", ["1", "year"]),
+    ("a 45-year-old", ["45", "year", "old"]),
+    ("2.8 years", ["2.8", "year"]),            # never in a finer unit than written
+    ("within a fortnight", ["within", "2"]),   # the figure of "within two weeks"
+    ("a decade", ["10"]),
+    ("two of the days", ["2", "day"]),         # a unit not right after the figure
+    ("on March 14, days after the vote", ["march", "14", "day", "vot"]),    # a day of the month
+])
+def test_terms_keep_a_length_of_time_no_coarser_unit_reads_better(text, expected):
+    assert terms_of(text) == expected
+
+
+def test_corpus_reads_lengths_of_time_and_currency_codes_as_terms_does():
+    texts = {"a": "The company has four months to complete the wind-up. Two and a half years later, 30 months on.",
+             "b": "Within a fortnight, or 14 days, not 2 of the days. Orders worth RM340 million and RM1.2 billion.",
+             "c": "Within forty-eight hours or two days. Two decades, 20 years, a decade, 7 days and 2.5 years.",
+             "d": "Twenty-four months, or two and a half weeks, or 1.5 million hours. On March 14, days later."}
+    content, _ = content_of(texts)
+    corpus = reuse._Corpus(content)
+    for i, text in enumerate(content["text"]):
+        found = [corpus.term_names[t] for t in corpus._terms[corpus._term_bounds[i]:corpus._term_bounds[i + 1]]]
+        assert sorted(found) == sorted(terms_of(text)), text
 
 
 def test_synonym_table_is_well_formed():
@@ -211,6 +309,21 @@ def test_split_sentence_is_aligned_as_one_passage():
     content, texts = pair_corpus(a, b)
     table, spans, _ = reuse.align(content)
     found = rows_between(table, texts, "world's biggest", "Hikvision claims")
+    assert len(found) == 1
+    row = found.iloc[0]
+    side_b = texts[row.article_b][row.start_b:row.end_b] if row.article_b == "b1" else texts[row.article_a][row.start_a:row.end_a]
+    assert side_b == b  # both sentences of b, joined
+
+
+def test_a_split_half_with_words_of_its_own_joins_the_passage():
+    # 0.46 of the second half's term weight is in the wire sentence (many, tourists, made, belonging are not)
+    a = ("Kyma Ferries said on Thursday that hackers had broken into its online booking system and copied the "
+         "personal data of about 410,000 passengers.")
+    b = ("Hackers got into the online booking platform of Kyma Ferries, the company disclosed on Thursday. They made "
+         "off with personal information belonging to roughly 410,000 travellers, many of them tourists.")
+    content, texts = pair_corpus(a, b)
+    table, _, _ = reuse.align(content)
+    found = rows_between(table, texts, a[:30], "Hackers got into")
     assert len(found) == 1
     row = found.iloc[0]
     side_b = texts[row.article_b][row.start_b:row.end_b] if row.article_b == "b1" else texts[row.article_a][row.start_a:row.end_a]
@@ -327,7 +440,8 @@ def test_index_agrees_with_exact_on_hand_made_pairs():
 @given(st.lists(st.one_of(
     st.text(alphabet=st.one_of(st.sampled_from("aZ9_ ,.'’-\u00a0é\u0301“—\x1e\ud800"), st.characters()), max_size=30),
     st.lists(st.sampled_from(["U.S.", "U.S", "1,000", "12,345,678", "1,0000", "don't", "l’état", "-", "x-ray", "e.g.",
-                              "“Hi,”", "A.", "5.", ",", "'s", "—"]), max_size=8).map(" ".join),
+                              "“Hi,”", "A.", "5.", ",", "'s", "—", "RM340", "R5", "FORM3", "KSh2bn"]),
+                     max_size=8).map(" ".join),
 ).map(lambda t: t.replace("\n", " ").replace("\r", " ")), max_size=6))
 def test_tokens_are_factorized_as_the_pattern_finds_them(texts):
     codes, tokens = reuse._factorized_tokens(texts)
@@ -815,8 +929,10 @@ def test_holdout_pairs_keep_their_bar():
     (REUSE_EVAL3, 154, {"precision": 0.93, "verbatim": 0.95, "paraphrase": 0.7, "relation": 0.9}),
     # four more events by a third writer. First run: precision 0.94, recall 0.59 (verbatim 0.95, near-verbatim
     # 1.00, paraphrase 0.46), relation right 0.98; 0.97, 0.64 (paraphrase 0.53) after the fixes made on the other
-    # three sets. Open to tuning once reuse_eval5 came.
-    (REUSE_EVAL4, 167, {"precision": 0.93, "verbatim": 0.9, "paraphrase": 0.48, "relation": 0.93}),
+    # three sets. Open to tuning once reuse_eval5 came; tuned on since (lengths of time and currency codes
+    # respelled, three-term pairs, split halves joined at MERGE_SHARE 0.4, general synonym rows): precision 0.98,
+    # recall 0.84 (verbatim and near-verbatim 1.00, paraphrase 0.78), relation right 0.99.
+    (REUSE_EVAL4, 167, {"precision": 0.97, "verbatim": 0.95, "paraphrase": 0.77, "relation": 0.97}),
     # four more events by a fourth writer, never tuned on. First run: precision 0.96, recall 0.66 (verbatim and
     # near-verbatim 1.00, paraphrase 0.54), relation right 0.93.
     (REUSE_EVAL5, 151, {"precision": 0.93, "verbatim": 0.95, "paraphrase": 0.5, "relation": 0.9}),
@@ -885,6 +1001,28 @@ def test_a_shared_name_counts_once(method):
 
 
 @pytest.mark.parametrize("method", ["exact", "index"])
+def test_three_rare_terms_and_little_else_make_a_pair(method):
+    # approve, court, prosecutor: three shared terms, cosine near 0.5 (FEW_TERMS_COSINE 0.45)
+    assert relations_between("None of the requests for the data was approved by a court or a prosecutor.",
+                             "No court had authorised the transfers, and no prosecutor had signed off on them.",
+                             method) == ["paraphrase"]
+    # a trimmed copy of a short sentence, and the sentence repeated, are copies
+    short = "Tenvara said it could not take the risk."
+    assert relations_between(short, short[:-1] + " of receiving goods from a supplier under investigation.",
+                             method) == ["verbatim"]
+    assert relations_between(short, short, method) == ["verbatim"]
+
+
+@pytest.mark.parametrize("method", ["exact", "index"])
+def test_a_length_of_time_respelled_is_the_same_figure(method):
+    a = "Trading in Haldor shares will be suspended for 28 days while regulators review its accounts."
+    same, other = (f"Regulators will suspend trading in Haldor stock for {n} weeks to review its accounts."
+                   for n in ("four", "six"))
+    assert relations_between(a, same, method) == ["paraphrase"]
+    assert relations_between(a, other, method) == []
+
+
+@pytest.mark.parametrize("method", ["exact", "index"])
 def test_sentences_whose_figures_differ_are_not_paraphrases(method):
     a = "Shares of Haldor fell 7 percent in Amsterdam trading after the announcement."
     other, same = (f"Haldor stock dropped {n} percent in early Amsterdam trading." for n in ("11", "seven"))
@@ -947,6 +1085,7 @@ def test_an_approximate_figure_agrees_with_a_figure_in_its_range(approximate, ne
     ("a 5,000-plus crowd", {"5000": (5000.0, 7500.0)}),
     ("at least $4m", {"4000000": (4e6, 6e6)}),
     ("in 2021, 12 boats", {}),
+    ("about 120 days", {"4": (4 / 1.5, 6.0)}),      # a length of time in its coarsest unit (4 months)
 ])
 def test_figure_ranges(text, ranges):
     found = reuse.figure_ranges(reuse.tokens(text))
