@@ -1707,7 +1707,7 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
                 entity = _named_by_head(art, singular(lows[1]), position)
                 if entity is not None:
                     return done(entity, entity.name)
-        return done(None, _phrase(words), None, heads)
+        return done(None, _phrase(words, lex), None, heads)
 
     # "the Pole said", "the 24-year-old Spaniard said": a person called by nationality, as "she said" would be
     if len(words) in (2, 3) and lows[0] == "the" and words[-1].text in DEMONYM_NOUNS and (
@@ -1835,7 +1835,7 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
         return None
     country = next((lex.countries[_strip_possessive(w.text)] for w in words if _strip_possessive(w.text) in lex.countries), "")
     stype = art.type_of(None, set(heads) | app_heads, country or app_country)
-    return done(None, _phrase(words), stype, heads)
+    return done(None, _phrase(words, lex), stype, heads)
 
 
 TELL_FORMS = frozenset("told tell tells telling".split())
@@ -2401,11 +2401,13 @@ def _party_named(raw: str, words: list[Tok], name: str) -> bool:
 UNINVOLVED_RE = re.compile(r"\b(?:not|n’t|n't|never)\s+(?:been\s+|directly\s+)*involved\s+(?:in|with)\b")
 
 
-def _phrase(words: list[Tok]) -> str:
+def _phrase(words: list[Tok], lex: Lexicon) -> str:
     """A descriptive phrase as a speaker name: determiner dropped ("The Chinese foreign ministry" -> Chinese foreign ministry)."""
     parts = [w.text for w in words]
-    while parts and (parts[0].lower() in DETERMINERS or parts[0].lower() in UNNAMED_WORDS):
-        parts.pop(0)   # "an unnamed cabinet minister" -> cabinet minister
+    while len(parts) > 1 and (parts[0].lower() in DETERMINERS or parts[0].lower() in UNNAMED_WORDS or (
+            parts[0] != _strip_possessive(parts[0]) and _strip_possessive(parts[0]) in lex.countries)):
+        parts.pop(0)   # "an unnamed cabinet minister" -> cabinet minister; "China’s commerce ministry" -> commerce
+        # ministry, as hand-labelled copy names it (the country types it: foreign or not)
     return " ".join(parts).strip() or " ".join(w.text for w in words)
 
 

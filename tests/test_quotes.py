@@ -612,7 +612,8 @@ def test_gates_never_hide_a_match(text):
      [("They said ‘wait’ in the ’90s,", "direct", "Tom Reyes", "unknown")]),
     # a place after "in" is where the speaker is, not who
     ("China’s embassy in Ottawa said Canada was “abusing state power” to suppress firms.",
-     [("abusing state power", "partial", "China’s embassy in Ottawa", "foreign_government")]),
+     # (the possessive country types the speaker and is left out of its name, as hand-labelled copy does)
+     [("abusing state power", "partial", "embassy in Ottawa", "foreign_government")]),
     ("A professor in Toronto, Ann Lee, said it was “a dangerous precedent for all”.",
      [("a dangerous precedent for all", "partial", "Ann Lee", "expert")]),
     # "he" after a sentence of reported speech in the same paragraph is its speaker
@@ -924,6 +925,12 @@ def test_a_sentence_opening_for_a_named_person_quotes_them():
                                   "Ofcom said the broadcaster had been “careless”."])
 def test_state_bodies_known_by_their_initials_are_government(text):
     assert quote_speakers(text, "speaker_type") == [["government"]]
+
+
+def test_a_possessive_country_types_a_body_and_is_left_out_of_its_name():
+    text = ("Farmers blocked roads in Paris on Monday.\n\nFrance’s agriculture ministry said the protest was "
+            "“understandable but unlawful”.\n\n“We will meet them,” the ministry said.")
+    assert quote_speakers(text) == [["agriculture ministry"], ["agriculture ministry"]]
 
 
 def test_who_read_a_document_did_not_write_it():
