@@ -1593,7 +1593,11 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
         if entity is not None:
             entity.heads.update(h for h in heads if h in lex.heads)
         if stype is None:
-            stype = art.type_of(entity, set(heads) | app_heads, app_country)
+            # "China’s embassy in London", "France’s agriculture ministry": the possessive says whose
+            country = app_country or next((lex.countries[_strip_possessive(w.text)] for w in words[:2]
+                                           if w.text != _strip_possessive(w.text)
+                                           and _strip_possessive(w.text) in lex.countries), "")
+            stype = art.type_of(entity, set(heads) | app_heads, country)
             if app_org_type and app_org_type != "unknown" and not any(   # "Infrastructure economist Dr Fiona Ng,
                     lex.heads[h][0] not in ("inherit", "")                   # of the ... Trust": an expert
                     for h in app_heads | {h for h in (heads if lead_heads is None else lead_heads) if h in lex.heads}):

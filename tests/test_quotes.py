@@ -931,6 +931,9 @@ def test_a_possessive_country_types_a_body_and_is_left_out_of_its_name():
     text = ("Farmers blocked roads in Paris on Monday.\n\nFrance’s agriculture ministry said the protest was "
             "“understandable but unlawful”.\n\n“We will meet them,” the ministry said.")
     assert quote_speakers(text) == [["agriculture ministry"], ["agriculture ministry"]]
+    text = ("Britain expelled a diplomat. British officials met in London on Monday.\n\n"
+            "China’s embassy in London has dismissed the allegations as “completely fabricated”.")
+    assert quote_speakers(text, "speaker", "speaker_type") == [["embassy in London", "foreign_government"]]
 
 
 def test_who_read_a_document_did_not_write_it():
