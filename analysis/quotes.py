@@ -781,7 +781,7 @@ class Article:
         # a two-word name word beats its parts: "Riverside Food Bank" is a charity, not a bank
         firsts = _two_word_firsts(self.lex)
         best = (_first_name_word([f"{a} {b}" for a, b in zip(words, words[1:]) if a in firsts], self.lex)
-                or _first_name_word(words, self.lex))
+                or _first_name_word(words, self.lex) or _portfolio_of_country(name, self.lex))
         if best:
             entity.types.append((0, best[1]))
             entity.kind = entity.kind or "org"
@@ -2009,6 +2009,17 @@ def _after_seat(texts: list[str]) -> int:
                          for w in texts[seat + 1:]):
         return seat + 1
     return 0
+
+
+def _portfolio_of_country(name: str, lex: Lexicon) -> tuple[int, str] | None:
+    """A state's agency named by its field and its country ("Transport Canada", "Health New Zealand", "Fisheries
+    and Oceans Canada", "Enterprise Ireland"): government, as a name word would say."""
+    words = name.split()
+    for n in (3, 2, 1):   # the country's name may be of several words
+        if len(words) > n and " ".join(words[-n:]) in lex.countries and lex.countries[" ".join(words[-n:])] == " ".join(
+                words[-n:]) and all(singular(w.lower()) in PORTFOLIO_WORDS or w.lower() in ("and", "&") for w in words[:-n]):
+            return (len(lex.name_order), "government")
+    return None
 
 
 def _after_portfolio(run: list[Tok]) -> int:

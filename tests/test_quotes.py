@@ -922,7 +922,10 @@ def test_a_sentence_opening_for_a_named_person_quotes_them():
 
 
 @pytest.mark.parametrize("text", ["The FBI said the network was “an open front door”.",
-                                  "Ofcom said the broadcaster had been “careless”."])
+                                  "Ofcom said the broadcaster had been “careless”.",
+                                  # an agency named by its field and its country
+                                  "Transport Canada said it was “reviewing the recommendations”.",
+                                  "Health New Zealand called the death “a loss felt right across the motu”."])
 def test_state_bodies_known_by_their_initials_are_government(text):
     assert quote_speakers(text, "speaker_type") == [["government"]]
 
