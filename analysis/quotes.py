@@ -1017,6 +1017,8 @@ def _run_name(text: str, lex: Lexicon) -> tuple[int, str, tuple, frozenset, str]
             pass   # "Chinese-owned Caldor Semiconductor", "Shenzhen-based Tianrui Networks": who owns or hosts it
         elif base in lex.countries and (base != words[0] or len(words) > 1):
             country = lex.countries[base]
+            if base == words[0] and any(w.lower().rstrip("’'") in lex.name_words for w in words[1:]):
+                break   # "London School of Economics", "Russian Defence Ministry": the place is the name's
         else:
             break
         rest = text[skip + len(words[0]):]

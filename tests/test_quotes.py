@@ -850,6 +850,12 @@ def test_names_and_affiliations_in_the_speaker_phrase(text, speaker, speaker_typ
     ("Minister for Culture, Tourism and Civil Aviation Badri Narayan Pokharel said it would pass “within this "
      "fiscal year”.", "Badri Narayan Pokharel"),
     ("The Natural Resources Defense Council said the rule was “a giveaway”.", "Natural Resources Defense Council"),
+    # a place opening a body's name is the name's (the country is still read for the type)
+    ("The Russian Defence Ministry condemned the drills on Monday.\n\n“It is a provocation,” the ministry said.",
+     "Russian Defence Ministry"),
+    ("Staff at the London School of Economics were told on Monday.\n\n“We are proud,” the school said.",
+     "London School of Economics"),
+    ("Akron Public Schools said it closed its buildings “out of an abundance of caution”.", "Akron Public Schools"),
     # a person described the tabloids' way: the name after the description, and the description as an anaphor
     ("Mum-of-three Kelly Strand, 34, said the bird shrieked at her.\n\n“It is like a building site,” she said.",
      "Kelly Strand"),
@@ -925,6 +931,7 @@ def test_a_sentence_opening_for_a_named_person_quotes_them():
                                   "Ofcom said the broadcaster had been “careless”.",
                                   # an agency named by its field and its country
                                   "Transport Canada said it was “reviewing the recommendations”.",
+                                  "Akron Public Schools said it closed its buildings “out of an abundance of caution”.",
                                   "Health New Zealand called the death “a loss felt right across the motu”."])
 def test_state_bodies_known_by_their_initials_are_government(text):
     assert quote_speakers(text, "speaker_type") == [["government"]]
