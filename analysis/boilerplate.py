@@ -532,10 +532,24 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
         _label_header(out, cls, feats, stripped, body_first, numbers)
         _label_body(out, cls, feats, stripped, texts, body_first, body_last)
         _label_footer(out, cls, feats, stripped, body_last)
+        _label_related_stamps(out, body_last)
     _label_pull_quotes(out, stripped, words, numbers)
     _label_author_bio(out, stripped, words)
     _label_outlet_under_byline(out, stripped)
     return [o if o is not None else ("boilerplate", "other", "unclassified") for o in out]
+
+
+def _label_related_stamps(out, body_last) -> None:
+    """A date or a writer's name among the related stories after the body ("1 hour ago", "by Marcus Ellery",
+    "Oct. 12") is that story's, not the article's: part of the list."""
+    for i in range(body_last + 1, len(out)):
+        if out[i] is None or out[i][1] not in ("dateline", "byline"):
+            continue
+        before = [out[k] for k in (i - 2, i - 1) if body_last < k and out[k] is not None]
+        near = before + [out[k] for k in (i + 1, i + 2) if k < len(out) and out[k] is not None]
+        if any(o[1] == "related" for o in before) and all(o[1] in ("related", "dateline", "byline") for o in near):
+            # (under a related story's headline: the article's own stamp closing its text comes before the list)
+            out[i] = ("boilerplate", "related", "a related story's date or writer, in the list after the body")
 
 
 def _label_outlet_under_byline(out, stripped) -> None:

@@ -906,6 +906,14 @@ def test_an_embedded_posts_text_goes_with_its_account_line_not_the_story():
     assert quoted[1] == ("content", "body") and quoted[2:4] == [("boilerplate", "other")] * 2
 
 
+def test_a_related_storys_time_and_writer_belong_to_the_list():
+    labels = _labels(f"Council closes two fire stations\n{PROSE}\n{PROSE2}\nPublished - October 14, 2025\n"
+                     "Related Stories\nMayor defends the budget after a stormy council meeting\n1 hour ago\n"
+                     "by Marcus Ellery\nNew bridge opens to traffic after three years of delays\n3 hours ago\n")
+    assert labels[3] == ("metadata", "dateline")   # the article's own stamp, before the list
+    assert labels[4:] == [("boilerplate", "related")] * 6
+
+
 def test_a_read_more_box_title_heads_the_headlines_under_it():
     labels = _labels(f"Council closes two fire stations\n\n{PROSE}\n\nRead more on fire services\n\n"
                      "SMOKE SIGNAL Moment crew rescues kitten from burning shed on packed street\n\n"
