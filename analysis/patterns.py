@@ -33,7 +33,7 @@ _SHARE_WORDS = (r"share(?:\s+(?:this|on|via|the|full|article|story|post|page|lin
                 r"{0,3}(?:\s+with\s+(?:your|a)\s+(?:network|friends?|followers))?|shares|tweet|facebook|"
                 r"twitter|x|linkedin|whatsapp|e-?mail|print|copy(?:\s+(?:the\s+)?link)?|copied|pinterest|reddit|"
                 r"telegram|messenger|flipboard|pocket|tumblr|bluesky|threads|mastodon|sms|"
-                r"gift(?:\s+this|\s+premium)?\s+articles?(?:\s+to\s+anyone)?|save|bookmark|social(?:\s+shar(?:e|ing))?|link(?:\s+copied)?")
+                r"gift(?:\s+this|\s+premium)?\s+articles?(?:\s+to\s+anyone)?|short\s+url|save|bookmark|social(?:\s+shar(?:e|ing))?|link(?:\s+copied)?")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 # A time zone after a time: ET, PT, EDT, BST, CEST, AEST, UTC, GMT+1, (ET).
@@ -386,7 +386,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"(?:[\w.'’&]+ ){0,4}[-–|:] back to (?:the )?home(?:page)?|"
                 # a photo gallery's controls: "1 of 18", "View full gallery"
                 r"\d{1,3}\s*(?:of|/)\s*\d{1,3}|(?:view|see|open|browse)(?: the)? (?:full |whole )?(?:photo )?gallery|"
-                r"(?:change )?(?:text |font )?size|"
+                r"(?:change )?(?:text |font )?size|(?-i:Follow) (?-i:[A-Z])[\w.&'’-]*(?: (?-i:[A-Z])[\w.&'’-]*){0,3}|"
                 r"(?:view|see) all(?: \d+)? (?:photos|images|pictures))\W*)",
                 "Back to top button"),
     # An author's bio closing the page: the header, then the bio lines (metadata, not the issuer's boilerplate).

@@ -427,6 +427,8 @@ def test_every_row_matches_its_example(pattern):
     ("By: Kristine Joy Sabado - Reporter / @kjsabadoINQ", "byline"),
     ("Change Size", "navigation"),
     ("Gift Premium Articles to Anyone", "share_bar"),
+    ("Follow SBS News", "navigation"),
+    ("Short Url", "share_bar"),
 ])
 def test_pattern_table_before_after(line, expected):
     assert row_name(line) == expected
