@@ -306,9 +306,14 @@ def test_split_sentence_is_aligned_as_one_passage():
          "said last year it had exited contracts in Xinjiang through five subsidiaries added to a trade blacklist.")
     b = ("Hikvision claims to be the world's largest manufacturer of video surveillance equipment. The company said "
          "last year that five of its subsidiaries had terminated contracts in Xinjiang after a trade blacklist.")
+    assert_joined(a, b, "world's biggest", "Hikvision claims")
+
+
+def assert_joined(a: str, b: str, from_a: str, from_b: str) -> None:
+    """One aligned passage between the two texts, holding both sentences of b."""
     content, texts = pair_corpus(a, b)
-    table, spans, _ = reuse.align(content)
-    found = rows_between(table, texts, "world's biggest", "Hikvision claims")
+    table, _, _ = reuse.align(content)
+    found = rows_between(table, texts, from_a, from_b)
     assert len(found) == 1
     row = found.iloc[0]
     side_b = texts[row.article_b][row.start_b:row.end_b] if row.article_b == "b1" else texts[row.article_a][row.start_a:row.end_a]
@@ -321,13 +326,7 @@ def test_a_split_half_with_words_of_its_own_joins_the_passage():
          "personal data of about 410,000 passengers.")
     b = ("Hackers got into the online booking platform of Kyma Ferries, the company disclosed on Thursday. They made "
          "off with personal information belonging to roughly 410,000 travellers, many of them tourists.")
-    content, texts = pair_corpus(a, b)
-    table, _, _ = reuse.align(content)
-    found = rows_between(table, texts, a[:30], "Hackers got into")
-    assert len(found) == 1
-    row = found.iloc[0]
-    side_b = texts[row.article_b][row.start_b:row.end_b] if row.article_b == "b1" else texts[row.article_a][row.start_a:row.end_a]
-    assert side_b == b  # both sentences of b, joined
+    assert_joined(a, b, a[:30], "Hackers got into")
 
 
 def test_each_sentence_aligned_once_per_other_article_and_offsets_trace():
