@@ -105,7 +105,8 @@ POSSESSIVE_OWNER_RE = re.compile(r"(?P<owner>(?:[Tt]he\s+)?(?:[A-ZÀ-ÖØ-Þ][\w
 READ_BY = r"\b(?:seen|obtained|reviewed|viewed|examined|read)\s+by\b"
 NICK_BEFORE_RE = re.compile(r"(?<![\w.])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+\s$")   # a given name, then a nickname in marks
 NICK_AFTER_RE = re.compile(r"\s[A-ZÀ-ÖØ-Þ][\w’'-]*[a-zß-öø-ÿ]")        # ... then the surname
-# A given name, a nickname of one to three words in marks, then the surname: Ricardo “Dodong” Villareal
+# A given name, a nickname of one to three words in marks, then the surname: Ricardo “Dodong” Villareal (the test
+# `_nickname` makes of a quote piece, as one regex over a whole article, for the names read before its quotes are)
 NICKNAME_RE = re.compile(r"(?<![\w.])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+\s)([“\"‘'][^\W\d_][^“”\"‘’'\n]{0,27}[”\"’'])"
                          r"(?=\s[A-ZÀ-ÖØ-Þ][\w’'-]*[a-zß-öø-ÿ])")
 ACRONYM_WORD_RE = re.compile(r"[A-Z][A-Z&.]+")   # "MTA", "NHS", "U.S.": a word of capitals
@@ -2024,7 +2025,7 @@ def _portfolio_of_country(name: str, lex: Lexicon) -> tuple[int, str] | None:
     return None
 
 
-def _after_portfolio(run: list[Tok]) -> int:
+def _after_portfolio(run: list[Tok], lex: Lexicon) -> int:
     """Where a person's name starts after a portfolio of two words or more that a title set off by a comma
     left behind ("Civil Aviation Badri Narayan Pokharel" of "Minister for Culture, Tourism and Civil Aviation ..."
     -> 2), when person's name words follow; else 0 (a body named for one field keeps its name: "Energy Transfer
@@ -2032,7 +2033,7 @@ def _after_portfolio(run: list[Tok]) -> int:
     k = 0
     while k < len(run) and (singular(run[k].low) in PORTFOLIO_WORDS or run[k].low in ("and", "&")):
         k += 1
-    if k >= 2 and len(run) - k >= 2 and all(PERSON_WORD_RE.fullmatch(w.text) and w.low not in lexicon().name_words
+    if k >= 2 and len(run) - k >= 2 and all(PERSON_WORD_RE.fullmatch(w.text) and w.low not in lex.name_words
                                             for w in run[k:]):
         return k
     return 0
@@ -2349,7 +2350,7 @@ def _read_name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
         if titled:
             run = run[_after_seat([w.text for w in run]):]   # "TD for Dublin Bay South Cathal Ó Murchú"
         else:
-            run = run[_after_portfolio(run):]   # "(Minister for Culture,) Tourism and Civil Aviation Badri Pokharel"
+            run = run[_after_portfolio(run, lex):]   # "(Minister for Culture,) Tourism and Civil Aviation Badri Pokharel"
         if not run:
             continue
         if all(_strip_possessive(w.text) in lex.countries for w in run) and len(words) > len(run):
