@@ -105,10 +105,10 @@ POSSESSIVE_OWNER_RE = re.compile(r"(?P<owner>(?:[Tt]he\s+)?(?:[A-ZÀ-ÖØ-Þ][\w
 READ_BY = r"\b(?:seen|obtained|reviewed|viewed|examined|read)\s+by\b"
 NICK_BEFORE_RE = re.compile(r"(?<![\w.])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+\s$")   # a given name, then a nickname in marks
 NICK_AFTER_RE = re.compile(r"\s[A-ZÀ-ÖØ-Þ][\w’'-]*[a-zß-öø-ÿ]")        # ... then the surname
-# A given name, a nickname of one to three words in marks, then the surname: Ricardo “Dodong” Villareal (the test
-# `_nickname` makes of a quote piece, as one regex over a whole article, for the names read before its quotes are)
-NICKNAME_RE = re.compile(r"(?<![\w.])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+\s)([“\"‘'][^\W\d_][^“”\"‘’'\n]{0,27}[”\"’'])"
-                         r"(?=\s[A-ZÀ-ÖØ-Þ][\w’'-]*[a-zß-öø-ÿ])")
+# A nickname of one to three words in marks, then the surname (Ricardo “Dodong” Villareal), the given name before
+# it checked with NICK_BEFORE_RE: the test `_nickname` makes of a quote piece, over a whole article, for the names
+# read before its quotes are
+NICKNAME_RE = re.compile(r"[“\"‘'][^\W\d_][^“”\"‘’'\n]{0,27}[”\"’'](?=\s[A-ZÀ-ÖØ-Þ][\w’'-]*[a-zß-öø-ÿ])")
 ACRONYM_WORD_RE = re.compile(r"[A-Z][A-Z&.]+")   # "MTA", "NHS", "U.S.": a word of capitals
 ACRONYM_RE = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")   # "(ADAK)", "(COCOBOD)": a name's acronym in brackets
 WHOSE_OWNER_RE = re.compile(rf"(?P<owner>{CAP_RUN_RE.pattern}),\s+whose\s+[\w’'-]+,?\s*$")
@@ -600,9 +600,15 @@ class Article:
     def name_raw(self) -> str:
         """`raw` with each nickname blanked, marks and all (same length, so offsets hold): the names read from
         it keep Ricardo “Dodong” Villareal whole, as the quotes' own reading does."""
-        if not NICKNAME_RE.search(self.raw):
-            return self.raw
-        return NICKNAME_RE.sub(lambda m: m.group(1) + " " * (m.end() - m.start(2)), self.raw)
+        raw = self.raw
+        spans = [m.span() for m in NICKNAME_RE.finditer(raw)
+                 if NICK_BEFORE_RE.search(raw, max(0, m.start() - 40), m.start()) is not None]
+        if not spans:
+            return raw   # (the marks are read first: a regex opening on them skips ahead to each, fast)
+        chars = list(raw)
+        for a, b in spans:
+            chars[a:b] = " " * (b - a)
+        return "".join(chars)
 
     def _run(self, a: int, b: int, para_start: int) -> None:
         """Record the name in the capitalized run raw[a:b], with the role and country its neighbours give it."""
@@ -902,7 +908,9 @@ class Article:
         self._longer_tried.add(word)
         if word + " " not in self.raw:
             return None
-        m = re.search(rf"(?<![\w-]){re.escape(word)}(?:\s+[A-Z][\w&.'’-]*)+", self.raw)
+        # (the word is searched for as plain text first, then whether a word runs into it from before)
+        m = next((m for m in re.finditer(rf"{re.escape(word)}(?:\s+[A-Z][\w&.'’-]*)+", self.raw)
+                  if m.start() == 0 or not NAME_JOIN_RE.match(self.raw, m.start() - 1)), None)
         if m is None:
             return None
         end = m.end()
@@ -2208,12 +2216,25 @@ def _document_re(lex: Lexicon) -> re.Pattern:
 
 def _fuller_name_in_text(raw: str, name: str) -> bool:
     """Whether a capitalized word other than a title stands right before `name` somewhere in the text
-    ("Jamal Okonkwo" for "Okonkwo"): only then is scanning the article's names worth it."""
-    for m in re.finditer(rf"([A-ZÀ-ÖØ-Þ][\w.'’-]*)\s+{re.escape(name)}(?![\w’'-])", raw):
-        if m.group(1).lower().rstrip(".") not in PERSON_TITLES:
+    ("Jamal Okonkwo" for "Okonkwo"), or one right after it: a family name first ("Hoshino Kenta"), a given
+    name ("Ercilia Quispe Cruz"). Only then is scanning the article's names worth it. (The name is searched
+    for first, as plain text, and its neighbours read around each place it stands.)"""
+    after = False
+    for m in re.finditer(re.escape(name), raw):
+        p, e = m.start(), m.end()
+        if e < len(raw) and WORD_TAIL_RE.match(raw, e):
+            continue   # a longer word ("Okonkwos")
+        before = CAP_WORD_BEFORE_RE.search(raw, max(0, p - 40), p)
+        if before is not None and before.group(1).lower().rstrip(".") not in PERSON_TITLES:
             return True
-    # or right after it: a family name first ("Hoshino Kenta"), a given name ("Ercilia Quispe Cruz")
-    return re.search(rf"(?<![\w’'-]){re.escape(name)}\s+[A-ZÀ-ÖØ-Þ][a-zà-ÿ]", raw) is not None
+        after = after or ((p == 0 or not WORD_TAIL_RE.match(raw, p - 1)) and CAP_WORD_AFTER_RE.match(raw, e) is not None)
+    return after
+
+
+WORD_TAIL_RE = re.compile(r"[\w’'-]")
+NAME_JOIN_RE = re.compile(r"[\w-]")
+CAP_WORD_BEFORE_RE = re.compile(r"([A-ZÀ-ÖØ-Þ][\w.'’-]*)\s+$")
+CAP_WORD_AFTER_RE = re.compile(r"\s+[A-ZÀ-ÖØ-Þ][a-zà-ÿ]")
 
 
 def _named_owner(art: Article, toks: list[Tok], owner_span, caps: list[Tok], position: int, cue: str):

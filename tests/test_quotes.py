@@ -500,6 +500,27 @@ def test_evaluate_counts_a_wrong_speaker():
 
 # ---------------------------------------------------------------- fast paths give the plain answers
 
+def _fuller_name_plainly(raw: str, name: str) -> bool:
+    """`quotes._fuller_name_in_text` as two regexes over the whole text (slower: they start at every capital)."""
+    for m in re.finditer(rf"([A-ZÀ-ÖØ-Þ][\w.'’-]*)\s+{re.escape(name)}(?![\w’'-])", raw):
+        if m.group(1).lower().rstrip(".") not in Q.PERSON_TITLES:
+            return True
+    return re.search(rf"(?<![\w’'-]){re.escape(name)}\s+[A-ZÀ-ÖØ-Þ][a-zà-ÿ]", raw) is not None
+
+
+@pytest.mark.parametrize("raw, name", [
+    ("Jamal Okonkwo spoke. Okonkwo said no.", "Okonkwo"),
+    ("Dr Okonkwo spoke. Mr. Okonkwo said no.", "Okonkwo"),
+    ("Hoshino Kenta spoke. Hoshino said no.", "Hoshino"),
+    ("The Okonkwos spoke. Okonkwo-Reyes said no. Okonkwo", "Okonkwo"),
+    ("Ercilia Quispe Cruz spoke; Quispe said no.", "Quispe"),
+    ("xOkonkwo Tim and Okonkwo. Okonkwo’s dog", "Okonkwo"),
+    ("Nobody here.", "Okonkwo"),
+])
+def test_the_fuller_name_check_gives_the_plain_answer(raw, name):
+    assert Q._fuller_name_in_text(raw, name) == _fuller_name_plainly(raw, name)
+
+
 @pytest.mark.parametrize("words, caseless, text", [
     (["said", "says", "according to"], True, "He SAID so; ſays, Said, unsaid, according\nto, accordingto, said_"),
     (["king", "kings"], True, "\u212aing kings Kings kingship xking"),
