@@ -2027,8 +2027,9 @@ def _portfolio_of_country(name: str, lex: Lexicon) -> tuple[int, str] | None:
     and Oceans Canada", "Enterprise Ireland"): government, as a name word would say."""
     words = name.split()
     for n in (3, 2, 1):   # the country's name may be of several words
-        if len(words) > n and " ".join(words[-n:]) in lex.countries and lex.countries[" ".join(words[-n:])] == " ".join(
-                words[-n:]) and all(singular(w.lower()) in PORTFOLIO_WORDS or w.lower() in ("and", "&") for w in words[:-n]):
+        country = " ".join(words[-n:])
+        if (len(words) > n and lex.countries.get(country) == country   # the country's own name, not a demonym
+                and all(singular(w.lower()) in PORTFOLIO_WORDS or w.lower() in ("and", "&") for w in words[:-n])):
             return (len(lex.name_order), "government")
     return None
 
