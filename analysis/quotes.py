@@ -68,8 +68,12 @@ CAP = r"(?:[A-ZÀ-ÖØ-Þ](?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?:[\w’'\-&]|\.(?=\w))*)
 ON_HEADS = ("Committee", "Subcommittee", "Council", "Commission", "Conference", "Panel", "Task Force", "Centre",
             "Center", "Institute", "Board", "Office")
 _ON = r"(?=\s+on\s)(?:" + "|".join(f"(?<={h})" for h in ON_HEADS) + r")\s+on"   # the look-ahead fails fast
+# (particles glued to a name's word: see CONJUNCTION_PARTICLES)
+GLUED_PARTICLE = r"(?:[dl][’']|[ae]l-)"
+GLUED_PARTICLE_RE = re.compile(rf"(?<![\w’'-]){GLUED_PARTICLE}[A-ZÀ-ÖØ-Þ]")
 CAP_RUN_RE = re.compile(rf"{CAP}(?:\s+(?:(?:of(?:\s+the)?|for(?:\s+the)?|and|de(?:\s+(?:la|las|los|le))?|du|del|da|das|do|dos|"
-                        rf"di|ter|ten|van(?:\s+(?:der|den|de))?|von(?:\s+der)?|zu|zur|vom|der|al|bin|binti|binte|bint|ibn)\s+)?{CAP}"
+                        rf"di|ter|ten|van(?:\s+(?:der|den|de))?|von(?:\s+der)?|zu|zur|vom|der|al|bin|binti|binte|bint|ibn|i|y)\s+)?"
+                        rf"{GLUED_PARTICLE}?{CAP}"
                         rf"|{_ON}(?:\s+the)?\s+{CAP})*")
 # "Name, a/the/one of/also known as ...": an appositive that may say what the name is.
 APPOSITIVE_START_RE = re.compile(r",(?<=[\w.],)\s+(?:also\s+known|known|formerly|a|an|the|one\s+of|which|who|"
@@ -127,6 +131,7 @@ STOP = frozenset("""and or but nor so yet that which who whom whose when while w
 before than then to in on at with by about into over under through during against among without within
 is was are were be been being has had have will would could should can may might must shall did does do not
 no also however although though despite meanwhile last next this past ago there here what why how
+even only still now perhaps indeed
 """.split())
 CONNECTORS = frozenset("of for from at".split())
 # Words that close a company's legal name and may be left out: "Brightwater Energy Inc." is Brightwater Energy.
@@ -149,6 +154,10 @@ INTRO_OPENER_REACH = 8
 NAME_PARTICLES = frozenset("der den de la las los le".split())   # the second word of "van der", "de la"
 SURNAME_PARTICLES = NAME_PARTICLES | frozenset(
     "van von zu zur vom du del dela da di do dos das ter ten bin binti binte bint ibn al".split())
+# Lower-case words inside a name: the conjunction between two surnames ("Puigdomènech i Soler", "Ortega y Gasset",
+# as written, the pronoun "I" is no particle), and particles glued to the next word ("d’Aubigny", "el-Moneim",
+# GLUED_PARTICLE above)
+CONJUNCTION_PARTICLES = frozenset({"i", "y"})
 PERSON_TITLES = frozenset("mr mrs ms miss dr prof sir dame lord madam comrade sheikh sheikha atty shri smt shrimati sri engr eng excellency datuk dato datin hon honourable honorable".split())
 # Role words that are surnames too: after a name, at the phrase's end, the surname ("Julie Bishop", "Paul Farmer").
 SURNAME_TITLES = frozenset("bishop farmer judge cardinal sheriff mayor chancellor constable marshal dean".split())
@@ -164,12 +173,14 @@ Armenian Kazakh Uzbek Mongolian Taiwanese Zimbabwean Zambian Cameroonian Senegal
 # A Korean given name written after the family name ("Kang Ji-hoon", "Kim Sang-hoon"): lower case after the
 # hyphen, unlike a double-barrelled surname ("Okafor-Reyes").
 # A word of a person's name: "Kenta", "McAllister-Boyd", "O’Brien"; not "FlexGate", "VPN", "of"
-PERSON_WORD_RE = re.compile(r"(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'’][A-ZÀ-ÖØ-Þa-zß-öø-ÿ][a-zß-öø-ÿ]+)*")
+PERSON_WORD_RE = re.compile(r"(?:Mc|Mac|O['’]|D['’]|d['’]|l['’]|[ae]l-)?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'’][A-ZÀ-ÖØ-Þa-zß-öø-ÿ][a-zß-öø-ÿ]+)*")
 GIVEN_NAME_AFTER_RE = re.compile(r"[A-Z][a-z]+-[a-z]+")
 # Letters after a person's name (as written, capitals), with the role head they give ("" for honours).
 POST_NOMINALS = {"KC": "lawyer", "QC": "lawyer", "SC": "lawyer", "BL": "lawyer", "SAN": "lawyer", "MP": "mp", "MPP": "mpp", "MLA": "mla", "MNA": "mna",
                  "MHA": "mha", "MSP": "msp", "MEP": "mep", "TD": "td", "OBE": "", "MBE": "", "CBE": "", "KBE": "",
-                 "DBE": "", "PhD": ""}
+                 "DBE": "", "PhD": "", "J": "judge", "LJ": "judge"}
+# Letters after a judge's surname alone, in English and Commonwealth court reports: "Hallworth J said"
+JUDGE_LETTERS = frozenset({"J", "LJ"})
 BULLET_OR_END = set(".!?:;•*-—–>”\"»(")
 
 
@@ -340,7 +351,10 @@ def tokenize_with_starts(raw: str, start: int, end: int) -> tuple[list[Tok], lis
     firsts = [t[0] for t in texts]
     rows = zip(texts, starts, map(re.Match.end, matches),
                map(str.lower, texts), map(str.isupper, firsts), map(str.isalnum, firsts))
-    return list(map(tuple.__new__, repeat(Tok), rows)), starts
+    toks = list(map(tuple.__new__, repeat(Tok), rows))
+    if GLUED_PARTICLE_RE.search(raw, start, end):   # "Hélène d’Aubigny-Rastoul": the name's word is capitalized
+        toks = [t._replace(cap=True) if not t.cap and GLUED_PARTICLE_RE.match(t.text) else t for t in toks]
+    return toks, starts
 
 
 @lru_cache(maxsize=1 << 16)
@@ -778,7 +792,7 @@ class Article:
                 # "Einar Logi" after "Einar Logi Pétursson": a person called by the given names, when one fuller
                 # name starts with them
                 fuller = {e.key for e in self.entities.values() if e.key.startswith(key + " ") and e.kind != "org"
-                          and all(PERSON_WORD_RE.fullmatch(w) or w.lower() in SURNAME_PARTICLES
+                          and all(PERSON_WORD_RE.fullmatch(w) or w.lower() in SURNAME_PARTICLES or w in CONJUNCTION_PARTICLES
                                   for w in e.name.split())}
                 if len(fuller) == 1:
                     return self.entities[fuller.pop()]
@@ -817,7 +831,7 @@ class Article:
             # surname alias for people: "Joly" -> "melanie joly"; the first full form wins
             self.surnames.setdefault(parts[-1], key)
             if parts[-1] not in NAME_LIKE_WORDS and all(   # (not "Joly May" of "said Joly May 5")
-                    PERSON_WORD_RE.fullmatch(w) or w.lower() in SURNAME_PARTICLES for w in name.split()):
+                    PERSON_WORD_RE.fullmatch(w) or w.lower() in SURNAME_PARTICLES or w in CONJUNCTION_PARTICLES for w in name.split()):
                 for word in parts[:-1]:   # "Hoshino" for Hoshino Kenta, "Quispe" for Ercilia Quispe Cruz: asked last
                     if len(word) > 2 and word not in SURNAME_PARTICLES and word not in self.lex.countries:
                         self.given.setdefault(word, key)
@@ -1066,7 +1080,8 @@ def _run_name(text: str, lex: Lexicon) -> tuple[int, str, tuple, frozenset, str]
         if of_what and all(singular(w.lower()) in PORTFOLIO_WORDS or w in ("and", "&") for w in words):
             return None   # "Minister of State", "Secretary of Defense": all title, no name
         words = words[_after_seat(words):]   # "TD for Dublin Bay South Cathal Ó Murchú": the seat, then the name
-    while len(words) > 2 and words[-1].rstrip(".") in POST_NOMINALS:
+    while (len(words) > 2 and words[-1].rstrip(".") in POST_NOMINALS
+           or len(words) == 2 and words[-1] in JUDGE_LETTERS and PERSON_WORD_RE.fullmatch(words[0])):
         # "Simon Adeyemi KC", "Ann Lee MP": letters after a name are no part of it; a seat says the role
         role = POST_NOMINALS[words.pop().rstrip(".")]
         if role in lex.heads:
@@ -1142,8 +1157,10 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
             return None
         appositive = (c + 1, j)
         j = c - 1
+    if j > lo and toks[j].text == "." and PARTY_STATE_RE.fullmatch(toks[j - 1].text):
+        j -= 1               # "Sen. Patricia Álvarez-Nunn, D-Calif., whose state ..., said"
     end = j + 1
-    while j >= lo and end - j <= 10:
+    while j >= lo and end - j <= 14:
         t = toks[j]
         if not t.word:
             if t.text == "." and j > lo and toks[j - 1].low in T.ABBREVIATIONS:
@@ -1153,9 +1170,14 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
         low = t.low
         if low in DETERMINERS:
             if (low == "the" and j - 2 >= lo and toks[j - 1].low in ("of", "for") and toks[j - 2].cap
-                    and j + 1 < end and toks[j + 1].cap):
+                    and j + 1 < end and (toks[j + 1].cap or (toks[j + 1].low.endswith(("’s", "'s"))
+                                                             and j + 2 < end and toks[j + 2].cap))):
                 j -= 2       # "Jane Roe of the Brookings Institution", "the Office of the Privacy Commissioner"
                 continue
+            if (low == "the" and appositive and j - 2 >= lo and toks[j - 1].low in ("at", "with")
+                    and _person_head(toks[j - 2].low, lex) and _personal_name_between(toks, *appositive)):
+                j -= 2       # "An economist at the University of Ghana, Prof. Ama Boateng, said": the role, then
+                continue     # the person in the appositive
             j -= 1
             break
         if low in CONNECTORS and end - j > 1 and j > lo:
@@ -1190,6 +1212,10 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
             continue         # Censors Board": one body after one "the" (two bodies take one each)
         if low in ("do", "da", "das", "dos") and end - j > 1 and j > lo and toks[j - 1].cap and toks[j + 1].cap:
             j -= 1           # "the Mato Grosso do Sul Rural Producers’ Association": a name's particle
+            continue
+        if (low == "with" and appositive and end - j > 1 and j > lo and _person_head(toks[j - 1].low, lex)
+                and _personal_name_between(toks, *appositive)):
+            j -= 1           # "A financial analyst with Sterling Heights Research, Mr Kelechi Nwankwo, said"
             continue
         if (low in STOP or low in TIME_WORDS or (not t.cap and low in lex.cues and low not in lex.heads)
                 or (low[:1].isdigit() and CLOCK_RE.fullmatch(low))):
@@ -1235,12 +1261,28 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
         named = np_before(toks, start - 3, lo)
         if named is not None:
             return named[0], named[1], named[2]
+    if end - start == 1 and PARTY_STATE_RE.fullmatch(toks[start].text) and start - 1 > lo and toks[start - 1].text == ",":
+        # "Sen. Mark Kessler, R-Ohio, who has pushed for tougher controls, called": a lawmaker's party and state
+        named = np_before(toks, start - 1, lo)
+        if named is not None:
+            return named[0], named[1], appositive or named[2]
     if end - start == 1 and toks[start].text.isdigit() and start - 1 > lo and toks[start - 1].text == ",":
         # "Margaret Doyle, 71, who has lived there for years, said": the age is no speaker, the name is
         named = np_before(toks, start - 1, lo)
         if named is not None:
             return named[0], named[1], appositive or named[2]
     return start, end, appositive
+
+
+def _personal_name_between(toks: list[Tok], a: int, b: int) -> bool:
+    """Whether toks[a:b] is a person's name of two words or more, titles aside ("Prof. Ama Serwaa Boateng")."""
+    words = [t for t in toks[a:b] if t.word and t.low.rstrip(".") not in PERSON_TITLES]
+    return len(words) >= 2 and all(PERSON_WORD_RE.fullmatch(t.text) or t.low in SURNAME_PARTICLES for t in words)
+
+
+def _person_head(low: str, lex: Lexicon) -> bool:
+    """Whether a lower-case word is a person's role ("economist", "analyst", "spokesperson")."""
+    return lex.heads.get(_head_key(low), ("", ""))[1] in ("person", "spokesperson")
 
 
 def _the_then_words(toks: list[Tok], j: int, lo: int) -> bool:
@@ -1299,7 +1341,8 @@ def np_after(toks: list[Tok], i: int, hi: int) -> tuple[int, int, tuple | None] 
                 and toks[j - 1].low not in STOP and not (j + 1 < hi and toks[j + 1].low[:1].isdigit())):
             j += 1           # "Elizabeth May", "Theresa May": a surname, not the modal or the month
             continue
-        if (low in SURNAME_PARTICLES and j > i and (toks[j - 1].cap or toks[j - 1].low in SURNAME_PARTICLES)
+        if ((low in SURNAME_PARTICLES or t.text in CONJUNCTION_PARTICLES) and j > i
+                and (toks[j - 1].cap or toks[j - 1].low in SURNAME_PARTICLES)
                 and j + 1 < hi and (toks[j + 1].cap or toks[j + 1].low in NAME_PARTICLES)):
             j += 1           # "said Ursula von der Leyen": a particle inside the name
             continue
@@ -1495,11 +1538,12 @@ def phrase_facts(texts: tuple, lex: Lexicon) -> PhraseFacts:
     its text), remembered: the same phrases recur across an article and a corpus."""
     lows = tuple(_base(t.lower()) for t in texts)
     named_of = next((i for i, h in enumerate(map(singular, lows)) if texts[i][:1].isupper() and h in lex.name_words
-                     and lows[i + 1:i + 2] == ("of",)), len(lows))
+                     and lows[i + 1:i + 2] in (("of",), ("for",))), len(lows))
     heads = [h for i, h in enumerate(map(singular, lows)) if h in lex.heads and not (
         i == named_of or (i > named_of and texts[i][:1].isupper() and lex.heads[h][1] in ("spokesperson", "document")))]
     # ("Office of the Privacy Commissioner": a name, not an office speaking for someone; "Office of the United
-    # States Trade Representative": nor a representative of the United States Trade)
+    # States Trade Representative": nor a representative of the United States Trade; "Centre for Strategic Space
+    # Studies": nor a study)
     heads += [h for h in (singular(x + " " + y) for x, y in zip(lows, lows[1:])) if h in lex.heads]
     heads += [h for h in (singular(" ".join(w)) for w in zip(lows, lows[1:], lows[2:])) if h in lex.heads]
     head_kinds = frozenset(lex.heads[h][1] for h in heads)
@@ -1744,10 +1788,14 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
         # name after "of the" belongs to the title; the person is the one named in the appositive
         at = next((i for i, w in enumerate(words) if w is name_words[0]), 0)
         before_the = words[at - 2].low if at >= 2 else (toks[a - 1].low if at == 1 and a > 0 else "")
-        # ... and "the head of Profepa, Alejandro Ruiz de la Peña Montes,": a role of the body named, then the person
-        of_body = at >= 2 and words[at - 1].low in ("of", "for", "at") and any(
-            _head_key(w.low) in lex.heads and lex.heads[_head_key(w.low)][1] in ("person", "spokesperson")
-            for w in words[:at - 1])
+        # ... and "the head of Profepa, Alejandro Ruiz de la Peña Montes,", "An economist at the University of
+        # Ghana, Prof. Ama Boateng,": a role, at the body named, then the person
+        first_cap = next((i for i, w in enumerate(words) if w.cap and w.low not in DETERMINERS
+                          and not OWNED_PREFIX_RE.fullmatch(w.text)), len(words))   # (not "Lagos-based")
+        of_body = (at >= 2 and words[at - 1].low in ("of", "for", "at") and any(
+            _person_head(w.low, lex) for w in words[:at - 1])) or (
+            any(not w.cap and _person_head(w.low, lex) for w in words[:first_cap])
+            and any(w.low in ("of", "for", "at", "with") for w in words[:at + 1]))
         if at >= 1 and (words[at - 1].low == "the" and before_the in ("of", "for", "on") or of_body):
             app_names = _name_words(app_words, lex)
             if (app_names and _opens_with_name(app_words, app_names[0]) and len(app_names) >= 2
@@ -1867,6 +1915,7 @@ AGED_RE = re.compile(r"[a-z\d]+(?:-[a-z]+)?-(?:year|month|week)s?-old")   # "eig
 FAMILY_RE = re.compile(r"(?:mum|mom|mother|dad|father|parent|grandmother|grandfather|grandparent|gran|grandma|nan|"
                        r"nana|grandad|granddad|grandpa|great-grandmother|great-grandfather)-of-(?:one|two|three|four|"
                        r"five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})")
+PARTY_STATE_RE = re.compile(r"[RDI]-[A-Z][a-z]+")   # "R-Ohio", "D-Calif": a U.S. lawmaker's party and state
 CLOCK_RE = re.compile(r"\d{1,2}(?:[.:]\d{2})?(?:am|pm)")   # "10am", "15pm" (of "1.15pm"): a time, no speaker
 
 # Cues of a turn in an exchange: "she replied" answers whoever spoke last.
@@ -2016,7 +2065,7 @@ def _after_seat(texts: list[str]) -> int:
     """Where the name starts in a run of capitalized words after a member's title: past the last word that ends
     a seat ("Dublin Bay South Cathal Ó Murchú" -> 3), when person's name words follow it; else 0."""
     seat = max((k for k, w in enumerate(texts[:-2]) if w.lower() in CONSTITUENCY_ENDS), default=-1)
-    if seat >= 0 and all(PERSON_WORD_RE.fullmatch(w) or w.lower() in SURNAME_PARTICLES or w in IRISH_NAME_PARTICLES
+    if seat >= 0 and all(PERSON_WORD_RE.fullmatch(w) or w.lower() in SURNAME_PARTICLES or w in CONJUNCTION_PARTICLES or w in IRISH_NAME_PARTICLES
                          for w in texts[seat + 1:]):
         return seat + 1
     return 0
@@ -2305,7 +2354,8 @@ def _read_name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
         if (w.cap and not run and i >= 2 and words[i - 1].low in ("in", "to") and not words[i - 2].cap
                 and _head_key(words[i - 2].low) in lex.heads):
             break  # "the embassy in Ottawa", "officials in Beijing", "ambassador to China": a place
-        if len(run) >= 2 and w.text.rstrip(".") in POST_NOMINALS and not (nxt is not None and nxt.cap):
+        if ((len(run) >= 2 and w.text.rstrip(".") in POST_NOMINALS or run and nxt is None and w.text in JUDGE_LETTERS)
+                and not (nxt is not None and nxt.cap)):
             continue  # "Ann Lee MP": letters after a name, not a title before the next one ("Winnipeg Centre MP
             # Darlene Yellowquill-Hart")
         if w.cap and (AGED_RE.fullmatch(w.low) or FAMILY_RE.fullmatch(w.low)):
@@ -2336,7 +2386,8 @@ def _read_name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
             continue
         if w.cap:
             run.append(w)
-        elif run and (w.low in ("of", "for", "and") or w.low in SURNAME_PARTICLES) and nxt is not None and (nxt.cap or (
+        elif run and (w.low in ("of", "for", "and") or w.low in SURNAME_PARTICLES or w.text in CONJUNCTION_PARTICLES
+                      ) and nxt is not None and (nxt.cap or (
                 (w.low in ("of", "for") and nxt.low == "the"
                  or w.low in ("van", "von", "de") and nxt.low in NAME_PARTICLES)
                 and i + 2 < len(words) and words[i + 2].cap)):

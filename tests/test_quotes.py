@@ -1640,3 +1640,54 @@ def test_an_acronym_in_brackets_names_its_body_when_it_speaks_alone():
     text = ("Residents complained to the South African Human Rights Commission (SAHRC) on Monday.\n\n"
             "The SAHRC confirmed receiving the complaint and said it would conduct “an urgent site inspection”.")
     assert quote_speakers(text) == [["South African Human Rights Commission"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a role the lexicon lacked before an appositive name, and honorifics that are no part of a name
+    ("\"They have lost everything,\" said the group's coordinator, Renee Albright.", "Renee Albright"),
+    ("The chairman of the dealers' association, Alhaji Musiliu Ayinde Ogunsola, disputed that. \"We were in talks,\" "
+     "he said.", "Musiliu Ayinde Ogunsola"),
+    ("The Rev Canon Timothy Brackenbury, chair of the board, said staff had waited. 'We trusted her,' he wrote.",
+     "Timothy Brackenbury"),
+    # an affiliation whose body is named through a possessive, and one longer than ten words
+    ("Kenneth Ong of the university’s Faculty of Law said: “Whatever the court decides, it matters.”", "Kenneth Ong"),
+    ("Associate Professor Kenneth Ong of the National University of Singapore’s Faculty of Law said: “Whatever the "
+     "court decides, it matters.”", "Kenneth Ong"),
+    # "Studies" in a body's name is no study speaking
+    ("Dr. Lakshmi Venkatesh of the Centre for Strategic Space Studies said that the increase was \"small\".",
+     "Lakshmi Venkatesh"),
+    # a sentence adverb before a surname
+    ("Junior staff do learn by overhearing. Even Venkataraman concedes that \"new hires are the exception.\"",
+     "Venkataraman"),
+    # particles glued to a surname, and the conjunction between two surnames
+    ("“2024 was a year of resistance,” chief executive Hélène d’Aubigny-Rastoul said in a statement.",
+     "Hélène d’Aubigny-Rastoul"),
+    ("Ayman Abd el-Moneim, secretary-general of the council, said it would be opened “in the coming weeks”.",
+     "Ayman Abd el-Moneim"),
+    ("The wood was “remarkably well preserved”, said Ignasi Puigdomènech i Soler, an archaeologist.",
+     "Ignasi Puigdomènech i Soler"),
+    # a judge's letter after the surname in a court report
+    ("“On those numbers, eight people a day are being stopped,” Hallworth J said.", "Hallworth"),
+    # a U.S. lawmaker's party and state between the name and the verb (the second, read right before, a guard)
+    ("Sen. Mark Kessler, R-Ohio, who has pushed for tougher controls, called the rule “a good first step”.",
+     "Mark Kessler"),
+    ("Sen. Patricia Álvarez-Nunn, D-Calif., whose state is home to chip designers, said she feared “collateral "
+     "damage”.", "Patricia Álvarez-Nunn"),
+    # counsel "submitted" in Indian and Commonwealth court copy
+    ("Senior advocate Rohan Deshpande-Kulkarni told the court that the orders were secret. \"My Lords, the citizens "
+     "cannot read them,\" he submitted.", "Rohan Deshpande-Kulkarni"),
+    # a role at a body, then the person in an appositive
+    ("An agricultural economist at the University of Ghana, Prof. Ama Serwaa Boateng, said that the finances were "
+     "\"tight\".", "Ama Serwaa Boateng"),
+    ("A Lagos-based financial analyst with Sterling Heights Research, Mr Kelechi Nwankwo, said that it was \"a "
+     "warning shot\".", "Kelechi Nwankwo"),
+])
+def test_roles_particles_letters_and_affiliations_around_a_name(text, speaker):
+    assert [s for s in quote_speakers(text) if s != [""]] == [[speaker]]
+
+
+def test_a_place_after_a_role_at_a_body_is_no_person():
+    # (a guard: the name before the role is the speaker when a place, not a name, stands in the last commas)
+    text = ("Dr Andrea Chin-Lyn, a tourism economist at the University of the West Indies, Mona, said: \"The model "
+            "keeps the money inside the gate.\"")
+    assert quote_speakers(text) == [["Andrea Chin-Lyn"]]
