@@ -637,6 +637,8 @@ FRAMING_EVAL = Path(__file__).parent / "fixtures" / "framing_eval"
     ("sentences_e.csv", {"precision": 0.74, "recall": 0.84, "f1": 0.78}),
     # a sixth coder, blind in the same way, never tuned on nor read sentence by sentence (first run P 0.66, R 0.51)
     ("sentences_f.csv", {"precision": 0.62, "recall": 0.47, "f1": 0.54}),
+    # a seventh coder, blind in the same way, never tuned on nor read sentence by sentence (first run P 0.64, R 0.67)
+    ("sentences_g.csv", {"precision": 0.6, "recall": 0.63, "f1": 0.62}),
 ])
 def test_hand_coded_sentences_keep_their_bar(name, bars):
     micro = F.evaluate(F.read_eval(FRAMING_EVAL / name))["summary"].set_index("frame").loc["micro"]
