@@ -1,4 +1,5 @@
 """Tests for analysis.framing: codebook terms, matching, frame tables and distinctive words."""
+import itertools
 import math
 from collections import Counter
 from pathlib import Path
@@ -286,6 +287,9 @@ def test_ambiguous_words_alone_do_not_frame():
                     "The inspector had a backlog of complaints.", "The court heard the complaint."],
                    codebook=F.load_codebook())
     assert not [h for h in hits if h[0] in ("cybersecurity_technology", "public_opinion")]
+    # a chipmaker's name is not technology either: no coder of sets A to F took 'semiconductor' as the frame
+    hits = hits_of(["A Vantor Semiconductor spokeswoman declined to comment."], codebook=F.load_codebook())
+    assert not [h for h in hits if h[0] == "cybersecurity_technology"]
 
 
 @pytest.mark.parametrize("sentence, frame", [
@@ -322,6 +326,15 @@ def test_ambiguous_words_alone_do_not_frame():
     ("The firm's offices sit in a business park.", "public_opinion"),
     ("The inquiry criticised the culture of bullying at the club.", "cultural_identity"),
     ("Staff described the culture of fear on the ward.", "cultural_identity"),
+    # ... and more, from the false hits on sentences_f.csv
+    ("Investigators called the ransom note a false flag.", "cultural_identity"),
+    ("The suspect was released without charge.", "human_rights"),
+    ("The club must play its next two games behind closed doors.", "fairness_transparency"),
+    ("Queues formed at the electronics fair.", "fairness_transparency"),
+    ("The budget is smoke and mirrors.", "health_safety"),   # beside the new cue "smoke"
+    # a longer cue of another frame takes the word: spycraft, a moral debt
+    ("He left the documents at a dead drop.", "health_safety"),
+    ("Rich nations owe a debt to the farmers.", "economic"),
 ])
 def test_shipped_stop_phrases(sentence, frame):
     hits = hits_of([sentence], codebook=F.load_codebook())
@@ -417,9 +430,76 @@ def test_cues_beside_the_stop_phrases_still_count(sentence, frame, term):
     ("The decision angered fans.", "public_opinion", "angered fans"),
     ("Crowds chanted outside the embassy.", "public_opinion", "chanted"),
     ("Students staged a sit-in at the library.", "public_opinion", "a sit-in"),
+    # ... and more, from the misses on sentences_f.csv
+    ("Shares in Acme Holdings fell 9 per cent.", "economic", "Shares in Acme Holdings fell"),
+    ("New tariffs hit steel.", "economic", "tariffs"),
+    ("Passengers will get compensation for the delays.", "economic", "compensation"),
+    ("The business case rests on ridership.", "economic", "business case"),
+    ("The league said it was appalled by the abuse.", "morality", "appalled"),
+    ("Critics called the payouts a disgrace.", "morality", "disgrace"),
+    ("Such secrecy is no longer defensible.", "morality", "no longer defensible"),
+    ("The regulator cannot plead ignorance.", "morality", "plead ignorance"),
+    ("The board kept ignoring repeated warnings.", "morality", "ignoring repeated warnings"),
+    ("The report was released in heavily redacted form.", "fairness_transparency", "redacted"),
+    ("Bonuses were paid off the books.", "fairness_transparency", "off the books"),
+    ("The unit works with no independent oversight.", "fairness_transparency", "independent oversight"),
+    ("The rule targets firms by nationality.", "fairness_transparency", "nationality"),
+    ("The map was drawn to dilute the votes of rural residents.", "fairness_transparency", "dilute the votes"),
+    ("Neither side has been shown the evidence.", "fairness_transparency", "shown the evidence"),
+    ("Every applicant has a right to be heard.", "fairness_transparency", "right to be heard"),
+    ("Officers searched the flat without a warrant.", "human_rights", "without a warrant"),
+    ("Officers searched the flat without a warrant.", "fairness_transparency", "without a warrant"),
+    ("Police turned water cannon on the crowd.", "human_rights", "water cannon"),
+    ("The camera can recognise faces in a crowd.", "cybersecurity_technology", "recognise faces"),
+    ("Face recognition is used at the gates.", "cybersecurity_technology", "Face recognition"),
+    ("Attackers opened the sluices remotely.", "cybersecurity_technology", "remotely"),
+    ("The law lets police break into phones.", "cybersecurity_technology", "break into phones"),
+    ("The leak exposed dates of birth.", "cybersecurity_technology", "dates of birth"),
+    ("Paramedics treated dozens for heatstroke.", "health_safety", "heatstroke"),
+    ("Smoke from the fires reached the city.", "health_safety", "Smoke"),
+    ("Air quality fell overnight.", "health_safety", "Air quality"),
+    ("The clinic closed last year.", "health_safety", "clinic"),
+    ("The council announced a hiring freeze.", "capacity_resources", "hiring freeze"),
+    ("Only two wards are fully staffed.", "capacity_resources", "staffed"),
+    ("There is no domestic alternative to the chip.", "capacity_resources", "domestic alternative"),
+    ("Ministers promised a cap on energy prices.", "policy_prescription", "cap on"),
+    ("New sentencing guidelines were published.", "policy_prescription", "guidelines"),
+    ("Regulators ordered carriers to strip the kit out.", "policy_prescription", "ordered carriers to strip"),
+    ("The rules are badly drafted.", "policy_prescription", "badly drafted"),
+    ("Complaints from parents forced a rethink.", "public_opinion", "Complaints from parents"),
+    ("Hundreds of protesters gathered outside parliament.", "public_opinion", "Hundreds of protesters"),
+    ("Voters shrugged at the news.", "public_opinion", "shrugged at"),
+    ("Families are sleeping in their cars.", "quality_of_life", "sleeping in their cars"),
+    ("He left the documents at a dead drop.", "security_defense", "dead drop"),
+    ("Two submarines patrol the strait.", "security_defense", "submarines"),
+    ("The firm says it would never spy for any government.", "geopolitics_diplomacy", "spy for any government"),
+    ("Beijing imposed visa restrictions on the MPs.", "geopolitics_diplomacy", "visa restrictions"),
+    ("She was cleared of fraud.", "crime_punishment", "cleared of"),
+    ("Licensing of the tools was tightened.", "external_regulation", "Licensing"),
+    ("The firm will follow all export regulations.", "external_regulation", "export regulations"),
 ])
 def test_missed_cues_now_found(sentence, frame, term):
     assert (frame, term) in hits_of([sentence], codebook=F.load_codebook())
+
+
+def _forms(term):
+    """Texts a cue term matches: each word's inflections, a '*' stem bare or plus 's', '~' as no gap."""
+    options = [[t[:-1], t[:-1] + "s"] if t.endswith("*") else F.inflections(t)
+               for t in F._tokens(term) if t != F.GAP_TOKEN]
+    return [" ".join(words) for words in itertools.product(*options)]
+
+
+def test_no_shipped_cue_loses_its_frame_to_another_frames_cue():
+    # A match goes to one cue term; when another frame lists a form of the same word ('tariffs' beside 'tariff'),
+    # the text must still count for every frame whose cue it is, unless a stop phrase takes it.
+    matcher = F.compile_codebook(F.load_codebook())
+    lost = []
+    for i, cue in enumerate(matcher.cues):
+        for text in _forms(cue):
+            j = matcher.cue_of(text)
+            if matcher.frames[i] and matcher.frames[j] and set(matcher.frames[i]) - set(matcher.frames[j]):
+                lost.append((text, cue, matcher.cues[j]))
+    assert lost == []
 
 
 def test_industry_minister_is_a_title_not_the_economy():
@@ -635,8 +715,9 @@ FRAMING_EVAL = Path(__file__).parent / "fixtures" / "framing_eval"
     # a fifth coder, blind in the same way (first run P 0.67, R 0.71; 0.67, 0.71 after the widening on D); tuned on
     # since sentences_f.csv came (0.74, 0.84)
     ("sentences_e.csv", {"precision": 0.74, "recall": 0.84, "f1": 0.78}),
-    # a sixth coder, blind in the same way, never tuned on nor read sentence by sentence (first run P 0.66, R 0.51)
-    ("sentences_f.csv", {"precision": 0.62, "recall": 0.47, "f1": 0.54}),
+    # a sixth coder, blind in the same way (first run P 0.66, R 0.51; 0.67, 0.52 after the widening on E); tuned on
+    # since (0.78, 0.72)
+    ("sentences_f.csv", {"precision": 0.77, "recall": 0.72, "f1": 0.74}),
     # a seventh coder, blind in the same way, never tuned on nor read sentence by sentence (first run P 0.64, R 0.67)
     ("sentences_g.csv", {"precision": 0.6, "recall": 0.63, "f1": 0.62}),
 ])
