@@ -102,9 +102,10 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"(?i:.*(?:your email address will not be published|required fields are marked|"
                 r"save my name, email,? and website|notify me of (?:follow-up comments|new posts)|"
                 r"this site uses akismet|comment moderation policy|community guidelines|comments will be moderated|"
-                r"keep comments relevant).*)",
+                r"keep comments relevant|guidelines (?:on|for) comment(?:ing|s)|(?:can|may) (?:leave|post) comments on our (?:news )?(?:stories|articles|site)\b).*)",
                 "Your email address will not be published. Required fields are marked *",
-                needs="email|required fields|save my name|notify me|akismet|moderation|guidelines|moderated|keep comments"),
+                needs="email|required fields|save my name|notify me|akismet|moderation|guidelines|moderated|keep comments|"
+                      "comments on our"),
     LinePattern("comments_word", "boilerplate", "comments", "line", 2,
                 r"(?i:comments?|reply|replies|responses?|like|report)\W*", "Reply"),
     # ---- a summary box: the label is cruft, the bullet lines after it are content/summary
@@ -125,7 +126,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"(?:read|see|watch) (?:next|more|also)|what to read next|keep reading|recommended for you|further reading|"
                 r"(?:read|see) more (?:on|about) [\w'’ -]{1,30}|"
                 r"in (?:other|case you missed|the) news|around the web|from the web|sponsored (?:content|links|stories)"
-                r"|more (?:stories|articles|news) (?:like this|from us))\s*[:.>»]*\s*",
+                r"|more (?:stories|articles|news) (?:like this|from us)|more to (?:read|explore|watch|discover))\s*[:.>»]*\s*",
                 "Related Articles"),
     LinePattern("related_link", "boilerplate", "related", "line", 40,
                 r"(?i:(?:see also|read (?:also|more|next)|also read|related(?: stories| articles| coverage| content| reading| videos?)?|"
@@ -248,7 +249,8 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
     LinePattern("newsletter_prompt", "boilerplate", "newsletter", "line", 45,
                 r"(?i:.*(?:delivered (?:straight |directly |right )?to your inbox|enter your e-?mail|"
                 r"by (?:signing up|subscribing|registering),? (?:you|i)\b|unsubscribe at any time|"
-                r"^i would like to (?:be e-?mailed|receive (?:e-?mails|updates|offers|news))\b|sign up for (?:our|the) [\w' -]*newsletter|"
+                r"^i would like to (?:be e-?mailed|receive (?:e-?mails|updates|offers|news))\b|sign(?:ing)? up for (?:our|the) [\w' -]*newsletter|"
+                r"^enter (?:your )?e-?mail(?: address)?\W*$|"
                 r"subscribe for free to (?:receive|get|support)|to receive new posts and support|"
                 r"thanks for reading\b.{0,60}[!.]\s*subscribe\b|type your e-?mail|newsletters? may contain\b|"
                 r"all fields (?:are required|must be completed)|(?:in|to) your inbox\b|^sign up (?:for|to) [^.]{1,60}(?::|-)|"
@@ -360,6 +362,8 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"this audio (?:is|was|has been) (?:generated|produced|created|read) (?:by|with|using) (?:an? )?"
                 r"(?:ai|artificial intelligence|automated|text-to-speech|synthetic)\b.*|"
                 r"read a summary of this (?:article|story)\b.*|powered by text-to-speech\b.*|"
+                r"this (?:article |story |audio )?(?:is|was) (?:being )?read (?:aloud )?by an? (?:automated|ai|artificial|"
+                r"computer(?:-generated)?) voice\b.*|"
                 r"(?:audio|listen)\s*(?:\d+\s*min(?:ute)?s?)?)\W*",
                 "You can now listen to Fox News articles!"),
     LinePattern("newsletter_mention", "boilerplate", "newsletter", "line", 12,
@@ -370,7 +374,9 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 "Subscribe now"),
     LinePattern("share_bar", "boilerplate", "share", "line", 16,
                 rf"(?i:(?:(?:{_SHARE_WORDS})(?:\s*\(\d+\))?\d?\s*[:,|/·•\-]*\s*)+|(?:click|tap) (?:here )?to share\b.{{0,40}}|"
-                rf"share this (?:story|article)\s*:\s*\S.*)",
+                rf"share this (?:story|article)\s*:\s*\S.*|"
+                # a button's text with the screen reader's note: "Click to print (Opens in new window)"
+                rf"[^()]{{1,60}}\(opens in (?:a )?new (?:window|tab)\))",
                 "Share this article Facebook Twitter WhatsApp Email"),
     LinePattern("navigation", "boilerplate", "navigation", "line", 8,
                 r"(?i:(?:back to (?:top|home|the top)(?: button)?|skip to (?:main )?(?:content|navigation|footer)|"
@@ -536,13 +542,16 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 rf"(?:last )?(?:updated|published)(?:\s+ago)?\s*:?|\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago))*"
                 rf"(?:,\s*[a-z]{{2,3}})?(?:\s+by\s+\S+(?:\s+\S+){{0,3}})?\s*\)?\s*)",   # "..., UK", "(Updated: ...)"
                 "Published July 7, 2025 10:32 a.m. EDT"),
-    # a place before or after the date: "Madrid - Oct 13, 2025 - 05:40 CEST", "October 14, 2025 – Ottawa, Ontario
+    # a place before or after the date: "Madrid - Oct 13, 2025 - 05:40 CEST", "New Delhi | Updated: August 12, 2025
+    # 19:05 IST", "October 14, 2025 – Ottawa, Ontario
     # – Public Safety Canada", "Published in Dawn, October 12th, 2025"; "Updated about 4 hours ago"
     LinePattern("dateline_place", "metadata", "dateline", "line", 14,
                 rf"(?:(?-i:[A-Z])[\w'’.]*(?: (?-i:[A-Z])[\w'’.]*){{0,2}}\s+[-–—●•·]\s+)?(?i:{_DATE})(?:\s*[-–—]\s*(?:(?i:{_TIME})"
                 rf"(?:\s*(?i:{_TIME_ZONE}))?|(?-i:[A-Z])[\w'’.]*(?:,? (?-i:[A-Z])[\w'’.]*){{0,4}}))*|"
                 rf"(?i:published in [\w'’ .&-]{{1,40}},\s*{_DATE}|(?:last )?updated (?:about|around|nearly|over) \d+ "
-                rf"(?:minutes?|mins?|hours?|hrs?|days?|weeks?) ago)",
+                rf"(?:minutes?|mins?|hours?|hrs?|days?|weeks?) ago)|"
+                rf"(?-i:[A-Z])[\w'’.]*(?: (?-i:[A-Z])[\w'’.]*){{0,2}}\s+\|\s+(?i:(?:updated|published|posted)\s*:\s*{_DATE}"
+                rf"(?:,?\s*{_TIME})?(?:\s*{_TIME_ZONE})?)",
                 "Madrid - Oct 13, 2025 - 05:40 CEST"),
     # "Updated - March 14, 2024 10:32 pm IST - CHENNAI", "Mar 14, 2024 - Health", "... MST·4 min read"
     LinePattern("dateline_labelled", "metadata", "dateline", "line", 16,

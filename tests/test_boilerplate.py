@@ -430,9 +430,28 @@ def test_every_row_matches_its_example(pattern):
     ("Gift Premium Articles to Anyone", "share_bar"),
     ("Follow SBS News", "navigation"),
     ("Short Url", "share_bar"),
+    # a share button's screen-reader note, a newsletter plug by "signing up", a form field, a place before an
+    # "Updated:" stamp, an automated voice's note, a comment section's rules, a related list's header
+    ("Click to email a link to a friend (Opens in new window)", "share_bar"),
+    ("Get more Denver news by signing up for our Mile High Roundup newsletter.", "newsletter_prompt"),
+    ("Enter email", "newsletter_prompt"),
+    ("New Delhi | Updated: August 12, 2025 19:05 IST", "dateline_place"),
+    ("This is read by an automated voice. Please report any issues or inconsistencies here.", "audio_player"),
+    ("Users with a Yle ID can leave comments on our news stories. Our guidelines on commenting and moderation "
+     "are explained here.", "comment_form_fields"),
+    ("More to Read", "related_header"),
 ])
 def test_pattern_table_before_after(line, expected):
     assert row_name(line) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "Today's Paper | October 12, 2025",   # a paper's link, not a stamp: "|" before a date needs "Updated:"
+    "The council said residents may post comments on our website until Friday.",
+    "The statement was read by an official.",
+])
+def test_lines_near_the_new_rows_match_none_of_them(line):
+    assert row_name(line) not in ("dateline_place", "comment_form_fields", "audio_player")
 
 
 @pytest.mark.parametrize("line", ["Kyiv Under Fire, Again", "Jane Doe, Mother of Three", "Boris Johnson (Again)"])
