@@ -406,7 +406,7 @@ def test_evaluation_set_is_well_formed():
                  FIXTURES / "holdout4.json", FIXTURES / "holdout5.json", FIXTURES / "holdout6.json",
                  FIXTURES / "holdout7.json", FIXTURES / "holdout8.json", FIXTURES / "holdout9.json",
                  FIXTURES / "holdout10.json", FIXTURES / "holdout11.json", FIXTURES / "holdout12.json",
-                 FIXTURES / "holdout13.json"):
+                 FIXTURES / "holdout13.json", FIXTURES / "holdout14.json"):
         items = json.loads(path.read_text(encoding="utf-8"))
         for item in items:
             for g in item["quotes"]:
@@ -479,10 +479,14 @@ def test_evaluation_set_is_well_formed():
     ("holdout12.json", {("extraction", "precision"): 0.95, ("extraction", "recall"): 0.92,
                         ("attribution", "precision"): 0.72, ("attribution", "recall"): 0.66,
                         ("speaker_type", "accuracy"): 0.61}),
-    # never tuned on (first run 0.99 / 0.98, attribution 0.67 / 0.64, type 0.74)
+    # first run 0.99 / 0.98, attribution 0.67 / 0.64, type 0.74; tuned on by the next session (0.74 / 0.72, 0.74)
     ("holdout13.json", {("extraction", "precision"): 0.95, ("extraction", "recall"): 0.95,
-                        ("attribution", "precision"): 0.64, ("attribution", "recall"): 0.61,
+                        ("attribution", "precision"): 0.71, ("attribution", "recall"): 0.69,
                         ("speaker_type", "accuracy"): 0.69}),
+    # never tuned on (first run, on 30f236f: 1.00 / 1.00, attribution 0.78 / 0.73, type 0.76)
+    ("holdout14.json", {("extraction", "precision"): 0.95, ("extraction", "recall"): 0.95,
+                        ("attribution", "precision"): 0.75, ("attribution", "recall"): 0.7,
+                        ("speaker_type", "accuracy"): 0.72}),
 ])
 def test_precision_recall_bar(name, bars):
     summary = Q.evaluate(Q.load_eval(FIXTURES / name))["summary"].set_index(["task", "measure"])["value"]
