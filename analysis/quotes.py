@@ -694,7 +694,7 @@ class Article:
                         # (a name of two words or more with no organisation's role: a person's)
                         if len(words) >= 2 and not any((lex.heads[h][0] != "inherit" and h not in OWNED_TITLES)
                                                        or lex.heads[h][1] == "org" for h in heads if h in lex.heads):
-                            employer = self._employer_type(segment, w)
+                            employer = self._employer_type(segment, w, corporate=bool(heads & CORPORATE_ROLES))
                             if employer:
                                 heads.add("@" + employer)
                         break
@@ -760,9 +760,11 @@ class Article:
         kind = self.type_of(found, set(), "") if found is not None else "unknown"
         return "" if kind == "unknown" else kind
 
-    def _employer_type(self, segment: str, word: str) -> str:
+    def _employer_type(self, segment: str, word: str, corporate: bool = False) -> str:
         """The type of the organisation named after `word` ("at", "of", ...) in an appositive segment
-        ("a respirologist at St. Michael's Hospital"), or "" when none is named or its type is unknown."""
+        ("a respirologist at St. Michael's Hospital"), or "" when none is named or its type is unknown; with
+        `corporate` (the role is a business's: "general manager of Rio Verde WSC") an organisation of no known
+        type is a company, as `resolve` takes it, unless it is named by initials alone ("chair of the MTA")."""
         m = re.search(rf"\b{word}\s+(?:the\s+)?", segment) if word else re.match(r"(?:the\s+)?", segment)
         run = CAP_RUN_RE.match(segment, m.end()) if m else None
         if run is None:
@@ -774,6 +776,8 @@ class Article:
         if entity is None and " " in org:
             entity = self._entity(org, "")      # (a word alone is never made an entity here: it may be a longer name's)
         found = self.type_of(entity, set(), "") if entity is not None else "unknown"
+        if found == "unknown" and corporate and entity is not None and not ACRONYM_WORD_RE.fullmatch(org):
+            return "company"
         return "" if found == "unknown" else found
 
     def _entity(self, name: str, kind: str, aliases: bool = True) -> Entity:
@@ -1274,6 +1278,18 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
     return start, end, appositive
 
 
+def _bare_role_after(toks: list[Tok], i: int, c: int, lex: Lexicon) -> bool:
+    """Whether toks[i:c] opens with lower-case modifiers and a person's role, then "of"/"at"/"for"/"with":
+    "general manager of Rio Verde WSC", "commercial director at Stocznia Bałtyk"."""
+    for k in range(i, min(i + 3, c)):
+        t = toks[k]
+        if not t.word or t.cap or t.low in STOP or t.low in CONNECTORS:
+            return False
+        if _person_head(t.low, lex):
+            return k + 1 < c and toks[k + 1].low in ("of", "at", "for", "with")
+    return False
+
+
 def _personal_name_between(toks: list[Tok], a: int, b: int) -> bool:
     """Whether toks[a:b] is a person's name of two words or more, titles aside ("Prof. Ama Serwaa Boateng")."""
     words = [t for t in toks[a:b] if t.word and t.low.rstrip(".") not in PERSON_TITLES]
@@ -1370,6 +1386,8 @@ def np_after(toks: list[Tok], i: int, hi: int) -> tuple[int, int, tuple | None] 
                                   or (first.cap and _strip_possessive(first.text) in lex.countries)
                                   or singular(first.low) in heads
                                   or " ".join(singular(t.low) for t in toks[j + 1:j + 3]) in heads
+                                  # "Rolando Garza, general manager of X": a bare role after modifiers
+                                  or (not first.cap and _bare_role_after(toks, j + 1, c, lex))
                                   # "the Minister of Foreign Affairs, Mélanie Joly": a title, then the name
                                   or (first.cap and any(heads.get(_head_key(t.low), ("", ""))[1]
                                                         in ("person", "spokesperson") for t in toks[i:j]))
@@ -1628,7 +1646,9 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
         & CORPORATE_ROLES or any(w.low in CORPORATE_VERBS for w in app_words[:3])) and (
         app_org_type == "unknown" or owner_type == "unknown" or (
             possessed_type is None and _untyped_owner(art, words))) and not any(
-        ACRONYM_WORD_RE.fullmatch(_strip_possessive(w.text)) for w in (*words, *app_words)) and not any(
+        ACRONYM_WORD_RE.fullmatch(_strip_possessive(w.text)) and not (   # (not "Rio Verde WSC": initials end a name)
+            k and seq[k - 1].cap and not ACRONYM_WORD_RE.fullmatch(seq[k - 1].text))
+        for seq in (words, app_words) for k, w in enumerate(seq)) and not any(
         x.cap and y.low in ("of", "for") and z.cap for x, y, z in zip(app_words, app_words[1:], app_words[2:]))
     lead_heads = None   # the heads before a name its affiliation follows ("economist Fiona Ng, of the X Trust")
 

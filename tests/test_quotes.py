@@ -1695,3 +1695,29 @@ def test_a_place_after_a_role_at_a_body_is_no_person():
     text = ("Dr Andrea Chin-Lyn, a tourism economist at the University of the West Indies, Mona, said: \"The model "
             "keeps the money inside the gate.\"")
     assert quote_speakers(text) == [["Andrea Chin-Lyn"]]
+
+
+@pytest.mark.parametrize("text, speaker, speaker_type", [
+    # a finance ministry by its British name, a specialist the lexicon lacked, a prosecutor in a British court
+    # report, a fire department's officer
+    ("A spokesperson for HM Treasury said the tankers used “deceptive shipping practices”.", "HM Treasury",
+     "government"),
+    ("“It is over,” said Salima Haddad-Marwan, an independent Egyptologist based in London.", "Salima Haddad-Marwan",
+     "expert"),
+    ("Nigel Broadbent, prosecuting, said the payments were 'invoices that did not exist'.", "Nigel Broadbent",
+     "government"),
+    ("Battalion Chief Greg Sowinski said the fire started on a porch. \"Alarms save lives,\" Sowinski said.",
+     "Greg Sowinski", "government"),
+    # a business's role at an organisation of no known type, read in the article's names and after an inverted cue
+    ("Rolando Garza, general manager of Rio Verde WSC, told KVLT that repairs were done. \"Nobody wants this more "
+     "than we do,\" Garza said.", "Rolando Garza", "company"),
+    ("\"Nobody wants this more than we do,\" said Rolando Garza, commercial director of Rio Verde Widgets.",
+     "Rolando Garza", "company"),
+])
+def test_types_of_treasuries_prosecutors_fire_officers_and_business_roles(text, speaker, speaker_type):
+    assert quote_speakers(text, "speaker", "speaker_type")[-1] == [speaker, speaker_type]
+
+
+def test_a_role_at_a_body_named_by_initials_alone_is_no_business():
+    # (a guard: the initials rule kept when a name ending in initials became a business)
+    assert quote_speakers("\"It is sound,\" said Jo Fry, chair of the MTA.", "speaker_type") != [["company"]]
