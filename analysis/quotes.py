@@ -716,6 +716,11 @@ class Article:
         if alias:
             self.entities.setdefault(fold(alias.group(1)), entity)
         if heads:  # most runs have no role nearby: skip the loops over nothing
+            if any(lex.heads.get(h, ("inherit", ""))[0] not in ("inherit", "") and lex.heads[h][1] != "org"
+                   and h not in OWNED_TITLES for h in heads):
+                # "Another analyst, Jonah Fairbairn of Castlegate Securities": a role of its own type beats the
+                # employer the run names (as an appositive's employer types only a role that inherits)
+                heads = {h for h in heads if h[0] != "@"}
             entity.heads.update(h for h in heads if h[0] not in "~@")
             for h in heads:
                 if h.startswith("~"):
@@ -1090,6 +1095,14 @@ def _run_name(text: str, lex: Lexicon) -> tuple[int, str, tuple, frozenset, str]
         role = POST_NOMINALS[words.pop().rstrip(".")]
         if role in lex.heads:
             heads = heads | {role}
+    of_at = next((i for i, w in enumerate(words) if w in ("of", "for")), 0)
+    if of_at >= 2 and all(PERSON_WORD_RE.fullmatch(w) or w.lower() in SURNAME_PARTICLES or w in CONJUNCTION_PARTICLES
+                          for w in words[:of_at]) and not any(
+            w.lower() in lex.name_words or singular(w.lower()) in lex.heads for w in words[:of_at]):
+        # "Ignasi Puigdomènech i Soler of the University of Barcelona": a person, then the body they are of
+        employer = next((lex.name_words[w.lower()] for w in words[of_at + 1:] if w.lower() in lex.name_words), "")
+        if employer:
+            words, heads = words[:of_at], heads | {"@" + employer}
     name = _strip_possessive(" ".join(words))
     if len(name) < 2 or name.lower() in STOP or name.lower() in TIME_WORDS:
         return None
@@ -1200,8 +1213,10 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
         if low == "and" and end - j > 1 and j - 2 > lo and toks[j + 1].cap and _of_name_before(toks, j, lo):
             j -= 1           # "the Department of Health and Human Resources said": one body, not two
             continue
-        if (low == "and" and end - j > 1 and j - 2 > lo and not toks[j + 1].cap and not toks[j - 1].cap
-                and singular(toks[j + 1].low) in PORTFOLIO_WORDS and singular(toks[j - 1].low) in PORTFOLIO_WORDS):
+        if (low == "and" and end - j > 1 and j - 2 > lo and toks[j + 1].cap == toks[j - 1].cap
+                and singular(toks[j + 1].low) in PORTFOLIO_WORDS and singular(toks[j - 1].low) in PORTFOLIO_WORDS
+                and (not toks[j + 1].cap or any(   # "Minister of Economy, Trade and Industry Ozaki
+                    singular(x.low) not in PORTFOLIO_WORDS for x in toks[j + 2:end]))):   # Takeshi said"
             j -= 1           # "the minister of mines and energy, Hon. Tjiuai Kaputu-Nangolo, said": one portfolio
             continue
         if (low == "and" and end - j > 1 and j - 1 > lo and toks[j - 1].cap and all(x.cap for x in toks[j + 1:end])
@@ -1368,6 +1383,10 @@ def np_after(toks: list[Tok], i: int, hi: int) -> tuple[int, int, tuple | None] 
                    and not (not toks[j].cap and toks[j].low in lex.cues and toks[j].low not in lex.heads)):
                 j += 1
             break
+        if (low == "and" and j > i and j + 1 < hi and toks[j - 1].cap and toks[j + 1].cap
+                and singular(toks[j - 1].low) in PORTFOLIO_WORDS and singular(toks[j + 1].low) in PORTFOLIO_WORDS):
+            j += 1           # "said Minister of Tourism and Antiquities Sherif Tawfik Mansour": one portfolio
+            continue
         if low in STOP or low in TIME_WORDS or (not t.cap and low in lex.cues and low not in lex.heads):
             break
         if not t.cap and j > i and not AGE_RE.fullmatch(low) and _np_closed(toks, i, j, hi):
@@ -2072,6 +2091,8 @@ children social work procurement border security technology culture art medium c
 inclusion mental addiction rural tax customs war homeland civil aviation power mine water sanitation irrigation
 land planning local urban regional public work road highway railway shipping port information broadcasting
 petroleum oil gas investment enterprise cooperative forestry forest wildlife
+antiquity equipment maritime telecommunication pension welfare solidarity skill training higher research space
+electricity primary insular policy
 """.split())
 # Words that end a constituency or a legislature named between a member's title and their name ("TD for Dublin Bay
 # South Cathal Ó Murchú", "MP for Winnipeg Centre Darlene Yellowquill-Hart", "in the Uttarakhand Assembly Kishore
