@@ -1028,6 +1028,9 @@ class Article:
         return None
 
 
+PRONOUN_CONTRACTION_RE = re.compile(r"(?:i|you|we|they|he|she|it)[’'](?:ve|m|ll|d|re|s)")
+
+
 @lru_cache(maxsize=1 << 16)
 def _run_name(text: str, lex: Lexicon) -> tuple[int, str, tuple, frozenset, str] | None:
     """The name in a capitalized run, read from the run's own words (so the same words read the same everywhere).
@@ -1042,8 +1045,9 @@ def _run_name(text: str, lex: Lexicon) -> tuple[int, str, tuple, frozenset, str]
     while words:
         low = words[0].lower()
         base = _strip_possessive(words[0])
-        if low in STOP or low in DETERMINERS or low in INTRO_WORDS or low in TIME_WORDS or low in PRONOUNS:
-            pass
+        if (low in STOP or low in DETERMINERS or low in INTRO_WORDS or low in TIME_WORDS or low in PRONOUNS
+                or PRONOUN_CONTRACTION_RE.fullmatch(low)):
+            pass   # ("I’ve", "We’ll": a pronoun, not a name)
         elif len(words) > 1 and (OWNED_PREFIX_RE.fullmatch(words[0]) or AGED_RE.fullmatch(low)
                                  or FAMILY_RE.fullmatch(low)):
             pass   # "Chinese-owned Caldor Semiconductor", "Shenzhen-based Tianrui Networks": who owns or hosts it
@@ -1603,8 +1607,8 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
         return None
     a, b, appositive = span
     words = toks[a:b]
-    if not words:
-        return None
+    if not words or (len(words) == 1 and PRONOUN_CONTRACTION_RE.fullmatch(words[0].low)):
+        return None   # (nor "I’ve told the referee that": a pronoun with its verb, no name)
     if len(words) >= 3 and words[0].low in PART_WORDS and words[1].low == "of":
         return resolve(art, toks, (a + 2, b, appositive), position, cue)   # "one of the people": the people
     if len(words) >= 2 and (words[0].low in NUMBER_WORDS or words[0].text.isdigit()):
@@ -2032,8 +2036,9 @@ def _person_subject(art: Article, ss: int, se: int, last) -> Entity | None | boo
     or a possessive one ("She ...", "Her first ..."), None when it is anything else."""
     toks = tokenize(art.raw, ss, se)
     span = clause_subject(toks, 0, len(toks))
-    if span is not None and (toks[span[0]].low in PRONOUNS or toks[span[0]].low in POSSESSIVE_PRONOUNS):
-        return False
+    if span is not None and (toks[span[0]].low in PRONOUNS or toks[span[0]].low in POSSESSIVE_PRONOUNS
+                             or PRONOUN_CONTRACTION_RE.fullmatch(toks[span[0]].low)):
+        return False   # (and "I’ve told the referee": a pronoun with its verb)
     if span is None or not toks[span[0]].cap:
         return None
     art.scan_names()   # "Fisk" names the "Owen Fisk" met earlier only once every name is read

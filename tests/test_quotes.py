@@ -1748,3 +1748,12 @@ def test_a_portfolio_list_set_off_by_a_comma_before_a_name():
     text = ("Minister of Economy, Trade and Industry Ozaki Takeshi told a press conference that the rule was “not "
             "aimed at any one country”. “Japanese materials are everywhere,” Ozaki said.")
     assert quote_speakers(text) == [["Ozaki Takeshi"], ["Ozaki Takeshi"]]
+
+
+def test_a_pronoun_with_its_contraction_is_no_name():
+    # a quote left open across paragraphs leaves "I’ve told the referee" outside the marks, read as reported speech
+    text = ("Manager Gareth Llewellyn-Jones was angry.\n\n‘He’s fallen over his own feet. I’ve watched it back "
+            "four times,’ Llewellyn-Jones said. ‘I’ve told the referee that.\n\n‘My players deserved better.’\n\n"
+            "The 24-year-old Ghanaian completed the turnaround in the 88th minute.\n\n"
+            "‘I just closed my eyes and hit it,’ he said afterwards.")
+    assert not any("’" in s for [s] in quote_speakers(text))
