@@ -61,7 +61,8 @@ _CREDIT_MARK = (rf"(?:\((?:[^()]*?\b(?i:photo|photograph|image|picture|file|cred
 # One breadcrumb item: up to four words.
 _CRUMB = r"[\w.,'&-]+(?:\s[\w.,'&-]+){0,3}"
 # What may follow a byline's name: agency, job title, date ("By Jane Doe, Reuters | July 7, 2025").
-_BYLINE_TAIL_WORD = r"(?:[A-Z0-9][\w.'’:-]*|@\w{2,30}|the|of|and|at|in|for|on|a\.m\.|p\.m\.|[,|·•/&-])"
+_BYLINE_TAIL_WORD = (r"(?:[A-Z0-9][\w.'’:-]*|@\w{2,30}|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|the|of|and|at|in|for|on|a\.m\.|"
+                     r"p\.m\.|[,|·•/&-])")   # (an e-mail address: "By Ann Lee | alee@example.com | The Post")
 # A word that names a news outlet: "The Daily Herald", "The Jakarta Post", "Kyodo News"
 _OUTLET_WORD = (r"(?:Times|Post|Herald|News|Press|Journal|Tribune|Daily|Telegraph|Gazette|Star|Mail|Express|Chronicle|"
                 r"Reuters|AP|AFP|Bloomberg|Independent|Guardian|Observer|Standard|Inquirer|Courier|Sun|Globe|Record|"
@@ -172,6 +173,9 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} reported from [A-Z][\w.'’ -]{1,30}"
                 r"(?:,? and [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} (?:reported )?from [A-Z][\w.'’ -]{1,30})?\.",
                 "(Reporting by Brenda Goh; Editing by Sharon Singleton)"),
+    # a wire's sign-off under the story: "==Kyodo"
+    LinePattern("wire_signoff", "metadata", "credit", "line", 3,
+                r"={2,}\s*(?-i:[A-Z])[\w.&-]*(?:\s+[\w.&-]+){0,2}", "==Kyodo"),
     LinePattern("update_note", "metadata", "note", "line", 20,
                 r"\(\s*(?i:updates?|adds|recasts|corrects|refiles|changes)\s+(?i:with|to|throughout|headline|dateline)\b[^()]*\)\.?",
                 "(Updates with analyst comment in sixth paragraph.)"),
@@ -537,7 +541,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"(?i:reporting from)\s+[A-Z][\w.'’ ,-]{1,40}",
                 "Reporting from Washington"),
     LinePattern("dateline", "metadata", "dateline", "line", 18,
-                rf"(?i:[(–—-]?\s*(?:date|(?:first |last )?(?:published|posted|updated|modified|created|issued)(?: on| at)?)?\s*:?\s*(?:{_DATE}|{_TIME}|\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)"
+                rf"(?i:[(–—-]?\s*(?:date|on|(?:first |last |originally )?(?:published|posted|updated|modified|created|issued)(?: on| at)?)?\s*:?\s*(?:{_DATE}|{_TIME}|\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)"
                 rf"\s+ago|yesterday|today|just now)(?:(?:\s*(?:,|at|\||-|·|•|/)\s*|\s*)(?:{_DATE}|{_TIME}|{_TIME_ZONE}|"
                 rf"(?:last )?(?:updated|published)(?:\s+ago)?\s*:?|\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago))*"
                 rf"(?:,\s*[a-z]{{2,3}})?(?:\s+by\s+\S+(?:\s+\S+){{0,3}})?\s*\)?\s*)",   # "..., UK", "(Updated: ...)"
@@ -547,7 +551,8 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
     # – Public Safety Canada", "Published in Dawn, October 12th, 2025"; "Updated about 4 hours ago"
     LinePattern("dateline_place", "metadata", "dateline", "line", 14,
                 rf"(?:(?-i:[A-Z])[\w'’.]*(?: (?-i:[A-Z])[\w'’.]*){{0,2}}\s+[-–—●•·]\s+)?(?i:{_DATE})(?:\s*[-–—]\s*(?:(?i:{_TIME})"
-                rf"(?:\s*(?i:{_TIME_ZONE}))?|(?-i:[A-Z])[\w'’.]*(?:,? (?-i:[A-Z])[\w'’.]*){{0,4}}))*|"
+                rf"(?:\s*(?i:{_TIME_ZONE}))?|(?-i:[A-Z])[\w'’.]*(?:,? (?-i:[A-Z])[\w'’.]*){{0,4}}))*"
+                rf"(?:\s+\|\s+(?-i:[A-Z])[\w&]*(?:,? (?-i:[A-Z])[\w&]*){{0,3}})?|"   # "KYODO NEWS - Sep 9, 2025 - 19:27 | Business, All"
                 rf"(?i:published in [\w'’ .&-]{{1,40}},\s*{_DATE}|(?:last )?updated (?:about|around|nearly|over) \d+ "
                 rf"(?:minutes?|mins?|hours?|hrs?|days?|weeks?) ago)|"
                 rf"(?-i:[A-Z])[\w'’.]*(?: (?-i:[A-Z])[\w'’.]*){{0,2}}\s+\|\s+(?i:(?:updated|published|posted)\s*:\s*{_DATE}"

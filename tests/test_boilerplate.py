@@ -440,6 +440,13 @@ def test_every_row_matches_its_example(pattern):
     ("Users with a Yle ID can leave comments on our news stories. Our guidelines on commenting and moderation "
      "are explained here.", "comment_form_fields"),
     ("More to Read", "related_header"),
+    # a byline with an e-mail address between bars, stamps opened by "On" or "Originally Published", a wire's
+    # stamp with its section after a bar, a wire's sign-off
+    ("By Marisol Quintana-Reyes | mquintana-reyes@denverpost.com | The Denver Post", "byline"),
+    ("On July 22, 2025 7:45 am", "dateline"),
+    ("Originally Published: July 15, 2025 at 12:41 PM MDT", "dateline"),
+    ("KYODO NEWS - Sep 9, 2025 - 19:27 | Business, All", "dateline_place"),
+    ("==Kyodo", "wire_signoff"),
 ])
 def test_pattern_table_before_after(line, expected):
     assert row_name(line) == expected
@@ -449,6 +456,7 @@ def test_pattern_table_before_after(line, expected):
     "Today's Paper | October 12, 2025",   # a paper's link, not a stamp: "|" before a date needs "Updated:"
     "The council said residents may post comments on our website until Friday.",
     "The statement was read by an official.",
+    "On Monday the council voted.",
 ])
 def test_lines_near_the_new_rows_match_none_of_them(line):
     assert row_name(line) not in ("dateline_place", "comment_form_fields", "audio_player")
