@@ -826,6 +826,8 @@ class Article:
                           if surface[i].lower() == "of" and surface[i + 1] in self.lex.countries), "")
             if owner:   # "Embassy of Vietnam (in Australia)", "Government of Canada": the country it is of
                 entity.country = self.lex.countries[owner]
+                if words[0] in ("bank", "banco", "banque") and words[1] in ("of", "de", "du"):
+                    entity.types.insert(0, (-1, "government"))   # "Bank of Mexico": the country's central bank
             if len(words) >= 3 and words[-1] in CORPORATE_SUFFIXES:
                 # "Brightwater Energy Inc." ... "president of Brightwater Energy": the name without its suffix
                 self.entities.setdefault(" ".join(words[:-1]), entity)
@@ -1581,7 +1583,11 @@ def phrase_facts(texts: tuple, lex: Lexicon) -> PhraseFacts:
     named_of = next((i for i, h in enumerate(map(singular, lows)) if texts[i][:1].isupper() and h in lex.name_words
                      and lows[i + 1:i + 2] in (("of",), ("for",))), len(lows))
     heads = [h for i, h in enumerate(map(singular, lows)) if h in lex.heads and not (
-        i == named_of or (i > named_of and texts[i][:1].isupper() and lex.heads[h][1] in ("spokesperson", "document")))]
+        i == named_of or (i > named_of and texts[i][:1].isupper() and lex.heads[h][1] in ("spokesperson", "document"))
+        # "the Health Service Executive said": a capitalized role word ending a body's name is the name's
+        or (i == len(lows) - 1 and i and texts[i][:1].isupper() and texts[i - 1][:1].isupper()
+            and singular(lows[i - 1]) in lex.name_words and lex.heads[h][0] != "government"))]
+    # (not "The Industry Minister": a government's title after its portfolio)
     # ("Office of the Privacy Commissioner": a name, not an office speaking for someone; "Office of the United
     # States Trade Representative": nor a representative of the United States Trade; "Centre for Strategic Space
     # Studies": nor a study)
@@ -2412,7 +2418,9 @@ def _read_name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
                       or (i and words[i - 1].cap and (_title_bigram(f"{words[i - 1].low} {low}", lex) or (
                           low == "general" and titled and not run)))) and not (
                 run and (low != w.low.rstrip(".") or any(x.text == "the" for x in run)
-                         or (nxt is None and (low in SURNAME_TITLES or low in lex.name_words)))) and not (
+                         or (nxt is None and (low in SURNAME_TITLES or low in lex.name_words
+                                              or (singular(run[-1].low) in lex.name_words
+                                                  and lex.heads.get(low, ("",))[0] != "government"))))) and not (
                     nxt is not None and (nxt.cap and nxt.low in lex.name_words   # "Climate Justice Alliance"
                                          or nxt.low == "of" and low in lex.name_words)):  # "Office of Foreign ..."
             # "Union of Small Farmers", "Office of the Privacy Commissioner": a plural, or a title after "of the",

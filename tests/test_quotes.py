@@ -1757,3 +1757,18 @@ def test_a_pronoun_with_its_contraction_is_no_name():
             "The 24-year-old Ghanaian completed the turnaround in the 88th minute.\n\n"
             "‘I just closed my eyes and hit it,’ he said afterwards.")
     assert not any("’" in s for [s] in quote_speakers(text))
+
+
+@pytest.mark.parametrize("text, speaker_type", [
+    # a regulator named for its field, a country's bank, a state body by its initials, a role word ending a body's name
+    ("The Canada Energy Regulator said it was \"reviewing\" the file.", "government"),
+    ("The Bank of Mexico said inflation was \"easing\".", "government"),
+    ("NASA said the launch was \"on track\".", "government"),
+    ("The Health Service Executive said it was \"aware\" of the delays.", "government"),
+    # ... but a bank named for a city is a business, and a minister after a portfolio a name word can open is a
+    # minister (guards)
+    ("The Bank of Montreal said profits were \"strong\".", "company"),
+    ("The Industry Minister, Melanie Joly, said the decision was \"final\".", "government"),
+])
+def test_types_of_regulators_central_banks_and_bodies_ending_in_a_role_word(text, speaker_type):
+    assert quote_speakers(text, "speaker_type") == [[speaker_type]]
