@@ -203,6 +203,9 @@ _DURATION_BASES = {"decad": "year", "fortnight": "week"}
 _BARE_DURATIONS = {"decade": "10", "fortnight": "2"}
 _DURATION_WORDS = frozenset(chain.from_iterable((u, u + "s") for u in
                                                 "minute hour day week fortnight month year decade".split()))
+# A unit of time and a half is the figure 1.5 in that unit: "a year and a half" ~ "18 months", "an hour and a
+# half" ~ "90 minutes" (see `_half_duration`).
+_ARTICLES = frozenset({"a", "an"})
 # A figure right after a month is a day of the month, not a length of time ("on March 14, days after").
 _MONTHS = frozenset("january february march april may june july august september october november december "
                     "jan feb mar apr jun jul aug sep sept oct nov dec".split())
@@ -405,11 +408,16 @@ def _number_at(words: list[str], i: int) -> tuple[str, int] | None:
     """(term, index after it) of a number written in several words from words[i] on, else None.
 
     Tens and units join ("thirty-one", "thirty one"), "and a half" adds 0.5, and a scale after the
-    number multiplies it ("2.5 million", "two and a half million", "sixty thousand"). `words` may
-    hold "." for a decimal point between two words, as the corpus reads them.
+    number multiplies it ("2.5 million", "two and a half million", "sixty thousand"). Spelled out, the
+    tens and units after "hundred" join it ("three hundred and twelve"), a scale multiplies the whole
+    ("four hundred and ten thousand"), and a smaller number may follow a scale ("two million five hundred
+    thousand", "one thousand and five"). `words` may hold "." for a decimal point between two words, as the
+    corpus reads them.
 
     >>> _number_at(["eighty", "six", "drivers"], 0), _number_at(["2", ".", "5", "million"], 0)
     (('86', 2), ('2500000', 4))
+    >>> _number_at("four hundred and ten thousand homes".split(), 0)
+    ('410000', 5)
     """
     n, word = len(words), words[i]
     j, scaled = i + 1, False
@@ -424,19 +432,58 @@ def _number_at(words: list[str], i: int) -> tuple[str, int] | None:
                 digits, suffix = f"{digits}.{found.group(1)}", found.group(2)
                 j += 2
         value, scaled = Decimal(digits) * _SUFFIXES[suffix], suffix is not None
-    elif word in _TENS:
-        value = Decimal(NUMBER_WORDS[word])
-        if j < n and words[j] in _UNITS:
-            value, j = value + NUMBER_WORDS[words[j]], j + 1
     elif word in NUMBER_WORDS and word not in SCALES:
-        value = Decimal(NUMBER_WORDS[word])
+        value, j = _spelled_group(words, i)
     else:
         return None
     if words[j:j + 3] == ["and", "a", "half"]:
         value, j = value + Decimal("0.5"), j + 3
     if not scaled and j < n and words[j] in SCALES:
-        value, j = value * SCALES[words[j]], j + 1
+        scale = SCALES[words[j]]
+        value, j = value * scale, j + 1
+        # What follows a spelled-out thousand or more, when smaller: "two million five hundred thousand".
+        after = j + 1 if j < n and words[j] == "and" else j
+        if not word[0].isdigit() and scale >= 1000 and after < n and words[after] in NUMBER_WORDS:
+            rest = _number_at(words, after) or _spelled_group(words, after)
+            alone = rest is not None and rest[1] == after + 1 and words[after] == "one"    # "... and one of them"
+            if rest is not None and Decimal(rest[0]) < scale and not alone:
+                value, j = value + Decimal(rest[0]), rest[1]
     return (_number_term(value), j) if j > i + 1 else None
+
+
+def _spelled_group(words: list[str], i: int) -> tuple[Decimal, int] | None:
+    """(value, index after it) of a number below a thousand spelled out from words[i] on: tens and units
+    ("thirty-one"), and those after a "hundred" ("three hundred and twelve"); None if words[i] is no number
+    word or a scale.
+
+    >>> _spelled_group("four hundred and ten thousand".split(), 0), _spelled_group("three hundred and four hundred".split(), 0)
+    ((Decimal('410'), 4), (Decimal('300'), 2))
+    """
+    n, word = len(words), words[i]
+    if word not in NUMBER_WORDS or word in SCALES:
+        return None
+    value, j = Decimal(NUMBER_WORDS[word]), i + 1
+    if word in _TENS and j < n and words[j] in _UNITS:
+        value, j = value + NUMBER_WORDS[words[j]], j + 1
+    if value < 10 and j < n and words[j] == "hundred":
+        value, j = value * 100, j + 1
+        after = j + 1 if j < n and words[j] == "and" else j
+        rest = _spelled_group(words, after) if after < n else None
+        if rest is not None and rest[0] < 100:
+            value, j = value + rest[0], rest[1]
+    return value, j
+
+
+def _half_duration(words: list[str], i: int) -> int | None:
+    """The index after "a <unit of time> and a half" when it starts at words[i] (the figure 1.5), else None.
+
+    >>> _half_duration(["in", "a", "year", "and", "a", "half"], 1), _half_duration(["a", "year", "and", "a"], 0)
+    (6, None)
+    """
+    if (words[i] in _ARTICLES and i + 4 < len(words) and words[i + 1] in _DURATION_WORDS
+            and words[i + 2:i + 5] == ["and", "a", "half"]):
+        return i + 5
+    return None
 
 
 # Words that can continue a number written in several words (see `_number_at`).
@@ -464,6 +511,12 @@ def terms(words: list[str]) -> list[tuple[str, str]]:
     check_phrases = True
     while i < n:
         word = words[i]
+        end = _half_duration(words, i) if word in _ARTICLES else None
+        if end is not None:
+            figure, unit = _duration("1.5", stem(words[i + 1]))
+            out.extend([(figure, " ".join(words[i:end])), (unit, words[i + 1])])
+            i = end
+            continue
         if check_phrases and word in phrases:
             match = next(((p, c) for p, c in phrases[word] if tuple(words[i:i + len(p)]) == p), None)
             if match is not None:
@@ -985,6 +1038,7 @@ class _Corpus:
                            - np.bincount(sentence_of[occ_word == -3], minlength=size))
             occ_word, occ_term = self._join_phrases(occ_word, occ_term, vocab, terms_vocab)
             occ_term, occ_surface = self._join_numbers(occ_word, occ_term, numbers, vocab, terms_vocab)
+            occ_term, occ_surface = self._join_half_durations(occ_word, occ_term, occ_surface, numbers, vocab, terms_vocab)
             occ_term = self._join_durations(occ_word, occ_term, numbers, terms_vocab)
             keep = occ_word >= 0
             words.append(occ_word[keep])
@@ -1095,7 +1149,8 @@ class _Corpus:
         digits = [k for k, w in enumerate(names) if w[0].isdigit()]
         flags = {"digits": flag([]), "plain": flag([]), "point": flag([]),
                  "word": flag(w for w in NUMBER_WORDS if w not in SCALES), "tens": flag(_TENS), "unit": flag(_UNITS),
-                 "scale": flag(SCALES), "and": flag(["and"]), "half": flag(["half"]), "month": flag(_MONTHS)}
+                 "scale": flag(SCALES), "and": flag(["and"]), "half": flag(["half"]), "month": flag(_MONTHS),
+                 "article": flag(_ARTICLES), "a": flag(["a"])}
         flags["digits"][digits] = True
         flags["plain"][[k for k in digits if names[k].isdigit()]] = True   # "2021", not "4m" or "1990s"
         flags["point"][-4] = True
@@ -1188,7 +1243,7 @@ class _Corpus:
             if p < end:
                 continue            # inside the number before
             window = []
-            for c in word[p:p + 8].tolist():
+            for c in word[p:p + 16].tolist():
                 if c == -2:
                     break           # a sentence break ends it
                 window.append(names[c] if c >= 0 else ".")
@@ -1199,6 +1254,26 @@ class _Corpus:
             occ_term[at_word[p]] = terms_vocab.setdefault(term, len(terms_vocab))
             occ_term[at_word[p + 1:end]] = -5
             surface[at_word[p]] = vocab.setdefault(" ".join(window[:found[1]]).replace(" . ", "."), len(vocab))
+        return occ_term, surface
+
+    @staticmethod
+    def _join_half_durations(occ_word, occ_term, surface, numbers, vocab, terms_vocab):
+        """"a year and a half" (see `_half_duration`): the article takes the figure 1.5 and shows the phrase,
+        the unit keeps its word for `_join_durations`, "half" is inside the number (term -5)."""
+        names, f = numbers
+        at_word = np.flatnonzero((occ_word != -3) & (occ_word != -1))
+        word = occ_word[at_word]
+        if len(word) < 5:
+            return occ_term, surface
+        starts = np.flatnonzero(f["article"][word[:-4]] & (f["duration"][word[1:-3]] >= 0) & f["and"][word[2:-2]]
+                                & f["a"][word[3:-1]] & f["half"][word[4:]])
+        if not len(starts):
+            return occ_term, surface
+        occ_term, surface = occ_term.copy(), surface.copy()
+        for p in starts.tolist():
+            occ_term[at_word[p]] = terms_vocab.setdefault("1.5", len(terms_vocab))
+            surface[at_word[p]] = vocab.setdefault(" ".join(names[c] for c in word[p:p + 5].tolist()), len(vocab))
+            occ_term[at_word[p + 4]] = -5
         return occ_term, surface
 
     def _join_durations(self, occ_word, occ_term, numbers, terms_vocab):

@@ -169,6 +169,13 @@ def test_terms_normalize_synonyms_numbers_and_dates(a, b):
     ("eighty six drivers", "86 drivers"),
     ("sixty thousand fans", "60,000 fans"),
     ("a dozen eggs", "12 eggs"),
+    # spelled out past a hundred or a thousand
+    ("some four hundred and ten thousand devices", "some 410,000 devices"),
+    ("three hundred and twelve passengers", "312 passengers"),
+    ("nine hundred staff", "900 staff"),
+    ("two million five hundred thousand users", "2,500,000 users"),
+    ("one thousand and five claims", "1,005 claims"),
+    ("twenty-two thousand homes", "22,000 homes"),
 ])
 def test_terms_read_a_number_as_one_figure(a, b):
     read_a, read_b = ([t for t, _ in reuse.terms(reuse.tokens(text))] for text in (a, b))
@@ -200,6 +207,16 @@ def terms_of(text: str) -> list[str]:
     return [t for t, _ in reuse.terms(reuse.tokens(text))]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("three hundred and four hundred", ["300", "400"]),            # two figures: a hundreds after "and" is not added
+    ("sixty thousand and one of them", ["60000", "1"]),            # "and one" after a scale is the pronoun
+    ("two and three", ["2", "3"]),                                 # "and" joins numbers only after a scale
+    ("1,000 and five", ["1000", "5"]),                              # ... written out
+])
+def test_terms_keep_numbers_apart_that_are_not_one_figure(text, expected):
+    assert terms_of(text) == expected
+
+
 @pytest.mark.parametrize("a, b", [
     ("orders worth RM340 million", "orders worth 340 million ringgit"),
     ("RM1.2 billion in sales", "sales of 1.2 billion ringgit"),
@@ -223,6 +240,9 @@ def test_a_currency_code_before_its_figure_reads_as_the_currency(a, b):
     ("thirty months", "two and a half years"),
     ("90 minutes", "1.5 hours"),
     ("two decades", "20 years"),
+    ("in a year and a half", "in 18 months"),           # a unit and a half, no figure
+    ("an hour and a half", "90 minutes"),
+    ("a decade and a half", "15 years"),
 ])
 def test_terms_read_a_length_of_time_in_its_coarsest_unit(a, b):
     assert terms_of(a) == terms_of(b)
@@ -248,7 +268,9 @@ def test_corpus_reads_lengths_of_time_and_currency_codes_as_terms_does():
     texts = {"a": "The company has four months to complete the wind-up. Two and a half years later, 30 months on.",
              "b": "Within a fortnight, or 14 days, not 2 of the days. Orders worth RM340 million and RM1.2 billion.",
              "c": "Within forty-eight hours or two days. Two decades, 20 years, a decade, 7 days and 2.5 years.",
-             "d": "Twenty-four months, or two and a half weeks, or 1.5 million hours. On March 14, days later."}
+             "d": "Twenty-four months, or two and a half weeks, or 1.5 million hours. On March 14, days later.",
+             "e": "A year and a half, an hour and a half-hour. Four hundred and ten thousand, three hundred and four "
+                  "hundred. Two million five hundred thousand and one thousand and five, sixty thousand and one of them."}
     content, _ = content_of(texts)
     corpus = reuse._Corpus(content)
     for i, text in enumerate(content["text"]):
