@@ -178,9 +178,11 @@ SCALES = {"hundred": 100, "thousand": 1000, "million": 10 ** 6, "billion": 10 **
 NUMBER_WORDS.update(SCALES)
 _UNITS = frozenset(w for w, i in NUMBER_WORDS.items() if 1 <= i <= 9)
 _TENS = frozenset(w for w, i in NUMBER_WORDS.items() if 20 <= i <= 90)
-# A decimal, or a scale written as a suffix of the digits ("2.5", "$4m", "4.6bn").
-_NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)(mn|m|bn|tn)?")
-_SUFFIXES = {None: 1, "m": 10 ** 6, "mn": 10 ** 6, "bn": 10 ** 9, "tn": 10 ** 12}
+# A decimal, or a scale written as a suffix of the digits ("2.5", "$4m", "4.6bn"). A time of day written with
+# its suffix is its figure ("7pm" ~ "seven in the evening", "9.15am" ~ "9.15 in the morning"): a time is a fact
+# as a figure is, and an hour that differs ("7pm" / "9pm") is another fact.
+_NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)(mn|m|bn|tn|am|pm)?")
+_SUFFIXES = {None: 1, "m": 10 ** 6, "mn": 10 ** 6, "bn": 10 ** 9, "tn": 10 ** 12, "am": 1, "pm": 1}
 # Words that make the figure right after them approximate, by the way its range goes (see
 # APPROXIMATE_FACTOR): "up" from the figure, "down" from it, or "both". A figure followed by "plus"
 # ("5,000-plus") goes up too. Words as `tokens` reads them.

@@ -154,6 +154,17 @@ def test_stem(word, expected):
     ("the removal of the cameras", "to remove the cameras"),
     ("four people needed treatment", "four people needed treating"),
     ("during their recovery", "while they recovered"),
+    ("will give them their money back", "will give them a refund"),
+    ("promised to pay back all fares", "promised to refund all fares"),
+    ("all fares would be paid back", "all fares would be refunded"),
+    ("the bank will repay customers", "the bank will refund customers"),
+    ("passengers will be reimbursed", "passengers will be refunded"),
+    ("a pair of tugboats", "2 of tugboats"),
+    ("once the data had leaked", "once the data had been breached"),
+    ("the order should be put on hold", "the order should be suspended"),
+    ("the bill for the meters", "the cost of the meters"),
+    ("swapping out the devices", "replacing out the devices"),
+    ("the replacement of the devices", "replacing the devices"),
 ])
 def test_terms_normalize_synonyms_numbers_and_dates(a, b):
     assert [t for t, _ in reuse.terms(reuse.tokens(a))] == [t for t, _ in reuse.terms(reuse.tokens(b))]
@@ -176,6 +187,10 @@ def test_terms_normalize_synonyms_numbers_and_dates(a, b):
     ("two million five hundred thousand users", "2,500,000 users"),
     ("one thousand and five claims", "1,005 claims"),
     ("twenty-two thousand homes", "22,000 homes"),
+    # a time of day with its suffix
+    ("docked before 7pm", "docked before seven"),
+    ("left at 9.15am", "left at 9.15"),
+    ("left at 10am", "left at ten"),
 ])
 def test_terms_read_a_number_as_one_figure(a, b):
     read_a, read_b = ([t for t, _ in reuse.terms(reuse.tokens(text))] for text in (a, b))
@@ -269,7 +284,7 @@ def test_corpus_reads_lengths_of_time_and_currency_codes_as_terms_does():
              "b": "Within a fortnight, or 14 days, not 2 of the days. Orders worth RM340 million and RM1.2 billion.",
              "c": "Within forty-eight hours or two days. Two decades, 20 years, a decade, 7 days and 2.5 years.",
              "d": "Twenty-four months, or two and a half weeks, or 1.5 million hours. On March 14, days later.",
-             "e": "A year and a half, an hour and a half-hour. Four hundred and ten thousand, three hundred and four "
+             "e": "At 7pm, 9.15am or 10.30pm. A year and a half, an hour and a half-hour. Four hundred and ten thousand, three hundred and four "
                   "hundred. Two million five hundred thousand and one thousand and five, sixty thousand and one of them."}
     content, _ = content_of(texts)
     corpus = reuse._Corpus(content)
