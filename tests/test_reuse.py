@@ -1029,6 +1029,31 @@ def test_a_long_rewrite_sharing_six_terms_is_a_paraphrase():
 
 # --- what a paraphrase must share -------------------------------------------------------------------
 
+OPENING = "Maria Lopez, who heads the Data Protection Board, said in a statement on Tuesday that"
+
+
+@pytest.mark.parametrize("method", ["exact", "index"])
+def test_a_shared_opening_that_goes_on_differently_is_no_reuse(method):
+    # the same speaker and reporting frame, then another fact: the opening is no evidence of reuse
+    fine = f"{OPENING} the fine was the largest the board had ever imposed on a bank."
+    other = f"{OPENING} researchers who report flaws in good faith would not be punished."
+    assert relations_between(fine, other, method) == []
+    # the same opening going on with the same fact, a word changed, is a copy
+    edited = f"{OPENING} the fine was the biggest the board had ever imposed on a lender."
+    assert relations_between(fine, edited, method) == ["near_verbatim"]
+
+
+@pytest.mark.parametrize("a, b, n", [
+    ("the firm said it would appeal", "the firm said it would not", 5),
+    ("the firm said", "a firm said", 0),
+    ("same words", "same words", 2),
+])
+def test_common_openings(a, b, n):
+    words = {w: k for k, w in enumerate(sorted(set(a.split()) | set(b.split())))}
+    flat = np.array([words[w] for w in a.split() + b.split()], dtype=np.int64)
+    bounds = np.array([0, len(a.split()), len(a.split()) + len(b.split())])
+    assert reuse.common_openings(flat, bounds, [0], [1]).tolist() == [n]
+
 def relations_between(a: str, b: str, method: str) -> list[str]:
     content, texts = pair_corpus(a, b)
     table, _, _ = reuse.align(content, method=method)
