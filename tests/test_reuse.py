@@ -1009,6 +1009,23 @@ def test_a_one_word_edit_is_near_verbatim_not_verbatim():
     assert rows_between(table, texts, a[:40], b[:40])["relation"].tolist() == ["near_verbatim"]
 
 
+@pytest.mark.parametrize("relation, a, b", [
+    # a phrase synonym is a changed word to the copy measures, as a word synonym is
+    ("near_verbatim", "Shares in Varnek fell 7.5 percent in Singapore trading on Tuesday.",
+     "Shares in Varnek fell 7.5 per cent in Singapore trading on Tuesday."),
+    # a trimmed copy of seven words is all in the other sentence, unbroken
+    ("verbatim", "Four passengers were treated for minor injuries.",
+     "Four passengers were treated for minor injuries, and none needed hospital care."),
+    # several words changed (word-sequence ratio 0.7): a rewrite, no longer a near-verbatim copy
+    ("paraphrase", "The regulator said it had inspected the plant in January and ordered Harwick to reinforce two "
+     "sections of the roof.",
+     "Inspectors from the regulator had visited the plant in January and told Harwick to strengthen two parts of the roof."),
+])
+@pytest.mark.parametrize("method", ["exact", "index"])
+def test_copy_relations_count_words_as_written(relation, a, b, method):
+    assert relations_between(a, b, method) == [relation]
+
+
 def test_evaluate_names_a_gold_sentence_missing_from_its_article():
     content, texts, gold = _reuse_eval()
     broken = gold.head(1).assign(sentence_a="Not a sentence of this article.")
