@@ -86,6 +86,10 @@ PARAPHRASE_COSINE = 0.33
 # range of one meets one of the other: "more than five years" and "five-and-a-half years" are one fact,
 # "more than five years" and "three years" are not.
 APPROXIMATE_FACTOR = 1.5
+# Lengths of time agree, whatever their units, when they are within this factor of each other in days: "within
+# six weeks" (42 days) and "in a month and a half" (45) are one fact, as a month is 28 to 31 days, though
+# neither reads as the other's figure (see DURATIONS); "six weeks" and "two months" (60) are not.
+DURATION_FACTOR = 1.05
 # A paraphrase must also share at least MIN_DISTINCTIVE_SHARED distinctive terms: terms whose IDF is
 # at least DISTINCTIVE_IDF_SHARE of the largest possible IDF (log of the number of sentences), i.e.
 # terms much rarer than the story's topic words, and not GENERIC_WORDS. IDF cannot tell a word every
@@ -600,6 +604,35 @@ def figure_ranges(words: list[str]) -> dict[str, tuple[float, float]]:
     return out
 
 
+def lengths_of_time(words: list[str]) -> list[float]:
+    """The lengths of time of a token list in days, as `terms` reads them (a figure and its unit, "a year and a
+    half").
+
+    >>> lengths_of_time(tokens("within six weeks, or a month and a half, on March 14, not 2 days"))
+    [42.0, 45.0, 2.0]
+    """
+    out = []
+    i, n = 0, len(words)
+    while i < n:
+        if words[i] in _ARTICLES and (end := _half_duration(words, i)) is not None:
+            out.append(1.5 * float(DURATIONS[stem(words[i + 1])]))
+            i = end
+            continue
+        found = _number_at(words, i)
+        if found is None and (words[i][0].isdigit() or words[i] in NUMBER_WORDS):
+            term = _term(words[i])
+            found = (term, i + 1) if term is not None else None
+        if found is None:
+            i += 1
+            continue
+        term, end = found
+        if (end < n and words[end] in _DURATION_WORDS and not (i and words[i - 1] in _MONTHS)
+                and term.replace(".", "", 1).isdecimal()):
+            out.append(float(term) * float(DURATIONS[stem(words[end])]))
+        i = end
+    return out
+
+
 def negated(words: list[str]) -> bool:
     """Whether a token list holds a negation (see NEGATIONS).
 
@@ -610,8 +643,10 @@ def negated(words: list[str]) -> bool:
 
 
 def _ranges_meet(a, b) -> bool:
-    """Whether some range (low, high) of `a` meets some range of `b`."""
-    return any(low_a <= high_b and low_b <= high_a for low_a, high_a in a for low_b, high_b in b)
+    """Whether some range (low, high, kind) of `a` meets some range of `b` of its kind (0: a figure, 1: a length of
+    time in days)."""
+    return any(kind_a == kind_b and low_a <= high_b and low_b <= high_a
+               for low_a, high_a, kind_a in a for low_b, high_b, kind_b in b)
 
 
 # --- comparing two passages -----------------------------------------------------------------------
@@ -630,7 +665,7 @@ class _Passage:
         self.surface = surface
         self.norm2 = sum(idf[t] ** 2 for t in term_ids)
         self.names, self.figures, self.generic = names, figures, generic
-        self.ranges = ranges       # the figures as (low, high): an approximate one's range (see `figure_ranges`)
+        self.ranges = ranges       # the figures as (low, high, kind): see `_Corpus.figure_ranges`
         self.negated = negated     # a sentence of it holds a negation (see NEGATIONS)
         self.headline = headline   # it is a headline (never a paraphrase)
 
@@ -1418,14 +1453,18 @@ class _Corpus:
             found = self._negated[t] = negated([self.words_vocab[k] for k in self.type_words[t]])
         return found
 
-    def figure_ranges(self, t: int) -> tuple[tuple[float, float], ...]:
-        """The figures of type t as (low, high): an approximate one's range (see `figure_ranges`), the others
-        their value; read from the sentence's text once, when first asked for."""
+    def figure_ranges(self, t: int) -> tuple[tuple[float, float, int], ...]:
+        """The figures of type t as (low, high, 0): an approximate one's range (see `figure_ranges`), the others
+        their value; and its lengths of time as (low, high, 1) in days (see DURATION_FACTOR). Read from the
+        sentence's text once, when first asked for."""
         found = self._figure_ranges.get(t)
         if found is None:
             figures = [self.term_names[k] for k in self.type_terms[t] if self.is_number[k]]
-            approximate = figure_ranges(tokens(self.text.iloc[int(self.first_member[t])])) if figures else {}
-            found = self._figure_ranges[t] = tuple(approximate.get(f) or (float(f), float(f)) for f in figures)
+            words = tokens(self.text.iloc[int(self.first_member[t])]) if figures else []
+            approximate = figure_ranges(words) if figures else {}
+            found = self._figure_ranges[t] = (
+                tuple((*(approximate.get(f) or (float(f), float(f))), 0) for f in figures)
+                + tuple((days / DURATION_FACTOR, days * DURATION_FACTOR, 1) for days in lengths_of_time(words)))
         return found
 
 

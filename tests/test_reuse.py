@@ -1118,6 +1118,26 @@ def test_a_length_of_time_respelled_is_the_same_figure(method):
 
 
 @pytest.mark.parametrize("method", ["exact", "index"])
+def test_lengths_of_time_in_other_units_agree_when_close(method):
+    # 42 and 45 days: one fact, though neither reads as the other's figure; 42 and 60 days: two
+    a = "A ruling on whether the order should be suspended during the case is expected in a month and a half."
+    same, other = (f"The court is expected to decide within {n} weeks whether to suspend the order during the case."
+                   for n in ("six", "nine"))
+    assert relations_between(a, same, method) == ["paraphrase"]
+    assert relations_between(a, other, method) == []
+
+
+@pytest.mark.parametrize("text, days", [
+    ("within six weeks", [42.0]),
+    ("in a month and a half", [45.0]),
+    ("18 months or 90 minutes", [540.0, 90 / 1440]),
+    ("on March 14, 300 people", []),          # a day of the month, a count
+])
+def test_lengths_of_time(text, days):
+    assert reuse.lengths_of_time(reuse.tokens(text)) == pytest.approx(days)
+
+
+@pytest.mark.parametrize("method", ["exact", "index"])
 def test_sentences_whose_figures_differ_are_not_paraphrases(method):
     a = "Shares of Haldor fell 7 percent in Amsterdam trading after the announcement."
     other, same = (f"Haldor stock dropped {n} percent in early Amsterdam trading." for n in ("11", "seven"))
