@@ -455,6 +455,9 @@ def _number_at(words: list[str], i: int) -> tuple[str, int] | None:
         value, scaled = Decimal(digits) * _SUFFIXES[suffix], suffix is not None
     elif word in NUMBER_WORDS and word not in SCALES:
         value, j = _spelled_group(words, i)
+    elif (word in _CLOCK_FRACTIONS and j + 1 < n and words[j] in ("past", "to")
+          and words[j + 2:j + 3] not in (["percent"], ["per"])):        # "a quarter to 10 percent" is no time
+        return _clock_time(word, words[j], words[j + 1], j + 2)
     else:
         return None
     if words[j:j + 3] == ["and", "a", "half"]:
@@ -470,6 +473,22 @@ def _number_at(words: list[str], i: int) -> tuple[str, int] | None:
             if rest is not None and Decimal(rest[0]) < scale and not alone:
                 value, j = value + Decimal(rest[0]), rest[1]
     return (_number_term(value), j) if j > i + 1 else None
+
+
+def _clock_time(fraction: str, way: str, hour: str, end: int) -> tuple[str, int] | None:
+    """(term, `end`) of a time of day told by the clock ("quarter past nine": 9.15, as "9.15" is read; "half
+    past seven": 7.3; "quarter to ten": 9.45), or None when `hour` is no hour.
+
+    >>> _clock_time("quarter", "past", "nine", 3), _clock_time("quarter", "to", "1", 3), _clock_time("half", "to", "9", 3)
+    (('9.15', 3), ('12.45', 3), None)
+    """
+    h = NUMBER_WORDS.get(hour, int(hour) if hour.isdigit() else 0)
+    minutes = _CLOCK_FRACTIONS[fraction]
+    if not 1 <= h <= 12 or (way == "to" and minutes == 30):
+        return None
+    if way == "to":
+        h, minutes = (h - 1) or 12, 60 - minutes
+    return _number_term(h + Decimal(minutes) / 100), end
 
 
 def _spelled_group(words: list[str], i: int) -> tuple[Decimal, int] | None:
@@ -507,6 +526,10 @@ def _half_duration(words: list[str], i: int) -> int | None:
     return None
 
 
+# A time of day told by the clock is its figure, as the time written in digits ("a quarter past nine" ~ "9.15",
+# "half past seven" ~ "7.30"): minutes past the hour by the word before "past" or "to" (see `_clock_time`).
+_CLOCK_FRACTIONS = {"quarter": 15, "half": 30}
+
 # Words that can continue a number written in several words (see `_number_at`).
 _NUMBER_FOLLOWERS = frozenset(SCALES) | _UNITS | {"half"}
 
@@ -524,7 +547,7 @@ def terms(words: list[str]) -> list[tuple[str, str]]:
     _, phrases = load_synonyms()
     cache = _TERM_CACHE
     if (_phrase_starts().isdisjoint(words) and _NUMBER_FOLLOWERS.isdisjoint(words)
-            and _DURATION_WORDS.isdisjoint(words)):
+            and _DURATION_WORDS.isdisjoint(words) and "quarter" not in words):
         found = [(cache[w] if w in cache else _term(w), w) for w in words]
         return [(t, w) for t, w in found if t is not None]
     out = []
@@ -1218,7 +1241,8 @@ class _Corpus:
         flags = {"digits": flag([]), "plain": flag([]), "point": flag([]),
                  "word": flag(w for w in NUMBER_WORDS if w not in SCALES), "tens": flag(_TENS), "unit": flag(_UNITS),
                  "scale": flag(SCALES), "and": flag(["and"]), "half": flag(["half"]), "month": flag(_MONTHS),
-                 "article": flag(_ARTICLES), "a": flag(["a"])}
+                 "article": flag(_ARTICLES), "a": flag(["a"]), "clock": flag(_CLOCK_FRACTIONS),
+                 "past_to": flag(["past", "to"])}
         flags["digits"][digits] = True
         flags["plain"][[k for k in digits if names[k].isdigit()]] = True   # "2021", not "4m" or "1990s"
         flags["point"][-4] = True
@@ -1256,8 +1280,9 @@ class _Corpus:
         maybe = np.flatnonzero(following[1:] == 1)
         half = np.flatnonzero(following[3:] == 2)
         half = half[f["and"][word[half + 1]]]
-        if len(half):
-            maybe = np.union1d(maybe, half)
+        clock = np.flatnonzero(f["clock"][word[:-2]] & f["past_to"][word[1:-1]])     # "quarter past nine"
+        if len(half) or len(clock):
+            maybe = np.union1d(np.union1d(maybe, half), clock)
         at = [np.where(maybe + k < n, word[np.minimum(maybe + k, n - 1)], -2) for k in range(4)]
         is_ = lambda name, k: f[name][at[k]]   # noqa: E731
         decimal = is_("plain", 0) & is_("point", 1) & is_("plain", 2)
@@ -1266,7 +1291,8 @@ class _Corpus:
         other = (((is_("digits", 0) | is_("word", 0)) & is_("and", 1) & is_("half", 3))
                  | (is_("digits", 0) & is_("point", 1))
                  | (is_("word", 0) & is_("scale", 1))
-                 | (is_("tens", 0) & is_("unit", 1))) & ~common
+                 | (is_("tens", 0) & is_("unit", 1))
+                 | (is_("clock", 0) & is_("past_to", 1) & (is_("word", 2) | is_("plain", 2)))) & ~common
         if not (common.any() or other.any()):
             return occ_term, occ_word
         occ_term, surface = occ_term.copy(), occ_word.copy()

@@ -191,6 +191,10 @@ def test_terms_normalize_synonyms_numbers_and_dates(a, b):
     ("docked before 7pm", "docked before seven"),
     ("left at 9.15am", "left at 9.15"),
     ("left at 10am", "left at ten"),
+    # a time of day told by the clock
+    ("left at a quarter past nine", "left at 9.15"),
+    ("docked at half past seven", "docked at 7.30"),
+    ("docked at a quarter to ten", "docked at 9.45"),
 ])
 def test_terms_read_a_number_as_one_figure(a, b):
     read_a, read_b = ([t for t, _ in reuse.terms(reuse.tokens(text))] for text in (a, b))
@@ -227,6 +231,9 @@ def terms_of(text: str) -> list[str]:
     ("sixty thousand and one of them", ["60000", "1"]),            # "and one" after a scale is the pronoun
     ("two and three", ["2", "3"]),                                 # "and" joins numbers only after a scale
     ("1,000 and five", ["1000", "5"]),                              # ... written out
+    ("a quarter to 10 percent", ["quarter", "10", "percent"]),     # no time of day
+    ("the quarter to June", ["quarter", "jun"]),
+    ("half to a third", ["half", "third"]),
 ])
 def test_terms_keep_numbers_apart_that_are_not_one_figure(text, expected):
     assert terms_of(text) == expected
@@ -284,7 +291,7 @@ def test_corpus_reads_lengths_of_time_and_currency_codes_as_terms_does():
              "b": "Within a fortnight, or 14 days, not 2 of the days. Orders worth RM340 million and RM1.2 billion.",
              "c": "Within forty-eight hours or two days. Two decades, 20 years, a decade, 7 days and 2.5 years.",
              "d": "Twenty-four months, or two and a half weeks, or 1.5 million hours. On March 14, days later.",
-             "e": "At 7pm, 9.15am or 10.30pm. A year and a half, an hour and a half-hour. Four hundred and ten thousand, three hundred and four "
+             "e": "At 7pm, 9.15am or 10.30pm, a quarter past nine, half past 7, a quarter to one, the quarter to June. A year and a half, an hour and a half-hour. Four hundred and ten thousand, three hundred and four "
                   "hundred. Two million five hundred thousand and one thousand and five, sixty thousand and one of them."}
     content, _ = content_of(texts)
     corpus = reuse._Corpus(content)
