@@ -1280,7 +1280,8 @@ class _Corpus:
         maybe = np.flatnonzero(following[1:] == 1)
         half = np.flatnonzero(following[3:] == 2)
         half = half[f["and"][word[half + 1]]]
-        clock = np.flatnonzero(f["clock"][word[:-2]] & f["past_to"][word[1:-1]])     # "quarter past nine"
+        clock = np.flatnonzero(f["clock"][word[:-2]])                                # "quarter past nine"
+        clock = clock[f["past_to"][word[clock + 1]]]
         if len(half) or len(clock):
             maybe = np.union1d(np.union1d(maybe, half), clock)
         at = [np.where(maybe + k < n, word[np.minimum(maybe + k, n - 1)], -2) for k in range(4)]
@@ -1359,8 +1360,9 @@ class _Corpus:
         word = occ_word[at_word]
         if len(word) < 5:
             return occ_term, surface
-        starts = np.flatnonzero(f["article"][word[:-4]] & (f["duration"][word[1:-3]] >= 0) & f["and"][word[2:-2]]
-                                & f["a"][word[3:-1]] & f["half"][word[4:]])
+        starts = np.flatnonzero(f["half"][word[4:]])          # from the rare end
+        starts = starts[f["article"][word[starts]] & (f["duration"][word[starts + 1]] >= 0) & f["and"][word[starts + 2]]
+                        & f["a"][word[starts + 3]]]
         if not len(starts):
             return occ_term, surface
         occ_term, surface = occ_term.copy(), surface.copy()
