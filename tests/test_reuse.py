@@ -291,8 +291,10 @@ def test_corpus_reads_lengths_of_time_and_currency_codes_as_terms_does():
              "b": "Within a fortnight, or 14 days, not 2 of the days. Orders worth RM340 million and RM1.2 billion.",
              "c": "Within forty-eight hours or two days. Two decades, 20 years, a decade, 7 days and 2.5 years.",
              "d": "Twenty-four months, or two and a half weeks, or 1.5 million hours. On March 14, days later.",
-             "e": "At 7pm, 9.15am or 10.30pm, a quarter past nine, half past 7, a quarter to one, the quarter to June. A year and a half, an hour and a half-hour. Four hundred and ten thousand, three hundred and four "
-                  "hundred. Two million five hundred thousand and one thousand and five, sixty thousand and one of them."}
+             "e": "At 7pm, 9.15am or 10.30pm, a quarter past nine, half past 7, a quarter to one, the quarter to "
+                  "June. A year and a half, an hour and a half-hour. Four hundred and ten thousand, three hundred "
+                  "and four hundred. Two million five hundred thousand and one thousand and five, sixty thousand "
+                  "and one of them."}
     content, _ = content_of(texts)
     corpus = reuse._Corpus(content)
     for i, text in enumerate(content["text"]):
