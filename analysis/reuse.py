@@ -61,12 +61,15 @@ FEW_SHARED_TERMS = 3
 FEW_TERMS_COSINE = 0.45
 # Verbatim: the same word sequence (difflib ratio 1: a changed word, "per cent" for "percent", makes a
 # near-verbatim copy), or one sentence is contained in the other as one unbroken run of at least
-# VERBATIM_RUN words (a trimmed copy).
+# TRIMMED_RUN words (a trimmed copy: "Four passengers were treated for minor injuries." from "..., and none
+# needed hospital care."; 8 until reuse_eval5, whose trimmed copies of seven words, and reuse_eval's, were
+# labelled verbatim). VERBATIM_RUN: see near verbatim.
 VERBATIM_RATIO = 1.0
 VERBATIM_RUN = 8
+TRIMMED_RUN = 7
 # Near verbatim (small edits): word-sequence ratio at least this, or a shared run of VERBATIM_RUN
 # words that covers at least NEAR_COVER of the shorter sentence.
-NEAR_RATIO = 0.6
+NEAR_RATIO = 0.75
 NEAR_COVER = 0.5
 # Paraphrase: cosine of the IDF-weighted content terms at least this. Topic words shared by every
 # article of a story (the company, the country, "national security") weigh little, so sentences
@@ -83,6 +86,10 @@ PARAPHRASE_COSINE = 0.33
 # range of one meets one of the other: "more than five years" and "five-and-a-half years" are one fact,
 # "more than five years" and "three years" are not.
 APPROXIMATE_FACTOR = 1.5
+# Lengths of time agree, whatever their units, when they are within this factor of each other in days: "within
+# six weeks" (42 days) and "in a month and a half" (45) are one fact, as a month is 28 to 31 days, though
+# neither reads as the other's figure (see DURATIONS); "six weeks" and "two months" (60) are not.
+DURATION_FACTOR = 1.05
 # A paraphrase must also share at least MIN_DISTINCTIVE_SHARED distinctive terms: terms whose IDF is
 # at least DISTINCTIVE_IDF_SHARE of the largest possible IDF (log of the number of sentences), i.e.
 # terms much rarer than the story's topic words, and not GENERIC_WORDS. IDF cannot tell a word every
@@ -117,6 +124,18 @@ LONG_PARAPHRASE_COSINE = 0.28
 # headlines on the event share its key words whatever they say ("China's Hikvision says it is
 # challenging Canada's shut down order" / "Canada orders China's Hikvision to shut down operations in
 # Canada"). Originality leaves headlines out for the same reason.
+# Two sentences that open with the same OPENING_WORDS words or more (who said it, how and when: "Faith Chelimo,
+# who heads the Personal Data Office, said in a statement on Tuesday that the") and then go on to say different
+# things are no reuse: the shared opening is the reporting frame, not a fact. They go on differently when after
+# the opening each has at least OPENING_TAIL_TERMS content terms and fewer than OPENING_TAIL_SHARE of the fewer
+# are shared ("... that the office would not take action against researchers who report breaches in good
+# faith" / "... that the fine was the largest the office had imposed on a lender": office alone). Copies with a
+# word or two changed after the opening, and paraphrases of its end, share far more: on the five hand-labelled
+# sets the aligned pairs with such an opening shared two thirds or more, but four (reuse_eval5's generic-run
+# negatives) a fifth or less.
+OPENING_WORDS = 5
+OPENING_TAIL_TERMS = 3
+OPENING_TAIL_SHARE = 1 / 3
 # A neighbouring sentence joins an aligned passage (one sentence split in two by another outlet)
 # when at least this share of its term weight is found in the other side and not yet matched. (0.5
 # until reuse_eval4: a split half keeps a word or two of its own, "They made off with personal information
@@ -178,9 +197,11 @@ SCALES = {"hundred": 100, "thousand": 1000, "million": 10 ** 6, "billion": 10 **
 NUMBER_WORDS.update(SCALES)
 _UNITS = frozenset(w for w, i in NUMBER_WORDS.items() if 1 <= i <= 9)
 _TENS = frozenset(w for w, i in NUMBER_WORDS.items() if 20 <= i <= 90)
-# A decimal, or a scale written as a suffix of the digits ("2.5", "$4m", "4.6bn").
-_NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)(mn|m|bn|tn)?")
-_SUFFIXES = {None: 1, "m": 10 ** 6, "mn": 10 ** 6, "bn": 10 ** 9, "tn": 10 ** 12}
+# A decimal, or a scale written as a suffix of the digits ("2.5", "$4m", "4.6bn"). A time of day written with
+# its suffix is its figure ("7pm" ~ "seven in the evening", "9.15am" ~ "9.15 in the morning"): a time is a fact
+# as a figure is, and an hour that differs ("7pm" / "9pm") is another fact.
+_NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)(mn|m|bn|tn|am|pm)?")
+_SUFFIXES = {None: 1, "m": 10 ** 6, "mn": 10 ** 6, "bn": 10 ** 9, "tn": 10 ** 12, "am": 1, "pm": 1}
 # Words that make the figure right after them approximate, by the way its range goes (see
 # APPROXIMATE_FACTOR): "up" from the figure, "down" from it, or "both". A figure followed by "plus"
 # ("5,000-plus") goes up too. Words as `tokens` reads them.
@@ -203,6 +224,9 @@ _DURATION_BASES = {"decad": "year", "fortnight": "week"}
 _BARE_DURATIONS = {"decade": "10", "fortnight": "2"}
 _DURATION_WORDS = frozenset(chain.from_iterable((u, u + "s") for u in
                                                 "minute hour day week fortnight month year decade".split()))
+# A unit of time and a half is the figure 1.5 in that unit: "a year and a half" ~ "18 months", "an hour and a
+# half" ~ "90 minutes" (see `_half_duration`).
+_ARTICLES = frozenset({"a", "an"})
 # A figure right after a month is a day of the month, not a length of time ("on March 14, days after").
 _MONTHS = frozenset("january february march april may june july august september october november december "
                     "jan feb mar apr jun jul aug sep sept oct nov dec".split())
@@ -405,11 +429,16 @@ def _number_at(words: list[str], i: int) -> tuple[str, int] | None:
     """(term, index after it) of a number written in several words from words[i] on, else None.
 
     Tens and units join ("thirty-one", "thirty one"), "and a half" adds 0.5, and a scale after the
-    number multiplies it ("2.5 million", "two and a half million", "sixty thousand"). `words` may
-    hold "." for a decimal point between two words, as the corpus reads them.
+    number multiplies it ("2.5 million", "two and a half million", "sixty thousand"). Spelled out, the
+    tens and units after "hundred" join it ("three hundred and twelve"), a scale multiplies the whole
+    ("four hundred and ten thousand"), and a smaller number may follow a scale ("two million five hundred
+    thousand", "one thousand and five"). `words` may hold "." for a decimal point between two words, as the
+    corpus reads them.
 
     >>> _number_at(["eighty", "six", "drivers"], 0), _number_at(["2", ".", "5", "million"], 0)
     (('86', 2), ('2500000', 4))
+    >>> _number_at("four hundred and ten thousand homes".split(), 0)
+    ('410000', 5)
     """
     n, word = len(words), words[i]
     j, scaled = i + 1, False
@@ -424,20 +453,86 @@ def _number_at(words: list[str], i: int) -> tuple[str, int] | None:
                 digits, suffix = f"{digits}.{found.group(1)}", found.group(2)
                 j += 2
         value, scaled = Decimal(digits) * _SUFFIXES[suffix], suffix is not None
-    elif word in _TENS:
-        value = Decimal(NUMBER_WORDS[word])
-        if j < n and words[j] in _UNITS:
-            value, j = value + NUMBER_WORDS[words[j]], j + 1
     elif word in NUMBER_WORDS and word not in SCALES:
-        value = Decimal(NUMBER_WORDS[word])
+        value, j = _spelled_group(words, i)
+    elif (word in _CLOCK_FRACTIONS and j + 1 < n and words[j] in ("past", "to")
+          and words[j + 2:j + 3] not in (["percent"], ["per"])):        # "a quarter to 10 percent" is no time
+        return _clock_time(word, words[j], words[j + 1], j + 2)
     else:
         return None
     if words[j:j + 3] == ["and", "a", "half"]:
         value, j = value + Decimal("0.5"), j + 3
     if not scaled and j < n and words[j] in SCALES:
-        value, j = value * SCALES[words[j]], j + 1
+        scale = SCALES[words[j]]
+        value, j = value * scale, j + 1
+        # What follows a spelled-out thousand or more, when smaller: "two million five hundred thousand".
+        after = j + 1 if j < n and words[j] == "and" else j
+        if not word[0].isdigit() and scale >= 1000 and after < n and words[after] in NUMBER_WORDS:
+            rest = _number_at(words, after) or _spelled_group(words, after)
+            alone = rest is not None and rest[1] == after + 1 and words[after] == "one"    # "... and one of them"
+            if rest is not None and Decimal(rest[0]) < scale and not alone:
+                value, j = value + Decimal(rest[0]), rest[1]
     return (_number_term(value), j) if j > i + 1 else None
 
+
+def _clock_time(fraction: str, way: str, hour: str, end: int) -> tuple[str, int] | None:
+    """(term, `end`) of a time of day told by the clock ("quarter past nine": 9.15, as "9.15" is read; "half
+    past seven": 7.3; "quarter to ten": 9.45), or None when `hour` is no hour.
+
+    >>> _clock_time("quarter", "past", "nine", 3), _clock_time("quarter", "to", "1", 3)
+    (('9.15', 3), ('12.45', 3))
+    >>> _clock_time("half", "to", "9", 3) is None
+    True
+    """
+    h = NUMBER_WORDS.get(hour, int(hour) if hour.isdigit() else 0)
+    minutes = _CLOCK_FRACTIONS[fraction]
+    if not 1 <= h <= 12 or (way == "to" and minutes == 30):
+        return None
+    if way == "to":
+        h, minutes = (h - 1) or 12, 60 - minutes
+    return _number_term(h + Decimal(minutes) / 100), end
+
+
+def _spelled_group(words: list[str], i: int) -> tuple[Decimal, int] | None:
+    """(value, index after it) of a number below a thousand spelled out from words[i] on: tens and units
+    ("thirty-one"), and those after a "hundred" ("three hundred and twelve"); None if words[i] is no number
+    word or a scale.
+
+    >>> _spelled_group("four hundred and ten thousand".split(), 0)
+    (Decimal('410'), 4)
+    >>> _spelled_group("three hundred and four hundred".split(), 0)
+    (Decimal('300'), 2)
+    """
+    n, word = len(words), words[i]
+    if word not in NUMBER_WORDS or word in SCALES:
+        return None
+    value, j = Decimal(NUMBER_WORDS[word]), i + 1
+    if word in _TENS and j < n and words[j] in _UNITS:
+        value, j = value + NUMBER_WORDS[words[j]], j + 1
+    if value < 10 and j < n and words[j] == "hundred":
+        value, j = value * 100, j + 1
+        after = j + 1 if j < n and words[j] == "and" else j
+        rest = _spelled_group(words, after) if after < n else None
+        if rest is not None and rest[0] < 100:
+            value, j = value + rest[0], rest[1]
+    return value, j
+
+
+def _half_duration(words: list[str], i: int) -> int | None:
+    """The index after "a <unit of time> and a half" when it starts at words[i] (the figure 1.5), else None.
+
+    >>> _half_duration(["in", "a", "year", "and", "a", "half"], 1), _half_duration(["a", "year", "and", "a"], 0)
+    (6, None)
+    """
+    if (words[i] in _ARTICLES and i + 4 < len(words) and words[i + 1] in _DURATION_WORDS
+            and words[i + 2:i + 5] == ["and", "a", "half"]):
+        return i + 5
+    return None
+
+
+# A time of day told by the clock is its figure, as the time written in digits ("a quarter past nine" ~ "9.15",
+# "half past seven" ~ "7.30"): minutes past the hour by the word before "past" or "to" (see `_clock_time`).
+_CLOCK_FRACTIONS = {"quarter": 15, "half": 30}
 
 # Words that can continue a number written in several words (see `_number_at`).
 _NUMBER_FOLLOWERS = frozenset(SCALES) | _UNITS | {"half"}
@@ -456,7 +551,7 @@ def terms(words: list[str]) -> list[tuple[str, str]]:
     _, phrases = load_synonyms()
     cache = _TERM_CACHE
     if (_phrase_starts().isdisjoint(words) and _NUMBER_FOLLOWERS.isdisjoint(words)
-            and _DURATION_WORDS.isdisjoint(words)):
+            and _DURATION_WORDS.isdisjoint(words) and "quarter" not in words):
         found = [(cache[w] if w in cache else _term(w), w) for w in words]
         return [(t, w) for t, w in found if t is not None]
     out = []
@@ -464,6 +559,12 @@ def terms(words: list[str]) -> list[tuple[str, str]]:
     check_phrases = True
     while i < n:
         word = words[i]
+        end = _half_duration(words, i) if word in _ARTICLES else None
+        if end is not None:
+            figure, unit = _duration("1.5", stem(words[i + 1]))
+            out.extend([(figure, " ".join(words[i:end])), (unit, words[i + 1])])
+            i = end
+            continue
         if check_phrases and word in phrases:
             match = next(((p, c) for p, c in phrases[word] if tuple(words[i:i + len(p)]) == p), None)
             if match is not None:
@@ -530,6 +631,35 @@ def figure_ranges(words: list[str]) -> dict[str, tuple[float, float]]:
     return out
 
 
+def lengths_of_time(words: list[str]) -> list[float]:
+    """The lengths of time of a token list in days, as `terms` reads them (a figure and its unit, "a year and a
+    half").
+
+    >>> lengths_of_time(tokens("within six weeks, or a month and a half, on March 14, not 2 days"))
+    [42.0, 45.0, 2.0]
+    """
+    out = []
+    i, n = 0, len(words)
+    while i < n:
+        if words[i] in _ARTICLES and (end := _half_duration(words, i)) is not None:
+            out.append(1.5 * float(DURATIONS[stem(words[i + 1])]))
+            i = end
+            continue
+        found = _number_at(words, i)
+        if found is None and (words[i][0].isdigit() or words[i] in NUMBER_WORDS):
+            term = _term(words[i])
+            found = (term, i + 1) if term is not None else None
+        if found is None:
+            i += 1
+            continue
+        term, end = found
+        if (end < n and words[end] in _DURATION_WORDS and not (i and words[i - 1] in _MONTHS)
+                and term.replace(".", "", 1).isdecimal()):
+            out.append(float(term) * float(DURATIONS[stem(words[end])]))
+        i = end
+    return out
+
+
 def negated(words: list[str]) -> bool:
     """Whether a token list holds a negation (see NEGATIONS).
 
@@ -540,8 +670,10 @@ def negated(words: list[str]) -> bool:
 
 
 def _ranges_meet(a, b) -> bool:
-    """Whether some range (low, high) of `a` meets some range of `b`."""
-    return any(low_a <= high_b and low_b <= high_a for low_a, high_a in a for low_b, high_b in b)
+    """Whether some range (low, high, kind) of `a` meets some range of `b` of its kind (0: a figure, 1: a length of
+    time in days)."""
+    return any(kind_a == kind_b and low_a <= high_b and low_b <= high_a
+               for low_a, high_a, kind_a in a for low_b, high_b, kind_b in b)
 
 
 # --- comparing two passages -----------------------------------------------------------------------
@@ -560,7 +692,7 @@ class _Passage:
         self.surface = surface
         self.norm2 = sum(idf[t] ** 2 for t in term_ids)
         self.names, self.figures, self.generic = names, figures, generic
-        self.ranges = ranges       # the figures as (low, high): an approximate one's range (see `figure_ranges`)
+        self.ranges = ranges       # the figures as (low, high, kind): see `_Corpus.figure_ranges`
         self.negated = negated     # a sentence of it holds a negation (see NEGATIONS)
         self.headline = headline   # it is a headline (never a paraphrase)
 
@@ -603,7 +735,7 @@ def _needs_run(matched: np.ndarray, len_a: np.ndarray, len_b: np.ndarray) -> np.
     """
     ratio = 2.0 * matched / (len_a + len_b)
     shorter = np.minimum(len_a, len_b)
-    return ((ratio >= VERBATIM_RATIO) | ((matched >= VERBATIM_RUN) & (matched >= shorter))
+    return ((ratio >= VERBATIM_RATIO) | ((matched >= TRIMMED_RUN) & (matched >= shorter))
             | ((ratio < NEAR_RATIO) & (matched >= VERBATIM_RUN) & (matched >= NEAR_COVER * shorter)))
 
 
@@ -619,7 +751,7 @@ def _relations(matched: np.ndarray, longest: np.ndarray, len_a: np.ndarray, len_
     matters only to the long-sentence rule, and may be left false for pairs that rule does not decide)."""
     ratio = 2.0 * matched / (len_a + len_b)
     shorter = np.minimum(len_a, len_b)
-    verbatim = (ratio >= VERBATIM_RATIO) | ((longest >= VERBATIM_RUN) & (longest >= shorter))
+    verbatim = (ratio >= VERBATIM_RATIO) | ((longest >= TRIMMED_RUN) & (longest >= shorter))
     near = (ratio >= NEAR_RATIO) | ((longest >= VERBATIM_RUN) & (longest >= NEAR_COVER * shorter))
     paraphrase = ((((n_facts >= MIN_SHARED_TERMS) & (cosine >= PARAPHRASE_COSINE))
                    | ((n_facts >= FEW_SHARED_TERMS) & unnamed & (cosine >= FEW_TERMS_COSINE))
@@ -768,6 +900,19 @@ def common_subsequences(flat: np.ndarray, bounds: np.ndarray, left, right) -> np
 def longest_runs(flat: np.ndarray, bounds: np.ndarray, left, right) -> np.ndarray:
     """`longest_run` of sequences left[p] and right[p] for every p."""
     return _for_pairs(flat, bounds, left, right, _run_from_masks, longest_run)
+
+
+def common_openings(flat: np.ndarray, bounds: np.ndarray, left, right) -> np.ndarray:
+    """How many words sequences left[p] and right[p] share at their start, for every p (the layout above)."""
+    left, right = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
+    limit = np.minimum(bounds[left + 1] - bounds[left], bounds[right + 1] - bounds[right])
+    out = np.zeros(len(left), dtype=np.int64)
+    alive = np.flatnonzero(limit > 0)
+    while len(alive):
+        alive = alive[flat[bounds[left[alive]] + out[alive]] == flat[bounds[right[alive]] + out[alive]]]
+        out[alive] += 1
+        alive = alive[out[alive] < limit[alive]]
+    return out
 
 
 # --- the corpus of sentences ----------------------------------------------------------------------
@@ -983,11 +1128,16 @@ class _Corpus:
             counted = (occ_word != -2) & (occ_word != -3) & (occ_word != -4)
             n_words.append(np.bincount(sentence_of[counted], minlength=size)
                            - np.bincount(sentence_of[occ_word == -3], minlength=size))
+            # The word sequence keeps the words as written: a phrase synonym is a changed word to the copy
+            # measures ("10 per cent" / "10 percent" is a near-verbatim copy), one term to the paraphrase ones.
+            written = occ_word
             occ_word, occ_term = self._join_phrases(occ_word, occ_term, vocab, terms_vocab)
             occ_term, occ_surface = self._join_numbers(occ_word, occ_term, numbers, vocab, terms_vocab)
+            occ_term, occ_surface = self._join_half_durations(occ_word, occ_term, occ_surface, numbers, vocab,
+                                                              terms_vocab)
             occ_term = self._join_durations(occ_word, occ_term, numbers, terms_vocab)
-            keep = occ_word >= 0
-            words.append(occ_word[keep])
+            keep = written >= 0
+            words.append(written[keep])
             n_kept.append(np.bincount(sentence_of[keep], minlength=size))
             has_term = occ_term >= 0
             term_ids.append(occ_term[has_term])
@@ -1095,7 +1245,9 @@ class _Corpus:
         digits = [k for k, w in enumerate(names) if w[0].isdigit()]
         flags = {"digits": flag([]), "plain": flag([]), "point": flag([]),
                  "word": flag(w for w in NUMBER_WORDS if w not in SCALES), "tens": flag(_TENS), "unit": flag(_UNITS),
-                 "scale": flag(SCALES), "and": flag(["and"]), "half": flag(["half"]), "month": flag(_MONTHS)}
+                 "scale": flag(SCALES), "and": flag(["and"]), "half": flag(["half"]), "month": flag(_MONTHS),
+                 "article": flag(_ARTICLES), "a": flag(["a"]), "clock": flag(_CLOCK_FRACTIONS),
+                 "past_to": flag(["past", "to"])}
         flags["digits"][digits] = True
         flags["plain"][[k for k in digits if names[k].isdigit()]] = True   # "2021", not "4m" or "1990s"
         flags["point"][-4] = True
@@ -1133,8 +1285,10 @@ class _Corpus:
         maybe = np.flatnonzero(following[1:] == 1)
         half = np.flatnonzero(following[3:] == 2)
         half = half[f["and"][word[half + 1]]]
-        if len(half):
-            maybe = np.union1d(maybe, half)
+        clock = np.flatnonzero(f["clock"][word[:-2]])                                # "quarter past nine"
+        clock = clock[f["past_to"][word[clock + 1]]]
+        if len(half) or len(clock):
+            maybe = np.union1d(np.union1d(maybe, half), clock)
         at = [np.where(maybe + k < n, word[np.minimum(maybe + k, n - 1)], -2) for k in range(4)]
         is_ = lambda name, k: f[name][at[k]]   # noqa: E731
         decimal = is_("plain", 0) & is_("point", 1) & is_("plain", 2)
@@ -1143,7 +1297,8 @@ class _Corpus:
         other = (((is_("digits", 0) | is_("word", 0)) & is_("and", 1) & is_("half", 3))
                  | (is_("digits", 0) & is_("point", 1))
                  | (is_("word", 0) & is_("scale", 1))
-                 | (is_("tens", 0) & is_("unit", 1))) & ~common
+                 | (is_("tens", 0) & is_("unit", 1))
+                 | (is_("clock", 0) & is_("past_to", 1) & (is_("word", 2) | is_("plain", 2)))) & ~common
         if not (common.any() or other.any()):
             return occ_term, occ_word
         occ_term, surface = occ_term.copy(), occ_word.copy()
@@ -1188,7 +1343,7 @@ class _Corpus:
             if p < end:
                 continue            # inside the number before
             window = []
-            for c in word[p:p + 8].tolist():
+            for c in word[p:p + 16].tolist():
                 if c == -2:
                     break           # a sentence break ends it
                 window.append(names[c] if c >= 0 else ".")
@@ -1199,6 +1354,27 @@ class _Corpus:
             occ_term[at_word[p]] = terms_vocab.setdefault(term, len(terms_vocab))
             occ_term[at_word[p + 1:end]] = -5
             surface[at_word[p]] = vocab.setdefault(" ".join(window[:found[1]]).replace(" . ", "."), len(vocab))
+        return occ_term, surface
+
+    @staticmethod
+    def _join_half_durations(occ_word, occ_term, surface, numbers, vocab, terms_vocab):
+        """"a year and a half" (see `_half_duration`): the article takes the figure 1.5 and shows the phrase,
+        the unit keeps its word for `_join_durations`, "half" is inside the number (term -5)."""
+        names, f = numbers
+        at_word = np.flatnonzero((occ_word != -3) & (occ_word != -1))
+        word = occ_word[at_word]
+        if len(word) < 5:
+            return occ_term, surface
+        starts = np.flatnonzero(f["half"][word[4:]])          # from the rare end
+        starts = starts[f["article"][word[starts]] & (f["duration"][word[starts + 1]] >= 0) & f["and"][word[starts + 2]]
+                        & f["a"][word[starts + 3]]]
+        if not len(starts):
+            return occ_term, surface
+        occ_term, surface = occ_term.copy(), surface.copy()
+        for p in starts.tolist():
+            occ_term[at_word[p]] = terms_vocab.setdefault("1.5", len(terms_vocab))
+            surface[at_word[p]] = vocab.setdefault(" ".join(names[c] for c in word[p:p + 5].tolist()), len(vocab))
+            occ_term[at_word[p + 4]] = -5
         return occ_term, surface
 
     def _join_durations(self, occ_word, occ_term, numbers, terms_vocab):
@@ -1310,14 +1486,18 @@ class _Corpus:
             found = self._negated[t] = negated([self.words_vocab[k] for k in self.type_words[t]])
         return found
 
-    def figure_ranges(self, t: int) -> tuple[tuple[float, float], ...]:
-        """The figures of type t as (low, high): an approximate one's range (see `figure_ranges`), the others
-        their value; read from the sentence's text once, when first asked for."""
+    def figure_ranges(self, t: int) -> tuple[tuple[float, float, int], ...]:
+        """The figures of type t as (low, high, 0): an approximate one's range (see `figure_ranges`), the others
+        their value; and its lengths of time as (low, high, 1) in days (see DURATION_FACTOR). Read from the
+        sentence's text once, when first asked for."""
         found = self._figure_ranges.get(t)
         if found is None:
             figures = [self.term_names[k] for k in self.type_terms[t] if self.is_number[k]]
-            approximate = figure_ranges(tokens(self.text.iloc[int(self.first_member[t])])) if figures else {}
-            found = self._figure_ranges[t] = tuple(approximate.get(f) or (float(f), float(f)) for f in figures)
+            words = tokens(self.text.iloc[int(self.first_member[t])]) if figures else []
+            approximate = figure_ranges(words) if figures else {}
+            found = self._figure_ranges[t] = (
+                tuple((*(approximate.get(f) or (float(f), float(f))), 0) for f in figures)
+                + tuple((days / DURATION_FACTOR, days * DURATION_FACTOR, 1) for days in lengths_of_time(words)))
         return found
 
 
@@ -1480,7 +1660,8 @@ def _plausible(corpus: _Corpus, ti: np.ndarray, tj: np.ndarray) -> tuple[np.ndar
     matched = _rowdot(words, words, ti, tj) + np.minimum(repeats[ti], repeats[tj])
     total, shorter = length[ti] + length[tj], np.minimum(length[ti], length[tj])
     copy = ((2.0 * matched >= NEAR_RATIO * total - _EPS)
-            | ((matched >= VERBATIM_RUN) & (matched >= NEAR_COVER * shorter - _EPS)))
+            | ((matched >= VERBATIM_RUN) & (matched >= NEAR_COVER * shorter - _EPS))
+            | ((matched >= TRIMMED_RUN) & (matched >= shorter - _EPS)))
     out = np.zeros(len(keep), dtype=bool)
     out[np.flatnonzero(keep)[copy | paraphrase]] = True
     chosen = copy | paraphrase
@@ -1579,6 +1760,11 @@ def align(content: pd.DataFrame, method: str = "auto") -> tuple[pd.DataFrame, li
     longest[run] = longest_runs(flat, bounds, left[run], right[run])
     relation, similarity = _relations(matched, longest, len_a, len_b, n_facts, cosine, n_distinctive, unnamed, barred,
                                       polarity_differs)
+    edited = np.flatnonzero(relation > 0)
+    opening = common_openings(flat, bounds, left[edited], right[edited])
+    for k, n in zip(edited[opening >= OPENING_WORDS].tolist(), opening[opening >= OPENING_WORDS].tolist()):
+        if _go_on_differently(corpus, int(left[k]), int(right[k]), n):
+            relation[k] = -1
     related = relation >= 0
     # The related pairs of types (x <= y), their relation (index into RELATIONS) and similarity.
     tx = np.r_[repeated, ti[plausible][related]]
@@ -1611,6 +1797,16 @@ def align(content: pd.DataFrame, method: str = "auto") -> tuple[pd.DataFrame, li
     xs, ys, which = xs[chosen], ys[chosen], which[chosen]
     table, spans = _reuse_table(corpus, xs, ys, relation[which], similarity[which])
     return table, spans, corpus
+
+
+def _go_on_differently(corpus: _Corpus, x: int, y: int, opening: int) -> bool:
+    """Whether sentences x and y, after the `opening` words they start with, share too few content terms to
+    state one fact (see OPENING_WORDS)."""
+    vocab, flat, bounds = corpus.words_vocab, corpus._words, corpus._word_bounds
+    after = [{t for w in flat[bounds[i] + opening:bounds[i + 1]].tolist() if (t := _term(vocab[w])) is not None}
+             for i in (x, y)]
+    fewer = min(map(len, after))
+    return fewer >= OPENING_TAIL_TERMS and len(after[0] & after[1]) < OPENING_TAIL_SHARE * fewer
 
 
 def _first_come(key_a: np.ndarray, key_b: np.ndarray) -> np.ndarray:
