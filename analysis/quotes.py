@@ -115,6 +115,11 @@ NICK_AFTER_RE = re.compile(r"\s[A-ZÀ-ÖØ-Þ][\w’'-]*[a-zß-öø-ÿ]")       
 NICKNAME_RE = re.compile(r"[“\"‘'][^\W\d_][^“”\"‘’'\n]{0,27}[”\"’'](?=\s[A-ZÀ-ÖØ-Þ][\w’'-]*[a-zß-öø-ÿ])")
 ACRONYM_WORD_RE = re.compile(r"[A-Z][A-Z&.]+")   # "MTA", "NHS", "U.S.": a word of capitals
 ACRONYM_RE = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")   # "(ADAK)", "(COCOBOD)": a name's acronym in brackets
+# The last words of a sports club's name: its manager is no business's (the sets type coaches and players unknown)
+CLUB_WORDS = frozenset("""FC AFC CF SC United Athletic Athletico Rovers Wanderers Albion Rangers Town City County
+Hotspur Villa Celtic Olympic Olympique Sporting Real Dynamo Academicals Thistle""".split())
+# An organisation's name, then one to three lower-case role words, at the end of the text before a name
+ORG_BEFORE_ROLE_RE = re.compile(rf"({CAP_RUN_RE.pattern})\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*\s*$")
 WHOSE_OWNER_RE = re.compile(rf"(?P<owner>{CAP_RUN_RE.pattern}),\s+whose\s+[\w’'-]+,?\s*$")
 APPOSITIVE_END_RE = re.compile(r"[,.;:()—–]|\s-\s")
 PASSIVE_RE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
@@ -646,10 +651,11 @@ class Article:
         if prev_words and not before.rstrip().endswith((".", ";", ":")):
             last = singular(prev_words[-1].lower())
             two = singular(prev_words[-2].lower()) + " " + last if len(prev_words) > 1 else last
+            three = singular(prev_words[-3].lower()) + " " + two if len(prev_words) > 2 else two
             listener = len(prev_words) > 1 and (prev_words[-2].lower() in TELL_FORMS or (
                 len(prev_words) > 2 and prev_words[-3].lower() in TELL_FORMS and prev_words[-2].lower() in DETERMINERS))
             comma = before.rstrip().endswith(",")
-            for cand in (two, last) if not listener else ():   # "told the court Whitcombe ...": a listener
+            for cand in (three, two, last) if not listener else ():   # "told the court Whitcombe ...": a listener
                 if cand in lex.heads:
                     if comma and lex.heads[cand][1] == "org" and not _opening_appositive(before):
                         break   # "Addressing the court, Delaney apologized": an organisation is no person's role
@@ -671,6 +677,16 @@ class Article:
                 owner = WHOSE_OWNER_RE.search(before)
                 if owner is not None:
                     employer = self._employer_type(owner.group("owner"), "")
+                    if employer:
+                        heads.add("@" + employer)
+            if heads & CORPORATE_ROLES and not any(h[0] == "@" for h in heads) and not comma:
+                # "Caledonia Insight research director Fraser McAllister-Boyd": a business's role after the
+                # organisation's name, of no known type (a brand) or of the type it is known by
+                org = ORG_BEFORE_ROLE_RE.search(before)
+                if org is not None and org.group(1).split()[-1] not in CLUB_WORDS and (
+                        " " in org.group(1) or org.start(1) > 0 and not re.search(
+                        r"(?:^|[.!?:]\s+|\n\s*)$", before[:org.start(1)])):
+                    employer = self._employer_type(org.group(1), "", corporate=True)
                     if employer:
                         heads.add("@" + employer)
             for w in prev_words:

@@ -1772,3 +1772,19 @@ def test_a_pronoun_with_its_contraction_is_no_name():
 ])
 def test_types_of_regulators_central_banks_and_bodies_ending_in_a_role_word(text, speaker_type):
     assert quote_speakers(text, "speaker_type") == [[speaker_type]]
+
+
+@pytest.mark.parametrize("text, speaker_type", [
+    # a business's role after the organisation's name, read with the names: the type the pronoun's speaker takes
+    ("Caledonia Insight research director Fraser McAllister-Boyd said the shift was real. \"The story of this poll "
+     "is generational,\" he said.", "company"),
+    ("Toronto District School Board director Ann Lee said the plan was sound. \"It is,\" she said.", "government"),
+    # a title of three words before the name
+    ("Chief financial officer Achieng' Odhiambo said costs rose. \"Every radio is priced in dollars,\" she said.",
+     "company"),
+    # ... but a club's manager is no business's (a guard)
+    ("Corwen Athletic manager Gareth Llewellyn-Jones was furious. \"He fell over his own feet,\" he said.",
+     "unknown"),
+])
+def test_roles_after_an_organisations_name_type_the_person(text, speaker_type):
+    assert quote_speakers(text, "speaker_type") == [[speaker_type]]
