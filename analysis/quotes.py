@@ -115,6 +115,12 @@ NICK_AFTER_RE = re.compile(r"\s[A-ZÀ-ÖØ-Þ][\w’'-]*[a-zß-öø-ÿ]")       
 NICKNAME_RE = re.compile(r"[“\"‘'][^\W\d_][^“”\"‘’'\n]{0,27}[”\"’'](?=\s[A-ZÀ-ÖØ-Þ][\w’'-]*[a-zß-öø-ÿ])")
 ACRONYM_WORD_RE = re.compile(r"[A-Z][A-Z&.]+")   # "MTA", "NHS", "U.S.": a word of capitals
 ACRONYM_RE = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")   # "(ADAK)", "(COCOBOD)": a name's acronym in brackets
+# A state's posts abroad: they speak for a foreign government unless the article's home country is theirs
+FOREIGN_POSTS = frozenset({"embassy", "high commission", "consulate", "consulate general", "ambassador", "envoy",
+                           "high commissioner", "consul", "consul general"})
+MISSION_AFTER_RE = re.compile(r"(?:’s|'s)?\s+(?:[Ee]mbassy|[Hh]igh [Cc]ommission|[Cc]onsulate)\b")
+MISSION_BEFORE_RE = re.compile(r"(?:[Ee]mbassy|[Hh]igh [Cc]ommission|[Cc]onsulate(?: [Gg]eneral)?) of (?:the )?$")
+FOREIGN_MISSIONS = frozenset({"embassy", "high commission", "consulate", "consulate general"})
 # The last words of a sports club's name: its manager is no business's (the sets type coaches and players unknown)
 CLUB_WORDS = frozenset("""FC AFC CF SC United Athletic Athletico Rovers Wanderers Albion Rangers Town City County
 Hotspur Villa Celtic Olympic Olympique Sporting Real Dynamo Academicals Thistle""".split())
@@ -549,6 +555,8 @@ class Article:
         raw, lex = self.raw, self.lex
         for _, _, s, e, role in self.paragraphs:
             for m in lex.country_re.finditer(raw, s, e):
+                if MISSION_AFTER_RE.match(raw, m.end()) or MISSION_BEFORE_RE.search(raw, max(s, m.start() - 24), m.start()):
+                    continue   # "the Chinese Embassy", "the Embassy of Nepal": whose post, not where the story is
                 counts[lex.countries[_strip_possessive(m.group())]] += 1
         # a wire dateline says where the story is told from: "KYIV (Reuters) -" outweighs a few mentions
         # of the other side ("a Russian missile", "Moscow")
@@ -1003,6 +1011,13 @@ class Article:
             return "unknown"
         if kind_type == "government" and country and self.home and country != self.home:
             return "foreign_government"
+        if kind_type == "government" and not self.home:
+            # "the Embassy of Nepal said", "Brazil's ambassador said" where the article's home country is not told:
+            # a post abroad speaks for a foreign state (a bare "the ambassador" stays the state's: whose is not said)
+            words = set(heads) | (entity.heads | set(entity.key.split()) if entity is not None else set())
+            key = entity.key if entity is not None else ""
+            if FOREIGN_MISSIONS & words or any(m in key for m in FOREIGN_MISSIONS) or (country and FOREIGN_POSTS & words):
+                return "foreign_government"
         return kind_type
 
     def could_be_person(self, entity: Entity) -> bool:

@@ -1788,3 +1788,17 @@ def test_types_of_regulators_central_banks_and_bodies_ending_in_a_role_word(text
 ])
 def test_roles_after_an_organisations_name_type_the_person(text, speaker_type):
     assert quote_speakers(text, "speaker_type") == [[speaker_type]]
+
+
+@pytest.mark.parametrize("text, speaker_type", [
+    # a state's mission abroad speaks for a foreign state when the article's home country is not told; its own
+    # country's name is no sign of where the story is told from
+    ("The Chinese Embassy said the report was \"groundless\".", "foreign_government"),
+    ("The Embassy of Nepal said it was \"monitoring\" the case.", "foreign_government"),
+    ("The Australian High Commission said it was \"aware\".", "foreign_government"),
+    ("“Nobody wins,” the embassy said.", "foreign_government"),
+    # ... but a bare "the ambassador" is nobody's in particular (a guard)
+    ("“Nobody wins a trade war,” the ambassador said.", "government"),
+])
+def test_missions_abroad_are_foreign_states(text, speaker_type):
+    assert quote_speakers(text, "speaker_type") == [[speaker_type]]
