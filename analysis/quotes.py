@@ -2266,8 +2266,10 @@ def _possessive_owner_type(art: Article, words: list[Tok], position: int) -> str
     keys = [_head_key(t.low) for t in title] + [" ".join(_head_key(t.low) for t in title[:2])] if title else []
     if not any(key in lex.heads and lex.heads[key][1] in ("person", "spokesperson") for key in keys):
         return None
-    if k == 0:
-        owner = art.recent(position, lambda e: e.kind not in ("person", "country") and bool(e.types or e.heads))
+    if k == 0:   # (not "Elke Vandermeulen" of "Its spokeswoman, Elke Vandermeulen,": a role names no organisation)
+        accept = lambda e: e.kind not in ("person", "country") and e.name[:1].isupper() and bool(
+            e.types or any(lex.heads.get(h, ("", ""))[1] not in ("person", "spokesperson") for h in e.heads))
+        owner = art.recent(position, accept)
         found = art.type_of(owner, set(), "") if owner is not None else "unknown"
     else:
         head = singular(_strip_possessive(words[1].low))

@@ -1802,3 +1802,14 @@ def test_roles_after_an_organisations_name_type_the_person(text, speaker_type):
 ])
 def test_missions_abroad_are_foreign_states(text, speaker_type):
     assert quote_speakers(text, "speaker_type") == [[speaker_type]]
+
+
+@pytest.mark.parametrize("text", [
+    # "Its <role>, <name>,": the organisation named before owns the title, not the name in the appositive
+    "The anti-nuclear group Nucléaire Stop Belgique called the deal “a gift”. Its spokeswoman, Elke Vandermeulen, "
+    "said the cap “hands the bill to our grandchildren”.",
+    "The farmers’ union Union paysanne de Gironde was scathing. Its spokeswoman, Sylvie Carrère, said the payment was "
+    "“a funeral allowance”.",
+])
+def test_its_role_then_a_name_takes_the_organisations_type(text):
+    assert quote_speakers(text, "speaker_type")[-1] == ["advocacy_group"]
