@@ -712,7 +712,8 @@ class Article:
                 # "a follow-up post on Instagram, the 29-year-old singer added:": the clause's subject, no appositive
                 for i, w in enumerate(seg_words):
                     if w.lower() in ("at", "for", "from", "with") or (
-                            w.lower() == "of" and i + 1 < len(seg_words) and seg_words[i + 1][0].isupper()):
+                            w.lower() == "of" and i + 1 < len(seg_words) and (seg_words[i + 1][0].isupper() or (
+                                seg_words[i + 1] == "the" and i + 2 < len(seg_words) and seg_words[i + 2][0].isupper()))):
                         # "an economist at Pacific Bank": the rest describes the employer, whose type the
                         # person takes when no role word of the appositive gives one ("a specialist at X")
                         # (a name of two words or more with no organisation's role: a person's)
@@ -723,7 +724,11 @@ class Article:
                                 heads.add("@" + employer)
                         break
                     low = singular(w.lower())
-                    if low in lex.heads:
+                    pair = singular(f"{seg_words[i - 1].lower()} {w.lower()}") if i else ""
+                    if pair in lex.heads:   # "executive director": the title of two words, not its parts
+                        heads.difference_update({singular(seg_words[i - 1].lower())})
+                        heads.add(pair)
+                    elif low in lex.heads:
                         heads.add(low)
                     if w.lower() in lex.name_words and w[0].isupper():
                         heads.add("~" + w.lower())
@@ -746,10 +751,11 @@ class Article:
                 # employer the run names (as an appositive's employer types only a role that inherits)
                 heads = {h for h in heads if h[0] != "@"}
             entity.heads.update(h for h in heads if h[0] not in "~@")
-            for h in heads:
-                if h.startswith("~"):
-                    entity.types.append((1, lex.name_words[h[1:]]))
-                elif h.startswith("@") and not entity.types:   # a name's own words say more than its employer
+            named = _first_name_word([h[1:] for h in heads if h[0] == "~"], lex)
+            if named:   # the employer's name words, as the table orders them ("Federation of ... Retailers": company)
+                entity.types.append((1, named[1]))
+            for h in sorted(heads):
+                if h.startswith("@") and not entity.types:   # a name's own words say more than its employer
                     entity.types.append((2, h[1:]))
                     entity.kind = entity.kind or "person"
         if country and not entity.country:
@@ -2191,7 +2197,7 @@ ORG_VERBS = frozenset("chairs heads leads runs owns founded co-founded directs m
 # ... of which these say the organisation is a business, when nothing else types it ("who founded Little Wattle")
 CORPORATE_VERBS = frozenset("owns founded co-founded manages".split())
 # Titles of a government when they stand alone ("President Macron") and of their organisation otherwise.
-OWNED_TITLES = frozenset({"president", "vice president", "vice-president", "chair", "chairperson",
+OWNED_TITLES = frozenset({"president", "vice president", "vice-president", "chair", "chairperson", "chairman",
                           "chairwoman"})
 
 

@@ -1813,3 +1813,18 @@ def test_missions_abroad_are_foreign_states(text, speaker_type):
 ])
 def test_its_role_then_a_name_takes_the_organisations_type(text):
     assert quote_speakers(text, "speaker_type")[-1] == ["advocacy_group"]
+
+
+@pytest.mark.parametrize("text, speaker_type", [
+    # the employer after "of the" in an appositive types the person, by the name word the table lists first
+    ("“It is bad,” said Gareth Mallory, chief executive of the Federation of Independent Retailers.", "company"),
+    # "executive director" is a title of two words, whose type its organisation gives (this and the next are guards:
+    # read right before, by the name words after "of the", and kept when the employer came to be read there)
+    ("Cassandra Ybarra, executive director of the Rio Grande Watershed Alliance, said: \"The buoys trap sediment.\"",
+     "advocacy_group"),
+    # a chairman, like a chairwoman, takes the type of the body he chairs
+    ("Declan Furlong, chairman of the Grand Canal Residents’ Association, said residents had “a lot of sympathy”.",
+     "advocacy_group"),
+])
+def test_appositive_employers_type_chief_executives_directors_and_chairmen(text, speaker_type):
+    assert quote_speakers(text, "speaker_type") == [[speaker_type]]
