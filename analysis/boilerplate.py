@@ -594,7 +594,9 @@ def _classify_blocks(stripped, numbers, cls) -> None:
 
 
 # A clock time alone on a line: a video's length ("01:42") or a live post's time ("13:05", "2:16 PM").
-BARE_TIME_RE = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?", re.IGNORECASE)
+BARE_TIME_RE = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?|"
+                          # ... or its age: "2h ago", "45 min ago", "3 hours ago"
+                          r"\d{1,2}\s*(?:h|hrs?|hours?|m|mins?|minutes?)\s+ago", re.IGNORECASE)
 LIVE_POST_MIN_TIMES = 2
 LIVE_POST_LEAD = 3           # lines after a post's time read for its prose (a byline, a title, then the first paragraph)
 
@@ -606,6 +608,8 @@ def _label_live_post_times(out, stripped, cls) -> None:
     def post_prose(i: int) -> int | None:
         """The post's first line of prose under the time at i, or None when no post follows it."""
         for k in range(i + 1, min(i + 1 + LIVE_POST_LEAD, len(stripped))):
+            if out[k] is not None and out[k][1] == "byline":
+                continue   # the post's writer, read by the byline pattern
             if out[k] is not None or BARE_TIME_RE.fullmatch(stripped[k]):
                 return None
             if cls[k] == "good" or (cls[k] == "neargood" and k > i + 1):
@@ -689,9 +693,19 @@ def _main_body(cls, out, n_lines, stripped):
                 or not _goes_on(stripped, range(first, last + 1), prv)):
             break
         first = prv[0]
-    # A short closing sentence right after the body is body (jusText: neargood next to good).
-    while last + 1 < n_lines and out[last + 1] is None and cls[last + 1] == "neargood":
-        last += 1
+    # A short closing sentence right after the body is body (jusText: neargood next to good), and so is one
+    # after a list the body's last sentence introduced ("Warming centres are open at:" ... "Call 311.")
+    k = last + 1
+    while k < n_lines:
+        if out[k] is not None and out[k][0] == "content" and out[k][2].startswith(
+                ("list item under", "sentence introducing the list")):
+            k += 1
+            continue
+        if out[k] is None and cls[k] == "neargood":
+            last = k
+            k += 1
+            continue
+        break
     return first, last
 
 

@@ -1362,3 +1362,26 @@ def test_a_live_posts_writer_is_its_byline():
     labels = _labels(raw)
     assert [labels[k] for k in (2, 6)] == [("metadata", "byline")] * 2
     assert [labels[k] for k in (3, 7)] == [("content", "subhead")] * 2
+
+
+def test_a_closing_sentence_after_a_list_the_body_introduced_is_body():
+    raw = "\n".join([
+        "Ice storm cuts power to thousands", "", "By Jane Holloway", "", PROSE, "", PROSE2, "",
+        "Warming centres are open at:", "", "City Hall, 350 Main St.", "Riverside Library, 12 Elm Ave.",
+        "Northgate Community Centre", "", "Residents without power should call 311.", "",
+        "Share this article", "Facebook", "Twitter", "Email"]) + "\n"
+    lines = label_texts({"a": raw})
+    row = lines[lines["text"] == "Residents without power should call 311."].iloc[0]
+    assert (row["label"], row["role"]) == ("content", "body")
+
+
+def test_live_posts_headed_by_their_age_each_carry_on_the_story():
+    # a relative time ("2h ago") heads each post, with its title and a byline; a share bar ends every post
+    posts = [("2h ago", "Judge presses government on evidence", "By Maria Lopez", PROSE),
+             ("3h ago", "Makers say ban is unlawful", "By Tom Reyes", PROSE2)]
+    raw = "Court hears challenge to drone import ban\n\n" + "\n\n".join(
+        f"{age}\n{title}\n\n{byline}\n\n{prose}\n\nShare this -\nLink copied" for age, title, byline, prose in posts)
+    lines = label_texts({"a": raw})
+    got = dict(zip(lines["text"], zip(lines["label"], lines["role"])))
+    assert got[PROSE2] == ("content", "body") and got[PROSE] == ("content", "body")
+    assert got["3h ago"] == ("metadata", "dateline") and got["Makers say ban is unlawful"][0] == "content"
