@@ -122,7 +122,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"(?:\s+(?:news|articles?|stories|posts?|reads?|reading|content|coverage|links?|videos?|topics?|"
                 r"headlines|on [\w ]+|from [\w .'&-]+|in [\w ]+|now|today|this week))*|"
                 r"(?:you|we think you) (?:may|might|could|will) (?:also )?(?:like|enjoy|be interested in)|"
-                r"(?:don'?t|do not) miss|most (?:read|popular|viewed|shared|commented)|editor'?s? picks?|"
+                r"(?:don'?t|do not) miss|most (?:read|popular|viewed|shared|commented)|editor'?s? (?:picks?|choice)|"
                 r"explore(?: more)?(?: topics| stories| articles)?|skip next section(?: [\w ]{1,30})?|"
                 r"(?:read|see|watch) (?:next|more|also)|what to read next|keep reading|recommended for you|further reading|"
                 r"(?:read|see) more (?:on|about) [\w'’ -]{1,30}|"
@@ -315,7 +315,9 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"by supporting [\w&'’ .-]{1,40},? you(?:'re| are)\b|(?:to )?continue our work,? we need your (?:help|support)\b|"
                 # an offer: "Limited time offer: $1 for 6 months. Subscribe now."; saving behind a log-in
                 r"^(?:special |limited[- ]time |introductory |exclusive )offer\b.{0,60}(?:[$€£]\s?\d|\bsubscribe\b)|"
-                r"^(?:log ?in|sign ?in|register)(?:,| or)[\w, ]{0,40}\bto (?:save|bookmark|read|continue|comment)\b).*)",
+                r"^(?:log ?in|sign ?in|register)(?:,| or)[\w, ]{0,40}\bto (?:save|bookmark|read|continue|comment)\b|"
+                # "Support my work with a digital subscription", "X depends on donations from readers like you"
+                r"^support (?:my|our) work\b|\bdepends? on (?:donations|contributions|support) from (?:readers|listeners|viewers)\b).*)",
                 "WPR’s reporting is made possible by listeners like you. Support independent journalism today.",
                 needs="journalism|possible by|as little as|become a|you've read|you have read|dedicated reader|paywall|donate|"
                       "contribution|press freedom|free for all|our mission|consider supporting|free journalism|"
@@ -323,7 +325,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                       "your subscription|digital subscription|subscribe to|subscribers get|subscribe now|subscribe today|"
                       "coffee|miss out|journalism costs|price of a|make a donation|make a contribution|believe in the|"
                       "s journalism|s' journalism|please support us|no matter how small|by supporting|we need your|unlimited|"
-                      "offer|log in|login|sign in|signin|register"),
+                      "offer|log in|login|sign in|signin|register|support my|support our|depends on"),
     # a short appeal: "Support The Scotsman"
     LinePattern("support_short", "boilerplate", "other", "line", 6,
                 r"(?i:support (?:the )?(?-i:[A-Z][\w&'’.-]*)(?: (?-i:[A-Z][\w&'’.-]*)){0,3}\W*)",
@@ -368,6 +370,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"read a summary of this (?:article|story)\b.*|powered by text-to-speech\b.*|"
                 r"this (?:article |story |audio )?(?:is|was) (?:being )?read (?:aloud )?by an? (?:automated|ai|artificial|"
                 r"computer(?:-generated)?) voice\b.*|"
+                r"listen instead|powered by trinity audio|"
                 r"(?:audio|listen)\s*(?:\d+\s*min(?:ute)?s?)?)\W*",
                 "You can now listen to Fox News articles!"),
     LinePattern("newsletter_mention", "boilerplate", "newsletter", "line", 12,
@@ -446,7 +449,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 "Home > News > World"),
     LinePattern("tags", "boilerplate", "navigation", "line", 40,
                 r"(?i:(?:tags?|tagged(?: with)?|topics?|filed under|categories|category|keywords?|posted in)\s*:\s*.*|"
-                r"(?-i:Tags) \S.*)",   # The Hill: "Tags Carla Whitlock-Medina data brokers ..."
+                r"(?-i:Tags) \S.*|(?-i:In):\s+(?-i:[A-Z])[\w .,&'’-]{1,60})",   # The Hill: "Tags ..."; CBS: "In: Minnesota"
                 "Tags: Hikvision, Canada, China"),
     LinePattern("cookie_notice", "boilerplate", "other", "line", 45,
                 r"(?i:.*\b(?:we|this (?:site|website)|our (?:site|website|partners))\b.*\bcookies?\b.*|"
@@ -456,7 +459,8 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 needs="cookie"),
     LinePattern("consent_button", "boilerplate", "other", "line", 4,
                 r"(?i:accept(?: all)?(?: cookies)?|reject(?: all)?|(?:manage|customi[sz]e) (?:preferences|settings|options)"
-                r"|got it!?|i agree|list of partners(?: \(vendors\))?|vendor list|show (?:all )?(?:purposes|vendors))\W*",
+                r"|got it!?|i agree|list of partners(?: \(vendors\))?|vendor list|show (?:all )?(?:purposes|vendors)|"
+                r"cookies? settings|cookie preferences)\W*",
                 "Accept all cookies"),
     # topics to follow: the label, then the topics one to a line
     LinePattern("follow_topics", "boilerplate", "other", "list", 12,
@@ -544,7 +548,8 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 rf"(?i:[(–—-]?\s*(?:date|on|(?:first |last |originally )?(?:published|posted|updated|modified|created|issued)(?: on| at)?)?\s*:?\s*(?:{_DATE}|{_TIME}|\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)"
                 rf"\s+ago|yesterday|today|just now)(?:(?:\s*(?:,|at|\||-|·|•|/)\s*|\s*)(?:{_DATE}|{_TIME}|{_TIME_ZONE}|"
                 rf"(?:last )?(?:updated|published)(?:\s+ago)?\s*:?|\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago))*"
-                rf"(?:,\s*[a-z]{{2,3}})?(?:\s+by\s+\S+(?:\s+\S+){{0,3}})?\s*\)?\s*)",   # "..., UK", "(Updated: ...)"
+                rf"(?:,\s*[a-z]{{2,3}})?(?:\s+by\s+\S+(?:\s+\S+){{0,3}})?\s*\)?"
+                rf"(?:\s+/\s+(?-i:[A-Z])[\w&.'’-]*(?: (?-i:[A-Z])[\w&.'’-]*){{0,3}})?\s*)",   # "..., UK", "(Updated: ...)", "... / CBS Minnesota"
                 "Published July 7, 2025 10:32 a.m. EDT"),
     # a place before or after the date: "Madrid - Oct 13, 2025 - 05:40 CEST", "New Delhi | Updated: August 12, 2025
     # 19:05 IST", "October 14, 2025 – Ottawa, Ontario

@@ -447,6 +447,16 @@ def test_every_row_matches_its_example(pattern):
     ("Originally Published: July 15, 2025 at 12:41 PM MDT", "dateline"),
     ("KYODO NEWS - Sep 9, 2025 - 19:27 | Business, All", "dateline_place"),
     ("==Kyodo", "wire_signoff"),
+    # an audio player's controls, appeals for support, "Editor's Choice", a stamp with the station after a slash,
+    # CBS's "In:" tags, a cookie settings button
+    ("Listen instead", "audio_player"),
+    ("Powered by Trinity Audio", "audio_player"),
+    ("Support my work with a digital subscription", "support_appeal"),
+    ("DutchNews.nl depends on donations from readers like you.", "support_appeal"),
+    ("Editor's Choice", "related_header"),
+    ("Updated on: February 3, 2025 / 6:41 PM CST / CBS Minnesota", "dateline"),
+    ("In: Minnesota", "tags"),
+    ("Cookies Settings", "consent_button"),
 ])
 def test_pattern_table_before_after(line, expected):
     assert row_name(line) == expected
@@ -457,9 +467,12 @@ def test_pattern_table_before_after(line, expected):
     "The council said residents may post comments on our website until Friday.",
     "The statement was read by an official.",
     "On Monday the council voted.",
+    "In: 2024, the council voted.",
+    "The museum depends on donations from visitors.",
+    "Support our troops, the mayor said.",
 ])
 def test_lines_near_the_new_rows_match_none_of_them(line):
-    assert row_name(line) not in ("dateline_place", "comment_form_fields", "audio_player")
+    assert row_name(line) not in ("dateline_place", "comment_form_fields", "audio_player", "tags", "support_appeal")
 
 
 @pytest.mark.parametrize("line", ["Kyiv Under Fire, Again", "Jane Doe, Mother of Three", "Boris Johnson (Again)"])
