@@ -687,6 +687,9 @@ class Article:
                     employer = self._employer_type(owner.group("owner"), "")
                     if employer:
                         heads.add("@" + employer)
+            if (len(prev_words) > 1 and _strip_possessive(prev_words[-2]) in lex.countries
+                    and heads & {"spokesman", "spokeswoman", "spokesperson"} and not any(h[0] == "@" for h in heads)):
+                heads.add("@government")   # "Kremlin spokesman Dmitry Peskov": a state's (not "Irish director X")
             if heads & CORPORATE_ROLES and not any(h[0] == "@" for h in heads) and not comma:
                 # "Caledonia Insight research director Fraser McAllister-Boyd": a business's role after the
                 # organisation's name, of no known type (a brand) or of the type it is known by
@@ -1752,6 +1755,11 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
                 entity.types.append((0, stype))
         if stype == "unknown" and words and _party_named(art.raw, words, name):
             stype = "government"   # "Conservative public safety critic X", "The Liberal Democrats’ spokesperson, X"
+        if stype == "unknown" and entity is None and words and any(
+                lex.heads.get(h, ("", ""))[0] == "inherit" for h in heads):
+            named = _first_name_word([w.low for w in words if w.cap], lex)
+            if named:   # "A Whitehall source": an unnamed person of the body a name word names
+                stype = named[1]
         if stype in ("unknown", "company") and UNINVOLVED_RE.search(" ".join(w.low for w in app_words)):
             stype = "expert"   # "X, a lawyer at Y who is not involved in the case,": an outside expert
         art.history.append((position, entity, name, stype))

@@ -1828,3 +1828,17 @@ def test_its_role_then_a_name_takes_the_organisations_type(text):
 ])
 def test_appositive_employers_type_chief_executives_directors_and_chairmen(text, speaker_type):
     assert quote_speakers(text, "speaker_type") == [[speaker_type]]
+
+
+@pytest.mark.parametrize("text, speaker, speaker_type", [
+    # an unnamed source keeps what it is a source of; a seat of government stands for it
+    ("A Whitehall source said the home secretary was ‘completely relaxed’ about it.", "Whitehall source",
+     "government"),
+    ("A source close to the club said the offer was \"serious\".", "source close to the club", "unknown"),
+    ("The Pentagon said it was \"aware\" of the report.", "Pentagon", "government"),
+    ("A White House official said the plan was \"fine\".", "White House official", "government"),
+    # a state's spokesman named by its seat of government (the White House and "source close to" rows: guards)
+    ("Kremlin spokesman Dmitry Peskov said the claims were \"absurd\".", "Dmitry Peskov", "government"),
+])
+def test_sources_seats_of_government_and_their_spokesmen(text, speaker, speaker_type):
+    assert quote_speakers(text, "speaker", "speaker_type") == [[speaker, speaker_type]]
