@@ -820,8 +820,17 @@ class Article:
 
     def _entity(self, name: str, kind: str, aliases: bool = True) -> Entity:
         key = fold(name).rstrip(".")
+        acronym = aliases and 2 < len(name) <= 6 and name.isalpha() and name.isupper()
         if key in self.entities and (aliases or self.entities[key].key == key):
-            return self.entities[key]
+            found = self.entities[key]
+            if not (acronym and found.key == key and not found.types and not found.kind):
+                return found
+        if acronym:   # (read again once the body it abbreviates may have been read: names are read in one pass)
+            known = self._initials_of(name)
+            if known is not None:
+                return known
+            if key in self.entities:
+                return self.entities[key]
         if aliases and " " not in key and key in self.surnames:
             return self.entities[self.surnames[key]]
         if aliases and " " not in key and key in self.given:
@@ -985,7 +994,11 @@ class Article:
     def find(self, name: str) -> Entity | None:
         key = fold(name).rstrip(".")
         if key in self.entities:
-            return self.entities[key]
+            found = self.entities[key]
+            if (found.key == key and not found.types and not found.kind and 2 < len(name) <= 6 and name.isalpha()
+                    and name.isupper()):
+                return self._initials_of(name) or found   # "the OBR": the body its initials spell, read after it
+            return found
         if key in self.surnames:
             return self.entities.get(self.surnames[key])
         if key in self.given:
@@ -994,6 +1007,22 @@ class Article:
             full = self.surnames.get(key.rsplit(" ", 1)[1])
             if full is not None and full.endswith(" " + key):
                 return self.entities.get(full)
+        elif 2 < len(name) <= 6 and name.isalpha() and name.isupper():
+            return self._initials_of(name)
+        return None
+
+    def _initials_of(self, name: str) -> Entity | None:
+        """The body named before whose capitalized words' initials spell `name` ("the OBR said" after "the Office
+        for Budget Responsibility"), remembered under the initials; None when none or a person's."""
+        self.scan_names()   # (a no-op while names are being read, or once they are)
+        for entity in list(self.entities.values()):
+            if entity.key == fold(name):
+                continue
+            words = [w for w in entity.name.split() if w[:1].isupper()]
+            if (len(words) == len(name) and entity.kind != "person" and (entity.types or entity.kind == "org")
+                    and "".join(w[0] for w in words) == name):
+                self.entities[fold(name)] = entity
+                return entity
         return None
 
     # -- typing
@@ -1115,7 +1144,7 @@ def _run_name(text: str, lex: Lexicon) -> tuple[int, str, tuple, frozenset, str]
             break   # "Office of the Privacy Commissioner", "Union of Small Farmers": a title inside a name
         if (low in lex.heads and lex.heads[low][1] in ("person", "spokesperson") or low in PERSON_TITLES
                 or _hyphen_title(low, lex)) and not (
-                low in lex.name_words and lows[i + 1] == "of") and not (   # "Office of ...": a name's first word
+                low in lex.name_words and lows[i + 1] in ("of", "for")) and not (   # "Office of/for ...": a name's first word
                 lows[i + 1] in lex.name_words and words[i + 1][:1].isupper()):   # "Climate Justice Alliance": a name
             cut = i
         if i + 2 < len(lows) and (_title_bigram(f"{low} {lows[i + 1]}", lex) or (

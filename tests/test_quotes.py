@@ -1842,3 +1842,17 @@ def test_appositive_employers_type_chief_executives_directors_and_chairmen(text,
 ])
 def test_sources_seats_of_government_and_their_spokesmen(text, speaker, speaker_type):
     assert quote_speakers(text, "speaker", "speaker_type") == [[speaker, speaker_type]]
+
+
+@pytest.mark.parametrize("text, speaker, speaker_type", [
+    # initials of a body named before, with no brackets to say so; "Office for" opens a name as "Office of" does
+    ("The Office for Budget Responsibility has cut its forecast. In its outlook, the OBR said the Chancellor had met "
+     "her rules “by a margin of £9.4bn”.", "Office for Budget Responsibility", "government"),
+    # titles by their initials in Kenyan and Indian copy
+    ("Nyeri Central OCPD Peter Kiprono said the farmers had a right to \"demonstrate\".", "Peter Kiprono",
+     "government"),
+    ("ASG Meenakshi Raghunathan said the material was \"placed before the court\".", "Meenakshi Raghunathan",
+     "government"),
+])
+def test_initials_of_bodies_and_titles(text, speaker, speaker_type):
+    assert quote_speakers(text, "speaker", "speaker_type") == [[speaker, speaker_type]]
