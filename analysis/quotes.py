@@ -2680,9 +2680,12 @@ def find_cue(toks: list[Tok], lo: int, hi: int, lex: Lexicon, last: bool = False
         if (cue.kind == "verb" and k >= lo + 2 and t.low in NOUN_LIKE_CUES and toks[k - 1].cap
                 and toks[k - 2].low in ("a", "an")):
             continue  # "in a Facebook post", "an Instagram post": a name's noun
-        if t.low in NOUN_FIRST_CUES and not (k > 0 and toks[k - 1].text in CUE_AFTER_QUOTE) and not (
-                k + 1 < len(toks) and toks[k + 1].low in CUE_BEFORE_SPEECH):
+        if t.low in NOUN_FIRST_CUES and not (k > 0 and toks[k - 1].text in CUE_AFTER_QUOTE) and (not (
+                k + 1 < len(toks) and toks[k + 1].low in CUE_BEFORE_SPEECH) or (
+                k >= lo + 2 and toks[k - 1].word and not toks[k - 1].cap and toks[k - 2].low in ("a", "an", "the")
+                and toks[k + 1].low not in ("that", ":"))):
             continue  # "the Chinese state", "state media": a noun unless it opens what was said or follows a quote
+            # (and "give a foreign state “influence”": a noun after an article and its adjective)
         found = (k, cue, n)
         if not last:
             return found

@@ -1856,3 +1856,21 @@ def test_sources_seats_of_government_and_their_spokesmen(text, speaker, speaker_
 ])
 def test_initials_of_bodies_and_titles(text, speaker, speaker_type):
     assert quote_speakers(text, "speaker", "speaker_type") == [[speaker, speaker_type]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a union's delegate, a role the lexicon lacked, at a site, then the person
+    ("The union’s delegate at the Alençon site, Karim Benali-Roux, said staff had learned of the plan “from the "
+     "newspapers”.", "Karim Benali-Roux"),
+    # "state" after an article and its adjective is a noun, even before a quote mark
+    ("According to a Canadian Security Intelligence Service assessment filed with the court, CSIS concluded that the "
+     "investment could give a foreign state \"influence over the pace and destination\" of lithium production.",
+     "Canadian Security Intelligence Service"),
+])
+def test_delegates_and_a_state_that_is_a_noun(text, speaker):
+    assert quote_speakers(text) == [[speaker]]
+
+
+def test_rules_that_state_what_they_say_still_speak():
+    # (a guard: "state that" after a plural subject stays a cue when "state" after an adjective became a noun)
+    assert quote_speakers("The rules state that \"no vendor may be excluded\".") == [["rules"]]
