@@ -536,6 +536,7 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
     _label_pull_quotes(out, stripped, words, numbers)
     _label_author_bio(out, stripped, words)
     _label_outlet_under_byline(out, stripped)
+    _label_names_by_stamps(out, stripped, words, cls)
     return [o if o is not None else ("boilerplate", "other", "unclassified") for o in out]
 
 
@@ -550,6 +551,27 @@ def _label_related_stamps(out, body_last) -> None:
         if any(o[1] == "related" for o in before) and all(o[1] in ("related", "dateline", "byline") for o in near):
             # (under a related story's headline: the article's own stamp closing its text comes before the list)
             out[i] = ("boilerplate", "related", "a related story's date or writer, in the list after the body")
+
+
+STAMP_ROLES = frozenset({"dateline", "reading_time", "byline"})
+_NAME_WORD_RE = re.compile(r"[A-ZÀ-ÖØ-Þ](?:[a-zß-öø-ÿ'’-]+[a-zß-öø-ÿ]|\.)|[a-zß-öø-ÿ]{1,3}")   # "Aurélie", "R.", "van"
+NAME_AS_SUBHEAD = frozenset({"short line inside the main body", "short line between the headline and the body",
+                             "short line right above the body"})
+NAME_STOP_WORDS = frozenset("for the of and to in on at by with from your our my read".split())
+
+
+def _label_names_by_stamps(out, stripped, words, cls) -> None:
+    """A name alone on its line above the story, next to its date, reading time or byline ("Aurélie Martin" /
+    "Mar 12, 2025 14:07"): the writer's, as a byline without "By" (not a subhead of the story)."""
+    prose = [i for i in range(len(out)) if cls[i] == "good" and out[i] is not None and out[i][1] == "body"][:2]
+    # above the story's second paragraph (a standfirst may read as its first), once the story is labelled
+    top = prose[-1] if len(prose) == 2 else len(out)
+    for i in range(top):
+        if ((out[i] is None or out[i][2] in NAME_AS_SUBHEAD) and words[i] <= 4 and _is_name(stripped[i], words[i]) and all(
+                _NAME_WORD_RE.fullmatch(w) and w.lower() not in NAME_STOP_WORDS for w in stripped[i].split()) and any(
+                0 <= k < len(out) and out[k] is not None and out[k][1] in STAMP_ROLES and out[k][0] == "metadata"
+                for k in (i - 1, i + 1))):
+            out[i] = ("metadata", "byline", "a name alone beside the article's stamp or byline")
 
 
 def _label_outlet_under_byline(out, stripped) -> None:

@@ -610,7 +610,8 @@ SITE_LINK_WORD_RE = re.compile(
     r"\b(?:Policy|Policies|Notice|Choices|Cent(?:er|re)|Editors|Paper|Terms|Privacy|Contact|Careers|Advertise|"
     r"Advertising|Help|Sitemap|Site Map|Accessibility|Subscriptions?|Newsletters|Archives?|Feedback|Cookies?|Ethics|"
     r"Standards|FAQs?|Settings|Preferences|Podcasts|Puzzles|Games|Obituaries|Classifieds|Jobs|Events|Store|Shop|"
-    r"Corrections|Masthead|E-?[Pp]aper|Us)\b")
+    r"Corrections|Masthead|E-?[Pp]aper|Us|Article|Story|Save|Share|Print|Listen|Follow|Subscribe|Comments?|Login|"
+    r"Register|Menu|Search|Home)\b")
 _NAME = r"[A-Z\u00C0-\u024F][\w.'’-]+(?:\s+(?:[A-Z\u00C0-\u024F][\w.'’-]*|de|van|von|der|al|bin)){1,3}"
 NAME_RE = re.compile(_NAME)
 # Names with where they report from: "Sarah Whitfield in Toronto", "Leyland Cecco in Toronto and Amy Hawkins in Beijing".

@@ -1398,3 +1398,21 @@ def test_live_posts_headed_by_their_age_each_carry_on_the_story():
     got = dict(zip(lines["text"], zip(lines["label"], lines["role"])))
     assert got[PROSE2] == ("content", "body") and got[PROSE] == ("content", "body")
     assert got["3h ago"] == ("metadata", "dateline") and got["Makers say ban is unlawful"][0] == "content"
+
+
+@pytest.mark.parametrize("name, expected", [
+    # a writer's name alone, next to the article's stamp, under the standfirst: a byline without "By"
+    ("Aurélie Martin", ("metadata", "byline")),
+    ("R. Sivaraman", ("metadata", "byline")),
+    # ... but not a button or a prompt set there (guards)
+    ("Save Article", None),
+    ("READ LATER", None),
+    ("For Subscribers", None),
+])
+def test_a_name_beside_the_stamp_is_a_byline(name, expected):
+    raw = (f"Council closes two fire stations\n{PROSE}\n{name}\nMar 12, 2025 14:07\n4 min read\n\n"
+           f"{PROSE2}\n\n{PROSE}\n")
+    lines = label_texts({"a": raw})
+    row = lines[lines["text"] == name].iloc[0]
+    got = (row["label"], row["role"])
+    assert got == expected if expected else got != ("metadata", "byline")
