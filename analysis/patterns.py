@@ -154,7 +154,8 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 rf"translation of an (?:original )?article (?:first )?published in\b.*|"
                 rf"updated (?:at|on) .{{0,60}}?\bto (?:include|add|reflect|correct|clarify|remove|update)\b.*|"
                 rf"updated to (?:add|include|reflect|correct|clarify)\b.*|"
-                rf"this is (?:an? )?ai[- ]generated summar(?:y|isation|ization)\b.*)",
+                rf"this is (?:an? )?ai[- ]generated summar(?:y|isation|ization)\b.*|"
+                rf"this (?:article|story|report|piece) was (?:amended|corrected|updated) on\b.{{0,40}}\bto\b.*)",
                 "Editor's note: An earlier version of this article misstated the year of the U.S. ban."),
     LinePattern("wire_credit", "metadata", "credit", "line", 60,
                 r"(?i:[-–—]*\s*\(?\s*(?:(?:additional |further )?reporting|writing|editing|edited|compiled|translated|"
@@ -203,12 +204,13 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
     # addressed to the reader ("you"), unlike a police appeal in the story ("Anyone with information ...")
     LinePattern("tip_request", "boilerplate", "other", "line", 60,
                 r"(?i:(?:do you have|got) a (?:news )?tip (?:for|about)\b.*|got a story (?:we|you think we) should\b.*|"
+                r"(?:do you have|have you got|got) a story (?:for|to share with) [\w' ]{1,40}\?.*|"
                 r"(?:(?:do you have|have you got|got|have) (?:a (?:news )?tip|(?:any |more )?information|"
                 r"something to share)|do you work (?:at|for|in))\b[^?]{0,120}\?\s*.*\b(?:contact|reach|email|e-mail|"
                 r"signal|send|message|get in touch|tip)\b.*)",
                 "Do you have more information about SpyTrack? From a non-work device, you can contact Zack "
                 "Whittaker securely on Signal at zackwhittaker.1337.",
-                needs="a tip|news tip|information about|information on|something to share|do you work|got a story"),
+                needs="a tip|news tip|information about|information on|something to share|do you work|got a story|a story"),
     LinePattern("helpline_note", "boilerplate", "other", "line", 60,
                 r"(?i:if you or (?:someone|anyone|a (?:friend|loved one|family member))\b.*\b(?:call|text|contact|"
                 r"helpline|hotline|lifeline|support|help)\b.*|if you(?:'re| are) (?:struggling|in crisis|having "
@@ -278,7 +280,8 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 "You are receiving this email because you signed up for The Morning Dispatch.",
                 needs="receiv|unsubscribe|preferences|subscription|browser|friend|forwarded"),
     LinePattern("sponsor", "boilerplate", "other", "line", 8,
-                r"(?i:(?:sponsored|presented|brought to you|underwritten) by\b.*|paid partnership\b.*)",
+                r"(?i:(?:sponsored|presented|brought to you|underwritten) by\b.*|paid partnership\b.*|"
+                r"(?:whitepaper|white paper|webinar|e-?book|sponsored(?: content)?|partner content|advertorial)\s*:\s*\S.*)",
                 "SPONSORED BY COASTAL CREDIT UNION"),
     LinePattern("app_promo", "boilerplate", "other", "line", 30,
                 r"(?i:(?:[\w' ]{0,40}: )?(?:click here to |tap here to )?(?:download|get|install|try) (?:the|our) (?:free )?"
@@ -432,6 +435,8 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 "The Associated Press is an independent global news organization dedicated to factual reporting.",
                 needs="independent|impartial|profit|award|global|leading|trusted|funded|public|fact-based|journalism|"
                       "supported by|paid for"),
+    LinePattern("notes_to_editors", "metadata", "note", "tail", 4,
+                r"(?i:notes? (?:to|for) (?:the )?editors?|editor(?:['’]?s)?['’]? notes)\s*:?", "Notes to editors"),
     LinePattern("about_issuer", "boilerplate", "other", "tail", 6,
                 r"(?:(?i:about)\s+(?:the\s+)?[A-Z][\w.,&'’-]*(?:\s+(?:[A-Z&][\w.,&'’-]*|of|the|and|for|de)){0,4}|"
                 r"(?i:forward[- ]looking statements?|safe harbou?r statement|cautionary (?:note|statement)s?"

@@ -457,6 +457,13 @@ def test_every_row_matches_its_example(pattern):
     ("Updated on: February 3, 2025 / 6:41 PM CST / CBS Minnesota", "dateline"),
     ("In: Minnesota", "tags"),
     ("Cookies Settings", "consent_button"),
+    # a press release's notes to editors, a correction's "This article was amended on", a tip request, a sponsor's
+    # whitepaper or webinar
+    ("Notes to editors", "notes_to_editors"),
+    ("Editor's notes", "notes_to_editors"),
+    ("This article was amended on 14 May 2025 to correct the name of the river.", "correction_note"),
+    ("Do you have a story for The Sun news desk?", "tip_request"),
+    ("Whitepaper: Building Cyber Resilience for Local Government", "sponsor"),
 ])
 def test_pattern_table_before_after(line, expected):
     assert row_name(line) == expected
