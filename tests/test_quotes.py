@@ -1874,3 +1874,21 @@ def test_delegates_and_a_state_that_is_a_noun(text, speaker):
 def test_rules_that_state_what_they_say_still_speak():
     # (a guard: "state that" after a plural subject stays a cue when "state" after an adjective became a noun)
     assert quote_speakers("The rules state that \"no vendor may be excluded\".") == [["rules"]]
+
+
+@pytest.mark.parametrize("text, speaker_type", [
+    # broadcasters' hosts, critics and newspapers named by what they are; a study's lead author; specialists
+    ("On her morning show, radio host Njeri Wambugu-Sang told listeners the ruling was \"a reminder\".", "media"),
+    ("The financial daily Ámbito Porteño said in an editorial that the government had \"spent a year promising\".",
+     "media"),
+    ("Film critic Odalys Ferreira said the film was \"a triumph\".", "media"),
+    ("“The results are striking,” said lead author Dr. Omar Reyes.", "expert"),
+    ("Bird behaviourist Dr Nisha Kaul said African greys were \"extraordinary mimics\".", "expert"),
+])
+def test_types_of_hosts_critics_dailies_authors_and_specialists(text, speaker_type):
+    assert quote_speakers(text, "speaker_type") == [[speaker_type]]
+
+
+def test_dean_before_a_surname_is_a_given_name():
+    # (a guard: no "dean" title row, whose capital would swallow the given name)
+    assert quote_speakers("“We’ve heard it before,” said Dean Atherton-Blake.") == [["Dean Atherton-Blake"]]
