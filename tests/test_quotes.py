@@ -1884,6 +1884,7 @@ def test_rules_that_state_what_they_say_still_speak():
     ("Film critic Odalys Ferreira said the film was \"a triumph\".", "media"),
     ("“The results are striking,” said lead author Dr. Omar Reyes.", "expert"),
     ("Bird behaviourist Dr Nisha Kaul said African greys were \"extraordinary mimics\".", "expert"),
+    ("Prof. Ama Darko said the deal was \"a mistake\".", "expert"),
 ])
 def test_types_of_hosts_critics_dailies_authors_and_specialists(text, speaker_type):
     assert quote_speakers(text, "speaker_type") == [[speaker_type]]
