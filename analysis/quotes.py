@@ -1014,6 +1014,8 @@ class Article:
     def _initials_of(self, name: str) -> Entity | None:
         """The body named before whose capitalized words' initials spell `name` ("the OBR said" after "the Office
         for Budget Responsibility"), remembered under the initials; None when none or a person's."""
+        if not _initials_re(name).search(self.raw):
+            return None   # (no run of words with those initials: no need to read every name)
         self.scan_names()   # (a no-op while names are being read, or once they are)
         for entity in list(self.entities.values()):
             if entity.key == fold(name):
@@ -1049,12 +1051,13 @@ class Article:
             return "unknown"
         if kind_type == "government" and country and self.home and country != self.home:
             return "foreign_government"
-        if kind_type == "government" and not self.home:
+        if kind_type == "government":
             # "the Embassy of Nepal said", "Brazil's ambassador said" where the article's home country is not told:
             # a post abroad speaks for a foreign state (a bare "the ambassador" stays the state's: whose is not said)
             words = set(heads) | (entity.heads | set(entity.key.split()) if entity is not None else set())
             key = entity.key if entity is not None else ""
-            if FOREIGN_MISSIONS & words or any(m in key for m in FOREIGN_MISSIONS) or (country and FOREIGN_POSTS & words):
+            if (FOREIGN_MISSIONS & words or any(m in key for m in FOREIGN_MISSIONS) or (country and FOREIGN_POSTS & words)) \
+                    and not self.home:   # (the home country read last: most articles never need it)
                 return "foreign_government"
         return kind_type
 
@@ -1097,6 +1100,14 @@ class Article:
             if pos < position and name and accept(entity, name, stype):
                 return entity, name, stype
         return None
+
+
+@lru_cache(maxsize=1024)
+def _initials_re(letters: str) -> re.Pattern:
+    """Capitalized words whose initials spell `letters`, small words allowed between ("Office for Budget
+    Responsibility" for OBR)."""
+    gap = r"[\w’'-]*\s+(?:(?:of|for|the|and|on|de|du|des|la|le)\s+)*"
+    return re.compile(r"\b" + gap.join(re.escape(ch) for ch in letters) + r"[\w’'-]*")
 
 
 PRONOUN_CONTRACTION_RE = re.compile(r"(?:i|you|we|they|he|she|it)[’'](?:ve|m|ll|d|re|s)")
