@@ -1127,22 +1127,18 @@ def test_three_rare_terms_and_little_else_make_a_pair(method):
 
 
 @pytest.mark.parametrize("method", ["exact", "index"])
-def test_a_length_of_time_respelled_is_the_same_figure(method):
-    a = "Trading in Haldor shares will be suspended for 28 days while regulators review its accounts."
-    same, other = (f"Regulators will suspend trading in Haldor stock for {n} weeks to review its accounts."
-                   for n in ("four", "six"))
-    assert relations_between(a, same, method) == ["paraphrase"]
-    assert relations_between(a, other, method) == []
-
-
-@pytest.mark.parametrize("method", ["exact", "index"])
-def test_lengths_of_time_in_other_units_agree_when_close(method):
-    # 42 and 45 days: one fact, though neither reads as the other's figure; 42 and 60 days: two
-    a = "A ruling on whether the order should be suspended during the case is expected in a month and a half."
-    same, other = (f"The court is expected to decide within {n} weeks whether to suspend the order during the case."
-                   for n in ("six", "nine"))
-    assert relations_between(a, same, method) == ["paraphrase"]
-    assert relations_between(a, other, method) == []
+@pytest.mark.parametrize("a, template, same, other", [
+    # a length of time respelled is the same figure
+    ("Trading in Haldor shares will be suspended for 28 days while regulators review its accounts.",
+     "Regulators will suspend trading in Haldor stock for {} weeks to review its accounts.", "four", "six"),
+    # lengths in other units agree when close: 42 and 45 days are one fact, though neither reads as the other's
+    # figure; 42 and 60 days are two
+    ("A ruling on whether the order should be suspended during the case is expected in a month and a half.",
+     "The court is expected to decide within {} weeks whether to suspend the order during the case.", "six", "nine"),
+], ids=["respelled", "close-in-other-units"])
+def test_lengths_of_time_agree_when_the_same_or_close(method, a, template, same, other):
+    assert relations_between(a, template.format(same), method) == ["paraphrase"]
+    assert relations_between(a, template.format(other), method) == []
 
 
 @pytest.mark.parametrize("text, days", [
