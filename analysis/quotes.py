@@ -820,17 +820,11 @@ class Article:
 
     def _entity(self, name: str, kind: str, aliases: bool = True) -> Entity:
         key = fold(name).rstrip(".")
-        acronym = aliases and 2 < len(name) <= 6 and name.isalpha() and name.isupper()
         if key in self.entities and (aliases or self.entities[key].key == key):
-            found = self.entities[key]
-            if not (acronym and found.key == key and not found.types and not found.kind):
-                return found
-        if acronym:   # (read again once the body it abbreviates may have been read: names are read in one pass)
-            known = self._initials_of(name)
-            if known is not None:
-                return known
-            if key in self.entities:
-                return self.entities[key]
+            return self._by_initials(name, self.entities[key]) if aliases else self.entities[key]
+        known = self._by_initials(name, None) if aliases else None
+        if known is not None:   # (initials met before the body they abbreviate: names are read in one pass)
+            return known
         if aliases and " " not in key and key in self.surnames:
             return self.entities[self.surnames[key]]
         if aliases and " " not in key and key in self.given:
@@ -994,11 +988,7 @@ class Article:
     def find(self, name: str) -> Entity | None:
         key = fold(name).rstrip(".")
         if key in self.entities:
-            found = self.entities[key]
-            if (found.key == key and not found.types and not found.kind and 2 < len(name) <= 6 and name.isalpha()
-                    and name.isupper()):
-                return self._initials_of(name) or found   # "the OBR": the body its initials spell, read after it
-            return found
+            return self._by_initials(name, self.entities[key])
         if key in self.surnames:
             return self.entities.get(self.surnames[key])
         if key in self.given:
@@ -1007,9 +997,16 @@ class Article:
             full = self.surnames.get(key.rsplit(" ", 1)[1])
             if full is not None and full.endswith(" " + key):
                 return self.entities.get(full)
-        elif 2 < len(name) <= 6 and name.isalpha() and name.isupper():
-            return self._initials_of(name)
-        return None
+            return None
+        return self._by_initials(name, None)
+
+    def _by_initials(self, name: str, found: Entity | None) -> Entity | None:
+        """For initials alone ("the OBR"): the body they spell, read before or after them; else `found` (the
+        initials' own bare entity, or whatever other entity the name already stands for)."""
+        if not (2 < len(name) <= 6 and name.isalpha() and name.isupper()) or (
+                found is not None and (found.key != fold(name) or found.types or found.kind)):
+            return found
+        return self._initials_of(name) or found
 
     def _initials_of(self, name: str) -> Entity | None:
         """The body named before whose capitalized words' initials spell `name` ("the OBR said" after "the Office
