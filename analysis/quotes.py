@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import repeat
+from itertools import repeat, takewhile
 from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -99,10 +99,10 @@ TAIL_ONLY_RE = re.compile(r"[ .,;:!?—–\-]*")
 OWNER_WINDOW = 2000
 # Words around a name ("the Chinese-owned manufacturer", "Canada’s"), and where an appositive after it ends.
 CONTEXT_WORD_RE = re.compile(r"[\w’'-]+")
-# A preposition of place right before a name: "in New York", "at Queen's Park", "the city of Toronto",
+# A preposition of place right before a name: "in New York", "at Queen's Park", "on Rose Valley Road", "the city of Toronto",
 # "spread to Hamburg" (but "according to Jane Doe").
 PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|of|(?<!according )to|near|across|outside|inside|throughout|around"
-                             r"|into)\s+(?:the\s+)?$", re.IGNORECASE)
+                             r"|into|on|along|off)\s+(?:the\s+)?$", re.IGNORECASE)
 # "The UK’s chief veterinary officer, ", "the museum’s director, ": the owner a possessive names before a title
 POSSESSIVE_OWNER_RE = re.compile(r"(?P<owner>(?:[Tt]he\s+)?(?:[A-ZÀ-ÖØ-Þ][\w.&-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.&-]*){0,3}|[a-z]+))"
                                  r"(?:’s|'s)\s+(?:[\w-]+\s+){0,3}[\w-]+,?\s*$")
@@ -113,6 +113,15 @@ NICK_AFTER_RE = re.compile(r"\s[A-ZÀ-ÖØ-Þ][\w’'-]*[a-zß-öø-ÿ]")       
 # it checked with NICK_BEFORE_RE: the test `_nickname` makes of a quote piece, over a whole article, for the names
 # read before its quotes are
 NICKNAME_RE = re.compile(r"[“\"‘'][^\W\d_][^“”\"‘’'\n]{0,27}[”\"’'](?=\s[A-ZÀ-ÖØ-Þ][\w’'-]*[a-zß-öø-ÿ])")
+# "California-based": a place and "-based", opening the rest of an appositive after the town ("the Santa Clara, ")
+BASED_AFTER_PLACE_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w.’'-]*-based")
+# Words opening a relative clause after a name or an appositive ("..., which intervened in the case, said")
+RELATIVE_WORDS = frozenset("which who whose where".split())
+# A relative clause that says what a body is: "which is a ...", "which claims to be the ...", "which describes
+# itself as one of ..."
+WHICH_IS_RE = re.compile(r"\s*which\s+(?:[\w’'-]+\s+){0,3}?(?:is|was|are|were|be|as)\s+(?:a|an|the|one|its)\b", re.I)
+# Words between a person's role and the body it is at ("director of", "a lawyer at", "an analyst with")
+ROLE_LINKS = frozenset("of at for with in".split())
 ACRONYM_WORD_RE = re.compile(r"[A-Z][A-Z&.]+")   # "MTA", "NHS", "U.S.": a word of capitals
 ACRONYM_RE = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")   # "(ADAK)", "(COCOBOD)": a name's acronym in brackets
 # A state's posts abroad: they speak for a foreign government unless the article's home country is theirs
@@ -713,6 +722,11 @@ class Article:
                               or _bare_role(seg_words, lex)) and not (
                     seg_words[0].lower() in DETERMINERS and any(w.lower() in lex.cues for w in seg_words[1:])):
                 # "a follow-up post on Instagram, the 29-year-old singer added:": the clause's subject, no appositive
+                if seg_words[0].lower() == "which" and not WHICH_IS_RE.match(segment):
+                    # "PT Borneo Graha Lestari, which is building a district near the government core,": what a
+                    # body does, no role of its own ("which is a ...", "which claims to be the world’s largest
+                    # maker" tell one; "who directs X" tells a person's role)
+                    seg_words = []
                 for i, w in enumerate(seg_words):
                     if w.lower() in ("at", "for", "from", "with") or (
                             w.lower() == "of" and i + 1 < len(seg_words) and (seg_words[i + 1][0].isupper() or (
@@ -1255,7 +1269,23 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
             c -= 1   # ("Its director, Dr. Samuel Okafor-Reyes, said": an abbreviation's period is inside)
         if c < lo or toks[c].text != "," or c + 1 >= j:
             return None
+        if _list_tail(toks, c, j) or BASED_AFTER_PLACE_RE.fullmatch(toks[c + 1].text):
+            # "..., the council's director of services for community, culture and placemaking, told": a list's
+            # comma is inside the appositive;
+            # so is the comma between a town and its state ("Halvorsen Microdevices, the Santa Clara,
+            # California-based company whose ..., said")
+            c -= 1
+            while c >= lo and toks[c].text not in CLAUSE_MARKS:
+                c -= 1
+            if c < lo or toks[c].text != ",":
+                return None
         appositive = (c + 1, j)
+        if toks[c + 1].low in RELATIVE_WORDS:
+            # "Hermione Castellanos, the director of the Foundation for X, which intervened in the case, said":
+            # the clause tells of the body; the speaker is the name before the role
+            outer = np_before(toks, c + 1, lo)
+            if outer is not None and outer[2] is not None and toks[outer[0]].cap and _role_description(toks, *outer[2]):
+                return outer
         j = c - 1
     if j > lo and toks[j].text == "." and PARTY_STATE_RE.fullmatch(toks[j - 1].text):
         j -= 1               # "Sen. Patricia Álvarez-Nunn, D-Calif., whose state ..., said"
@@ -1374,6 +1404,24 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
         if named is not None:
             return named[0], named[1], appositive or named[2]
     return start, end, appositive
+
+
+def _list_tail(toks: list[Tok], c: int, j: int) -> bool:
+    """Whether toks[c + 1:j], after the comma toks[c], ends a list of lower-case words that a lower-case word
+    before the comma opens ("community, culture and placemaking")."""
+    tail = toks[c + 1:j]
+    return (c > 0 and toks[c - 1].word and not toks[c - 1].cap and 2 < len(tail) <= 5
+            and all(t.word and not t.cap for t in tail) and tail[-2].low in ("and", "or"))
+
+
+def _role_description(toks: list[Tok], a: int, b: int) -> bool:
+    """Whether toks[a:b] describes a person by a role ("the director of X", "a lawyer", "director of X"), not a
+    name ("Malcolm Treadgold", "the National Guild of Dental Nurses", "school teacher Aminu Danjuma"): lower-case
+    words up to the body the role is at, if any."""
+    if toks[a].low in DETERMINERS:
+        a += 1
+    role = list(takewhile(lambda t: t.low not in ROLE_LINKS, toks[a:b]))
+    return bool(role) and all(t.word and not t.cap for t in role)
 
 
 def _bare_role_after(toks: list[Tok], i: int, c: int, lex: Lexicon) -> bool:
@@ -1923,8 +1971,8 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
         # Ghana, Prof. Ama Boateng,": a role, at the body named, then the person
         first_cap = next((i for i, w in enumerate(words) if w.cap and w.low not in DETERMINERS
                           and not OWNED_PREFIX_RE.fullmatch(w.text)), len(words))   # (not "Lagos-based")
-        of_body = (at >= 2 and words[at - 1].low in ("of", "for", "at") and any(
-            _person_head(w.low, lex) for w in words[:at - 1])) or (
+        of_body = any(words[i].low in ("of", "for", "at") and any(_person_head(w.low, lex) for w in words[:i])
+                      for i in range(1, at)) or (   # ("The Minister of Emergency Management, Harjit Singh,")
             any(not w.cap and _person_head(w.low, lex) for w in words[:first_cap])
             and any(w.low in ("of", "for", "at", "with") for w in words[:at + 1]))
         if at >= 1 and (words[at - 1].low == "the" and before_the in ("of", "for", "on") or of_body):
@@ -3201,10 +3249,12 @@ def _attribute_piece(art, piece, qi, pieces, toks, starts, inside, bounds, bound
             k, cue, n = hit
             n_history = len(art.history)
             speaker = attribute_cue(art, toks, k, cue, n, lo, open_i, piece.open, _tok_index(starts, sent_lo))
-            first = find_cue(toks, lo, k, lex) if speaker is None or _common_noun_speaker(speaker) else None
+            first = find_cue(toks, lo, k, lex) if (speaker is None or _common_noun_speaker(speaker)
+                                                   or _country_subject(art, speaker)) else None
             if first is not None and not inside[first[0]] and first[1].kind == "verb" and first[1].indirect != "no":
                 # "X said the decree showed that “...”", "X said extortion added “...”": the quote is X's, said
-                # inside X's clause; its inner subject (a thing, a place) is what X speaks of
+                # inside X's clause; its inner subject (a thing, a place, a country: "X wrote that Pakistan had
+                # reported nine cases, “...”") is what X speaks of
                 outer = attribute_cue(art, toks, first[0], first[1], first[2], lo, k, piece.open,
                                       _tok_index(starts, sent_lo))
                 if outer is not None and outer.entity is not None and not _common_noun_speaker(outer):
@@ -3278,6 +3328,13 @@ CLOSING_OBJECT_MAX = 4   # "told the Guardian", "said in a statement": words bet
 CLOSING_OPENERS = frozenset("in on at during after before late earlier last this via through".split())
 CLOSING_STOPS = frozenset("that whether if is was are were will would could should can may might has had have "
                           "it he she they we i".split())
+
+
+def _country_subject(art: Article, speaker: Speaker) -> bool:
+    """Whether a speaker is a country by its name or initials ("Pakistan had reported", "the UK has", not "a
+    German officer described": a demonym, the rest of the phrase lost)."""
+    name = speaker.name
+    return art.lex.countries.get(name) == name or (name.isupper() and name in art.lex.countries)
 
 
 def _unnamed(toks, span) -> bool:

@@ -1893,3 +1893,65 @@ def test_types_of_hosts_critics_dailies_authors_and_specialists(text, speaker_ty
 def test_dean_before_a_surname_is_a_given_name():
     # (a guard: no "dean" title row, whose capital would swallow the given name)
     assert quote_speakers("“We’ve heard it before,” said Dean Atherton-Blake.") == [["Dean Atherton-Blake"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a relative clause about the body in a role's appositive: the speaker is the name before the role
+    ("Hermione Castellanos, the director of the Foundation for Digital Rights, which intervened in the case, said: "
+     "“This judgment says the quiet part out loud.”", "Hermione Castellanos"),
+    # a town, its state and "-based" in one appositive
+    ("Halvorsen Microdevices, the Santa Clara, California-based company whose chips are covered, said it was "
+     "reviewing the rule. \"We comply with every export control,\" the company said.", "Halvorsen Microdevices"),
+    # a street a person lives on is no person a pronoun stands for
+    ("Gord Lafontaine, 67, who left his home on Rose Valley Road with two dogs, a box of photographs and his late "
+     "wife's sewing machine, said he had been through this before. \"You'd think it gets easier the second time,\" "
+     "he said.", "Gord Lafontaine"),
+])
+def test_clauses_towns_and_streets_between_a_name_and_its_verb(text, speaker):
+    assert quote_speakers(text) == [[speaker]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # (guards: a name in the appositive, or a body's name, before the relative clause is the speaker)
+    ("The shop’s owner, Malcolm Treadgold, whose family has run the business since 1962, said his staff were "
+     "‘shaken but unhurt’.", "Malcolm Treadgold"),
+    ("In Gusau, Zamfara State, school teacher Aminu Sani Danjuma, who took part in a pilot, said the service was "
+     "“a relief”.", "Aminu Sani Danjuma"),
+    ("In a statement, the National Guild of Dental Nurses, which supported the claim, said: ‘This judgment should "
+     "be pinned to the wall.’", "National Guild of Dental Nurses"),
+])
+def test_a_relative_clause_after_a_name_leaves_the_name(text, speaker):
+    assert quote_speakers(text) == [[speaker]]
+
+
+@pytest.mark.parametrize("text, speaker, speaker_type", [
+    # a minister of a portfolio of two words, then the person in commas
+    ("B.C.'s Minister of Emergency Management and Climate Readiness, Harjit Dhaliwal-Brar, wrote that more "
+     "resources were \"on the way and then some.\"", "Harjit Dhaliwal-Brar", "government"),
+    # a list of lower-case words inside a role's appositive
+    ("Seán Mac Cárthaigh, the council's director of services for community, culture and placemaking, told the "
+     "meeting that a new building was \"the only responsible option\".", "Seán Mac Cárthaigh", "government"),
+    # a country the speaker wrote of is no speaker of the quote that ends the sentence
+    ("Nadia Gul Khattak, the prime minister's focal person for polio eradication, wrote in a post on X that Pakistan "
+     "had reported nine cases, \"all of them in districts where campaigns were disrupted\".", "Nadia Gul Khattak",
+     "government"),
+    # what a body does, told in a relative clause, gives its name no role ("near the government core")
+    ("Sutrisno, vice president director of developer PT Borneo Graha Lestari, which is building a district near "
+     "the government core, said sales had been \"slow\".", "Sutrisno", "company"),
+])
+def test_portfolios_lists_and_clauses_inside_a_speakers_phrase(text, speaker, speaker_type):
+    assert quote_speakers(text, "speaker", "speaker_type") == [[speaker, speaker_type]]
+
+
+def test_a_demonym_in_a_reported_clause_keeps_the_inner_speaker():
+    # (a guard: "a German officer described" is the officer's quote, not the one who reports it)
+    text = ("Friedrich von Hohenfels-Arnim said researchers had found letters in which a German officer described "
+            "the palace as “emptied down to the doorposts.”")
+    assert quote_speakers(text) != [["Friedrich von Hohenfels-Arnim"]]
+
+
+def test_a_relative_clause_that_says_what_a_body_is_still_gives_its_role():
+    # (a guard: "which claims to be the world's largest maker" makes Hikvision the company "the company" means)
+    text = ("Hikvision, which claims to be the world’s largest maker of video surveillance equipment, was named. "
+            "The company said the order was “unfounded”.")
+    assert quote_speakers(text) == [["Hikvision"]]
