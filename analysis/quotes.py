@@ -1279,6 +1279,15 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
                 c -= 1
             if c < lo or toks[c].text != ",":
                 return None
+        if toks[c + 1].low not in RELATIVE_WORDS:
+            # "Gord Lafontaine, 67, who left his home with two dogs, a box of photographs and ..., said": a
+            # relative clause with commas of its own runs to the verb's comma (not "X, whose director, Jo Fry,")
+            r = c - 1
+            while r >= lo and (toks[r].text == "," or toks[r].text not in CLAUSE_MARKS):
+                if toks[r].text == "," and toks[r + 1].low in ("who", "which"):
+                    c = r
+                    break
+                r -= 1
         appositive = (c + 1, j)
         if toks[c + 1].low in RELATIVE_WORDS:
             # "Hermione Castellanos, the director of the Foundation for X, which intervened in the case, said":

@@ -1906,6 +1906,9 @@ def test_dean_before_a_surname_is_a_given_name():
     ("Gord Lafontaine, 67, who left his home on Rose Valley Road with two dogs, a box of photographs and his late "
      "wife's sewing machine, said he had been through this before. \"You'd think it gets easier the second time,\" "
      "he said.", "Gord Lafontaine"),
+    # a relative clause with commas of its own runs to the verb's comma
+    ("Birsi Munda leads a collective. Prof. K. S. Ranganathan, who teaches public policy at the Indian Institute of "
+     "Management, Ranchi, opined that the evidence was \"mixed\".", "K S Ranganathan"),
 ])
 def test_clauses_towns_and_streets_between_a_name_and_its_verb(text, speaker):
     assert quote_speakers(text) == [[speaker]]
@@ -1919,6 +1922,8 @@ def test_clauses_towns_and_streets_between_a_name_and_its_verb(text, speaker):
      "“a relief”.", "Aminu Sani Danjuma"),
     ("In a statement, the National Guild of Dental Nurses, which supported the claim, said: ‘This judgment should "
      "be pinned to the wall.’", "National Guild of Dental Nurses"),
+    ("The appeal was launched with the Indus Relief Trust, whose director, Sadia Qureshi-Malik, said donors had been "
+     "\"slower to respond\".", "Sadia Qureshi-Malik"),
 ])
 def test_a_relative_clause_after_a_name_leaves_the_name(text, speaker):
     assert quote_speakers(text) == [[speaker]]
