@@ -2945,6 +2945,9 @@ def extract_article(article_id: str, raw: str, paragraphs: list[tuple], sentence
                         if other.speaker and other.kind != "term":
                             _copy(piece, other)
                             break
+            for piece in pieces:
+                if not piece.speaker and piece.kind == "direct" and not piece.cont_prev:
+                    _after_named_sentence(art, piece, sents, reported, raw, lex)
             spoken = [q for q in pieces if q.speaker and q.kind != "term"]
             if spoken:
                 para_speaker = spoken[-1]
@@ -3052,6 +3055,35 @@ def extract_article(article_id: str, raw: str, paragraphs: list[tuple], sentence
                         speech[i] = row[:4] + (q.speaker, q.speaker_type, "direct")
                         break
     return all_pieces, speech, problems, art
+
+
+def _after_named_sentence(art: Article, piece: Piece, sents: list[tuple], reported: dict, raw: str,
+                          lex: Lexicon) -> None:
+    """A quote with no cue that opens a sentence speaks for the one the sentence before it in the paragraph
+    reports ("X asked if firms would be named. “Will the ministry publish ...?”") or is about, when that is a
+    person ("Mahlangu-Venter did not hedge. “I'm telling you ...”")."""
+    before = [x for x in sents if x[3] <= piece.open]
+    if not before or before[-1][0] is None or raw[before[-1][3]:piece.open].strip(" \t\n“\"‘'«"):
+        return
+    sid, _, ss, se, _ = before[-1]
+    hit = reported.get(sid)
+    if hit is None:
+        toks = tokenize(raw, ss, se)
+        span = clause_subject(toks, 0, len(toks))
+        if span is None or span[1] - span[0] > SUBJECT_NAME_MAX or not toks[span[0]].cap:
+            return
+        n_history = len(art.history)
+        hit = resolve(art, toks, span, ss, "")
+        surname = span[1] - span[0] == 1 and hit is not None and hit.entity is not None and " " in hit.entity.name
+        if hit is None or hit.entity is None or not (
+                hit.entity.kind == "person" or (surname and hit.entity.kind == "" and art.could_be_person(hit.entity))):
+            # (a name of no known kind called by its last word, as people are: "Mahlangu-Venter did not hedge.")
+            del art.history[n_history:]
+            return
+    _copy(piece, hit)
+
+
+SUBJECT_NAME_MAX = 10   # words of a sentence's subject read as the name of the one a quote after it speaks for
 
 
 def _paragraph_subject(art: Article, paragraph: tuple, by_para: dict, lex: Lexicon) -> Speaker | None:

@@ -1960,3 +1960,21 @@ def test_a_relative_clause_that_says_what_a_body_is_still_gives_its_role():
     text = ("Hikvision, which claims to be the world’s largest maker of video surveillance equipment, was named. "
             "The company said the order was “unfounded”.")
     assert quote_speakers(text) == [["Hikvision"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a quote with no cue that opens a sentence speaks for the one the sentence before reports, or is about
+    ("Workers' Party MP Nur Aisyah Abdul Rahim asked if firms that breach the rules would be named. \"Will the "
+     "ministry publish the names of employers who are caught?\"", "Nur Aisyah Abdul Rahim"),
+    ("Dirk Oberländer, chairman of the Federation of German Criminal Investigators, warned of the consequences. "
+     "\"Our investigators are now blind for the first hours of every online case.\"", "Dirk Oberländer"),
+    ("Thandeka Mahlangu-Venter is the chief executive.\n\nMahlangu-Venter did not hedge. \"I'm telling you it's "
+     "gone until the balance sheet says otherwise.\"", "Thandeka Mahlangu-Venter"),
+])
+def test_a_quote_after_a_sentence_about_a_person_is_theirs(text, speaker):
+    assert quote_speakers(text) == [[speaker]]
+
+
+def test_a_quote_after_a_sentence_about_a_thing_has_no_speaker():
+    # (a guard: a subject that is no person gives a quote no speaker)
+    assert quote_speakers("The Ridgeway Bridge closed in May. \"Nobody knows when it will reopen.\"") == [[""]]
