@@ -2242,7 +2242,7 @@ inclusion mental addiction rural tax customs war homeland civil aviation power m
 land planning local urban regional public work road highway railway shipping port information broadcasting
 petroleum oil gas investment enterprise cooperative forestry forest wildlife
 antiquity equipment maritime telecommunication pension welfare solidarity skill training higher research space
-electricity primary insular policy
+electricity primary insular policy manpower sustainability law parliamentary
 """.split())
 # Words that end a constituency or a legislature named between a member's title and their name ("TD for Dublin Bay
 # South Cathal Ó Murchú", "MP for Winnipeg Centre Darlene Yellowquill-Hart", "in the Uttarakhand Assembly Kishore

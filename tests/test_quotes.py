@@ -1933,6 +1933,9 @@ def test_a_relative_clause_after_a_name_leaves_the_name(text, speaker):
     # a minister of a portfolio of two words, then the person in commas
     ("B.C.'s Minister of Emergency Management and Climate Readiness, Harjit Dhaliwal-Brar, wrote that more "
      "resources were \"on the way and then some.\"", "Harjit Dhaliwal-Brar", "government"),
+    # a portfolio the table lacked ("Manpower") before the name
+    ("Senior Minister of State for Manpower Gan Siew Ling said the measures \"would become mandatory\".",
+     "Gan Siew Ling", "government"),
     # a list of lower-case words inside a role's appositive
     ("Seán Mac Cárthaigh, the council's director of services for community, culture and placemaking, told the "
      "meeting that a new building was \"the only responsible option\".", "Seán Mac Cárthaigh", "government"),
