@@ -2055,6 +2055,14 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
             return done(named, named.name)
     # a nominal: "the company", "the minister", "the newspaper" -> an earlier mention with that role
     head = heads[-1] if heads else (singular(lows[-1]) if lows else "")
+    if (3 <= len(words) <= 4 and lows[0] == "the" and " ".join(lows[1:]) == head
+            and lex.heads[head][1] == "person" and all(w.cap for w in words[1:])):
+        # "Michael Castellari rose. “I thank ...,” the Prime Minister began": a title of two words or more,
+        # capitalised, names the person the sentence before was about, as "he" would (when none holds it)
+        named = None if art.recent(position, lambda e: head in e.heads) else _subject_just_named(art, words[0].start)
+        if named is not None:
+            named.heads.add(head)
+            return done(named, named.name)
     short = len(words) == 2 and lows[0] in ("the", "this", "that")
     if short and head in lex.heads:
         htype, hkind = lex.heads[head]
@@ -2705,8 +2713,9 @@ def _cue_words(lex: Lexicon) -> frozenset:
     return frozenset(lex.cues) | frozenset(lex.frames)
 
 
-def find_cue(toks: list[Tok], lo: int, hi: int, lex: Lexicon, last: bool = False):
-    """(token index, Cue, n_tokens) of the first (or last) cue in toks[lo:hi], skipping passives."""
+def find_cue(toks: list[Tok], lo: int, hi: int, lex: Lexicon, last: bool = False, after_quote: bool = False):
+    """(token index, Cue, n_tokens) of the first (or last) cue in toks[lo:hi], skipping passives; `after_quote`:
+    toks[lo] follows a quote's close, so that the cues read only there ("“...,” the Prime Minister began") count."""
     found = None
     cues, frames = lex.cues, lex.frames
     may_start = _cue_words(lex)
@@ -2727,6 +2736,8 @@ def find_cue(toks: list[Tok], lo: int, hi: int, lex: Lexicon, last: bool = False
                 continue
         if cue.kind == "verb" and t.cap and k > lo:
             continue  # "the United States", "Said Business School": names, not verbs
+        if t.low in AFTER_QUOTE_CUES and not (after_quote and k - lo <= AFTER_QUOTE_REACH):
+            continue  # "the hearing began", "talks continued": no speech unless right after a quote
         if cue.kind == "verb" and k > lo and toks[k - 1].low in ("was", "were", "is", "are", "be", "been", "being"):
             continue
         if cue.kind == "verb" and k > lo and toks[k - 1].low in ("the", "a", "an", "this", "its", "his", "her", "their",
@@ -2769,6 +2780,10 @@ NOUN_ADJECTIVES = frozenset("""similar final separate brief short written offici
 internal joint special sombre somber cautionary positive different personal handwritten recent annual quarterly
 previous earlier sharp strong stark rare public private formal lengthy emotional defiant""".split())
 CUE_AFTER_QUOTE = frozenset({",", "”", '"', "»", "—", "–"})
+# Cue forms that tell of speech only right after a quote ("“I thank the Leader ...,” the Prime Minister began"),
+# within this many words of it
+AFTER_QUOTE_CUES = frozenset("began begins continued continues".split())
+AFTER_QUOTE_REACH = 4
 CUE_BEFORE_SPEECH = frozenset({"that", ":", "“", '"', "«"})
 
 
@@ -3245,7 +3260,7 @@ def _attribute_piece(art, piece, qi, pieces, toks, starts, inside, bounds, bound
         j = after_i
         if j < window_hi and toks[j].text in (",", "—", "–", "-"):
             j += 1
-        hit = find_cue(toks, j, window_hi, lex)
+        hit = find_cue(toks, j, window_hi, lex, after_quote=True)
         closing = None
         if hit is not None and not at_start and not ends_open and j < hi and toks[j].word:
             # The company “strongly disagrees” with the decision, a spokesperson said: a quote inside

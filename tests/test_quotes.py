@@ -1981,3 +1981,19 @@ def test_a_quote_after_a_sentence_about_a_person_is_theirs(text, speaker):
 def test_a_quote_after_a_sentence_about_a_thing_has_no_speaker():
     # (a guard: a subject that is no person gives a quote no speaker)
     assert quote_speakers("The Ridgeway Bridge closed in May. \"Nobody knows when it will reopen.\"") == [[""]]
+
+
+def test_a_capitalised_title_after_a_quote_names_the_person_just_named():
+    # "began" tells of speech right after a quote; "the Prime Minister" is the man the sentence before was about
+    text = ("Michael Castellari rose with the air of a man who had been waiting all week. “I thank the Leader of the "
+            "Opposition for her question,” the Prime Minister began.")
+    assert quote_speakers(text, "speaker", "speaker_type") == [["Michael Castellari", "government"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“And there is more,” Joan Reyes continued.", "Joan Reyes"),
+    # (a guard: away from a quote, "began" is no cue)
+    ("The hearing began with a statement from Joan Reyes, who called the order “a disgrace”.", "Joan Reyes"),
+])
+def test_began_and_continued_are_cues_only_after_a_quote(text, speaker):
+    assert quote_speakers(text) == [[speaker]]
