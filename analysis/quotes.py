@@ -1269,7 +1269,8 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
             c -= 1   # ("Its director, Dr. Samuel Okafor-Reyes, said": an abbreviation's period is inside)
         if c < lo or toks[c].text != "," or c + 1 >= j:
             return None
-        if _list_tail(toks, c, j) or BASED_AFTER_PLACE_RE.fullmatch(toks[c + 1].text):
+        if _list_tail(toks, c, j) or (BASED_AFTER_PLACE_RE.fullmatch(toks[c + 1].text) and c + 2 < j
+                                      and not toks[c + 2].cap):
             # "..., the council's director of services for community, culture and placemaking, told": a list's
             # comma is inside the appositive;
             # so is the comma between a town and its state ("Halvorsen Microdevices, the Santa Clara,
@@ -1310,9 +1311,10 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
         if low in DETERMINERS:
             if (low == "the" and j - 2 >= lo and toks[j - 1].low in ("of", "for") and toks[j - 2].cap
                     and j + 1 < end and (toks[j + 1].cap or (toks[j + 1].low.endswith(("’s", "'s"))
-                                                             and j + 2 < end and toks[j + 2].cap))):
-                j -= 2       # "Jane Roe of the Brookings Institution", "the Office of the Privacy Commissioner"
-                continue
+                                                             and j + 2 < end and toks[j + 2].cap)
+                                         or _lower_then_name(toks, j + 1, end))):
+                j -= 2       # "Jane Roe of the Brookings Institution", "the Office of the Privacy Commissioner",
+                continue     # "Rep. Han Do-yoon of the main opposition Democratic Party"
             if (low == "the" and appositive and j - 2 >= lo and toks[j - 1].low in ("at", "with")
                     and _person_head(toks[j - 2].low, lex) and _personal_name_between(toks, *appositive)):
                 j -= 2       # "An economist at the University of Ghana, Prof. Ama Boateng, said": the role, then
@@ -1413,6 +1415,15 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
         if named is not None:
             return named[0], named[1], appositive or named[2]
     return start, end, appositive
+
+
+def _lower_then_name(toks: list[Tok], i: int, end: int) -> bool:
+    """Whether toks[i:end] is one or two lower-case words, then a name to the end ("main opposition Democratic
+    Party")."""
+    k = i
+    while k < end and k - i < 2 and toks[k].word and not toks[k].cap and toks[k].low not in STOP:
+        k += 1
+    return i < k < end and all(t.cap for t in toks[k:end])
 
 
 def _list_tail(toks: list[Tok], c: int, j: int) -> bool:
@@ -1965,10 +1976,14 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
             return done(named, named.name)
     # a proper name in the phrase: strip titles and possessive countries
     name_words = _name_words(words, lex, texts)
-    if not name_words and app_words and heads:
-        # "The Industry Minister, Melanie Joly, said": the name stands in the appositive
+    if not name_words and app_words and (heads or (len(words) == 2 and lows[0] == "the" and not words[1].cap)):
+        # "The Industry Minister, Melanie Joly, said": the name stands in the appositive; so it does after a
+        # noun of no known role ("The exchange, Seoul-based CoinHarbor, said")
         app_names = _name_words(app_words, lex)
-        if app_names and _opens_with_name(app_words, app_names[0]):
+        while len(app_names) > 1 and OWNED_PREFIX_RE.fullmatch(app_names[0].text):
+            app_names = app_names[1:]
+        if app_names and _opens_with_name([w for w in app_words if not OWNED_PREFIX_RE.fullmatch(w.text)],
+                                          app_names[0]):
             name_words = app_names
             s0, s1 = app_names[0].start, app_names[-1].end
     elif name_words and app_words:
@@ -1996,7 +2011,10 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
     while len(name_words) > 1 and _strip_possessive(name_words[0].text) in lex.countries:
         lead_country = lead_country or lex.countries[_strip_possessive(name_words[0].text)]
         if not name_words[0].text.endswith(("’s", "'s")) and (all(
-                singular(w.low) in lex.heads or w.low in lex.name_words for w in name_words[1:])
+                singular(w.low) in lex.heads or w.low in lex.name_words
+                or (w.low in ("of", "for") and 1 < k < len(name_words) - 1)   # "the Chinese Ministry of Commerce"
+                or (w.cap and name_words[k - 1].low in ("of", "for") and k > 2)
+                for k, w in enumerate(name_words[1:], 1))
                 or (len(name_words) >= 3 and name_words[-1].low in lex.name_words)):
             break   # "the Chinese Embassy", "the Chinese Foreign Ministry", "Israel Innovation Authority": the
                     # country is part of the name
@@ -2600,6 +2618,10 @@ def _read_name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
                 run = []
                 continue
             run.append(w)
+        elif (run and titled and w.low in ("of", "for") and nxt is not None and nxt.low == "the"
+              and not any(x.low in lex.name_words for x in run) and _lower_then_name(words, i + 2, len(words))):
+            runs.append(run)  # "Rep. Han Do-yoon of the main opposition Democratic Party": the rest is an
+            break             # affiliation, whose role words ("opposition") name no one else
         elif run and (w.low == "the" or w.low in NAME_PARTICLES or (w.low == "on" and run[-1].text in ON_HEADS)) and (
                 run[-1] is words[i - 1] and nxt is not None and nxt.cap):
             run.append(w)     # "Office of the Privacy Commissioner", "Marieke van der Heijden-Bos": inside a name

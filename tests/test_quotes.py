@@ -1997,3 +1997,18 @@ def test_a_capitalised_title_after_a_quote_names_the_person_just_named():
 ])
 def test_began_and_continued_are_cues_only_after_a_quote(text, speaker):
     assert quote_speakers(text) == [[speaker]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a demonym opening a ministry's name built on "of" is part of it
+    ("The Chinese Ministry of Commerce said Canadian canola had been sold at \"dumping margins\".",
+     "Chinese Ministry of Commerce"),
+    # lower-case words between "of the" and the party a member is of
+    ("Rep. Han Do-yoon of the main opposition Democratic Party said the briefing raised \"serious questions\".",
+     "Han Do-yoon"),
+    # a noun of no known role, then the name in commas
+    ("The exchange, Seoul-based CoinHarbor, said in a statement that it had \"fully reimbursed all affected "
+     "customers\".", "CoinHarbor"),
+])
+def test_demonyms_parties_and_names_after_a_plain_noun(text, speaker):
+    assert quote_speakers(text) == [[speaker]]
