@@ -89,6 +89,8 @@ SUBHEAD_WORDS = (3, 12)      # a subhead's length in words
 INTRO_MIN_WORDS = 5          # a sentence ending in a colon that introduces a list has at least this many words,
 LIST_INTRO_OPENERS = frozenset("the these those its their our his her".split())   # or one fewer after these
                              # ("The new measures require:"; not a label such as "Author of the article:")
+# or ends in a verb that opens a list, after the story began ("Those designated include:", "Affected models include:")
+LIST_INTRO_VERBS = frozenset("include includes included including are were follows following".split())
 LIST_ITEM_MAX_WORDS = 15     # an unmarked item of such a list, one to a line
 LIST_MAX_ITEMS = 12
 
@@ -459,7 +461,9 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
     for i in range(n_lines - 1):
         if (out[i] is None and stripped[i].endswith(":")
                 and ((feats[i][0] >= INTRO_MIN_WORDS - (stripped[i].split(None, 1)[0].lower() in LIST_INTRO_OPENERS)
-                      and feats[i][1] >= NEARGOOD_MIN_STOPWORDS) or _bulleted_inside_story(i, out, texts, cls, prose_seen))):
+                      and feats[i][1] >= NEARGOOD_MIN_STOPWORDS) or _bulleted_inside_story(i, out, texts, cls, prose_seen)
+                     or (feats[i][0] >= 2 and stripped[i][:-1].rsplit(None, 1)[-1].lower() in LIST_INTRO_VERBS
+                         and prose_seen[i]))):
             j = i + 1
             while j < n_lines and out[j] is None and P.BULLET_RE.match(texts[j]):
                 out[j] = ("content", "body", f"list item under line {numbers[i]}, a sentence ending in a colon")

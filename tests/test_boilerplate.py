@@ -1423,3 +1423,15 @@ def test_a_name_beside_the_stamp_is_a_byline(name, expected):
     row = lines[lines["text"] == name].iloc[0]
     got = (row["label"], row["role"])
     assert got == expected if expected else got != ("metadata", "byline")
+
+
+@pytest.mark.parametrize("intro", ["Those designated include:", "Affected models include:"])
+def test_a_short_line_ending_in_a_verb_and_a_colon_introduces_the_list_below(intro):
+    items = ["Altyn Motor Trade LLP, an Almaty-based importer of small piston engines;",
+             "Tien Shan Aero Components of Bishkek, Kyrgyzstan;",
+             "Kestrel Dis Ticaret, a trading house in Istanbul;",
+             "Gulf Horizon Precision FZE, registered in a free zone in Sharjah."]
+    raw = "\n".join(["Treasury sanctions drone parts network", "", PROSE, PROSE2, intro, *items, "Read More",
+                     "", "Share this article", "Facebook", "Twitter", "Email"]) + "\n"
+    got = dict(zip(*(label_texts({"a": raw})[c] for c in ("text", "label"))))
+    assert [got[x] for x in (intro, *items)] == ["content"] * 5
