@@ -624,6 +624,7 @@ BARE_TIME_RE = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})
                           # ... or its age: "2h ago", "45 min ago", "3 hours ago"
                           r"\d{1,2}\s*(?:h|hrs?|hours?|m|mins?|minutes?)\s+ago", re.IGNORECASE)
 LIVE_POST_MIN_TIMES = 2
+LIVE_POST_TIME = "a live post's time: bare times heading posts down the page"
 LIVE_POST_LEAD = 3           # lines after a post's time read for its prose (a byline, a title, then the first paragraph)
 
 
@@ -647,7 +648,7 @@ def _label_live_post_times(out, stripped, cls) -> None:
     if len(posts) < LIVE_POST_MIN_TIMES:
         return
     for i, prose in posts:
-        out[i] = ("metadata", "dateline", "a live post's time: bare times heading posts down the page")
+        out[i] = ("metadata", "dateline", LIVE_POST_TIME)
         for k in range(i + 1, prose):
             if out[k] is None and _is_name(stripped[k], len(stripped[k].split())):
                 out[k] = ("metadata", "byline", "a live post's writer, under its time")
@@ -703,6 +704,9 @@ def _main_body(cls, out, n_lines, stripped):
         ends = {out[k][1] if out[k][1] in END_MATTER_ROLES else out[k][2] for k in between
                 if out[k] is not None and (out[k][1] in END_MATTER_ROLES or out[k][2] in END_MATTER_REASONS)}
         box = sum(1 for k in between if not (out[k] is None and cls[k] == "neargood"))  # a short sentence is prose
+        if box <= RESUME_MAX_GAP and any(out[k] is not None and out[k][2] == LIVE_POST_TIME for k in between):
+            last = nxt[-1]   # a live blog's next post, under its time: its share bar ends a post, not the story
+            continue
         if (len(nxt) < RESUME_MIN_LINES or box > RESUME_MAX_GAP
                 or (ends and (ends != {"share"} or not _goes_on(stripped, range(first, last + 1), nxt)))):
             break

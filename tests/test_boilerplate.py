@@ -1435,3 +1435,18 @@ def test_a_short_line_ending_in_a_verb_and_a_colon_introduces_the_list_below(int
                      "", "Share this article", "Facebook", "Twitter", "Email"]) + "\n"
     got = dict(zip(*(label_texts({"a": raw})[c] for c in ("text", "label"))))
     assert [got[x] for x in (intro, *items)] == ["content"] * 5
+
+
+def test_live_posts_go_on_past_an_advertisement_and_a_share_bar():
+    posts = [("4m ago", "Judge presses government on evidence", "Maria Lopez", PROSE, PROSE2),
+             ("38m ago", "Makers say ban is unlawful", "Tom Reyes",
+              "Lawyers for the two drone makers argued that the department skipped the steps the law requires.",
+              "They also said a software update released last year lets users keep all their data on the device."),
+             ("1h ago", "Sheriff says ban would cost $2 million", "Kenji Liao-Marsh",
+              "The Glynn County Sheriff's Office in Georgia said replacing its 26 drones would cost about $2 million.",
+              "\"We use them to find lost hunters and kids who wander off,\" Sheriff Dale Whitcomb said.")]
+    blocks = [f"{age}\n{title}\n{byline}\n{a}\n{b}\nShare this -\nLink copied" for age, title, byline, a, b in posts]
+    raw = "Live updates: Court hears challenge to drone ban\n\n" + "\n\n".join(
+        blocks[:2] + ["Advertisement"] + blocks[2:]) + "\n\nLoad more\n"
+    got = dict(zip(*(label_texts({"a": raw})[c] for c in ("text", "label"))))
+    assert [got[x] for x in posts[2][1:2] + posts[2][3:]] == ["content"] * 3
