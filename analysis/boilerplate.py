@@ -521,7 +521,8 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
         gap = numbers[i + 1] - numbers[i]
         if (out[i] is None and NEARGOOD_MIN_WORDS <= words[i] <= CAPTION_MAX_WORDS
                 and out[i + 1] is not None and (gap == 1 or (gap == 2 and not SENTENCE_END_RE.search(stripped[i])))
-                and (out[i + 1][1] == "photo_credit" or (out[i + 1][2] == "pattern caption_with_credit"
+                and (out[i + 1][1] == "photo_credit" or (out[i + 1][2] in ("pattern caption_with_credit",
+                                                                           "pattern name_with_address")
                                                          and words[i + 1] <= CREDIT_ONLY_MAX_WORDS))
                 and not (i + 2 < n_lines and numbers[i + 2] == numbers[i + 1] + gap and out[i + 2] is None
                          and cls[i + 2] != "good")):

@@ -182,6 +182,10 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 "(Updates with analyst comment in sixth paragraph.)"),
     LinePattern("contact_address", "metadata", "credit", "line", 1,
                 r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "dana.ruiz@propublica.org"),   # a reporter's address, alone
+    # a name and an address: a photographer under a caption, a reporter under the story
+    LinePattern("name_with_address", "metadata", "credit", "line", 6,
+                r"(?-i:[A-ZÀ-Ö][\w'’.-]+(?:\s+[A-ZÀ-Ö][\w'’.-]+){1,3})\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+                "Teodoro Alvarado talvarado@miamiherald.com", needs="@"),
     LinePattern("reprint_note", "boilerplate", "other", "line", 30,
                 r"(?i:(?:for (?:a )?reprints? (?:of|or licensing of) this (?:article|story)|(?:request|order|purchase|buy) "
                 r"(?:a )?reprints?|reprints? (?:and|&) permissions)\b.*)",
@@ -373,7 +377,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"read a summary of this (?:article|story)\b.*|powered by text-to-speech\b.*|"
                 r"this (?:article |story |audio )?(?:is|was) (?:being )?read (?:aloud )?by an? (?:automated|ai|artificial|"
                 r"computer(?:-generated)?) voice\b.*|"
-                r"listen instead|powered by trinity audio|"
+                r"(?:[\w'’ ]{1,30}\?\s*)?listen instead|powered by trinity audio|"
                 r"(?:audio|listen)\s*(?:\d+\s*min(?:ute)?s?)?)\W*",
                 "You can now listen to Fox News articles!"),
     LinePattern("newsletter_mention", "boilerplate", "newsletter", "line", 12,

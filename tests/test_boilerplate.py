@@ -450,6 +450,8 @@ def test_every_row_matches_its_example(pattern):
     # an audio player's controls, appeals for support, "Editor's Choice", a stamp with the station after a slash,
     # CBS's "In:" tags, a cookie settings button
     ("Listen instead", "audio_player"),
+    ("Only have a minute? Listen instead", "audio_player"),
+    ("Teodoro Alvarado talvarado@miamiherald.com", "name_with_address"),
     ("Powered by Trinity Audio", "audio_player"),
     ("Support my work with a digital subscription", "support_appeal"),
     ("DutchNews.nl depends on donations from readers like you.", "support_appeal"),
@@ -1450,3 +1452,12 @@ def test_live_posts_go_on_past_an_advertisement_and_a_share_bar():
         blocks[:2] + ["Advertisement"] + blocks[2:]) + "\n\nLoad more\n"
     got = dict(zip(*(label_texts({"a": raw})[c] for c in ("text", "label"))))
     assert [got[x] for x in posts[2][1:2] + posts[2][3:]] == ["content"] * 3
+
+
+def test_a_caption_sits_above_a_photographers_name_and_address():
+    caption = ("A Metrobus pulls away from the Dadeland South station on the South Dade TransitWay on Wednesday, "
+               "March 5, 2025.")
+    raw = "\n".join(["Miami-Dade keeps bus fare at $2.25", "", "By Daniela Ferran", "", caption,
+                     "Teodoro Alvarado talvarado@miamiherald.com", "", PROSE, "", PROSE2]) + "\n"
+    got = dict(zip(*(label_texts({"a": raw})[c] for c in ("text", "label"))))
+    assert got[caption] == "metadata"
