@@ -293,9 +293,10 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r".*\bdownload (?:the|our) (?:free )?[\w&'’ -]{0,30}\bapps?\b.*|"
                 r"for the latest (?:news|updates|headlines|stories)\b.{0,80}\b(?:head to|visit|go to|download|follow)\b.*|"
                 r"watch [\w&'’ -]{2,40} (?:every|each) (?:night|day|morning|evening|weeknight|weekday)\b.*|"
-                r".*\bfollow [\w&'’. -]{1,40} on (?:whatsapp|telegram|google news|instagram|tiktok)(?: channels?)?\b.*)",
+                r".*\bfollow [\w&'’. -]{1,40} on (?:whatsapp|telegram|google news|instagram|tiktok)(?: channels?)?\b.*|"
+                r"take us with you|.*\b(?:news|updates|stories|headlines|alerts)\b.{0,60}\bin the palm of your hand\W*)",
                 "Download the KTRV 7 app to get the latest breaking news alerts on your phone.",
-                needs="app|channel|latest|watch|whatsapp|telegram|google news|instagram|tiktok"),
+                needs="app|channel|latest|watch|whatsapp|telegram|google news|instagram|tiktok|take us|palm of your"),
     # the outlet asking its readers for money: membership and donation appeals
     LinePattern("support_appeal", "boilerplate", "other", "line", 80,
                 r"(?i:.*\b(?:(?:support|fund|help sustain) (?:our |independent |quality |local |nonprofit )+"

@@ -452,6 +452,8 @@ def test_every_row_matches_its_example(pattern):
     ("Listen instead", "audio_player"),
     ("Only have a minute? Listen instead", "audio_player"),
     ("Teodoro Alvarado talvarado@miamiherald.com", "name_with_address"),
+    ("Take Us With You", "app_promo"),
+    ("Real-time updates and all local stories you want right in the palm of your hand.", "app_promo"),
     ("Powered by Trinity Audio", "audio_player"),
     ("Support my work with a digital subscription", "support_appeal"),
     ("DutchNews.nl depends on donations from readers like you.", "support_appeal"),
