@@ -408,7 +408,9 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 # a photo gallery's controls: "1 of 18", "View full gallery"
                 r"\d{1,3}\s*(?:of|/)\s*\d{1,3}|(?:view|see|open|browse)(?: the)? (?:full |whole )?(?:photo )?gallery|"
                 r"(?:change )?(?:text |font )?size|(?-i:Follow) (?-i:[A-Z])[\w.&'’-]*(?: (?-i:[A-Z])[\w.&'’-]*){0,3}|"
-                r"(?:view|see) all(?: \d+)? (?:photos|images|pictures))\W*)",
+                r"(?:view|see) all(?: \d+)? (?:photos|images|pictures)|"
+                # a picture's sales buttons: "License Photo", "Buy this photo"
+                r"(?:license|buy|purchase|order)(?: this| a)? (?:photo|image|picture|print)s?)\W*)",
                 "Back to top button"),
     # An author's bio closing the page: the header, then the bio lines (metadata, not the issuer's boilerplate).
     LinePattern("author_bio_header", "metadata", "credit", "list", 5,

@@ -453,6 +453,8 @@ def test_every_row_matches_its_example(pattern):
     ("Only have a minute? Listen instead", "audio_player"),
     ("Teodoro Alvarado talvarado@miamiherald.com", "name_with_address"),
     ("Take Us With You", "app_promo"),
+    ("License Photo", "navigation"),
+    ("Buy this photo", "navigation"),
     ("Real-time updates and all local stories you want right in the palm of your hand.", "app_promo"),
     ("Powered by Trinity Audio", "audio_player"),
     ("Support my work with a digital subscription", "support_appeal"),
