@@ -454,6 +454,11 @@ def test_every_row_matches_its_example(pattern):
     ("Teodoro Alvarado talvarado@miamiherald.com", "name_with_address"),
     ("Take Us With You", "app_promo"),
     ("License Photo", "navigation"),
+    ("Our reporting is free for everyone because readers like you choose to support it. Please consider becoming a "
+     "member today. Every contribution, big or small, helps keep our reporters in the field.", "support_appeal"),
+    ("Thank you for donating to DutchNews.nl.", "support_appeal"),
+    ("We could not provide this service without the generous financial support of our readers. Your donations allow "
+     "us to report on issues you tell us matter.", "support_appeal"),
     ("Buy this photo", "navigation"),
     ("Real-time updates and all local stories you want right in the palm of your hand.", "app_promo"),
     ("Powered by Trinity Audio", "audio_player"),
