@@ -328,7 +328,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 # "Support my work with a digital subscription", "X depends on donations from readers like you"
                 r"^support (?:my|our) work\b|\bdepends? on (?:donations|contributions|support) from (?:readers|listeners|viewers)\b).*)",
                 "WPR’s reporting is made possible by listeners like you. Support independent journalism today.",
-                needs="journalism|possible by|as little as|become a|you've read|you have read|dedicated reader|paywall|donate|"
+                needs="journalism|possible by|as little as|become a|becoming a|like you|donating|support of|you've read|you have read|dedicated reader|paywall|donate|"
                       "contribution|press freedom|free for all|our mission|consider supporting|free journalism|"
                       "afford to donate|republish|your donation|your support|your contribution|your membership|"
                       "your subscription|digital subscription|subscribe to|subscribers get|subscribe now|subscribe today|"
