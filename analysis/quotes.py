@@ -1063,12 +1063,15 @@ class Article:
         if kind_type == "government" and country and self.home and country != self.home:
             return "foreign_government"
         if kind_type == "government":
-            # "the Embassy of Nepal said", "Brazil's ambassador said" where the article's home country is not told:
-            # a post abroad speaks for a foreign state (a bare "the ambassador" stays the state's: whose is not said)
+            # An embassy, a high commission or a consulate is one state's post inside another's: a foreign
+            # government's voice in the story's country, whichever country the article names most (a story of
+            # sanctions on Russia, told in London, names Russia most). "Brazil's ambassador said" where the
+            # article's home country is not told: a post abroad too (a bare "the ambassador" stays the state's)
             words = set(heads) | (entity.heads | set(entity.key.split()) if entity is not None else set())
             key = entity.key if entity is not None else ""
-            if (FOREIGN_MISSIONS & words or any(m in key for m in FOREIGN_MISSIONS) or (country and FOREIGN_POSTS & words)) \
-                    and not self.home:   # (the home country read last: most articles never need it)
+            if FOREIGN_MISSIONS & words or any(m in key for m in FOREIGN_MISSIONS):
+                return "foreign_government"
+            if country and FOREIGN_POSTS & words and not self.home:   # (the home read last: most never need it)
                 return "foreign_government"
         return kind_type
 

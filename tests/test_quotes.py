@@ -1797,6 +1797,10 @@ def test_roles_after_an_organisations_name_type_the_person(text, speaker_type):
     ("The Embassy of Nepal said it was \"monitoring\" the case.", "foreign_government"),
     ("The Australian High Commission said it was \"aware\".", "foreign_government"),
     ("“Nobody wins,” the embassy said.", "foreign_government"),
+    # ... and when the article names its country most (sanctions on Russia, told in London)
+    ("Britain sanctioned 20 Russian tankers. Russia's shadow fleet carries Russian oil past Russia's rules. Russia "
+     "has denied it. The Russian Embassy called the move \"an illegitimate attempt to rig markets\".",
+     "foreign_government"),
     # ... but a bare "the ambassador" is nobody's in particular (a guard)
     ("“Nobody wins a trade war,” the ambassador said.", "government"),
 ])
