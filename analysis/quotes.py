@@ -717,6 +717,7 @@ class Article:
             after = raw[b:min(b + 160, len(raw))]
             segment = APPOSITIVE_END_RE.split(after[1:], maxsplit=1)[0] if len(after) > 1 else ""
             seg_words = CONTEXT_WORD_RE.findall(segment)
+            seg_words = seg_words[_now_at([w.lower() for w in seg_words]):]
             if seg_words and (seg_words[0].lower() in DETERMINERS or seg_words[0].lower() in ("also", "who", "which", "known")
                               or seg_words[0] in lex.countries or _strip_possessive(seg_words[0]) in lex.countries
                               or _bare_role(seg_words, lex)) and not (
@@ -1429,6 +1430,15 @@ def _lower_then_name(toks: list[Tok], i: int, end: int) -> bool:
     return i < k < end and all(t.cap for t in toks[k:end])
 
 
+def _now_at(lows: list[str]) -> int:
+    """Where the role a person holds now begins in an appositive ("a former Commerce Department lawyer who is now
+    a senior fellow at X": "a senior fellow at X"), 0 when it tells of no other."""
+    for i in range(2, len(lows) - 1):
+        if lows[i] == "now" and lows[i - 1] in ("is", "are") and lows[i - 2] == "who":
+            return i + 1
+    return 0
+
+
 def _list_tail(toks: list[Tok], c: int, j: int) -> bool:
     """Whether toks[c + 1:j], after the comma toks[c], ends a list of lower-case words that a lower-case word
     before the comma opens ("community, culture and placemaking")."""
@@ -1773,6 +1783,7 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
     facts = phrase_facts(texts, lex)
     lows = facts.lows
     app_words = toks[appositive[0]:appositive[1]] if appositive else []
+    app_words = app_words[_now_at([w.low for w in app_words]):]
     if app_words:
         app_heads = ({_head_key(w.low) for w in app_words}
                      | {singular(f"{x.low} {y.low}") for x, y in zip(app_words, app_words[1:])}) & lex.heads.keys()

@@ -2016,3 +2016,13 @@ def test_began_and_continued_are_cues_only_after_a_quote(text, speaker):
 ])
 def test_demonyms_parties_and_names_after_a_plain_noun(text, speaker):
     assert quote_speakers(text) == [[speaker]]
+
+
+@pytest.mark.parametrize("text", [
+    "\"The smuggling gets smarter,\" said Marguerite Lindqvist, a former Commerce Department enforcement lawyer who is "
+    "now a senior fellow at the Institute for Security and Technology Policy.",
+    "Marguerite Lindqvist, a former Commerce Department lawyer who is now a senior fellow at the Institute for "
+    "Security and Technology Policy, said it was \"a mess\".",
+])
+def test_the_role_a_person_holds_now_types_them(text):
+    assert quote_speakers(text, "speaker", "speaker_type") == [["Marguerite Lindqvist", "expert"]]
