@@ -1879,8 +1879,10 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
             named = _first_name_word([w.low for w in words if w.cap], lex)
             if named:   # "A Whitehall source": an unnamed person of the body a name word names
                 stype = named[1]
-        if stype in ("unknown", "company") and UNINVOLVED_RE.search(" ".join(w.low for w in app_words)):
-            stype = "expert"   # "X, a lawyer at Y who is not involved in the case,": an outside expert
+        if (stype in ("unknown", "company") or (stype == "advocacy_group" and "advocate" in heads)) and (
+                UNINVOLVED_RE.search(" ".join(w.low for w in app_words))):
+            stype = "expert"   # "X, a lawyer at Y who is not involved in the case,": an outside expert (so is
+            # "Senior advocate X, who was not involved": an advocate is a lawyer in India's and Africa's courts)
         art.history.append((position, entity, name, stype))
         return Speaker(name, stype, entity, s0, s1, cue)
 

@@ -2026,3 +2026,18 @@ def test_demonyms_parties_and_names_after_a_plain_noun(text, speaker):
 ])
 def test_the_role_a_person_holds_now_types_them(text):
     assert quote_speakers(text, "speaker", "speaker_type") == [["Marguerite Lindqvist", "expert"]]
+
+
+@pytest.mark.parametrize("text, speaker_type", [
+    # "Advocacy" and Hong Kong's "Concern Group" in a body's name make a campaigners' body, before the business
+    # words "Network" and "Group"
+    ("Ms Lee Hui Min, executive director of the Migrant Workers' Welfare and Advocacy Network, said \"the devil is in "
+     "enforcement\".", "advocacy_group"),
+    ("Ho Ka-wai, an organiser with the Kowloon West Concern Group for Grassroots Housing, said the government had "
+     "\"drawn a line without building a lifeboat\".", "advocacy_group"),
+    # an advocate (a lawyer) not involved in the case is an outside expert
+    ("Senior advocate Nandita Rao-Kulkarni, who was not involved in the case, said the ruling could have \"wide "
+     "consequences\".", "expert"),
+])
+def test_campaigners_bodies_and_advocates_outside_a_case(text, speaker_type):
+    assert quote_speakers(text, "speaker_type") == [[speaker_type]]
