@@ -957,7 +957,11 @@ class Article:
             for m in regex.finditer(self.raw, s, e):
                 name = m.group("name")
                 if name[0].isupper() and name.split()[0].lower() not in STOP and name.split()[0].lower() not in DETERMINERS:
-                    found.setdefault(m.start(), (m.start(), name, m.end()))
+                    words = name.split()
+                    while len(words) > 2 and (_person_head(words[0].lower(), self.lex)
+                                              or words[0].lower().rstrip(".") in PERSON_TITLES):
+                        words = words[1:]   # "Spokeswoman Gao Wenjing said in a statement": the person
+                    found.setdefault(m.start(), (m.start(), " ".join(words), m.end()))
         return [found[k] for k in sorted(found)]
 
     def scan_names(self) -> None:

@@ -2041,3 +2041,9 @@ def test_the_role_a_person_holds_now_types_them(text):
 ])
 def test_campaigners_bodies_and_advocates_outside_a_case(text, speaker_type):
     assert quote_speakers(text, "speaker_type") == [[speaker_type]]
+
+
+def test_a_statements_owner_is_named_without_the_title_before_the_name():
+    text = ("China’s Commerce Ministry responded within hours. Spokeswoman Gao Wenjing said in a statement posted "
+            "online that the U.S. was “weaponizing trade and technology issues”.")
+    assert quote_speakers(text) == [["Gao Wenjing"]]
