@@ -3068,6 +3068,16 @@ def extract_article(article_id: str, raw: str, paragraphs: list[tuple], sentence
             _close_chain(chain)
             chain = []
     _close_chain(chain)
+    # 4b. a role alone, named nowhere before ("minister insists there is ‘no back door’" in a headline, "CEO
+    # says" in a standfirst): the first person the article names later with that role
+    for q in all_pieces:
+        if q.speaker and q.kind != "term" and q.speaker.islower() and " " not in q.speaker:
+            head = singular(q.speaker)
+            named = _named_later(art, head, q.end)
+            if named is not None:
+                q.speaker = named.name
+                if q.speaker_type == "unknown":
+                    q.speaker_type = art.type_of(named, {head}, "")
     # 5. quotes with no cue at all (headlines, subheads): the speaker of a longer quote with the same words
     attributed = [q for q in all_pieces if q.speaker and q.kind != "term"]
     echo_index: dict[str, list[int]] | None = None
@@ -3141,6 +3151,23 @@ def _after_named_sentence(art: Article, piece: Piece, sents: list[tuple], report
 
 
 SUBJECT_NAME_MAX = 10   # words of a sentence's subject read as the name of the one a quote after it speaks for
+
+
+def _named_later(art: Article, head: str, position: int) -> Entity | None:
+    """The first person named after `position` with the role `head` ("Security Minister Rachel Okoro-Hale"), when
+    none is named before it."""
+    if art.lex.heads.get(head, ("", ""))[1] not in ("person", "spokesperson"):
+        return None
+    art.scan_names()
+    best, best_pos = None, None
+    for entity in {id(e): e for e in art.entities.values()}.values():
+        if head in entity.heads and entity.kind in ("person", "") and entity.positions:
+            first = entity.positions[0]
+            if first < position:
+                return None
+            if best_pos is None or first < best_pos:
+                best, best_pos = entity, first
+    return best
 
 
 def _paragraph_subject(art: Article, paragraph: tuple, by_para: dict, lex: Lexicon) -> Speaker | None:

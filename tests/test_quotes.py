@@ -2047,3 +2047,16 @@ def test_a_statements_owner_is_named_without_the_title_before_the_name():
     text = ("China’s Commerce Ministry responded within hours. Spokeswoman Gao Wenjing said in a statement posted "
             "online that the U.S. was “weaponizing trade and technology issues”.")
     assert quote_speakers(text) == [["Gao Wenjing"]]
+
+
+def test_a_role_alone_in_a_headline_is_the_person_the_story_names_with_it():
+    text = ("Encryption bill: minister insists there is ‘no back door’\n\n"
+            "MPs backed the scanning clause on Tuesday. Security Minister Rachel Okoro-Hale told the Commons the "
+            "bill would protect children.")
+    assert quote_speakers(text, "speaker", "speaker_type") == [["Rachel Okoro-Hale", "government"]]
+
+
+def test_a_role_alone_stays_itself_when_the_story_names_no_one_with_it():
+    # (a guard: no minister named later, so the headline's "minister" stands)
+    text = "Encryption bill: minister insists there is ‘no back door’\n\nMPs backed the scanning clause on Tuesday."
+    assert quote_speakers(text) == [["minister"]]
