@@ -335,27 +335,23 @@ def test_terms_read_a_share_as_its_percentage(a, b):
     assert terms_of(a) == terms_of(b)
 
 
-def test_corpus_reads_shares_and_hyphenated_phrases_as_terms_does():
-    texts = {"a": "Two-fifths of voters, a third of them and one in four drivers. Self-driving taxis fell by a "
-                  "quarter, one out of every eight homes. Half of the staff, a year and a half of work.",
-             "b": "A third term, three in 2021 and one in ten years. The carmaker's trade body, 1 in 5 adults, "
-                  "nine in ten, half to a third."}
-    content, _ = content_of(texts)
-    corpus = reuse._Corpus(content)
-    for i, text in enumerate(content["text"]):
-        found = [corpus.term_names[t] for t in corpus._terms[corpus._term_bounds[i]:corpus._term_bounds[i + 1]]]
-        assert sorted(found) == sorted(terms_of(text)), text
-
-
-def test_corpus_reads_lengths_of_time_and_currency_codes_as_terms_does():
-    texts = {"a": "The company has four months to complete the wind-up. Two and a half years later, 30 months on.",
-             "b": "Within a fortnight, or 14 days, not 2 of the days. Orders worth RM340 million and RM1.2 billion.",
-             "c": "Within forty-eight hours or two days. Two decades, 20 years, a decade, 7 days and 2.5 years.",
-             "d": "Twenty-four months, or two and a half weeks, or 1.5 million hours. On March 14, days later.",
-             "e": "At 7pm, 9.15am or 10.30pm, a quarter past nine, half past 7, a quarter to one, the quarter to "
-                  "June. A year and a half, an hour and a half-hour. Four hundred and ten thousand, three hundred "
-                  "and four hundred. Two million five hundred thousand and one thousand and five, sixty thousand "
-                  "and one of them."}
+@pytest.mark.parametrize("texts", [
+    # shares and phrases across hyphens
+    {"a": "Two-fifths of voters, a third of them and one in four drivers. Self-driving taxis fell by a "
+          "quarter, one out of every eight homes. Half of the staff, a year and a half of work.",
+     "b": "A third term, three in 2021 and one in ten years. The carmaker's trade body, 1 in 5 adults, "
+          "nine in ten, half to a third."},
+    # lengths of time and currency codes
+    {"a": "The company has four months to complete the wind-up. Two and a half years later, 30 months on.",
+     "b": "Within a fortnight, or 14 days, not 2 of the days. Orders worth RM340 million and RM1.2 billion.",
+     "c": "Within forty-eight hours or two days. Two decades, 20 years, a decade, 7 days and 2.5 years.",
+     "d": "Twenty-four months, or two and a half weeks, or 1.5 million hours. On March 14, days later.",
+     "e": "At 7pm, 9.15am or 10.30pm, a quarter past nine, half past 7, a quarter to one, the quarter to "
+          "June. A year and a half, an hour and a half-hour. Four hundred and ten thousand, three hundred "
+          "and four hundred. Two million five hundred thousand and one thousand and five, sixty thousand "
+          "and one of them."},
+], ids=["shares_and_hyphens", "lengths_of_time_and_currencies"])
+def test_corpus_reads_figures_and_phrases_as_terms_does(texts):
     content, _ = content_of(texts)
     corpus = reuse._Corpus(content)
     for i, text in enumerate(content["text"]):
