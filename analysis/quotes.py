@@ -99,8 +99,8 @@ TAIL_ONLY_RE = re.compile(r"[ .,;:!?—–\-]*")
 OWNER_WINDOW = 2000
 # Words around a name ("the Chinese-owned manufacturer", "Canada’s"), and where an appositive after it ends.
 CONTEXT_WORD_RE = re.compile(r"[\w’'-]+")
-# A preposition of place right before a name: "in New York", "at Queen's Park", "on Rose Valley Road", "the city of Toronto",
-# "spread to Hamburg" (but "according to Jane Doe").
+# A preposition of place right before a name: "in New York", "at Queen's Park", "on Rose Valley Road", "the city
+# of Toronto", "spread to Hamburg" (but "according to Jane Doe").
 PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|of|(?<!according )to|near|across|outside|inside|throughout|around"
                              r"|into|on|along|off)\s+(?:the\s+)?$", re.IGNORECASE)
 # "The UK’s chief veterinary officer, ", "the museum’s director, ": the owner a possessive names before a title
@@ -1280,9 +1280,8 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
         if _list_tail(toks, c, j) or (BASED_AFTER_PLACE_RE.fullmatch(toks[c + 1].text) and c + 2 < j
                                       and not toks[c + 2].cap):
             # "..., the council's director of services for community, culture and placemaking, told": a list's
-            # comma is inside the appositive;
-            # so is the comma between a town and its state ("Halvorsen Microdevices, the Santa Clara,
-            # California-based company whose ..., said")
+            # comma is inside the appositive; so is the comma between a town and its state ("Halvorsen
+            # Microdevices, the Santa Clara, California-based company whose ..., said")
             c -= 1
             while c >= lo and toks[c].text not in CLAUSE_MARKS:
                 c -= 1
@@ -3004,7 +3003,7 @@ def extract_article(article_id: str, raw: str, paragraphs: list[tuple], sentence
                             break
             for piece in pieces:
                 if not piece.speaker and piece.kind == "direct" and not piece.cont_prev:
-                    _after_named_sentence(art, piece, sents, reported, raw, lex)
+                    _after_named_sentence(art, piece, sents, reported, raw)
             spoken = [q for q in pieces if q.speaker and q.kind != "term"]
             if spoken:
                 para_speaker = spoken[-1]
@@ -3124,8 +3123,7 @@ def extract_article(article_id: str, raw: str, paragraphs: list[tuple], sentence
     return all_pieces, speech, problems, art
 
 
-def _after_named_sentence(art: Article, piece: Piece, sents: list[tuple], reported: dict, raw: str,
-                          lex: Lexicon) -> None:
+def _after_named_sentence(art: Article, piece: Piece, sents: list[tuple], reported: dict, raw: str) -> None:
     """A quote with no cue that opens a sentence speaks for the one the sentence before it in the paragraph
     reports ("X asked if firms would be named. “Will the ministry publish ...?”") or is about, when that is a
     person ("Mahlangu-Venter did not hedge. “I'm telling you ...”")."""
