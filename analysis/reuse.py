@@ -582,6 +582,11 @@ def _count_word(word: str) -> int | None:
     return value if value is not None and 1 <= value <= _RATIO_MAX else None
 
 
+def _percent(count: int, whole: int) -> str:
+    """The term of `count` parts in `whole`, as a percentage to one decimal ("40", "33.3")."""
+    return _number_term((Decimal(100 * count) / whole).quantize(Decimal("0.1")))
+
+
 def _share_at(words: list[str], i: int) -> tuple[str, int] | None:
     """(percentage term, index after it) of a share written as a fraction or a ratio from words[i] on (see
     FRACTIONS), else None. The word before the index takes the term percent.
@@ -605,7 +610,7 @@ def _share_at(words: list[str], i: int) -> tuple[str, int] | None:
                 return None
         elif not 2 <= count < whole or word in _ARTICLES:
             return None
-        return _number_term((Decimal(100 * count) / whole).quantize(Decimal("0.1"))), i + 2
+        return _percent(count, whole), i + 2
     if word in _ARTICLES:
         return None
     j = i + 2 if after == "in" else i + 3 if words[i + 1:i + 3] == ["out", "of"] else n
@@ -615,7 +620,7 @@ def _share_at(words: list[str], i: int) -> tuple[str, int] | None:
     if whole is None or not count < whole or (j + 1 < n and (words[j + 1] in SCALES or words[j + 1] in _DURATION_WORDS
                                                               or words[j + 1] == "percent")):
         return None
-    return _number_term((Decimal(100 * count) / whole).quantize(Decimal("0.1"))), j + 1
+    return _percent(count, whole), j + 1
 
 
 def terms(words: list[str]) -> list[tuple[str, str]]:
