@@ -813,9 +813,10 @@ FRAMING_EVAL = Path(__file__).parent / "fixtures" / "framing_eval"
     # a seventh coder, blind in the same way (first run P 0.64, R 0.67; 0.64, 0.69 after the widening on F); tuned on
     # since (0.75, 0.90)
     ("sentences_g.csv", {"precision": 0.74, "recall": 0.89, "f1": 0.81}),
-    # an eighth coder, blind in the same way; never tuned on (first run P 0.69, R 0.62; 0.71, 0.62 after the
-    # widening on G)
+    # an eighth coder, blind in the same way (first run P 0.69, R 0.62; 0.71, 0.62 after the widening on G)
     ("sentences_h.csv", {"precision": 0.67, "recall": 0.59, "f1": 0.63}),
+    # a ninth coder, blind in the same way; never tuned on (first run P 0.62, R 0.46, F1 0.53)
+    ("sentences_i.csv", {"precision": 0.6, "recall": 0.44, "f1": 0.51}),
 ])
 def test_hand_coded_sentences_keep_their_bar(name, bars):
     micro = F.evaluate(F.read_eval(FRAMING_EVAL / name))["summary"].set_index("frame").loc["micro"]
