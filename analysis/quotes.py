@@ -71,8 +71,8 @@ _ON = r"(?=\s+on\s)(?:" + "|".join(f"(?<={h})" for h in ON_HEADS) + r")\s+on"   
 # (particles glued to a name's word: see CONJUNCTION_PARTICLES)
 GLUED_PARTICLE = r"(?:[dl][’']|[ae]l-)"
 GLUED_PARTICLE_RE = re.compile(rf"(?<![\w’'-]){GLUED_PARTICLE}[A-ZÀ-ÖØ-Þ]")
-CAP_RUN_RE = re.compile(rf"{CAP}(?:\s+(?:(?:of(?:\s+the)?|for(?:\s+the)?|and|de(?:\s+(?:la|las|los|le))?|du|del|da|das|do|dos|"
-                        rf"di|ter|ten|van(?:\s+(?:der|den|de))?|von(?:\s+der)?|zu|zur|vom|der|al|bin|binti|binte|bint|ibn|i|y)\s+)?"
+CAP_RUN_RE = re.compile(rf"{CAP}(?:\s+(?:(?:of(?:\s+the)?|for(?:\s+the)?|and|de(?:\s+(?:la|las|los|le))?|du|del|dela|da|das|do|dos|"
+                        rf"di|ter|ten|af|van(?:\s+(?:der|den|de))?|von(?:\s+der)?|zu|zur|vom|der|al|bin|binti|binte|bint|ibn|i|y)\s+)?"
                         rf"{GLUED_PARTICLE}?{CAP}"
                         rf"|{_ON}(?:\s+the)?\s+{CAP})*")
 # "Name, a/the/one of/also known as ...": an appositive that may say what the name is.
@@ -108,11 +108,13 @@ POSSESSIVE_OWNER_RE = re.compile(r"(?P<owner>(?:[Tt]he\s+)?(?:[A-ZÀ-ÖØ-Þ][\w
                                  r"(?:’s|'s)\s+(?:[\w-]+\s+){0,3}[\w-]+,?\s*$")
 READ_BY = r"\b(?:seen|obtained|reviewed|viewed|examined|read)\s+by\b"
 NICK_BEFORE_RE = re.compile(r"(?<![\w.])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+\s$")   # a given name, then a nickname in marks
-NICK_AFTER_RE = re.compile(r"\s[A-ZÀ-ÖØ-Þ][\w’'-]*[a-zß-öø-ÿ]")        # ... then the surname
+# ... then the surname, perhaps after a particle ("Ronaldo “Ronnie” dela Cruz")
+NICK_PARTICLE = r"(?:(?:de|dela|del|della|da|dos|van|von|af|ter|di|le|la)\s+)?"
+NICK_AFTER_RE = re.compile(rf"\s{NICK_PARTICLE}[A-ZÀ-ÖØ-Þ][\w’'-]*[a-zß-öø-ÿ]")
 # A nickname of one to three words in marks, then the surname (Ricardo “Dodong” Villareal), the given name before
 # it checked with NICK_BEFORE_RE: the test `_nickname` makes of a quote piece, over a whole article, for the names
 # read before its quotes are
-NICKNAME_RE = re.compile(r"[“\"‘'][^\W\d_][^“”\"‘’'\n]{0,27}[”\"’'](?=\s[A-ZÀ-ÖØ-Þ][\w’'-]*[a-zß-öø-ÿ])")
+NICKNAME_RE = re.compile(rf"[“\"‘'][^\W\d_][^“”\"‘’'\n]{{0,27}}[”\"’'](?={NICK_AFTER_RE.pattern})")
 # "California-based": a place and "-based", opening the rest of an appositive after the town ("the Santa Clara, ")
 BASED_AFTER_PLACE_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w.’'-]*-based")
 # Words opening a relative clause after a name or an appositive ("..., which intervened in the case, said")
@@ -173,12 +175,12 @@ two three four five several""".split())
 INTRO_OPENER_REACH = 8
 NAME_PARTICLES = frozenset("der den de la las los le".split())   # the second word of "van der", "de la"
 SURNAME_PARTICLES = NAME_PARTICLES | frozenset(
-    "van von zu zur vom du del dela da di do dos das ter ten bin binti binte bint ibn al".split())
+    "van von zu zur vom du del dela da di do dos das ter ten af bin binti binte bint ibn al".split())
 # Lower-case words inside a name: the conjunction between two surnames ("Puigdomènech i Soler", "Ortega y Gasset",
 # as written, the pronoun "I" is no particle), and particles glued to the next word ("d’Aubigny", "el-Moneim",
 # GLUED_PARTICLE above)
 CONJUNCTION_PARTICLES = frozenset({"i", "y"})
-PERSON_TITLES = frozenset("mr mrs ms miss dr prof sir dame lord madam comrade sheikh sheikha atty shri smt shrimati sri engr eng excellency datuk dato datin hon honourable honorable".split())
+PERSON_TITLES = frozenset("mr mrs ms miss dr prof sir dame lord madam comrade sheikh sheikha atty shri smt shrimati sri seri engr eng excellency datuk dato datin tun ratu hon honourable honorable".split())
 # Role words that are surnames too: after a name, at the phrase's end, the surname ("Julie Bishop", "Paul Farmer").
 SURNAME_TITLES = frozenset("bishop farmer judge cardinal sheriff mayor chancellor constable marshal dean".split())
 # Nationalities used as nouns for a person already named ("the Pole said", "the 24-year-old Spaniard").
@@ -1505,6 +1507,15 @@ def _of_name_before(toks: list[Tok], j: int, lo: int) -> bool:
         toks[x].low in ("of", "for") or (toks[x].low == "on" and toks[x - 1].text in ON_HEADS))
 
 
+def _body_of_before(toks: list[Tok], i: int, j: int, lex: Lexicon) -> bool:
+    """Whether toks[i:j] ends in a body's name built on "of"/"for" ("Association of Trinidad", "Department
+    of Health"): an "and" after it joins the name's parts, not two speakers ("Jo Fry of Acme and Li Wei")."""
+    x = j - 1
+    while x > i and (toks[x].cap or toks[x].low == "the"):
+        x -= 1
+    return x < j - 1 and x > i and toks[x].low in ("of", "for") and singular(toks[x - 1].low) in lex.name_words
+
+
 def np_after(toks: list[Tok], i: int, hi: int) -> tuple[int, int, tuple | None] | None:
     """Token span of the speaker phrase starting at toks[i] ("a spokesperson from X to Reuters" -> up to X)."""
     lex = lexicon()
@@ -1553,6 +1564,13 @@ def np_after(toks: list[Tok], i: int, hi: int) -> tuple[int, int, tuple | None] 
         if (low == "and" and j > i and j + 1 < hi and toks[j - 1].cap and toks[j + 1].cap
                 and singular(toks[j - 1].low) in PORTFOLIO_WORDS and singular(toks[j + 1].low) in PORTFOLIO_WORDS):
             j += 1           # "said Minister of Tourism and Antiquities Sherif Tawfik Mansour": one portfolio
+            continue
+        if low == "in" and j > i and j + 1 < hi and toks[j - 1].cap and toks[j + 1].cap and _names_mission(toks[i:j]):
+            j += 1           # "a statement from the Chinese Embassy in Ottawa": a mission is named with its place
+            continue
+        if (low == "and" and j > i + 2 and j + 1 < hi and toks[j - 1].cap and toks[j + 1].cap
+                and _body_of_before(toks, i, j, lex)):
+            j += 1           # "The Law Association of Trinidad and Tobago had urged": one body's name
             continue
         if low in STOP or low in TIME_WORDS or (not t.cap and low in lex.cues and low not in lex.heads):
             break
@@ -1904,7 +1922,8 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
             # "Fisk disagreed. “...,” he said": the person the paragraph has just named, not the last speaker;
             # "Ellingsworth said the devices had default passwords, which he called “...”": the person the
             # sentence itself opens with
-            named = _subject_just_named(art, words[0].start) or _subject_of_own_sentence(art, words[0].start)
+            named = (_subject_just_named(art, words[0].start, across=True)
+                     or _subject_of_own_sentence(art, words[0].start))
             if named is not None:
                 return done(named, named.name)
 
@@ -2029,12 +2048,13 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
         name_words = name_words[1:]   # "Chinese-owned Caldor Semiconductor" -> Caldor Semiconductor
     while len(name_words) > 1 and _strip_possessive(name_words[0].text) in lex.countries:
         lead_country = lead_country or lex.countries[_strip_possessive(name_words[0].text)]
+        place = _mission_place(name_words)
         if not name_words[0].text.endswith(("’s", "'s")) and (all(
                 singular(w.low) in lex.heads or w.low in lex.name_words
                 or (w.low in ("of", "for") and 1 < k < len(name_words) - 1)   # "the Chinese Ministry of Commerce"
                 or (w.cap and name_words[k - 1].low in ("of", "for") and k > 2)
-                for k, w in enumerate(name_words[1:], 1))
-                or (len(name_words) >= 3 and name_words[-1].low in lex.name_words)):
+                for k, w in enumerate(name_words[1:place], 1))
+                or (place >= 3 and name_words[place - 1].low in lex.name_words)):
             break   # "the Chinese Embassy", "the Chinese Foreign Ministry", "Israel Innovation Authority": the
                     # country is part of the name
         name_words = name_words[1:]
@@ -2168,17 +2188,26 @@ def _two_word_firsts(lex: Lexicon) -> frozenset:
     return frozenset(w.split()[0] for w in lex.name_words if " " in w)
 
 
-def _subject_just_named(art: Article, position: int) -> Entity | None:
+def _subject_just_named(art: Article, position: int, across: bool = False) -> Entity | None:
     """The person named as the subject of the sentence before `position` in its paragraph, if no one has
-    spoken since ("Striker Kofi Mensah, who scored, was more upbeat. “...,” he said": Mensah)."""
+    spoken since ("Striker Kofi Mensah, who scored, was more upbeat. “...,” he said": Mensah). `across`: for
+    a pronoun, a quote opening its paragraph looks at the paragraph before (not for "the German", whom the
+    paragraph before need not be about)."""
     p = bisect_right(art._para_ends, position)
     if p >= len(art.paragraphs) or art.paragraphs[p][2] > position:
         return None
     para_start = art.paragraphs[p][2]
+    # the sentence before the quote the pronoun closes ("... on the risk. “The order book is at a record.
+    # Why?” she asked": not the quote's own first sentence); a quote opening its paragraph ("Back in
+    # Yirgacheffe, farmer Birhanu Gebre watched ... [new paragraph] “My father planted ...,” he said") looks
+    # at the paragraph before
+    limit = _quote_open_before(art.raw, para_start, position)
+    if across and p > 0 and not art.raw[para_start:limit].strip():
+        para_start = art.paragraphs[p - 1][2]
     bounds = art.sentence_bounds or T.sentence_spans(art.raw[para_start:position], para_start)
     # the last sentence of the paragraph that ends before `position` (on a sentence's end mark)
-    k = bisect_right(bounds, (position, position)) - 1
-    while k >= 0 and bounds[k][1] > position:
+    k = bisect_right(bounds, (limit, limit)) - 1
+    while k >= 0 and bounds[k][1] > limit:
         k -= 1
     if k < 0 or bounds[k][0] < para_start or art.raw[bounds[k][0]:bounds[k][1]].rstrip()[-1:] not in ".!?":
         return None
@@ -2193,6 +2222,20 @@ def _subject_just_named(art: Article, position: int) -> Entity | None:
         # paragraph opened with, when the sentence between speaks of her and nobody has spoken in the paragraph
         entity = _person_subject(art, *bounds[k - 1], last)
     return entity or None
+
+
+def _quote_open_before(raw: str, para_start: int, position: int) -> int:
+    """Where the quote that closes just before `position` opens (its opening mark), or `position` when the
+    text before `position` in the paragraph does not end with a quote."""
+    before = raw[para_start:position].rstrip(" ,")
+    if not before or before[-1] not in "”\"":
+        return position
+    if before[-1] == "”":
+        at = before.rfind("“")
+    else:
+        marks = [m.start() for m in re.finditer('"', before)]
+        at = marks[-2] if len(marks) >= 2 and len(marks) % 2 == 0 else -1
+    return para_start + at if at >= 0 else position
 
 
 def _opens_with_name(words: list[Tok], first: Tok) -> bool:
@@ -2226,11 +2269,19 @@ def _person_subject(art: Article, ss: int, se: int, last) -> Entity | None | boo
     or a possessive one ("She ...", "Her first ..."), None when it is anything else."""
     toks = tokenize(art.raw, ss, se)
     span = clause_subject(toks, 0, len(toks))
+    if span is not None and span[2] is not None and (
+            toks[span[0]].low in POSSESSIVE_PRONOUNS or any(_person_head(t.low, art.lex) for t in toks[span[0]:span[1]])):
+        a, b = span[2]
+        n = next((x for x in range(a, b) if not (PERSON_WORD_RE.fullmatch(toks[x].text)
+                                                  or toks[x].low in SURNAME_PARTICLES)), b)
+        if _personal_name_between(toks, a, n):
+            span = (a, n, None)   # "Its captain, Sergei Morozov, spoke ...", "Another analyst, Hélène Marchetti
+            # of Banque Lemaire, pressed ...": the person the appositive names
     if span is not None and (toks[span[0]].low in PRONOUNS or toks[span[0]].low in POSSESSIVE_PRONOUNS
                              or PRONOUN_CONTRACTION_RE.fullmatch(toks[span[0]].low)):
         return False   # (and "I’ve told the referee": a pronoun with its verb)
-    if span is None or not toks[span[0]].cap:
-        return None
+    if span is None or not any(t.cap for t in toks[span[0]:span[1]]):
+        return None   # (but "61-year-old farmer Birhanu Gebre": a name after lower-case words)
     art.scan_names()   # "Fisk" names the "Owen Fisk" met earlier only once every name is read
     n_history = len(art.history)
     speaker = resolve(art, toks, span, ss, "")
@@ -2577,6 +2628,18 @@ def _name_words(words: list[Tok], lex: Lexicon, texts: tuple | None = None) -> l
     return [words[i] for i in found]
 
 
+def _names_mission(words: list[Tok]) -> bool:
+    """Whether capitalized words name a diplomatic mission: an Embassy, a Consulate or a High Commission."""
+    return any(w.cap and (w.low in ("embassy", "consulate") or w.low == "commission" and k and words[k - 1].low == "high")
+               for k, w in enumerate(words))
+
+
+def _mission_place(words: list[Tok]) -> int:
+    """Where "in <place>" after a mission's name begins ("the Chinese Embassy in Manila"); len(words) if none."""
+    return next((k for k in range(1, len(words) - 1)
+                 if words[k].low == "in" and words[k - 1].cap and _names_mission(words[:k])), len(words))
+
+
 def _read_name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
     """The speaker's name inside a phrase, titles and possessive countries dropped.
 
@@ -2641,6 +2704,10 @@ def _read_name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
               and not any(x.low in lex.name_words for x in run) and _lower_then_name(words, i + 2, len(words))):
             runs.append(run)  # "Rep. Han Do-yoon of the main opposition Democratic Party": the rest is an
             break             # affiliation, whose role words ("opposition") name no one else
+        elif (run and w.low == "in" and run[-1] is words[i - 1] and nxt is not None and nxt.cap
+              and _names_mission(run)):
+            run.append(w)     # "the Chinese Embassy in Manila", "the Embassy of Vietnam in Australia": a mission
+            # is named with where it is
         elif run and (w.low == "the" or w.low in NAME_PARTICLES or (w.low == "on" and run[-1].text in ON_HEADS)) and (
                 run[-1] is words[i - 1] and nxt is not None and nxt.cap):
             run.append(w)     # "Office of the Privacy Commissioner", "Marieke van der Heijden-Bos": inside a name
@@ -2662,6 +2729,7 @@ def _read_name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
             continue   # "a spokeswoman for Stuttgart-based heat pump maker Thermora": who owns or hosts it
         while titled and run and (singular(run[0].low) in PORTFOLIO_WORDS or run[0].low in ("and", "&")
                                   or _strip_possessive(run[0].text) in lex.countries
+                                  or (len(run) > 2 and ACRONYM_WORD_RE.fullmatch(run[0].text) and "." not in run[0].text)
                                   or (len(run) > 2 and run[0].low in lex.name_words)):   # "... of Police Harjeet Singh"
             run = run[1:]               # "Minister of Public Safety Dominic LeBlanc": the portfolio, then the name
         if titled:
