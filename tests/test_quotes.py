@@ -406,7 +406,8 @@ def test_evaluation_set_is_well_formed():
                  FIXTURES / "holdout4.json", FIXTURES / "holdout5.json", FIXTURES / "holdout6.json",
                  FIXTURES / "holdout7.json", FIXTURES / "holdout8.json", FIXTURES / "holdout9.json",
                  FIXTURES / "holdout10.json", FIXTURES / "holdout11.json", FIXTURES / "holdout12.json",
-                 FIXTURES / "holdout13.json", FIXTURES / "holdout14.json", FIXTURES / "holdout15.json"):
+                 FIXTURES / "holdout13.json", FIXTURES / "holdout14.json", FIXTURES / "holdout15.json",
+                 FIXTURES / "holdout16.json"):
         items = json.loads(path.read_text(encoding="utf-8"))
         for item in items:
             for g in item["quotes"]:
@@ -488,10 +489,14 @@ def test_evaluation_set_is_well_formed():
     ("holdout14.json", {("extraction", "precision"): 0.95, ("extraction", "recall"): 0.95,
                         ("attribution", "precision"): 0.83, ("attribution", "recall"): 0.8,
                         ("speaker_type", "accuracy"): 0.82}),
-    # never tuned on (first run, on 5673ecf: 0.99 / 1.00, attribution 0.73 / 0.70, type 0.75)
+    # first run (on 5673ecf) 0.99 / 1.00, attribution 0.73 / 0.70, type 0.75; tuned on by the next session
     ("holdout15.json", {("extraction", "precision"): 0.95, ("extraction", "recall"): 0.95,
                         ("attribution", "precision"): 0.7, ("attribution", "recall"): 0.67,
                         ("speaker_type", "accuracy"): 0.72}),
+    # never tuned on (first run, on 74afdcb: 0.98 / 0.99, attribution 0.77 / 0.76, type 0.73)
+    ("holdout16.json", {("extraction", "precision"): 0.95, ("extraction", "recall"): 0.95,
+                        ("attribution", "precision"): 0.75, ("attribution", "recall"): 0.74,
+                        ("speaker_type", "accuracy"): 0.7}),
 ])
 def test_precision_recall_bar(name, bars):
     summary = Q.evaluate(Q.load_eval(FIXTURES / name))["summary"].set_index(["task", "measure"])["value"]
