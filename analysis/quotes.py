@@ -553,6 +553,7 @@ class Article:
         self.history: list[tuple[int, Entity | None, str, str]] = []  # (position, entity, name, type)
         self.sentence_bounds: list[tuple[int, int]] = []   # (start, end) of the content sentences, in order
         self._longer_tried: set[str] = set()
+        self._scanned = False   # whether every capitalized name has been read (`scan_names`)
         self._evidence()
 
     @cached_property
@@ -899,19 +900,27 @@ class Article:
                 for word in parts[:-1]:   # "Hoshino" for Hoshino Kenta, "Quispe" for Ercilia Quispe Cruz: asked last
                     if len(word) > 2 and word not in SURNAME_PARTICLES and word not in self.lex.countries:
                         self.given.setdefault(word, key)
-            if parts[-1] in self.entities and self.entities[parts[-1]] is not entity:
-                # an earlier bare "Joly" merges into the full name; its mentions after a preposition of place
-                # ("the province of Drenthe", before "Wolvenhek Drenthe") are a place's, not the name's
-                old = self.entities.pop(parts[-1])
-                entity.positions.extend(p for p in old.positions
-                                        if PLACE_BEFORE_RE.search(self.raw, max(0, p - 16), p) is None)
-                entity.heads.update(old.heads)
-                entity.types.extend(old.types)
-                entity.kind = entity.kind or old.kind
-                if not entity.country:
-                    entity.country = old.country
-                self.entities[parts[-1]] = entity
+                for word in parts[:-1]:
+                    if self.given.get(word) == key and self.entities.get(word, entity).kind in ("", "person"):
+                        # "Treviño, who has spent 19 years ..." or "Nuwan, the 28-year-old fast bowler," read
+                        # before "José Guadalupe Treviño Garza", "Nuwan Jayawickrama": the same person
+                        self._merge_bare(word, entity)
+            self._merge_bare(parts[-1], entity)
         return entity
+
+    def _merge_bare(self, word: str, entity: Entity) -> None:
+        """An earlier bare "Joly" merges into the full name; its mentions after a preposition of place
+        ("the province of Drenthe", before "Wolvenhek Drenthe") are a place's, not the name's."""
+        if word not in self.entities or self.entities[word] is entity:
+            return
+        old = self.entities.pop(word)
+        entity.positions.extend(p for p in old.positions if PLACE_BEFORE_RE.search(self.raw, max(0, p - 16), p) is None)
+        entity.heads.update(old.heads)
+        entity.types.extend(old.types)
+        entity.kind = entity.kind or old.kind
+        if not entity.country:
+            entity.country = old.country
+        self.entities[word] = entity
 
     # "The letter, seen by The Times of Israel,": who read it, not who wrote it
     def document_owner(self, head: str, position: int) -> Entity | None:
@@ -968,7 +977,7 @@ class Article:
 
     def scan_names(self) -> None:
         """Every capitalized name of the article as an entity (done once, only when a nominal needs it)."""
-        if getattr(self, "_scanned", False):
+        if self._scanned:
             return
         self._scanned = True
         for _, _, s, e, _ in self.paragraphs:
@@ -2073,7 +2082,10 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
                 entity.types.append((0, "government"))
             return done(entity, entity.name, None, heads)
         entity = art.find(name)
-        if entity is None and " " not in name:
+        bare = entity is not None and entity.key == fold(name).rstrip(".") and not art._scanned
+        if " " not in name and (entity is None or bare):
+            # (a bare name read first, as "Treviño, who has spent ...", may stand for a fuller one not yet read:
+            # "José Guadalupe Treviño Garza", "Stratus Compute")
             if _fuller_name_in_text(art.raw, name):
                 art.scan_names()   # "Mr Okonkwo told the court": the "Jamal Okonkwo" named before, once names are read
                 entity = art.find(name)

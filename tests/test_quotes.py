@@ -2121,3 +2121,17 @@ def test_a_diplomatic_mission_is_named_with_where_it_is(text, speaker):
 ])
 def test_a_pronoun_after_a_quote_names_the_subject_of_the_sentence_before_it(text, speaker):
     assert quote_speakers(text)[-1] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a given name read with an appositive before the full name is merged: one person, not two
+    ("Jayawickrama shines\n\nLahiru Jayawickrama scored a century and his namesake Nuwan Jayawickrama took four "
+     "wickets.\n\nNuwan, the 28-year-old fast bowler, then ripped through the top order.\n\n\"Everybody calls us "
+     "Jayawickrama one and two,\" Nuwan said with a laugh.", "Nuwan Jayawickrama"),
+    # the first of two surnames, met with a relative clause, stands for the fuller name read before it
+    ("The bus stops and José Guadalupe Treviño Garza steps off with a lunch box.\n\n“Every morning someone posts "
+     "that they are going to close us,” says Treviño, who has spent 19 years at the plant.",
+     "José Guadalupe Treviño Garza"),
+])
+def test_a_bare_name_met_first_is_the_fuller_name_of_the_same_person(text, speaker):
+    assert quote_speakers(text)[-1] == [speaker]
