@@ -228,7 +228,7 @@ def test_shapes(text, expected):
      "“I’m still shaking,” the 19-year-old said.", ["Zoe Hartley"]),
     # the one told is the listener, not the speaker; a named subject before a colon speaks
     ("Gary Whitcombe, 54, admitted wounding.\n\nProsecutor Emma Lyle told the court Whitcombe had shouted "
-     "“I’ll kill you” before lunging.", ["Whitcombe"]),
+     "“I’ll kill you” before lunging.", ["Gary Whitcombe"]),
     ("Coach Marco Bellini was blunt: “We were embarrassed tonight.”\n\nHis captain, Joe Ashworth, struck a "
      "similar note: “Nobody can look the fans in the eye.”", ["Marco Bellini", "Joe Ashworth"]),
     ("An unnamed cabinet minister said the leader was “living on borrowed time.”", ["cabinet minister"]),
