@@ -2834,9 +2834,11 @@ def _cue_words(lex: Lexicon) -> frozenset:
     return frozenset(lex.cues) | frozenset(lex.frames)
 
 
-def find_cue(toks: list[Tok], lo: int, hi: int, lex: Lexicon, last: bool = False, after_quote: bool = False):
+def find_cue(toks: list[Tok], lo: int, hi: int, lex: Lexicon, last: bool = False, after_quote: bool = False,
+             after_comma: bool = False):
     """(token index, Cue, n_tokens) of the first (or last) cue in toks[lo:hi], skipping passives; `after_quote`:
-    toks[lo] follows a quote's close, so that the cues read only there ("“...,” the Prime Minister began") count."""
+    toks[lo] follows a quote's close, so that the cues read only there ("“...,” the Prime Minister began") count;
+    `after_comma`: the quote ended in a comma, as one a reaction verb attributes does ("“...,” he laughed")."""
     found = None
     cues, frames = lex.cues, lex.frames
     may_start = _cue_words(lex)
@@ -2857,7 +2859,8 @@ def find_cue(toks: list[Tok], lo: int, hi: int, lex: Lexicon, last: bool = False
                 continue
         if cue.kind == "verb" and t.cap and k > lo:
             continue  # "the United States", "Said Business School": names, not verbs
-        if t.low in AFTER_QUOTE_CUES and not (after_quote and k - lo <= AFTER_QUOTE_REACH):
+        if t.low in AFTER_QUOTE_CUES and not (after_quote and k - lo <= AFTER_QUOTE_REACH
+                                              and (after_comma or t.low not in REACTION_CUES)):
             continue  # "the hearing began", "talks continued": no speech unless right after a quote
         if cue.kind == "verb" and k > lo and toks[k - 1].low in ("was", "were", "is", "are", "be", "been", "being"):
             continue
@@ -2901,9 +2904,12 @@ NOUN_ADJECTIVES = frozenset("""similar final separate brief short written offici
 internal joint special sombre somber cautionary positive different personal handwritten recent annual quarterly
 previous earlier sharp strong stark rare public private formal lengthy emotional defiant""".split())
 CUE_AFTER_QUOTE = frozenset({",", "”", '"', "»", "—", "–"})
-# Cue forms that tell of speech only right after a quote ("“I thank the Leader ...,” the Prime Minister began"),
-# within this many words of it
-AFTER_QUOTE_CUES = frozenset("began begins continued continues".split())
+# Cue forms that tell of speech only right after a quote ("“I thank the Leader ...,” the Prime Minister began",
+# "“Ask my wife,” he laughed"), within this many words of it
+# ... and, for a reaction, only after a quote its comma leaves open ("“Ask my wife,” he laughed"; not "One
+# reporter asked, “Is this your answer?” Mehmood smiled.")
+REACTION_CUES = frozenset("laughs laughed sighs sighed chuckles chuckled smiles smiled shrugs shrugged cries cried".split())
+AFTER_QUOTE_CUES = frozenset("began begins continued continues reflects reflected".split()) | REACTION_CUES
 AFTER_QUOTE_REACH = 4
 CUE_BEFORE_SPEECH = frozenset({"that", ":", "“", '"', "«"})
 
@@ -3407,7 +3413,7 @@ def _attribute_piece(art, piece, qi, pieces, toks, starts, inside, bounds, bound
         j = after_i
         if j < window_hi and toks[j].text in (",", "—", "–", "-"):
             j += 1
-        hit = find_cue(toks, j, window_hi, lex, after_quote=True)
+        hit = find_cue(toks, j, window_hi, lex, after_quote=True, after_comma=text.rstrip()[-1:] == ",")
         closing = None
         if hit is not None and not at_start and not ends_open and j < hi and toks[j].word:
             # The company “strongly disagrees” with the decision, a spokesperson said: a quote inside

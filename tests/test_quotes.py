@@ -2135,3 +2135,23 @@ def test_a_pronoun_after_a_quote_names_the_subject_of_the_sentence_before_it(tex
 ])
 def test_a_bare_name_met_first_is_the_fuller_name_of_the_same_person(text, speaker):
     assert quote_speakers(text)[-1] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # verbs of the manner of speaking are cues, before or after the speaker
+    ("‘He called my waffles a crime. On Instagram,’ fumed Rasmus Kjærgaard, jabbing a finger at his phone.",
+     "Rasmus Kjærgaard"),
+    ("“Sit down!” the judge barked.", "judge"),
+    ("“Four hours for a passport,” one traveller griped.", "traveller"),
+    # a reaction is a cue right after a quote its comma leaves open
+    ("“Ask my wife,” Tom Hale laughed.", "Tom Hale"),
+])
+def test_verbs_of_the_manner_of_speaking_are_cues(text, speaker):
+    assert quote_speakers(text) == [[speaker]]
+
+
+def test_a_reaction_after_a_quote_with_its_own_cue_is_no_cue():
+    # (a guard: the reporter asked the question; the player who smiled answers it)
+    text = ("Shahid Mehmood hit a century.\n\nOne reporter asked, \"Is this your answer to the selectors?\" Mehmood "
+            "smiled. \"Ask the selectors,\" he replied.")
+    assert quote_speakers(text) == [["reporter"], ["Shahid Mehmood"]]
