@@ -1,6 +1,7 @@
 """Tests for analysis.framing: codebook terms, matching, frame tables and distinctive words."""
 import itertools
 import math
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -105,6 +106,30 @@ def test_inflections(word, forms, not_forms):
 ])
 def test_matching(sentence, expected):
     assert sorted(hits_of([sentence])) == sorted(expected)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # '#' is a number, in digits or words, anywhere in a phrase
+    ("It has just 14 staff.", [("capacity", "just 14 staff")]),
+    ("It has just 2,000 staff.", [("capacity", "just 2,000 staff")]),
+    ("It has just two building inspectors.", [("capacity", "just two building inspectors")]),
+    ("It has just a handful of staff.", [("capacity", "just a handful of staff")]),
+    ("Fifteen staff walked out.", [("count", "Fifteen staff")]),
+    ("It cost 300 staff their jobs.", [("count", "300 staff")]),
+    # ... and nothing but a number
+    ("It has just the staff it needs.", []),
+    ("Not only staff but also visitors.", []),
+    ("The 14th staff meeting.", []),
+])
+def test_number_token(sentence, expected):
+    codebook = pd.DataFrame({"frame": ["capacity", "count"], "terms": ["just # ~ staff; just # ~ inspectors", "# staff"]})
+    assert sorted(hits_of([sentence], codebook=codebook)) == sorted(expected)
+
+
+def test_number_token_patterns():
+    assert F.literal_prefix("# staff") == "" and F.literal_prefix("only # staff") == "only"
+    assert re.fullmatch(F.term_pattern("only # ~ nurses"), "only nine specialist nurses")
+    assert not re.fullmatch(F.term_pattern("only # ~ nurses"), "only the nurses")
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -485,7 +510,8 @@ def test_cues_beside_the_stop_phrases_still_count(sentence, frame, term):
     ("Air quality fell overnight.", "health_safety", "Air quality"),
     ("The clinic closed last year.", "health_safety", "clinic"),
     ("The council announced a hiring freeze.", "capacity_resources", "hiring freeze"),
-    ("Only two wards are fully staffed.", "capacity_resources", "staffed"),
+    ("Most wards are now fully staffed.", "capacity_resources", "staffed"),
+    ("Only two wards are fully staffed.", "capacity_resources", "Only two wards are fully staffed"),   # "only # ~ staff"
     ("There is no domestic alternative to the chip.", "capacity_resources", "domestic alternative"),
     ("Ministers promised a cap on energy prices.", "policy_prescription", "cap on"),
     ("New sentencing guidelines were published.", "policy_prescription", "guidelines"),
@@ -562,6 +588,12 @@ def test_cues_beside_the_stop_phrases_still_count(sentence, frame, term):
     ("Hundreds of residents responded to the consultation.", "public_opinion", "responded to the consultation"),
     ("Two banks pulled their sponsorship of the race.", "public_opinion", "pulled their sponsorship"),
     ("The mayor was charged with abuse of office.", "crime_punishment", "abuse of office"),
+    # ... and more, by class of miss across sets A to H (a class, not a sentence): a count of staff after
+    # 'only' or 'just' is a shortage (capacity; also health for clinical staff, so the phrase keeps that frame)
+    ("The agency has just 14 staff to handle the claims.", "capacity_resources", "just 14 staff"),
+    ("The force has only three traffic officers left.", "capacity_resources", "only three traffic officers"),
+    ("Only two paramedics were on duty for the island.", "capacity_resources", "Only two paramedics"),
+    ("Only two paramedics were on duty for the island.", "health_safety", "Only two paramedics"),
     # one text, both frames: a longer cue listed under one frame must not take it from the other
     ("The meters can be switched off remotely.", "cybersecurity_technology", "switched off remotely"),
     ("The meters can be switched off remotely.", "security_defense", "switched off remotely"),
@@ -575,8 +607,8 @@ def test_missed_cues_now_found(sentence, frame, term):
 
 
 def _forms(term):
-    """Texts a cue term matches: each word's inflections, a '*' stem bare or plus 's', '~' as no gap."""
-    options = [[t[:-1], t[:-1] + "s"] if t.endswith("*") else F.inflections(t)
+    """Texts a cue term matches: each word's inflections, a '*' stem bare or plus 's', '#' as 12, '~' as no gap."""
+    options = [["12"] if t == F.NUMBER_TOKEN else [t[:-1], t[:-1] + "s"] if t.endswith("*") else F.inflections(t)
                for t in F._tokens(term) if t != F.GAP_TOKEN]
     return [" ".join(words) for words in itertools.product(*options)]
 
