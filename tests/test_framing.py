@@ -594,6 +594,32 @@ def test_cues_beside_the_stop_phrases_still_count(sentence, frame, term):
     ("The force has only three traffic officers left.", "capacity_resources", "only three traffic officers"),
     ("Only two paramedics were on duty for the island.", "capacity_resources", "Only two paramedics"),
     ("Only two paramedics were on duty for the island.", "health_safety", "Only two paramedics"),
+    # moral hypocrisy and ignorance in the forms of cues the codebook had ('plead ignorance', 'should have known')
+    # and the '-washing' words for laundering a reputation
+    ("Rich nations cannot lecture others on emissions.", "morality", "cannot lecture"),
+    ("Ministers keep lecturing the poor about thrift.", "morality", "lecturing"),
+    ("The bank can no longer claim ignorance of the scheme.", "morality", "claim ignorance"),
+    ("The board should never have approved the loan.", "morality", "should never have"),
+    ("Activists accused the oil firm of greenwashing.", "morality", "greenwashing"),
+    ("Critics called the tournament sportswashing.", "morality", "sportswashing"),
+    # diseases, conditions and hazards by name; water supply
+    ("Rates of childhood asthma have doubled.", "health_safety", "asthma"),
+    ("A measles outbreak closed the school.", "health_safety", "measles"),
+    ("Wound infections rose after the change.", "health_safety", "infections"),
+    ("Asbestos was found in the library walls.", "health_safety", "Asbestos"),
+    ("The town's water treatment plant failed.", "health_safety", "treatment plant"),
+    ("The village has no clean drinking water.", "health_safety", "drinking water"),
+    # biometrics and recordings as data
+    ("The gates collect iris scans and fingerprints.", "cybersecurity_technology", "iris scans"),
+    ("The gates collect iris scans and fingerprints.", "cybersecurity_technology", "fingerprints"),
+    ("Contractors listened to voice recordings from the speakers.", "cybersecurity_technology", "voice recordings"),
+    ("The council stored the CCTV footage for a year.", "cybersecurity_technology", "stored the CCTV footage"),
+    # fairness: kept uninformed, given no voice (the negated forms of 'never told' and 'right to be heard');
+    # human rights: rights said to be violated
+    ("Tenants were not told about the fire risk.", "fairness_transparency", "not told"),
+    ("Residents had no say in the plan.", "fairness_transparency", "had no say"),
+    ("Nobody had any say in the decision.", "fairness_transparency", "any say in"),
+    ("The order violated their constitutional rights.", "human_rights", "violated their constitutional rights"),
     # one text, both frames: a longer cue listed under one frame must not take it from the other
     ("The meters can be switched off remotely.", "cybersecurity_technology", "switched off remotely"),
     ("The meters can be switched off remotely.", "security_defense", "switched off remotely"),
@@ -624,6 +650,13 @@ def test_no_shipped_cue_loses_its_frame_to_another_frames_cue():
             if matcher.frames[i] and matcher.frames[j] and set(matcher.frames[i]) - set(matcher.frames[j]):
                 lost.append((text, cue, matcher.cues[j]))
     assert lost == []
+
+
+def test_a_lecture_and_being_told_are_not_frames():
+    # guard: the noun 'lecture' is not hypocrisy, and being told something is not secrecy
+    hits = hits_of(["She gave a lecture at the university.", "Staff were told on Monday.", "Quite a say."],
+                   codebook=F.load_codebook())
+    assert not [h for h in hits if h[0] in ("morality", "fairness_transparency")]
 
 
 def test_industry_minister_is_a_title_not_the_economy():
