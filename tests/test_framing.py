@@ -878,8 +878,9 @@ FRAMING_EVAL = Path(__file__).parent / "fixtures" / "framing_eval"
     # a seventh coder, blind in the same way (first run P 0.64, R 0.67; 0.64, 0.69 after the widening on F); tuned on
     # since (0.75, 0.90)
     ("sentences_g.csv", {"precision": 0.74, "recall": 0.89, "f1": 0.81}),
-    # an eighth coder, blind in the same way (first run P 0.69, R 0.62; 0.71, 0.62 after the widening on G)
-    ("sentences_h.csv", {"precision": 0.67, "recall": 0.59, "f1": 0.63}),
+    # an eighth coder, blind in the same way (first run P 0.69, R 0.62; 0.71, 0.62 after the widening on G); tuned
+    # on since, with A to G, by class of miss (0.72, 0.66; 0.71, 0.63 when the families were chosen without H)
+    ("sentences_h.csv", {"precision": 0.71, "recall": 0.65, "f1": 0.68}),
     # a ninth coder, blind in the same way; never tuned on (first run P 0.62, R 0.46, F1 0.53)
     ("sentences_i.csv", {"precision": 0.6, "recall": 0.44, "f1": 0.51}),
 ])
