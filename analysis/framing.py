@@ -51,6 +51,13 @@ PHRASE_SEPARATOR = r"[\s\-]+"
 # "challenging Canada's shutdown order" and "challenge the order").
 GAP = r"(?:[\s\-]+[^\W_]+(?:'[^\W_]+)*){0,3}"
 GAP_TOKEN = "~"
+# '#' inside a phrase: a number, in digits or words ("just # ~ staff" matches "just 14 staff" and "just two
+# building inspectors", not "just the staff").
+NUMBER_TOKEN = "#"
+NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+                "seventeen eighteen nineteen twenty thirty forty fifty hundred").split()
+NUMBER = r"(?:\d(?:[\d,.]*\d)?|" + "|".join(sorted(NUMBER_WORDS, key=lambda w: (-len(w), w))) + \
+         r"|a (?:handful of|dozen|few))"
 # A term that starts with '!' is a stop phrase: the text it matches is taken by no frame. As a longer
 # phrase it wins over the cue inside it ("!trade-off" keeps "trade-off" from counting as "trade").
 STOP_MARK = "!"
@@ -65,6 +72,7 @@ TERM_BOUNDARY_AFTER = r")(?!\w)"
 SENTENCE_JOINER = "\x00"
 _TERM_SPLIT = re.compile(r"[\s\-]+")
 _VOWELS = frozenset("aeiou")
+_NUMBER_FIRSTS = sorted(set("0123456789a") | {w[0] for w in NUMBER_WORDS})
 _KEY = np.int64(1) << 40   # article code * _KEY + offset: one sortable key per (article, offset)
 # "didn't", "can't": negation cues glued to their verb.
 _NEGATION_NT_RE = re.compile(r"n't(?![\w'])")
@@ -131,6 +139,8 @@ def inflections(word: str) -> list[str]:
 
 def _word_pattern(token: str, cut: int = 0) -> str:
     """Regex for one word of a term, its first `cut` letters left out (matched by the trie above it)."""
+    if token == NUMBER_TOKEN:
+        return NUMBER
     if token.endswith("*"):
         return re.escape(token[:-1][cut:]) + r"\w*"
     forms = [re.escape(f[cut:]) for f in inflections(token)]
@@ -138,7 +148,7 @@ def _word_pattern(token: str, cut: int = 0) -> str:
 
 
 def _tokens(term: str) -> list[str]:
-    """The words of a term ('*' only as a final stem wildcard) and '~' gaps between them."""
+    """The words of a term ('*' only as a final stem wildcard), '#' numbers and '~' gaps between them."""
     out = []
     for token in _TERM_SPLIT.split(term):
         if token != GAP_TOKEN:
@@ -155,9 +165,9 @@ def _tokens(term: str) -> list[str]:
 
 def literal_prefix(term: str) -> str:
     """The letters every match of `term` starts with: its wildcard stem, or its first word minus the
-    last letter (policy -> polic-ies, challenge -> challeng-ing)."""
+    last letter (policy -> polic-ies, challenge -> challeng-ing); none for a number."""
     tokens = _tokens(term)
-    if not tokens:
+    if not tokens or tokens[0] == NUMBER_TOKEN:
         return ""
     first = tokens[0]
     if first.endswith("*"):
@@ -166,7 +176,8 @@ def literal_prefix(term: str) -> str:
 
 
 def term_pattern(term: str, cut: int = 0) -> str:
-    """Regex for one codebook term: words joined by PHRASE_SEPARATOR, '~' as GAP, '*' as stem wildcard.
+    """Regex for one codebook term: words joined by PHRASE_SEPARATOR, '~' as GAP, '*' as stem wildcard,
+    '#' as NUMBER.
 
     `cut` leaves out the first letters of the first word (at most its literal prefix)."""
     parts, gap = [], False
@@ -215,7 +226,7 @@ class Matcher:
     regex: re.Pattern
     cues: tuple[str, ...]
     frames: tuple[tuple[str, ...], ...]          # frames that list cue term i; () for a stop phrase
-    candidates: dict[str, tuple[int, ...]]       # first letter -> cue indexes in regex order
+    candidates: dict[str, tuple[int, ...]]       # first character -> cue indexes in regex order
     patterns: tuple[re.Pattern, ...]             # cue i on its own, for resolving a match
     resolved: dict[str, int] = field(default_factory=dict)
 
@@ -262,7 +273,8 @@ def _compile(rows: tuple[tuple[str, str], ...]) -> Matcher:
     for i in sorted(range(len(cues)), key=priority):
         prefix = literal_prefix(cues[i])
         items.append((prefix, term_pattern(cues[i], cut=len(prefix)), priority(i)))
-        candidates.setdefault(prefix[0], []).append(i)
+        for first_letter in prefix[:1] or _NUMBER_FIRSTS:   # a term that opens with a number: any of them
+            candidates.setdefault(first_letter, []).append(i)
     # No capturing groups: with hundreds of them the regex engine copies every group mark at each branch.
     trie = _trie_pattern(items)
     pattern = TERM_BOUNDARY_BEFORE + trie + TERM_BOUNDARY_AFTER if trie else r"(?!x)x"

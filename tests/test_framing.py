@@ -1,6 +1,7 @@
 """Tests for analysis.framing: codebook terms, matching, frame tables and distinctive words."""
 import itertools
 import math
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -105,6 +106,30 @@ def test_inflections(word, forms, not_forms):
 ])
 def test_matching(sentence, expected):
     assert sorted(hits_of([sentence])) == sorted(expected)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # '#' is a number, in digits or words, anywhere in a phrase
+    ("It has just 14 staff.", [("capacity", "just 14 staff")]),
+    ("It has just 2,000 staff.", [("capacity", "just 2,000 staff")]),
+    ("It has just two building inspectors.", [("capacity", "just two building inspectors")]),
+    ("It has just a handful of staff.", [("capacity", "just a handful of staff")]),
+    ("Fifteen staff walked out.", [("count", "Fifteen staff")]),
+    ("It cost 300 staff their jobs.", [("count", "300 staff")]),
+    # ... and nothing but a number
+    ("It has just the staff it needs.", []),
+    ("Not only staff but also visitors.", []),
+    ("The 14th staff meeting.", []),
+])
+def test_number_token(sentence, expected):
+    codebook = pd.DataFrame({"frame": ["capacity", "count"], "terms": ["just # ~ staff; just # ~ inspectors", "# staff"]})
+    assert sorted(hits_of([sentence], codebook=codebook)) == sorted(expected)
+
+
+def test_number_token_patterns():
+    assert F.literal_prefix("# staff") == "" and F.literal_prefix("only # staff") == "only"
+    assert re.fullmatch(F.term_pattern("only # ~ nurses"), "only nine specialist nurses")
+    assert not re.fullmatch(F.term_pattern("only # ~ nurses"), "only the nurses")
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -485,7 +510,8 @@ def test_cues_beside_the_stop_phrases_still_count(sentence, frame, term):
     ("Air quality fell overnight.", "health_safety", "Air quality"),
     ("The clinic closed last year.", "health_safety", "clinic"),
     ("The council announced a hiring freeze.", "capacity_resources", "hiring freeze"),
-    ("Only two wards are fully staffed.", "capacity_resources", "staffed"),
+    ("Most wards are now fully staffed.", "capacity_resources", "staffed"),
+    ("Only two wards are fully staffed.", "capacity_resources", "Only two wards are fully staffed"),   # "only # ~ staff"
     ("There is no domestic alternative to the chip.", "capacity_resources", "domestic alternative"),
     ("Ministers promised a cap on energy prices.", "policy_prescription", "cap on"),
     ("New sentencing guidelines were published.", "policy_prescription", "guidelines"),
@@ -562,6 +588,38 @@ def test_cues_beside_the_stop_phrases_still_count(sentence, frame, term):
     ("Hundreds of residents responded to the consultation.", "public_opinion", "responded to the consultation"),
     ("Two banks pulled their sponsorship of the race.", "public_opinion", "pulled their sponsorship"),
     ("The mayor was charged with abuse of office.", "crime_punishment", "abuse of office"),
+    # ... and more, by class of miss across sets A to H (a class, not a sentence): a count of staff after
+    # 'only' or 'just' is a shortage (capacity; also health for clinical staff, so the phrase keeps that frame)
+    ("The agency has just 14 staff to handle the claims.", "capacity_resources", "just 14 staff"),
+    ("The force has only three traffic officers left.", "capacity_resources", "only three traffic officers"),
+    ("Only two paramedics were on duty for the island.", "capacity_resources", "Only two paramedics"),
+    ("Only two paramedics were on duty for the island.", "health_safety", "Only two paramedics"),
+    # moral hypocrisy and ignorance in the forms of cues the codebook had ('plead ignorance', 'should have known')
+    # and the '-washing' words for laundering a reputation
+    ("Rich nations cannot lecture others on emissions.", "morality", "cannot lecture"),
+    ("Ministers keep lecturing the poor about thrift.", "morality", "lecturing"),
+    ("The bank can no longer claim ignorance of the scheme.", "morality", "claim ignorance"),
+    ("The board should never have approved the loan.", "morality", "should never have"),
+    ("Activists accused the oil firm of greenwashing.", "morality", "greenwashing"),
+    ("Critics called the tournament sportswashing.", "morality", "sportswashing"),
+    # diseases, conditions and hazards by name; water supply
+    ("Rates of childhood asthma have doubled.", "health_safety", "asthma"),
+    ("A measles outbreak closed the school.", "health_safety", "measles"),
+    ("Wound infections rose after the change.", "health_safety", "infections"),
+    ("Asbestos was found in the library walls.", "health_safety", "Asbestos"),
+    ("The town's water treatment plant failed.", "health_safety", "treatment plant"),
+    ("The village has no clean drinking water.", "health_safety", "drinking water"),
+    # biometrics and recordings as data
+    ("The gates collect iris scans and fingerprints.", "cybersecurity_technology", "iris scans"),
+    ("The gates collect iris scans and fingerprints.", "cybersecurity_technology", "fingerprints"),
+    ("Contractors listened to voice recordings from the speakers.", "cybersecurity_technology", "voice recordings"),
+    ("The council stored the CCTV footage for a year.", "cybersecurity_technology", "stored the CCTV footage"),
+    # fairness: kept uninformed, given no voice (the negated forms of 'never told' and 'right to be heard');
+    # human rights: rights said to be violated
+    ("Tenants were not told about the fire risk.", "fairness_transparency", "not told"),
+    ("Residents had no say in the plan.", "fairness_transparency", "had no say"),
+    ("Nobody had any say in the decision.", "fairness_transparency", "any say in"),
+    ("The order violated their constitutional rights.", "human_rights", "violated their constitutional rights"),
     # one text, both frames: a longer cue listed under one frame must not take it from the other
     ("The meters can be switched off remotely.", "cybersecurity_technology", "switched off remotely"),
     ("The meters can be switched off remotely.", "security_defense", "switched off remotely"),
@@ -575,8 +633,8 @@ def test_missed_cues_now_found(sentence, frame, term):
 
 
 def _forms(term):
-    """Texts a cue term matches: each word's inflections, a '*' stem bare or plus 's', '~' as no gap."""
-    options = [[t[:-1], t[:-1] + "s"] if t.endswith("*") else F.inflections(t)
+    """Texts a cue term matches: each word's inflections, a '*' stem bare or plus 's', '#' as 12, '~' as no gap."""
+    options = [["12"] if t == F.NUMBER_TOKEN else [t[:-1], t[:-1] + "s"] if t.endswith("*") else F.inflections(t)
                for t in F._tokens(term) if t != F.GAP_TOKEN]
     return [" ".join(words) for words in itertools.product(*options)]
 
@@ -592,6 +650,13 @@ def test_no_shipped_cue_loses_its_frame_to_another_frames_cue():
             if matcher.frames[i] and matcher.frames[j] and set(matcher.frames[i]) - set(matcher.frames[j]):
                 lost.append((text, cue, matcher.cues[j]))
     assert lost == []
+
+
+def test_a_lecture_and_being_told_are_not_frames():
+    # guard: the noun 'lecture' is not hypocrisy, and being told something is not secrecy
+    hits = hits_of(["She gave a lecture at the university.", "Staff were told on Monday.", "Quite a say."],
+                   codebook=F.load_codebook())
+    assert not [h for h in hits if h[0] in ("morality", "fairness_transparency")]
 
 
 def test_industry_minister_is_a_title_not_the_economy():
@@ -813,8 +878,9 @@ FRAMING_EVAL = Path(__file__).parent / "fixtures" / "framing_eval"
     # a seventh coder, blind in the same way (first run P 0.64, R 0.67; 0.64, 0.69 after the widening on F); tuned on
     # since (0.75, 0.90)
     ("sentences_g.csv", {"precision": 0.74, "recall": 0.89, "f1": 0.81}),
-    # an eighth coder, blind in the same way (first run P 0.69, R 0.62; 0.71, 0.62 after the widening on G)
-    ("sentences_h.csv", {"precision": 0.67, "recall": 0.59, "f1": 0.63}),
+    # an eighth coder, blind in the same way (first run P 0.69, R 0.62; 0.71, 0.62 after the widening on G); tuned
+    # on since, with A to G, by class of miss (0.72, 0.66; 0.71, 0.63 when the families were chosen without H)
+    ("sentences_h.csv", {"precision": 0.71, "recall": 0.65, "f1": 0.68}),
     # a ninth coder, blind in the same way; never tuned on (first run P 0.62, R 0.46, F1 0.53)
     ("sentences_i.csv", {"precision": 0.6, "recall": 0.44, "f1": 0.51}),
 ])
