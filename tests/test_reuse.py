@@ -1173,6 +1173,35 @@ def test_a_long_rewrite_sharing_six_terms_is_a_paraphrase():
     assert rows_between(table, texts, a[:30], b[:30])["relation"].tolist() == ["paraphrase"]
 
 
+@pytest.mark.parametrize("method", ["exact", "index"])
+def test_a_rewrite_anchored_on_a_shared_figure_needs_less_cosine(method):
+    # a figure and four more shared facts at cosine 0.27 (below LONG_PARAPHRASE_COSINE): the figure anchors the fact
+    a = "Fourteen fishermen clinging to an overturned trawler off Kerrow Point were pulled from the sea on Sunday."
+    b = ("Lifeboat crews rescued all 14 men from the capsized trawler near Kerrow Point on Sunday after a night in cold "
+         "water and high winds.")
+    assert relations_between(a, b, method) == ["paraphrase"]
+
+
+@pytest.mark.parametrize("method", ["exact", "index"])
+def test_a_rise_and_a_fall_of_one_figure_are_no_paraphrase(method):
+    rose = "The operator said tram ridership climbed by 12 percent across the network in the first half of the year."
+    fell = "Across its network, tram ridership fell 12 percent in the six months to June, the operator reported."
+    assert relations_between(rose, fell, method) == []
+    # guard: the same way on both sides is the same fact
+    assert relations_between(rose, fell.replace("fell", "rose"), method) == ["paraphrase"]
+
+
+@pytest.mark.parametrize("text, way", [
+    ("Sales rose 5 percent", 1),
+    ("Sales fell by a third", -1),
+    ("Sales fell 2%, then rose 3%", 0),
+    ("Sales fell", 0),                                           # no figure: which way is not told
+    ("It falls well short of the 9 percent the union asked for", 0),   # the figure is too far from the verb
+])
+def test_direction(text, way):
+    assert reuse.direction(reuse.tokens(text)) == way
+
+
 # --- what a paraphrase must share -------------------------------------------------------------------
 
 OPENING = "Maria Lopez, who heads the Data Protection Board, said in a statement on Tuesday that"
