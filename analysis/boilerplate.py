@@ -441,7 +441,8 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
                                    or (out[j] is not None and out[j][1] == "navigation"
                                        and words[j] <= CAROUSEL_CONTROL_WORDS)
                                    or (out[j] is not None and out[j][1] == "dateline" and words[j] <= LIST_TIME_WORDS)
-                                   or (out[j] is not None and out[j][2] == "pattern contact_address")):   # a contact's e-mail
+                                   or (out[j] is not None and out[j][2] in ("pattern contact_address",   # a contact's e-mail
+                                                                            "pattern job_title"))):   # a writer's job
                 if close and j > i + 1 and numbers[j] > numbers[j - 1] + 1:
                     break
                 out[j] = (p.label, p.role, f"listed under line {numbers[i]} ({p.name})")

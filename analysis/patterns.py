@@ -573,6 +573,18 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
     LinePattern("reporting_from", "metadata", "byline", "line", 6,
                 r"(?i:reporting from)\s+[A-Z][\w.'’ ,-]{1,40}",
                 "Reporting from Washington"),
+    # A writer's job on a line of its own, near the byline: "Courts reporter", "Staff Reporter, Nextgov/FCW",
+    # "Technology reporter @tomashdown", "Editor: huaxia", "Written by" (the name on the next line; a bare "By" is
+    # left to the byline set over several lines). One writer:
+    # "Columnists", "Letters to the Editor", "Meet the Editors" are a site's links.
+    LinePattern("job_title", "metadata", "byline", "line", 8,
+                r"(?:(?!(?i:a|an|the|is|was|our|your|my|his|her|their|to|for|from|of|by|meet|letters|all|public|contact|"
+                r"ask|become|every|no|guest|send|email)\b)[\w/&.'’-]+\s+){0,4}"
+                r"(?i:reporter|correspondent|editor|writer|columnist|contributor|journalist)"
+                r"(?:\s*,\s*[A-Z][\w/&.'’ -]{1,40}|\s+@\w{2,30})?|"
+                r"(?i:editor|writer|reporter|author|journalist|correspondent)\s*:\s*\w[\w.'’ -]{0,40}|"
+                r"(?i:written|words|story|reported|posted)\s+by\s*:?",
+                "UK/EMEA News Reporter, Infosecurity Magazine"),
     LinePattern("dateline", "metadata", "dateline", "line", 18,
                 rf"(?i:[(–—-]?\s*(?:date|on|(?:first |last |originally )?(?:published|posted|updated|modified|created|issued)(?: on| at)?)?\s*:?\s*(?:{_DATE}|{_TIME}|\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)"
                 rf"\s+ago|yesterday|today|just now)(?:(?:\s*(?:,|at|\||-|·|•|/)\s*|\s*)(?:{_DATE}|{_TIME}|{_TIME_ZONE}|"

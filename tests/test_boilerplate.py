@@ -493,6 +493,14 @@ def test_every_row_matches_its_example(pattern):
     ("Foto: Julia Ostermann / DER SPIEGEL", "photo_credit"),
     ("(JP/Rahmat Hidayat)", "photo_credit"),
     ("Main image credit: Wojciech Strozyk / Agencja Wyborcza.pl", "photo_credit"),
+    # a writer's job on a line of its own, beside the byline
+    ("Courts reporter", "job_title"),
+    ("Staff Reporter, Nextgov/FCW", "job_title"),
+    ("Technology reporter @tomashdown", "job_title"),
+    ("Editor: huaxia", "job_title"),
+    ("WRITER: Chalida Pongsri", "job_title"),
+    ("Written by", "job_title"),
+    ("Contributor", "job_title"),
 ])
 def test_pattern_table_before_after(line, expected):
     assert row_name(line) == expected
@@ -967,6 +975,12 @@ def test_a_caption_set_right_above_its_credit_is_a_caption(credit):
     assert spaced[1] == ("content", "body")
 
 
+@pytest.mark.parametrize("line", ["Letters to the Editor", "Columnists", "Ask the editor", "He is a reporter",
+                                  "Become a contributor", "Email the editor", "By"])
+def test_a_sites_links_and_sentences_about_writers_are_no_job_title(line):
+    assert row_name(line) != "job_title"
+
+
 @pytest.mark.parametrize("line", ["Senators Vote for NATO", "The mayor said the vote was close. | Read more",
                                   "Copyright © 2025 Infosecurity Magazine. All rights reserved."])
 def test_a_headline_or_a_footer_is_no_picture_credit(line):   # a guard: passes before and after
@@ -981,6 +995,11 @@ def test_a_photographer_for_an_outlet_under_a_sentence_is_its_credit_but_a_headl
     assert labels[6:] == [("content", "body")] * 2
     headline = _labels(f"Home\nNews\nSport\n\nSenators Vote for NATO\n\n{PROSE}\n\n{PROSE2}\n")
     assert headline[3] == ("content", "headline")
+
+
+def test_a_writers_job_between_the_headline_and_the_story_is_the_byline():
+    labels = _labels(f"Council closes two fire stations\nAnna Reyes\nCourts reporter\n\n{PROSE}\n\n{PROSE2}\n")
+    assert labels[1:3] == [("metadata", "byline")] * 2
 
 
 def test_short_lines_by_a_picture_inside_the_story_are_its_furniture_not_subheads():
