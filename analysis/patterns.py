@@ -70,7 +70,6 @@ _BYLINE_TAIL_WORD = (r"(?:[A-Z0-9][\w.'’:-]*|@\w{2,30}|[\w.+-]+@[\w-]+(?:\.[\w
 _OUTLET_WORD = (r"(?:Times|Post|Herald|News|Press|Journal|Tribune|Daily|Telegraph|Gazette|Star|Mail|Express|Chronicle|"
                 r"Reuters|AP|AFP|Bloomberg|Independent|Guardian|Observer|Standard|Inquirer|Courier|Sun|Globe|Record|"
                 r"Dispatch|Examiner|Register|Media|Radio|Agency|Wire|Magazine)")
-_OUTLET_KEYS = "|".join(w.lower() for w in _OUTLET_WORD[3:-1].split("|"))
 
 BOILERPLATE_PATTERNS: list[LinePattern] = [
     # ---- widgets that end the article: every later line without its own pattern belongs to them
@@ -256,17 +255,15 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"\((?:PTI|ANI|IANS|AP|AFP|Reuters|Xinhua|Getty Images|Supplied)\)|\[[^\[\]/]{1,40}/[^\[\]]{1,40}\]|"
                 r"\((?:[A-Z][\w&.'’-]*)(?:\s+(?:of|the|and|for|[A-Z][\w&.'’-]*)){0,5}\))\s*|"
                 # "... on March 3, 2025. PHOTO | FILE | NMG", "... Commonwealth Avenue. Jire Almonte/Rappler"
-                # "... any deal. | Francis Chung/POLITICO", "... in 2024. © Léa Marchand, AFP", "... late Monday. Patti
-                # Sapone | NJ Advance Media for NJ.com", "... March 11, 2025. Kimberly Dunne, Detroit Free Press"
+                # "... any deal. | Francis Chung/POLITICO", "... in 2024. © Léa Marchand, AFP" (a name and an outlet
+                # alone, "... on Tuesday. Kimberly Dunne, Detroit Free Press", would need keywords most lines hold)
                 r".*[.!?]\s*(?:\|\s*)?(?:(?:PHOTO|FILE|IMAGE|PICTURE)(?:\s*\|\s*[A-Z][\w&.'’ -]{0,30})+|"
                 r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*/\s*[A-Z][\w&.'’-]+(?:\s+[A-Z][\w&.'’-]+){0,2}|"
                 r"©\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*[,/]\s*[A-Z][\w&.'’-]+(?:\s+[A-Z][\w&.'’-]+){0,2})?|"
-                r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2}\s*\|\s*[A-Z][\w&'’-]*(?:\s+[\w&.'’-]+){0,6}|"
-                rf"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{1,2}},\s*(?:The\s+)?(?:[A-Z][\w&.'’-]*\s+){{0,3}}{_OUTLET_WORD}|"
                 r"\((?i:photo not for sale)\)\s*\([A-Z][\w&.'’ -]{1,30}\)|"
                 r"Screenshot (?:from|of|via) [\w&.'’ -]{1,40})\s*",
                 "Applicants uploaded payslips to the app. (ABC News: Danielle Kwok)", 90,
-                needs=". (|! (|? (|. [|/|photo|file|image|picture|screenshot|©| | |" + _OUTLET_KEYS),
+                needs=". (|! (|? (|. [|/|photo|file|image|picture|screenshot|©"),
     # ---- newsletters, share bars, navigation, cookie banners, ads
     LinePattern("newsletter_prompt", "boilerplate", "newsletter", "line", 45,
                 r"(?i:.*(?:delivered (?:straight |directly |right )?to your inbox|enter your e-?mail|"
