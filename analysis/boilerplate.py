@@ -80,6 +80,8 @@ AUTHOR_BIO_MAX_WORDS = 60
 CAPTION_MAX_WORDS = 60      # a caption set above its credit is at most this long
 SOCIAL_POST_MAX_WORDS = 70  # an embedded post's text (a long post is cut with "Show more")
 SENTENCE_END_RE = re.compile(r"[.!?:;][\"'”’)\]]*$")   # a line that closes as a sentence does
+PICTURE_ROLES = frozenset({"caption", "photo_credit"})
+PICTURE_CREDIT_MAX_WORDS = 6   # a capitalized short line right under a caption, no sentence: its credit ("Mònica Torres")
 CREDIT_ONLY_MAX_WORDS = 8   # a credit line this short holds no caption of its own
 AUTHOR_BIO_MAX_LINES = 3     # opening content lines read for the authors' bios (set under the byline)
 AUTHOR_BIO_CLOSING_LINES = 6  # closing content lines read for them (an outlet's blurb may follow)
@@ -439,7 +441,8 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
                                    or (out[j] is not None and out[j][1] == "navigation"
                                        and words[j] <= CAROUSEL_CONTROL_WORDS)
                                    or (out[j] is not None and out[j][1] == "dateline" and words[j] <= LIST_TIME_WORDS)
-                                   or (out[j] is not None and out[j][2] == "pattern contact_address")):   # a contact's e-mail
+                                   or (out[j] is not None and out[j][2] in ("pattern contact_address",   # a contact's e-mail
+                                                                            "pattern job_title"))):   # a writer's job
                 if close and j > i + 1 and numbers[j] > numbers[j - 1] + 1:
                     break
                 out[j] = (p.label, p.role, f"listed under line {numbers[i]} ({p.name})")
@@ -512,6 +515,14 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
         seen.setdefault(key, i)
         seen.setdefault(short_key, i)
 
+    # "Maddie McGarvey for NPR" right under a sentence is the photographer's credit (a headline reading so has
+    # no sentence above it but a menu's or the masthead's words).
+    for i in range(1, n_lines):
+        if (out[i] is None and out[i - 1] is None and numbers[i] - numbers[i - 1] <= 2
+                and words[i - 1] >= NEARGOOD_MIN_WORDS and SENTENCE_END_RE.search(stripped[i - 1])
+                and P.PHOTOGRAPHER_FOR_RE.fullmatch(stripped[i])):
+            out[i] = ("metadata", "photo_credit", "a photographer's name for an outlet, under a sentence")
+            out[i - 1] = ("metadata", "caption", "line right above its photo credit")
     # A picture's caption set right above its credit, with no blank line between ("Trucks at a copper mine
     # in the Atacama region of Chile." / "Photographer: Cristóbal Olivares/Bloomberg"); unless a short line
     # follows the credit as closely: the credit comes first there (BBC-style), and that line is the caption.
@@ -561,7 +572,8 @@ def _label_related_stamps(out, body_last) -> None:
 STAMP_ROLES = frozenset({"dateline", "reading_time", "byline"})
 _NAME_WORD_RE = re.compile(r"[A-ZÀ-ÖØ-Þ](?:[a-zß-öø-ÿ'’-]+[a-zß-öø-ÿ]|\.)|[a-zß-öø-ÿ]{1,3}")   # "Aurélie", "R.", "van"
 NAME_AS_SUBHEAD = frozenset({"short line inside the main body", "short line between the headline and the body",
-                             "short line right above the body"})
+                             "short line right above the body",
+                             "short line by a picture's caption or credit inside the body"})
 NAME_STOP_WORDS = frozenset("for the of and to in on at by with from your our my read".split())
 
 
@@ -1038,6 +1050,15 @@ def _label_body(out, cls, feats, stripped, texts, first, last) -> None:
 
 
 def _label_body_run(out, feats, stripped, texts, run) -> None:
+    if len(run) < MENU_MIN_RUN and _by_picture(out, run):
+        # a picture's furniture: its credit under the caption ("Mònica Torres"), its buttons ("hide caption")
+        for k, i in enumerate(run):
+            if (k == 0 and out[i - 1][1] == "caption" and feats[i][0] <= PICTURE_CREDIT_MAX_WORDS
+                    and not SENTENCE_END_RE.search(stripped[i]) and all(w[:1].isupper() for w in stripped[i].split())):
+                out[i] = ("metadata", "photo_credit", "short line right under a caption inside the body")
+            else:
+                out[i] = ("boilerplate", "other", "short line by a picture's caption or credit inside the body")
+        return
     if len(run) < MENU_MIN_RUN:
         for i in run:
             if _ALPHA_RE.search(stripped[i]) and feats[i][0] <= HEADLINE_WORDS[1]:
@@ -1058,6 +1079,13 @@ def _label_body_run(out, feats, stripped, texts, run) -> None:
     role = "related" if mean_words > MENU_ITEM_MAX_WORDS else "navigation"
     for i in run:
         out[i] = ("boilerplate", role, f"run of {len(run)} short lines inside the body")
+
+
+def _by_picture(out, run) -> bool:
+    """Whether a run of short lines inside the body touches a picture's caption or credit: a subhead heads
+    the prose under it and follows prose, it is not set against a picture."""
+    before, after = run[0] - 1, run[-1] + 1
+    return any(0 <= k < len(out) and out[k] is not None and out[k][1] in PICTURE_ROLES for k in (before, after))
 
 
 def _label_footer(out, cls, feats, stripped, last) -> None:

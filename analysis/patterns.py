@@ -49,15 +49,18 @@ _PHOTO_SOURCES = (r"(?:AP|AFP|Reuters|Getty Images|Getty|Bloomberg|EPA|EPA-EFE|S
                   r"Pexels|Xinhua|Anadolu|NurPhoto|SOPA Images|Sipa|The Canadian Press|Canadian Press|CP|"
                   r"PA Images|PA Wire|PA|iStock|Wikimedia Commons|Flickr|Handout|Supplied|USA TODAY|USA Today Network)")
 # A photo credit closing a caption: "(AP Photo/Mark Schiefelbein)", "(Mark Schiefelbein/AP)",
-# "(Matt McClain/The Washington Post)",
-# "Photo: Jane Doe", "Image by Jane Doe", "Jane Doe/Getty Images".
+# "(Matt McClain/The Washington Post)", "(Xinhua/Zhang Bowen)",
+# "Photo: Jane Doe", "Image by Jane Doe", "Photography by: NA / Juan Vargas", "Jane Doe/Getty Images".
 _CREDIT_MARK = (rf"(?:\((?:[^()]*?\b(?i:photo|photograph|image|picture|file|credit)s?\b[^()]*|[^()]*?/\s*{_PHOTO_SOURCES}"
-                rf"[^()]*|(?i:submitted|supplied|courtesy|handout)\b[^()]*|"
-                rf"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{1,3}}\s*/\s*(?:The\s+)?[A-Z][\w&.'’-]+(?:\s+[A-Z][\w&.'’-]+){{0,4}})\)|\b(?i:photo|photograph|image|picture|credit)s?(?i: credit)?\s*(?::|/|(?i:by|courtesy(?: of)?)\s+(?=[A-Z]))"
-                rf"\s*(?:[^.]|\.(?=\s*[A-Z]))"
+                rf"[^()]*|{_PHOTO_SOURCES}\s*/\s*[A-Z][^()/]{{1,40}}|(?i:submitted|supplied|courtesy|handout)\b[^()]*|"
+                rf"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{1,3}}\s*/\s*(?:The\s+)?[A-Z][\w&.'’-]+(?:\s+[A-Z][\w&.'’-]+){{0,4}})\)|\b(?i:photo|photograph|photography|foto|image|picture|credit)s?(?i: credit)?\s*(?::|/|(?i:by:?|courtesy(?: of)?)\s+(?=[A-Z]))"
+                rf"\s*(?:[^.]|\.(?=\s*[A-Z]|[a-z]{{2,4}}\b))"   # "... / Agencja Wyborcza.pl"
                 rf"{{1,80}}|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,3}}\s*/\s*{_PHOTO_SOURCES}\b[^.]{{0,20}}|"
                 # the agency first: "REUTERS/Kuo Ming-han/File Photo", "AFP/Jane Doe"
                 rf"\b(?:REUTERS|{_PHOTO_SOURCES})/[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){{0,3}}(?:/(?:File|Pool|Handout)(?: Photo)?)?)\.?")
+# A photographer shooting for an outlet named in capitals or CamelCase: "Maddie McGarvey for NPR", "Jamal Whitten
+# for ProPublica". A headline can read so too ("Senators Vote for NATO"): a credit only under a caption's sentence.
+PHOTOGRAPHER_FOR_RE = re.compile(r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2} for (?:[A-Z]{2,}|[A-Z][a-z]+[A-Z]\w*)\b[\w.]*")
 # One breadcrumb item: up to four words.
 _CRUMB = r"[\w.,'&-]+(?:\s[\w.,'&-]+){0,3}"
 # What may follow a byline's name: agency, job title, date ("By Jane Doe, Reuters | July 7, 2025").
@@ -222,8 +225,8 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 "If you or someone you know needs help, the National Domestic Violence Hotline (1-800-799-7233) "
                 "provides 24/7 free, confidential support.", needs="if you"),
     LinePattern("photo_credit", "metadata", "photo_credit", "line", 14,
-                rf"(?:(?i:photo|photograph|image|picture|illustration|header image|featured image|cover image|"
-                rf"credit|photo credit|image credit|images?)s?\s*(?::|/|-|\.{{3}}|…|(?i:by|courtesy(?: of)?|via)\s)\s*\S.*|"
+                rf"(?:(?i:photo|photograph|photography|foto|image|picture|illustration|(?:header|featured|cover|main|lead|top) image|"
+                rf"credit|(?:(?:main|lead|top) )?(?:photo|image) credit|images?)s?\s*(?::|/|-|\.{{3}}|…|(?i:by:?|courtesy(?: of)?|via)\s)\s*\S.*|"
                 rf"\(?\s*(?:[A-Z][\w.'-]*\s*){{0,4}}/\s*{_PHOTO_SOURCES}\b.*|\(?(?i:file\s+)?(?i:photo)\)?|"
                 rf"(?:{_PHOTO_SOURCES})\s*(?i:photo|images?|file photo)\.?|\([^()]*\b(?i:photo|photograph)\b[^()]*\)|"
                 rf"(?i:image|photo|picture) source\s*[:,]\s*\S.*|"
@@ -234,7 +237,9 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 rf"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{1,3}},\s*{_PHOTO_SOURCES}|\(\s*{_PHOTO_SOURCES}\s*\)|"
                 # "Nikolai Vasquez via Getty Images"
                 rf"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{1,3}}\s+via\s+{_PHOTO_SOURCES}\.?|"
-                rf"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{1,2}} for The (?:[A-Z][\w&.'’-]+\s*){{1,4}})",
+                rf"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{1,2}} for The (?:[A-Z][\w&.'’-]+\s*){{1,4}}|"
+                # the source first, in brackets: "(JP/Rahmat Hidayat)", "(AFP/Jane Doe)"
+                rf"\(\s*[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){{0,2}}\s*/\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,3}}\s*\))",
                 "Photo by Pawel Czerwinski on Unsplash"),
     LinePattern("caption_label", "metadata", "caption", "line", 80,
                 r"(?i:(?:photo |image |video )?caption\s*[:,]\s*\S.*|item \d+ of \d+\s+\S.*|"   # Reuters: "Item 1 of 2 ..."
@@ -250,11 +255,15 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"\((?:PTI|ANI|IANS|AP|AFP|Reuters|Xinhua|Getty Images|Supplied)\)|\[[^\[\]/]{1,40}/[^\[\]]{1,40}\]|"
                 r"\((?:[A-Z][\w&.'’-]*)(?:\s+(?:of|the|and|for|[A-Z][\w&.'’-]*)){0,5}\))\s*|"
                 # "... on March 3, 2025. PHOTO | FILE | NMG", "... Commonwealth Avenue. Jire Almonte/Rappler"
-                r".*[.!?]\s*(?:(?:PHOTO|FILE|IMAGE|PICTURE)(?:\s*\|\s*[A-Z][\w&.'’ -]{0,30})+|"
+                # "... any deal. | Francis Chung/POLITICO", "... in 2024. © Léa Marchand, AFP" (a name and an outlet
+                # alone, "... on Tuesday. Kimberly Dunne, Detroit Free Press", would need keywords most lines hold)
+                r".*[.!?]\s*(?:\|\s*)?(?:(?:PHOTO|FILE|IMAGE|PICTURE)(?:\s*\|\s*[A-Z][\w&.'’ -]{0,30})+|"
                 r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*/\s*[A-Z][\w&.'’-]+(?:\s+[A-Z][\w&.'’-]+){0,2}|"
+                r"©\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*[,/]\s*[A-Z][\w&.'’-]+(?:\s+[A-Z][\w&.'’-]+){0,2})?|"
                 r"\((?i:photo not for sale)\)\s*\([A-Z][\w&.'’ -]{1,30}\)|"
                 r"Screenshot (?:from|of|via) [\w&.'’ -]{1,40})\s*",
-                "Applicants uploaded payslips to the app. (ABC News: Danielle Kwok)", 90, needs=". (|! (|? (|. [|/|photo|file|image|picture|screenshot"),
+                "Applicants uploaded payslips to the app. (ABC News: Danielle Kwok)", 90,
+                needs=". (|! (|? (|. [|/|photo|file|image|picture|screenshot|©"),
     # ---- newsletters, share bars, navigation, cookie banners, ads
     LinePattern("newsletter_prompt", "boilerplate", "newsletter", "line", 45,
                 r"(?i:.*(?:delivered (?:straight |directly |right )?to your inbox|enter your e-?mail|"
@@ -561,6 +570,18 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
     LinePattern("reporting_from", "metadata", "byline", "line", 6,
                 r"(?i:reporting from)\s+[A-Z][\w.'’ ,-]{1,40}",
                 "Reporting from Washington"),
+    # A writer's job on a line of its own, near the byline: "Courts reporter", "Staff Reporter, Nextgov/FCW",
+    # "Technology reporter @tomashdown", "Editor: huaxia", "Written by" (the name on the next line; a bare "By" is
+    # left to the byline set over several lines). One writer:
+    # "Columnists", "Letters to the Editor", "Meet the Editors" are a site's links.
+    LinePattern("job_title", "metadata", "byline", "line", 8,
+                r"(?:(?!(?i:a|an|the|is|was|our|your|my|his|her|their|to|for|from|of|by|meet|letters|all|public|contact|"
+                r"ask|become|every|no|guest|send|email)\b)[\w/&.'’-]+\s+){0,4}"
+                r"(?i:reporter|correspondent|editor|writer|columnist|contributor|journalist)"
+                r"(?:\s*,\s*[A-Z][\w/&.'’ -]{1,40}|\s+@\w{2,30})?|"
+                r"(?i:editor|writer|reporter|author|journalist|correspondent)\s*:\s*\w[\w.'’ -]{0,40}|"
+                r"(?i:written|words|story|reported|posted)\s+by\s*:?",
+                "UK/EMEA News Reporter, Infosecurity Magazine"),
     LinePattern("dateline", "metadata", "dateline", "line", 18,
                 rf"(?i:[(–—-]?\s*(?:date|on|(?:first |last |originally )?(?:published|posted|updated|modified|created|issued)(?: on| at)?)?\s*:?\s*(?:{_DATE}|{_TIME}|\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)"
                 rf"\s+ago|yesterday|today|just now)(?:(?:\s*(?:,|at|\||-|·|•|/)\s*|\s*)(?:{_DATE}|{_TIME}|{_TIME_ZONE}|"

@@ -477,6 +477,26 @@ def test_every_row_matches_its_example(pattern):
     ("This article was amended on 14 May 2025 to correct the name of the river.", "correction_note"),
     ("Do you have a story for The Sun news desk?", "tip_request"),
     ("Whitepaper: Building Cyber Resilience for Local Government", "sponsor"),
+    # credits closing a caption: the agency first in brackets, "Photography by:", a site's domain, a pipe, a
+    # copyright sign
+    ("Passengers board the first train at Changning Station on Dec. 28, 2025. (Xinhua/Zhang Bowen)",
+     "caption_with_credit"),
+    ("Workers at a rolling mill in Campana. Photography by: NA / Juan Vargas", "caption_with_credit"),
+    ("Dluga Street in the Main Town. Credit: Wojciech Strozyk / Agencja Wyborcza.pl", "caption_with_credit"),
+    ("The senator has pushed for stricter work requirements. | Francis Chung/POLITICO", "caption_with_bracket_credit"),
+    ("A camera at a test site near Paris, on March 6, 2024. © Léa Marchand, AFP", "caption_with_bracket_credit"),
+    # credits alone: in German, the source first in brackets, the main image's
+    ("Foto: Julia Ostermann / DER SPIEGEL", "photo_credit"),
+    ("(JP/Rahmat Hidayat)", "photo_credit"),
+    ("Main image credit: Wojciech Strozyk / Agencja Wyborcza.pl", "photo_credit"),
+    # a writer's job on a line of its own, beside the byline
+    ("Courts reporter", "job_title"),
+    ("Staff Reporter, Nextgov/FCW", "job_title"),
+    ("Technology reporter @tomashdown", "job_title"),
+    ("Editor: huaxia", "job_title"),
+    ("WRITER: Chalida Pongsri", "job_title"),
+    ("Written by", "job_title"),
+    ("Contributor", "job_title"),
 ])
 def test_pattern_table_before_after(line, expected):
     assert row_name(line) == expected
@@ -949,6 +969,45 @@ def test_a_caption_set_right_above_its_credit_is_a_caption(credit):
     # a paragraph with a blank line between it and a credit stays the story's
     spaced = _labels(f"Council closes two fire stations\n\n{PROSE}\n\n{credit}\n\n{PROSE2}\n\n{PROSE3}\n")
     assert spaced[1] == ("content", "body")
+
+
+@pytest.mark.parametrize("line", ["Letters to the Editor", "Columnists", "Ask the editor", "He is a reporter",
+                                  "Become a contributor", "Email the editor", "By"])
+def test_a_sites_links_and_sentences_about_writers_are_no_job_title(line):
+    assert row_name(line) != "job_title"
+
+
+@pytest.mark.parametrize("line", ["Senators Vote for NATO", "The mayor said the vote was close. | Read more",
+                                  "Copyright © 2025 Infosecurity Magazine. All rights reserved."])
+def test_a_headline_or_a_footer_is_no_picture_credit(line):   # a guard: passes before and after
+    assert row_name(line) not in ("photo_credit", "caption_with_credit", "caption_with_bracket_credit")
+
+
+def test_a_photographer_for_an_outlet_under_a_sentence_is_its_credit_but_a_headline_is_not():
+    caption = "A security camera is mounted outside a high school in suburban Ohio."
+    labels = _labels(f"Home\nNews\nSport\nSchools spent millions on AI cameras\n\n{caption}\nMaddie McGarvey for NPR\n\n"
+                     f"{PROSE}\n\n{PROSE2}\n")
+    assert labels[3:6] == [("content", "headline"), ("metadata", "caption"), ("metadata", "photo_credit")]
+    assert labels[6:] == [("content", "body")] * 2
+    headline = _labels(f"Home\nNews\nSport\n\nSenators Vote for NATO\n\n{PROSE}\n\n{PROSE2}\n")
+    assert headline[3] == ("content", "headline")
+
+
+def test_a_writers_job_between_the_headline_and_the_story_is_the_byline():
+    labels = _labels(f"Council closes two fire stations\nAnna Reyes\nCourts reporter\n\n{PROSE}\n\n{PROSE2}\n")
+    assert labels[1:3] == [("metadata", "byline")] * 2
+
+
+def test_short_lines_by_a_picture_inside_the_story_are_its_furniture_not_subheads():
+    caption = "Firefighters outside the station on Main Street on Tuesday. (AP Photo/Jane Doe)"
+    prose3 = "The union representing the town's firefighters said it would ask the province to review the decision."
+    labels = _labels(f"Council closes two fire stations\n\n{PROSE}\n\n{caption}\nhide caption\ntoggle caption\n\n"
+                     f"{PROSE2}\n\nWhat happens next\n\n{prose3}\n")
+    assert labels[2:5] == [("metadata", "caption"), ("boilerplate", "other"), ("boilerplate", "other")]
+    assert labels[6] == ("content", "subhead")   # a subhead between paragraphs stays one
+    # a capitalized short line right under a caption is its credit ("Video Elephant" under a video's caption)
+    labels = _labels(f"Council closes two fire stations\n\n{PROSE}\n\n{caption}\nVideo Elephant\n\n{PROSE2}\n\n{prose3}\n")
+    assert labels[2:4] == [("metadata", "caption"), ("metadata", "photo_credit")]
 
 
 def test_on_a_page_spaced_by_blank_lines_a_caption_that_is_no_sentence_sits_one_blank_above_its_credit():
