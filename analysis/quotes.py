@@ -733,8 +733,11 @@ class Article:
                     seg_words = []
                 for i, w in enumerate(seg_words):
                     if w.lower() in ("at", "for", "from", "with") or (
-                            w.lower() == "of" and i + 1 < len(seg_words) and (seg_words[i + 1][0].isupper() or (
-                                seg_words[i + 1] == "the" and i + 2 < len(seg_words) and seg_words[i + 2][0].isupper()))):
+                            w.lower() in ("of", "in") and i + 1 < len(seg_words) and (seg_words[i + 1][0].isupper() or (
+                                seg_words[i + 1] == "the" and i + 2 < len(seg_words) and seg_words[i + 2][0].isupper()))
+                            and not (w.lower() == "in" and _strip_possessive(seg_words[i + 1]) in lex.countries)):
+                        # ("an assistant director in the FBI’s cyber division": the body one works in; not
+                        # "a researcher in Germany", a place)
                         # "an economist at Pacific Bank": the rest describes the employer, whose type the
                         # person takes when no role word of the appositive gives one ("a specialist at X")
                         # (a name of two words or more with no organisation's role: a person's)
@@ -1816,7 +1819,9 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
     app_words = app_words[_now_at([w.low for w in app_words]):]
     if app_words:
         app_heads = ({_head_key(w.low) for w in app_words}
-                     | {singular(f"{x.low} {y.low}") for x, y in zip(app_words, app_words[1:])}) & lex.heads.keys()
+                     | {singular(f"{x.low} {y.low}") for x, y in zip(app_words, app_words[1:])}
+                     | {singular(f"{x.low} {y.low} {z.low}")   # "Chief Operating Officer of X"
+                        for x, y, z in zip(app_words, app_words[1:], app_words[2:])}) & lex.heads.keys()
         if any(w.low in STUDY_VERBS for w in app_words[:3]):
             # "..., who studies vulnerability disclosure at X": a researcher (not "a study", a document)
             app_heads = (app_heads - {"study"}) | ({"researcher"} & lex.heads.keys())
@@ -1826,17 +1831,24 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
         app_heads, app_country = set(), ""
     app_org_type = ""
     for i, w in enumerate(app_words):
-        if (w.low in CONNECTORS or w.low == "with" or w.low in ORG_VERBS) and i + 1 < len(app_words):
-            # "a lawyer with the X Project", "who chairs the Uist Ferry Users’ Forum"; a descriptor before the
-            # name is read past ("manager of rival platform Zipa")
+        if (w.low in CONNECTORS or w.low == "with" or w.low in ORG_VERBS or (
+                w.low == "in" and i + 1 < len(app_words) and (app_words[i + 1].cap or app_words[i + 1].low == "the")
+                and not any(_strip_possessive(x.text) in lex.countries for x in app_words[i + 1:i + 3]))
+                ) and i + 1 < len(app_words):
+            # "a lawyer with the X Project", "who chairs the Uist Ferry Users’ Forum", "an assistant director in the
+            # FBI’s cyber division" (not "a researcher in Germany"); a descriptor before the name is read past
+            # ("manager of rival platform Zipa")
             rest = app_words[i + 1:]
             skip = next((j for j, x in enumerate(rest[:4]) if x.cap), 0)
             if any(x.low in STOP or x.low in CONNECTORS for x in rest[:skip]):
                 skip = 0
             org = _name_words(rest[skip:], lex)
+            if not org and skip < len(rest) and rest[skip].cap and rest[skip].text != _strip_possessive(rest[skip].text):
+                org = [rest[skip]]   # "in the FBI’s cyber division": the body that owns the unit
             if org:
                 art.scan_names()   # "Brightwater Energy Inc." earlier names the company the title is of
-                org_entity = art.find(" ".join(x.text for x in org)) or art._entity(" ".join(x.text for x in org), "")
+                org_name = _strip_possessive(" ".join(x.text for x in org))
+                org_entity = art.find(org_name) or art._entity(org_name, "")
                 app_org_type = art.type_of(org_entity, set(), app_country)
             break
     # A title that is not a government's when an organisation owns it: "Tom Liu, president of Hikvision",
@@ -2063,7 +2075,8 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
                 or (w.low in ("of", "for") and 1 < k < len(name_words) - 1)   # "the Chinese Ministry of Commerce"
                 or (w.cap and name_words[k - 1].low in ("of", "for") and k > 2)
                 for k, w in enumerate(name_words[1:place], 1))
-                or (place >= 3 and name_words[place - 1].low in lex.name_words)):
+                or (place >= 3 and name_words[place - 1].low in lex.name_words)
+                or singular(" ".join(w.low for w in name_words[1:place])) in lex.name_words):   # "Libyan Coast Guard"
             break   # "the Chinese Embassy", "the Chinese Foreign Ministry", "Israel Innovation Authority": the
                     # country is part of the name
         name_words = name_words[1:]

@@ -2155,3 +2155,30 @@ def test_a_reaction_after_a_quote_with_its_own_cue_is_no_cue():
     text = ("Shahid Mehmood hit a century.\n\nOne reporter asked, \"Is this your answer to the selectors?\" Mehmood "
             "smiled. \"Ask the selectors,\" he replied.")
     assert quote_speakers(text) == [["reporter"], ["Shahid Mehmood"]]
+
+
+def test_the_home_country_of_a_story_from_a_country_newly_listed_makes_another_states_ministry_foreign():
+    text = ("ACCRA — Ghana on Tuesday banned the app. The Nigerian Foreign Ministry called the ban \"hasty\". "
+            "Ghanaian Communications Minister Ama Boateng said the ban was \"necessary\".")
+    assert quote_speakers(text, "speaker", "speaker_type") == [
+        ["Nigerian Foreign Ministry", "foreign_government"], ["Ama Boateng", "government"]]
+
+
+@pytest.mark.parametrize("text, speaker, speaker_type", [
+    # a title of three words in an appositive ("Chief Operating Officer of X") is the company's
+    ("“It took weeks,” said Tomasz Kowalczyk-Nowak, Chief Operating Officer of Pomorze Offshore Wind.",
+     "Tomasz Kowalczyk-Nowak", "company"),
+    # the body a person works "in", named with a possessive
+    ("Marcus Ellingsworth, an assistant director in the FBI’s cyber division, said the devices were \"protected only "
+     "by default passwords\".", "Marcus Ellingsworth", "government"),
+    # (a guard: a country after "in" is where one works, not whom for)
+    ("Marcus Ellingsworth, a researcher in Germany, said the devices were \"protected only by default passwords\".",
+     "Marcus Ellingsworth", "expert"),
+    # public bodies: a municipality, a coast guard (its demonym kept in the name)
+    ("The Copenhagen Municipality said it \"does not regulate the price of waffles\".", "Copenhagen Municipality",
+     "government"),
+    ("The Libyan Coast Guard said the charity had \"interfered with a rescue operation\".", "Libyan Coast Guard",
+     "government"),
+])
+def test_types_from_titles_employers_and_public_bodies(text, speaker, speaker_type):
+    assert quote_speakers(text, "speaker", "speaker_type") == [[speaker, speaker_type]]
