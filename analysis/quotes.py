@@ -145,6 +145,8 @@ THAT_RE = re.compile(r"\W*(?:\S+\s+){0,6}?(?:that|whether|how|why)\b", re.I)
 DETERMINERS = frozenset("the a an this that these those its his her their our one another some".split())
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "org", "we": "any", "i": "person"}
 POSSESSIVE_PRONOUNS = frozenset("his her their its".split())
+OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "us": "we", "me": "i"}
+FRAME_FORMS = frozenset({"according to", "in the words of"})   # the frames of data/cue_verbs.csv
 PRONOUN_WORDS = frozenset(PRONOUNS) | POSSESSIVE_PRONOUNS | frozenset("him them us me our my".split())
 SKIP_BEFORE_CUE = frozenset("also later previously then further once recently earlier again first publicly "
                             "has had have would will had already separately similarly repeatedly "
@@ -172,6 +174,9 @@ but and also separately similarly""".split())
 INTRO_OPENERS = frozenset("""behind by across around throughout within beyond inside outside near over through
 until upon via against among between late early once back elsewhere overall instead today yesterday tonight
 two three four five several""".split())
+# Past participles that open a sentence as a question put to its subject ("Asked whether he would plant olives
+# again, he laughed"): read past, up to their comma, like an introductory phrase
+ASKED_OPENERS = frozenset("asked pressed questioned quizzed challenged contacted reached approached".split())
 INTRO_OPENER_REACH = 8
 NAME_PARTICLES = frozenset("der den de la las los le".split())   # the second word of "van der", "de la"
 SURNAME_PARTICLES = NAME_PARTICLES | frozenset(
@@ -1705,12 +1710,13 @@ def clause_subject(toks: list[Tok], lo: int, hi: int):
     i = _after_dateline(toks, lo, hi)
     while i < hi and not toks[i].word:
         i += 1
-    if i < hi and (toks[i].low in INTRO_OPENERS or (len(toks[i].low) > 5 and toks[i].low.endswith("ing")
-                                                   and toks[i].low not in lexicon().heads)):
+    if i < hi and (toks[i].low in INTRO_OPENERS or toks[i].low in ASKED_OPENERS
+                   or (len(toks[i].low) > 5 and toks[i].low.endswith("ing") and toks[i].low not in lexicon().heads)):
         # ... or a participle ("Addressing the court, Delaney apologized", "Speaking to reporters, she said")
         # "Late on Sunday, local leaders ...", "Behind closed doors, lawyers ...": skipped up to a comma
         # close by; without one the words are read as they stand ("Late fees rose")
-        c = next((x for x in range(i + 1, min(hi, i + INTRO_OPENER_REACH)) if toks[x].text == ","), None)
+        reach = 2 * INTRO_OPENER_REACH if toks[i].low in ASKED_OPENERS else INTRO_OPENER_REACH
+        c = next((x for x in range(i + 1, min(hi, i + reach)) if toks[x].text == ","), None)
         if c is not None:
             i = c + 1
     elif i < hi and (toks[i].low in INTRO_WORDS or (i + 1 < hi and toks[i + 1].text == ","
@@ -1928,9 +1934,10 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
         art.history.append((position, entity, name, stype))
         return Speaker(name, stype, entity, s0, s1, cue)
 
-    # pronouns: the most recent compatible speaker, else the most recent compatible name
-    if len(words) == 1 and words[0].low in PRONOUNS:
-        want = PRONOUNS[words[0].low]
+    # pronouns: the most recent compatible speaker, else the most recent compatible name ("according to him":
+    # the object form after a frame)
+    if len(words) == 1 and (words[0].low in PRONOUNS or (words[0].low in OBJECT_PRONOUNS and cue in FRAME_FORMS)):
+        want = PRONOUNS[OBJECT_PRONOUNS.get(words[0].low, words[0].low)]
         if words[0].low == "it":
             # “...,” it read: "it" is a document mentioned just before ("Joly's statement", "the report by X");
             # so is "it said" right after one ("Joly's statement was short. It said ...")
@@ -2875,8 +2882,9 @@ def find_cue(toks: list[Tok], lo: int, hi: int, lex: Lexicon, last: bool = False
         if t.low in AFTER_QUOTE_CUES and not (after_quote and k - lo <= AFTER_QUOTE_REACH
                                               and (after_comma or t.low not in REACTION_CUES)):
             continue  # "the hearing began", "talks continued": no speech unless right after a quote
-        if cue.kind == "verb" and k > lo and toks[k - 1].low in ("was", "were", "is", "are", "be", "been", "being"):
-            continue
+        if (cue.kind == "verb" and k > lo and toks[k - 1].low in ("was", "were", "is", "are", "be", "been", "being")
+                and not (toks[k - 1].cap and k - 1 > lo and toks[k - 2].cap)):
+            continue   # a passive (not "Dr Naomi Achieng Were said": a name that is an auxiliary's word)
         if cue.kind == "verb" and k > lo and toks[k - 1].low in ("the", "a", "an", "this", "its", "his", "her", "their",
                                                                   "our", "your", "my", "these", "those"):
             continue  # "the report", "a statement", "their claims": nouns
@@ -3225,7 +3233,7 @@ def extract_article(article_id: str, raw: str, paragraphs: list[tuple], sentence
 def _after_named_sentence(art: Article, piece: Piece, sents: list[tuple], reported: dict, raw: str) -> None:
     """A quote with no cue that opens a sentence speaks for the one the sentence before it in the paragraph
     reports ("X asked if firms would be named. “Will the ministry publish ...?”") or is about, when that is a
-    person ("Mahlangu-Venter did not hedge. “I'm telling you ...”")."""
+    person ("Mahlangu-Venter did not hedge. “I'm telling you ...”", "... she did not hesitate. “Hang up.”")."""
     before = [x for x in sents if x[3] <= piece.open]
     if not before or before[-1][0] is None or raw[before[-1][3]:piece.open].strip(" \t\n“\"‘'«"):
         return
@@ -3234,13 +3242,15 @@ def _after_named_sentence(art: Article, piece: Piece, sents: list[tuple], report
     if hit is None:
         toks = tokenize(raw, ss, se)
         span = clause_subject(toks, 0, len(toks))
-        if span is None or span[1] - span[0] > SUBJECT_NAME_MAX or not toks[span[0]].cap:
-            return
+        personal = span is not None and span[1] - span[0] == 1 and toks[span[0]].low in ("he", "she")
+        if span is None or span[1] - span[0] > SUBJECT_NAME_MAX or not (toks[span[0]].cap or personal):
+            return   # (a personal pronoun stands for the person: "Asked if he would plant again, he laughed. “...”")
         n_history = len(art.history)
         hit = resolve(art, toks, span, ss, "")
         surname = span[1] - span[0] == 1 and hit is not None and hit.entity is not None and " " in hit.entity.name
         if hit is None or hit.entity is None or not (
-                hit.entity.kind == "person" or (surname and hit.entity.kind == "" and art.could_be_person(hit.entity))):
+                hit.entity.kind == "person" or ((surname or personal) and hit.entity.kind == ""
+                                                and art.could_be_person(hit.entity))):
             # (a name of no known kind called by its last word, as people are: "Mahlangu-Venter did not hedge.")
             del art.history[n_history:]
             return
@@ -3444,8 +3454,15 @@ def _attribute_piece(art, piece, qi, pieces, toks, starts, inside, bounds, bound
                 t.text in ("’", "'") and x > j and toks[x - 1].word and toks[x - 1].end == t.start)]
             if len(between) == 2 and all(t.text in ASIDE_DASHES for t in between):
                 between = []  # “...,” Joly — the industry minister — said: an aside, like commas
-            if k > j and (toks[j].low in STOP or toks[j].low in CONNECTORS):
-                between = [toks[j]]  # “...” and urged: a new clause, not a speaker
+            bracket = None
+            if [t.text for t in between] == ["(", ")"] and toks[k - 1].text == ")":
+                # “...,” spokesperson Jessica Wu Pei-chun (吳佩君) told CNA: a bracket after the name, read past
+                bracket = next(x for x in range(k - 1, j - 1, -1) if toks[x].text == "(")
+                between = []
+            if k > j and (toks[j].low in STOP or toks[j].low in CONNECTORS) and not (
+                    toks[j].cap and j + 1 < k and toks[j + 1].cap):
+                between = [toks[j]]  # “...” and urged: a new clause, not a speaker (but “...,” Under Secretary
+                # Dana Ross told: a capitalized word, then another, mid-sentence is a title or a name)
             if not between:
                 if cue.kind == "frame":
                     speaker = resolve(art, toks, np_after(toks, k + n, hi), piece.open, cue.form)
@@ -3459,7 +3476,7 @@ def _attribute_piece(art, piece, qi, pieces, toks, starts, inside, bounds, bound
                     speaker = resolve(art, toks, np_before(toks, open_i, lo), piece.open, cue.form)
                 elif k > j and (ends_open or at_start or not toks[j].word):
                     # (“...” plan stalled, officials said: words of the clause after the quote are no speaker)
-                    span = _np_between(toks, j, k)
+                    span = _np_between(toks, j, k if bracket is None else bracket)
                     if span is not None:
                         speaker = resolve(art, toks, span, piece.open, cue.form)
                 elif cue.kind == "frame":

@@ -2182,3 +2182,24 @@ def test_the_home_country_of_a_story_from_a_country_newly_listed_makes_another_s
 ])
 def test_types_from_titles_employers_and_public_bodies(text, speaker, speaker_type):
     assert quote_speakers(text, "speaker", "speaker_type") == [[speaker, speaker_type]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a capitalized small word after a quote's comma opens a title, not a new clause
+    ("“We are not trying to stop anyone,” Under Secretary of Commerce Dana Whitfield-Ross told reporters.",
+     "Dana Whitfield-Ross"),
+    # a name whose last word is an auxiliary's ("Were") is no passive
+    ("\"Athletes are responsible,\" ADAK chief executive Dr Naomi Achieng Were said.", "Naomi Achieng Were"),
+    # a bracket after the name, before the cue
+    ("“Every fab has a plan,” HASC spokesperson Jessica Wu Pei-chun (吳佩君) told CNA.", "Jessica Wu Pei-chun"),
+    # the object pronoun after a frame
+    ("Transport commissioner Babatunde Olasupo-Ajayi said the levy was fair.\n\nAccording to him, \"Every other "
+     "commercial transporter in Lagos pays.\"", "Babatunde Olasupo-Ajayi"),
+    # (a guard: a question put to the subject opens the sentence, read past up to its comma)
+    ("Asked about the ruling by the Supreme Court last week, Jo Fry said it was \"a disgrace\".", "Jo Fry"),
+    # ... and a pronoun subject after it stands for the person just named
+    ("Back in his grove, Antonio Ruiz Valverde says he has taken out a loan. Asked whether he would plant olives "
+     "again, he laughed. “What else would I plant? Cactus?”", "Antonio Ruiz Valverde"),
+])
+def test_titles_names_brackets_and_pronouns_around_a_cue(text, speaker):
+    assert quote_speakers(text)[-1] == [speaker]
