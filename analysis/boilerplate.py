@@ -466,7 +466,10 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
                 and ((feats[i][0] >= INTRO_MIN_WORDS - (stripped[i].split(None, 1)[0].lower() in LIST_INTRO_OPENERS)
                       and feats[i][1] >= NEARGOOD_MIN_STOPWORDS) or _bulleted_inside_story(i, out, texts, cls, prose_seen)
                      or (feats[i][0] >= 2 and stripped[i][:-1].rsplit(None, 1)[-1].lower() in LIST_INTRO_VERBS
-                         and prose_seen[i]))):
+                         and prose_seen[i])
+                     # or follows a paragraph of the story at once ("Osei recommended that public sector bodies:")
+                     or (feats[i][0] >= INTRO_MIN_WORDS - 1 and i > 0 and out[i - 1] is None and cls[i - 1] != "short"
+                         and numbers[i] == numbers[i - 1] + 1 and prose_seen[i]))):
             j = i + 1
             while j < n_lines and out[j] is None and P.BULLET_RE.match(texts[j]):
                 out[j] = ("content", "body", f"list item under line {numbers[i]}, a sentence ending in a colon")

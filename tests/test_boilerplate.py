@@ -497,6 +497,32 @@ def test_every_row_matches_its_example(pattern):
     ("WRITER: Chalida Pongsri", "job_title"),
     ("Written by", "job_title"),
     ("Contributor", "job_title"),
+    # notes on how the story was made: its quotes translated, a prosecutor's legal caution
+    ("Interviews for this article were conducted in Portuguese; quotes have been translated by The Brazilian Report.",
+     "translation_note"),
+    ("Quotes from Polish have been translated by Notes from Poland.", "translation_note"),
+    ("This article was originally written in Korean and translated by a bilingual reporter.", "translation_note"),
+    ("An indictment is merely an allegation. All defendants are presumed innocent until proven guilty.",
+     "translation_note"),
+    # the outlet's appeals and offers, addressed to the reader
+    ("Support us to deliver journalism without an agenda.", "support_appeal"),
+    ("Our newsroom depends on a growing audience of readers to power our journalism.", "support_appeal"),
+    ("That's why we started the paper - to provide discerning readers like you with must-read coverage.",
+     "support_appeal"),
+    ("Donate", "support_short"),
+    ("Get our best stories on technology outside the West, every Friday.", "reader_promo"),
+    ("Get your news on the go.", "reader_promo"),
+    ("Catch up on our coverage of the region, all in one place.", "reader_promo"),
+    ("Unlock the Editor's Digest for free", "reader_promo"),
+    ("Subscribe to The Bulletin to get all the day's key news stories in five minutes.", "reader_promo"),
+    ("Every week on our podcast, we talk to experts about the stories shaping Poland. Listen now.", "reader_promo"),
+    ("On the latest episode of the Infosecurity Magazine Podcast, we ask how attackers got in.", "reader_promo"),
+    ("Stay informed with the latest cybersecurity news, insights and events.", "latest_news_promo"),
+    ("Keep up with the latest cybersecurity threats, delivered daily or weekly.", "latest_news_promo"),
+    ("Stay up to date with in-depth local news on what's happening in the Seattle area.", "latest_news_promo"),
+    ("Roula Khalaf, Editor of the FT, selects her favourite stories in this weekly newsletter.", "newsletter_prompt"),
+    ("The Reuters Tariff Watch newsletter is your daily guide to the latest global trade and tariff news. Sign up here.",
+     "newsletter_prompt"),
 ])
 def test_pattern_table_before_after(line, expected):
     assert row_name(line) == expected
@@ -510,9 +536,17 @@ def test_pattern_table_before_after(line, expected):
     "In: 2024, the council voted.",
     "The museum depends on donations from visitors.",
     "Support our troops, the mayor said.",
+    # the story's own sentences near the rows for notes and promos
+    "He said the quotes were translated badly by the ministry, which denied it.",
+    "The indictment is only the first step, prosecutors said.",
+    "He is presumed innocent until proven guilty.",
+    "Get your flu shot at a pharmacy before the winter.",
+    "Residents should stay informed about road closures, the council said.",
+    "Support us, the strikers told passing drivers.",
 ])
-def test_lines_near_the_new_rows_match_none_of_them(line):
-    assert row_name(line) not in ("dateline_place", "comment_form_fields", "audio_player", "tags", "support_appeal")
+def test_lines_near_the_new_rows_match_none_of_them(line):   # a guard: passes before and after
+    assert row_name(line) not in ("dateline_place", "comment_form_fields", "audio_player", "tags", "support_appeal",
+                                  "translation_note", "reader_promo", "latest_news_promo")
 
 
 @pytest.mark.parametrize("line", ["Kyiv Under Fire, Again", "Jane Doe, Mother of Three", "Boris Johnson (Again)"])
@@ -941,6 +975,21 @@ def test_a_related_list_inside_the_story_is_one_box_and_a_short_intro_opens_a_li
     assert labels[1:3] == [("content", "body")] * 2                     # the first paragraphs are the story's
     assert {label for label, _ in labels[3:14]} == {"boilerplate"}       # the box, its question link too
     assert labels[14:19] == [("content", "body")] * 5                    # the paragraph, the intro and its items
+
+
+def test_a_short_sentence_ending_in_a_colon_right_after_a_paragraph_opens_the_storys_list():
+    # Infosecurity Magazine: few function words ("Osei recommended that public sector bodies:"), but set right under a
+    # paragraph of the story, so its unmarked items are the story's, and so is the paragraph after them
+    raw = (f"Council closes two fire stations\n\n{PROSE}\n\n{PROSE2}\n\n{PROSE}\n"
+           "Osei recommended that public sector bodies:\n"
+           "Map which suppliers hold staff or resident data and how they connect to council networks\n"
+           "Require suppliers to report incidents within 24 hours\n"
+           "Test contingency plans for paying staff manually if a payroll platform is unavailable\n"
+           "The regulator said it had received a breach report from the company and was making enquiries.\n\n"
+           "Stay informed with the latest cybersecurity news, insights and events.\n")
+    labels = _labels(raw)
+    assert labels[4:9] == [("content", "body")] * 5
+    assert labels[9][0] == "boilerplate"
 
 
 @pytest.mark.parametrize("byline", [
