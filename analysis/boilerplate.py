@@ -77,6 +77,7 @@ FURNITURE_SHARE = 0.002
 FURNITURE_MAX_WORDS = 12
 PULL_QUOTE_WORDS = (8, 60)   # a pull quote's length in words
 AUTHOR_BIO_MAX_WORDS = 60
+BIO_MIN_WORDS = 5             # a bio says something of the writer: a name alone is no bio
 CAPTION_MAX_WORDS = 60      # a caption set above its credit is at most this long
 SOCIAL_POST_MAX_WORDS = 70  # an embedded post's text (a long post is cut with "Show more")
 SENTENCE_END_RE = re.compile(r"[.!?:;][\"'”’)\]]*$")   # a line that closes as a sentence does
@@ -1187,9 +1188,11 @@ def _label_author_bio(out, stripped, words) -> None:
     names = {m.group(0) for i, o in enumerate(out) if o is not None and o[1] == "byline"
              for m in P.NAME_RE.finditer(_BYLINE_PREFIX_RE.sub("", stripped[i]))}
     opens_with_name = lambda s: any(s.startswith(name) and not s[len(name):len(name) + 1].isalnum() for name in names)
-    # "Riley is a senior policy reporter for Ars Technica": one of the byline's names alone, saying who they are
-    by_one_name = lambda s: any(s.startswith(part + " ") and P.AUTHOR_BIO_RE.match(f"{name} {s[len(part) + 1:]}")
-                                for name in names if " " in name for part in (name.split()[0], name.split()[-1]))
+    # "Riley is a senior policy reporter for Ars Technica", "PELTZ" / "Peltz covers the courts": one of the byline's
+    # names alone, in any case, saying who they are or what they cover
+    parts = {part.casefold() for name in names if " " in name for part in (name.split()[0], name.split()[-1])}
+    by_one_name = lambda s: (" " in s and s.split(None, 1)[0].casefold() in parts
+                             and P.BYLINE_BIO_RE.match(s.split(None, 1)[1]) is not None)
     # Some sites set the bio under the byline (Vox): an opening line that names the reporter and says who they are.
     content = [i for i in range(len(out)) if out[i] is not None and out[i][0] == "content"]
     for i in content[:AUTHOR_BIO_MAX_LINES]:
@@ -1199,13 +1202,29 @@ def _label_author_bio(out, stripped, words) -> None:
     seen = 0
     for i in reversed(content):
         seen += 1
-        if seen > AUTHOR_BIO_CLOSING_LINES or out[i][1] not in ("body", "subhead") or words[i] > AUTHOR_BIO_MAX_WORDS:
-            return
+        if seen > AUTHOR_BIO_CLOSING_LINES or out[i][1] not in ("body", "subhead"):
+            break
+        if words[i] > AUTHOR_BIO_MAX_WORDS:
+            continue   # an outlet's blurb may close the page under the bio
         s = stripped[i]
         if opens_with_name(s):
             out[i] = ("metadata", "credit", "author's bio: a closing content line opens with the byline's name")
         elif P.AUTHOR_BIO_RE.match(s) or by_one_name(s):
             out[i] = ("metadata", "credit", "author's bio: a closing line says who the reporter is")
+    # set apart after the body, among the page's links and blurbs (a name alone there may be a link to follow them)
+    for i, o in enumerate(out):
+        if (o is not None and o[2] in AFTER_BODY_REASONS and BIO_MIN_WORDS <= words[i] <= AUTHOR_BIO_MAX_WORDS
+                and (opens_with_name(stripped[i]) or P.AUTHOR_BIO_RE.match(stripped[i]) or by_one_name(stripped[i]))):
+            out[i] = ("metadata", "credit", "author's bio after the body: says who the writer is")
+    # the writer's name alone over the bio ("Chloe Ng" / "Chloe Ng is a reporter at ..."): the bio's heading
+    for i in range(len(out) - 1):
+        if (out[i] is not None and (out[i][0] == "content" or out[i][2] in AFTER_BODY_REASONS) and out[i + 1] is not None and out[i + 1][1] == "credit"
+                and out[i + 1][2].startswith("author's bio") and 2 <= words[i] <= 4 and stripped[i + 1] != stripped[i]
+                and stripped[i + 1].startswith(stripped[i] + " ") and _is_name(stripped[i], words[i])):
+            out[i] = ("metadata", "credit", "the writer's name over their bio")
+
+
+AFTER_BODY_REASONS = frozenset({"short line after the body", "prose after the main body, apart from it"})
 
 
 def _label_without_body(out, cls, feats, stripped, numbers) -> None:

@@ -732,12 +732,19 @@ OUTLET_PLACE_RE = re.compile(r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3},\s
 # Rows whose list takes every line set close under the header, prose included (a bio is sentences).
 BLOCK_HEADERS = frozenset({"author_bio_header"})
 # A closing line that says who the reporter is: "Karina Oduya is a reporter covering ...", "Priya Lindqvist
-# is a staff writer at The Atlantic", "Theo Marchetti is a Washington Post reporter covering ...".
+# is a staff writer at The Atlantic", "Theo Marchetti is a Washington Post reporter covering ...", "Priya Raman is
+# Semafor's Brussels-based tech reporter".
 AUTHOR_BIO_RE = re.compile(
-    r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w&.'’-]+\s+){0,5}?"
+    r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:is|was|has been)\s+(?:a|an|the|[A-Z][\w&.-]*['’]s)\s+(?:[\w&.'’-]+\s+){0,5}?"
     r"(?:reporter|writer|correspondent|editor|journalist|columnist|contributor|producer|photographer|intern|"
     r"fellow)s?\b|"
     # "Holt covers Nebraska and Iowa politics and courts for The Associated Press."
     r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s+(?:covers|reports on|writes about)\s+[^.]{3,120}\s+(?:for|at)\s+"
     r"(?:the\s+)?[A-Z]")
 
+# What a bio says after a name the byline gives (the writer's, then): "covers EU trade from Brussels", "reports on
+# the economy", or who they are ("is a New York-based reporter").
+BYLINE_BIO_RE = re.compile(r"(?:covers|reports on|reports from|writes about|writes on|is based in|has covered|has reported"
+                           r"|(?:is|was|has been)\s+(?:a|an|the|[A-Z][\w&.-]*['’]s)\s+(?:[\w&.'’-]+\s+){0,5}?"
+                           r"(?:reporter|writer|correspondent|editor|journalist|columnist|contributor|producer|"
+                           r"photographer|intern|fellow)s?)\b")

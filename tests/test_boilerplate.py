@@ -1129,6 +1129,32 @@ def test_a_bio_that_names_the_reporter_by_one_name_is_a_credit():
     assert _labels(other)[4] == ("content", "body")
 
 
+@pytest.mark.parametrize("byline, bio", [
+    ("By JENNIFER PELTZ", "Peltz is a New York-based reporter covering legal affairs, primarily at state and federal courts."),
+    ("By Marta Lindqvist and Tomas Ferreira", "Marta covers EU trade and competition policy from Brussels."),
+    ("By Priya Raman", "Priya Raman is Semafor's Brussels-based tech reporter. She previously covered EU policy."),
+])
+def test_a_closing_bio_naming_the_writer_by_one_name_any_case_or_an_outlets_possessive_is_a_credit(byline, bio):
+    page = f"Council closes two fire stations\n{byline}\n{PROSE}\n{PROSE2}\n{PROSE}\n{bio}\n"
+    assert _labels(page)[5] == ("metadata", "credit")
+    if bio.split()[1] in ("is", "covers"):
+        # a sentence that reads so about a name the byline does not give is no bio
+        other = page.replace(bio.split()[0] + " ", "Chile ", 1)
+        assert _labels(other)[5] != ("metadata", "credit")
+
+
+def test_a_bio_under_its_writers_name_above_a_long_blurb_or_after_the_body_is_a_credit():
+    # HKFP: the name, the bio, then the outlet's blurb of more than AUTHOR_BIO_MAX_WORDS words closing the story
+    blurb = "The Courier is an impartial platform and does not share the views of its opinion writers. " * 7
+    page = (f"Council closes two fire stations\nBy Jane Doe\n{PROSE}\n{PROSE2}\n{PROSE}\nChloe Ng\n"
+            f"Chloe Ng is a reporter at the Courier. She covers courts, crime and civil liberties.\n{blurb}\n")
+    assert _labels(page)[5:7] == [("metadata", "credit")] * 2
+    # the Seattle Times: the writer's address and bio, set apart after the body under the page's links
+    after = (f"Council closes two fire stations\nBy Jordan Whitfield\n{PROSE}\n{PROSE2}\n\nShare\n\n"
+             "Jordan Whitfield: jwhitfield@example.com; Jordan Whitfield covers City Hall for the Courier.\n")
+    assert _labels(after)[-1] == ("metadata", "credit")
+
+
 def test_a_bulleted_list_between_paragraphs_of_the_story_is_the_story():
     page = (f"Council closes two fire stations\n{PROSE}\n{PROSE2}\nWhat happens next:\n- Oct. 31: Stations close\n"
             "- Nov. 14: Crews move to the central station\n- Dec. 9: Board reviews response times\n"
