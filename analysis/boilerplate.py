@@ -64,6 +64,7 @@ RESUME_MIN_LINES = 2         # prose lines after a box that take the story up ag
 RESUME_MAX_GAP = 8           # ... across at most this many lines of it
 TEASER_ENDS = ("...", "\u2026")   # a link's text cut short, under a related header
 CAROUSEL_CONTROL_WORDS = 2   # "Previous", "Next": the buttons of a related carousel
+LIST_DEK_MAX_WORDS = 35      # a related story's standfirst under its headline in the list
 LIST_TIME_WORDS = 6          # "2 days ago", "14:05, 12 March 2025": the time of an item in a related list
 RESUME_SHARED_WORDS = 3      # words of the story a line past a share bar repeats, to carry it on
 END_MATTER_ROLES = frozenset({"comments", "share", "navigation", "rating_widget"})
@@ -434,6 +435,7 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
             # (a subhead, the next story's headline); a page that spaces every line out is read on
             close = i + 1 < n_lines and numbers[i + 1] == numbers[i] + 1
             block = p.name in P.BLOCK_HEADERS   # "About the Author": the lines set close under it, prose too
+            deks = 0
             # a carousel's controls ("Previous", "1", "Next") and its items' times ("2 days ago") belong to it, and
             # a teaser cut short ("Is your smart TV watching YOU? Millions of Britons at risk...") is a link, not prose
             while j < n_lines and (out[j] is None and (cls[j] == "short" or (block and close)
@@ -443,9 +445,11 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
                                        and words[j] <= CAROUSEL_CONTROL_WORDS)
                                    or (out[j] is not None and out[j][1] == "dateline" and words[j] <= LIST_TIME_WORDS)
                                    or (out[j] is not None and out[j][2] in ("pattern contact_address",   # a contact's e-mail
-                                                                            "pattern job_title"))):   # a writer's job
+                                                                            "pattern job_title"))   # a writer's job
+                                   or (out[j] is None and _list_dek(j, i, out, stripped, words, deks))):
                 if close and j > i + 1 and numbers[j] > numbers[j - 1] + 1:
                     break
+                deks += out[j] is None and _list_dek(j, i, out, stripped, words, deks)
                 out[j] = (p.label, p.role, f"listed under line {numbers[i]} ({p.name})")
                 j += 1
         elif p.scope == "bullets":
@@ -760,6 +764,22 @@ def _teaser(s: str, n: int) -> bool:
     """A linked headline among others: headline-length, and no sentence's end but a question's or an
     exclamation's ("Malaysia bets on data centres to power its economy. Will it work?")."""
     return HEADLINE_WORDS[0] <= n <= HEADLINE_WORDS[1] and not s.endswith((".", ",", ":", ";", '"', "'", "”", "’"))
+
+
+def _list_dek(j: int, header: int, out, stripped, words, deks: int) -> bool:
+    """Whether the sentence at j is the standfirst of the related headline listed right above it ("Nigeria made SIM
+    cards depend on national ID" / "For weeks, new phone lines could not be activated."): short, and the list goes
+    on under it (another headline, or the item's date), or its items have had one before. A paragraph of the story
+    resuming under a lone related link is neither."""
+    if not (j > header + 1 and out[j - 1] is not None and out[j - 1][2].startswith("listed under")
+            and _teaser(stripped[j - 1], words[j - 1]) and words[j] <= LIST_DEK_MAX_WORDS
+            and SENTENCE_END_RE.search(stripped[j])):
+        return False
+    if deks:
+        return True
+    k = j + 1
+    return k < len(out) and ((out[k] is None and _teaser(stripped[k], words[k]))
+                             or (out[k] is not None and out[k][1] == "dateline" and words[k] <= LIST_TIME_WORDS))
 
 
 def _goes_on(stripped, story: range, lines: list[int]) -> bool:

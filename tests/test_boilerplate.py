@@ -977,6 +977,24 @@ def test_a_related_list_inside_the_story_is_one_box_and_a_short_intro_opens_a_li
     assert labels[14:19] == [("content", "body")] * 5                    # the paragraph, the intro and its items
 
 
+def test_a_related_headlines_standfirst_and_date_belong_to_the_list_but_the_story_resuming_does_not():
+    # Mail & Guardian: under "Related stories", each item a headline, its standfirst and its date
+    items = ("Spy agency failed to report on bulk surveillance for four years, watchdog finds\n"
+             "The inspector-general of intelligence says the oversight gap has left the centre answerable to no one.\n"
+             "11 Mar 2025\n"
+             "Call records of protest leaders obtained without warrants, court papers show\n"
+             "Lawyers for a group of activists say police obtained their call records using an emergency clause.\n"
+             "4 Mar 2025\n")
+    raw = f"Council closes two fire stations\n{PROSE}\n{PROSE2}\nRelated stories\n{items}"
+    assert {label for label, _ in _labels(raw)[3:]} == {"boilerplate"}
+    # The Record: one linked headline under "Related", then the story goes on
+    resumed = (f"Council closes two fire stations\n{PROSE}\n{PROSE2}\nRelated\n"
+               "US sanctions spyware consortium executives\n"
+               "The rule builds on a series of steps the council has taken against the closures this year, officials said.\n"
+               "Industry groups had pushed back on earlier drafts of the plan, arguing that it went too far, they said.\n")
+    assert _labels(resumed)[5:] == [("content", "body")] * 2
+
+
 def test_a_short_sentence_ending_in_a_colon_right_after_a_paragraph_opens_the_storys_list():
     # Infosecurity Magazine: few function words ("Osei recommended that public sector bodies:"), but set right under a
     # paragraph of the story, so its unmarked items are the story's, and so is the paragraph after them
