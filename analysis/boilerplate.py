@@ -64,6 +64,7 @@ RESUME_MIN_LINES = 2         # prose lines after a box that take the story up ag
 RESUME_MAX_GAP = 8           # ... across at most this many lines of it
 TEASER_ENDS = ("...", "\u2026")   # a link's text cut short, under a related header
 CAROUSEL_CONTROL_WORDS = 2   # "Previous", "Next": the buttons of a related carousel
+LIST_DEK_MAX_WORDS = 35      # a related story's standfirst under its headline in the list
 LIST_TIME_WORDS = 6          # "2 days ago", "14:05, 12 March 2025": the time of an item in a related list
 RESUME_SHARED_WORDS = 3      # words of the story a line past a share bar repeats, to carry it on
 END_MATTER_ROLES = frozenset({"comments", "share", "navigation", "rating_widget"})
@@ -77,6 +78,7 @@ FURNITURE_SHARE = 0.002
 FURNITURE_MAX_WORDS = 12
 PULL_QUOTE_WORDS = (8, 60)   # a pull quote's length in words
 AUTHOR_BIO_MAX_WORDS = 60
+BIO_MIN_WORDS = 5             # a bio says something of the writer: a name alone is no bio
 CAPTION_MAX_WORDS = 60      # a caption set above its credit is at most this long
 SOCIAL_POST_MAX_WORDS = 70  # an embedded post's text (a long post is cut with "Show more")
 SENTENCE_END_RE = re.compile(r"[.!?:;][\"'”’)\]]*$")   # a line that closes as a sentence does
@@ -433,6 +435,7 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
             # (a subhead, the next story's headline); a page that spaces every line out is read on
             close = i + 1 < n_lines and numbers[i + 1] == numbers[i] + 1
             block = p.name in P.BLOCK_HEADERS   # "About the Author": the lines set close under it, prose too
+            deks = 0
             # a carousel's controls ("Previous", "1", "Next") and its items' times ("2 days ago") belong to it, and
             # a teaser cut short ("Is your smart TV watching YOU? Millions of Britons at risk...") is a link, not prose
             while j < n_lines and (out[j] is None and (cls[j] == "short" or (block and close)
@@ -442,9 +445,11 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
                                        and words[j] <= CAROUSEL_CONTROL_WORDS)
                                    or (out[j] is not None and out[j][1] == "dateline" and words[j] <= LIST_TIME_WORDS)
                                    or (out[j] is not None and out[j][2] in ("pattern contact_address",   # a contact's e-mail
-                                                                            "pattern job_title"))):   # a writer's job
+                                                                            "pattern job_title"))   # a writer's job
+                                   or (out[j] is None and _list_dek(j, i, out, stripped, words, deks))):
                 if close and j > i + 1 and numbers[j] > numbers[j - 1] + 1:
                     break
+                deks += out[j] is None and _list_dek(j, i, out, stripped, words, deks)
                 out[j] = (p.label, p.role, f"listed under line {numbers[i]} ({p.name})")
                 j += 1
         elif p.scope == "bullets":
@@ -466,7 +471,10 @@ def classify_article(texts: list[str], numbers: list[int], furniture: frozenset 
                 and ((feats[i][0] >= INTRO_MIN_WORDS - (stripped[i].split(None, 1)[0].lower() in LIST_INTRO_OPENERS)
                       and feats[i][1] >= NEARGOOD_MIN_STOPWORDS) or _bulleted_inside_story(i, out, texts, cls, prose_seen)
                      or (feats[i][0] >= 2 and stripped[i][:-1].rsplit(None, 1)[-1].lower() in LIST_INTRO_VERBS
-                         and prose_seen[i]))):
+                         and prose_seen[i])
+                     # or follows a paragraph of the story at once ("Osei recommended that public sector bodies:")
+                     or (feats[i][0] >= INTRO_MIN_WORDS - 1 and i > 0 and out[i - 1] is None and cls[i - 1] != "short"
+                         and numbers[i] == numbers[i - 1] + 1 and prose_seen[i]))):
             j = i + 1
             while j < n_lines and out[j] is None and P.BULLET_RE.match(texts[j]):
                 out[j] = ("content", "body", f"list item under line {numbers[i]}, a sentence ending in a colon")
@@ -756,6 +764,22 @@ def _teaser(s: str, n: int) -> bool:
     """A linked headline among others: headline-length, and no sentence's end but a question's or an
     exclamation's ("Malaysia bets on data centres to power its economy. Will it work?")."""
     return HEADLINE_WORDS[0] <= n <= HEADLINE_WORDS[1] and not s.endswith((".", ",", ":", ";", '"', "'", "”", "’"))
+
+
+def _list_dek(j: int, header: int, out, stripped, words, deks: int) -> bool:
+    """Whether the sentence at j is the standfirst of the related headline listed right above it ("Nigeria made SIM
+    cards depend on national ID" / "For weeks, new phone lines could not be activated."): short, and the list goes
+    on under it (another headline, or the item's date), or its items have had one before. A paragraph of the story
+    resuming under a lone related link is neither."""
+    if not (j > header + 1 and out[j - 1] is not None and out[j - 1][2].startswith("listed under")
+            and _teaser(stripped[j - 1], words[j - 1]) and words[j] <= LIST_DEK_MAX_WORDS
+            and SENTENCE_END_RE.search(stripped[j])):
+        return False
+    if deks:
+        return True
+    k = j + 1
+    return k < len(out) and ((out[k] is None and _teaser(stripped[k], words[k]))
+                             or (out[k] is not None and out[k][1] == "dateline" and words[k] <= LIST_TIME_WORDS))
 
 
 def _goes_on(stripped, story: range, lines: list[int]) -> bool:
@@ -1184,9 +1208,11 @@ def _label_author_bio(out, stripped, words) -> None:
     names = {m.group(0) for i, o in enumerate(out) if o is not None and o[1] == "byline"
              for m in P.NAME_RE.finditer(_BYLINE_PREFIX_RE.sub("", stripped[i]))}
     opens_with_name = lambda s: any(s.startswith(name) and not s[len(name):len(name) + 1].isalnum() for name in names)
-    # "Riley is a senior policy reporter for Ars Technica": one of the byline's names alone, saying who they are
-    by_one_name = lambda s: any(s.startswith(part + " ") and P.AUTHOR_BIO_RE.match(f"{name} {s[len(part) + 1:]}")
-                                for name in names if " " in name for part in (name.split()[0], name.split()[-1]))
+    # "Riley is a senior policy reporter for Ars Technica", "PELTZ" / "Peltz covers the courts": one of the byline's
+    # names alone, in any case, saying who they are or what they cover
+    parts = {part.casefold() for name in names if " " in name for part in (name.split()[0], name.split()[-1])}
+    by_one_name = lambda s: (" " in s and s.split(None, 1)[0].casefold() in parts
+                             and P.BYLINE_BIO_RE.match(s.split(None, 1)[1]) is not None)
     # Some sites set the bio under the byline (Vox): an opening line that names the reporter and says who they are.
     content = [i for i in range(len(out)) if out[i] is not None and out[i][0] == "content"]
     for i in content[:AUTHOR_BIO_MAX_LINES]:
@@ -1196,13 +1222,29 @@ def _label_author_bio(out, stripped, words) -> None:
     seen = 0
     for i in reversed(content):
         seen += 1
-        if seen > AUTHOR_BIO_CLOSING_LINES or out[i][1] not in ("body", "subhead") or words[i] > AUTHOR_BIO_MAX_WORDS:
-            return
+        if seen > AUTHOR_BIO_CLOSING_LINES or out[i][1] not in ("body", "subhead"):
+            break
+        if words[i] > AUTHOR_BIO_MAX_WORDS:
+            continue   # an outlet's blurb may close the page under the bio
         s = stripped[i]
         if opens_with_name(s):
             out[i] = ("metadata", "credit", "author's bio: a closing content line opens with the byline's name")
         elif P.AUTHOR_BIO_RE.match(s) or by_one_name(s):
             out[i] = ("metadata", "credit", "author's bio: a closing line says who the reporter is")
+    # set apart after the body, among the page's links and blurbs (a name alone there may be a link to follow them)
+    for i, o in enumerate(out):
+        if (o is not None and o[2] in AFTER_BODY_REASONS and BIO_MIN_WORDS <= words[i] <= AUTHOR_BIO_MAX_WORDS
+                and (opens_with_name(stripped[i]) or P.AUTHOR_BIO_RE.match(stripped[i]) or by_one_name(stripped[i]))):
+            out[i] = ("metadata", "credit", "author's bio after the body: says who the writer is")
+    # the writer's name alone over the bio ("Chloe Ng" / "Chloe Ng is a reporter at ..."): the bio's heading
+    for i in range(len(out) - 1):
+        if (out[i] is not None and (out[i][0] == "content" or out[i][2] in AFTER_BODY_REASONS) and out[i + 1] is not None and out[i + 1][1] == "credit"
+                and out[i + 1][2].startswith("author's bio") and 2 <= words[i] <= 4 and stripped[i + 1] != stripped[i]
+                and stripped[i + 1].startswith(stripped[i] + " ") and _is_name(stripped[i], words[i])):
+            out[i] = ("metadata", "credit", "the writer's name over their bio")
+
+
+AFTER_BODY_REASONS = frozenset({"short line after the body", "prose after the main body, apart from it"})
 
 
 def _label_without_body(out, cls, feats, stripped, numbers) -> None:

@@ -160,6 +160,16 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 rf"this is (?:an? )?ai[- ]generated summar(?:y|isation|ization)\b.*|"
                 rf"this (?:article|story|report|piece) was (?:amended|corrected|updated) on\b.{{0,40}}\bto\b.*)",
                 "Editor's note: An earlier version of this article misstated the year of the U.S. ban."),
+    # how the story was made, set under it: its quotes translated, a prosecutor's legal caution
+    LinePattern("translation_note", "metadata", "note", "line", 60,
+                r"(?i:(?:[^.;]{1,80}[.;]\s+)?quot(?:es?|ations?) (?:from [a-z]+ |in this (?:article|story) )?"
+                r"(?:have been|has been|were|was|are) translated\b.*|"
+                r"this (?:article|story|report|interview) was (?:originally )?(?:written|published|reported|conducted) "
+                r"in [a-z]+ and (?:has been |was )?translated\b.*|"
+                r"(?:an? |the )?(?:indictment|(?:criminal )?complaint|charging document|charges?|allegations?) "
+                r"(?:is|are) (?:merely|only) (?:an? )?(?:allegations?|accusations?)\b.*)",
+                "Interviews for this article were conducted in Portuguese; quotes have been translated by The Brazilian Report.",
+                needs="translated|merely|only an allegation|only allegations|only an accusation"),
     LinePattern("wire_credit", "metadata", "credit", "line", 60,
                 r"(?i:[-–—]*\s*\(?\s*(?:(?:additional |further )?reporting|writing|editing|edited|compiled|translated|"
                 r"research|fact-?checking|graphics|production|additional research) by\b.*|"
@@ -281,7 +291,8 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"^sign up to (?:receive|get)\b|sent (?:straight |directly )?to your (?:phone|inbox)\b|^invalid e-?mail(?: address)?\W*$|"
                 r"^sign up (?:for|to) (?:the|our) [^.]{0,60}\b(?:reads?|stories|news|headlines|"
                 r"briefings?|digest|updates|newsletters?)\b|first (?:featured|appeared|published) in (?:the |our )?[\w' -]{1,40} newsletter|"
-                r"newsletters?\b[^.!?]{0,60}[.!?]\s*(?:sign up|subscribe)(?: here| now| today| for free)?\W*$).*)",
+                r"newsletters?\b[^.!?]{0,100}[.!?]\s*(?:sign up|subscribe)(?: here| now| today| for free)?\W*$|"
+                r"\b(?:in|from) this (?:weekly |daily |free )*newsletter\W*$).*)",
                 "Get the latest headlines delivered to your inbox.",
                 needs="inbox|mail|signing up|sign up|subscribing|registering|subscribe|newsletter|all fields|latest headlines|"
                       "to your phone|submitting|try again"),
@@ -308,7 +319,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 needs="app|channel|latest|watch|whatsapp|telegram|google news|instagram|tiktok|take us|palm of your"),
     # the outlet asking its readers for money: membership and donation appeals
     LinePattern("support_appeal", "boilerplate", "other", "line", 80,
-                r"(?i:.*\b(?:(?:support|fund|help sustain) (?:our |independent |quality |local |nonprofit )+"
+                r"(?i:.*\b(?:(?:support|fund|help sustain|power|sustain) (?:our |independent |quality |local |nonprofit )+"
                 r"(?:journalism|reporting|news(?:room)?)|made possible by (?:listeners|readers|viewers|members|donors|"
                 r"supporters) like you|(?:because|thanks to) (?:readers|listeners|viewers|members|supporters) like you|"
                 r"for as little as [$€£][\d.]+ (?:a|per) (?:month|week|year),? you can (?:help|support)|"
@@ -338,7 +349,7 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 r"^(?:special |limited[- ]time |introductory |exclusive )offer\b.{0,60}(?:[$€£]\s?\d|\bsubscribe\b)|"
                 r"^(?:log ?in|sign ?in|register)(?:,| or)[\w, ]{0,40}\bto (?:save|bookmark|read|continue|comment)\b|"
                 # "Support my work with a digital subscription", "X depends on donations from readers like you"
-                r"^support (?:my|our) work\b|\bdepends? on (?:donations|contributions|support) from (?:readers|listeners|viewers)\b).*)",
+                r"^support (?:my|our) work\b|^support us(?: (?:to|in|by|with|today|now|here)\b|\W*$)|(?:readers|listeners|viewers|members|supporters) like you\b|\bdepends? on (?:donations|contributions|support) from (?:readers|listeners|viewers)\b).*)",
                 "WPR’s reporting is made possible by listeners like you. Support independent journalism today.",
                 needs="journalism|possible by|as little as|become a|becoming a|like you|donating|support of|you've read|"
                       "you have read|dedicated reader|paywall|donate|"
@@ -347,11 +358,11 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                       "your subscription|digital subscription|subscribe to|subscribers get|subscribe now|subscribe today|"
                       "coffee|miss out|journalism costs|price of a|make a donation|make a contribution|believe in the|"
                       "s journalism|s' journalism|please support us|no matter how small|by supporting|we need your|unlimited|"
-                      "offer|log in|login|sign in|signin|register|support my|support our|depends on"),
+                      "offer|log in|login|sign in|signin|register|support my|support our|support us|depends on|power our|sustain our"),
     # a short appeal: "Support The Scotsman"
     LinePattern("support_short", "boilerplate", "other", "line", 6,
-                r"(?i:support (?:the )?(?-i:[A-Z][\w&'’.-]*)(?: (?-i:[A-Z][\w&'’.-]*)){0,3}\W*)",
-                "Support The Scotsman", needs="support"),
+                r"(?i:support (?:the )?(?-i:[A-Z][\w&'’.-]*)(?: (?-i:[A-Z][\w&'’.-]*)){0,3}\W*|donate\W*)",
+                "Support The Scotsman", needs="support|donate"),
     LinePattern("paywall", "boilerplate", "other", "line", 30,
                 r"(?i:(?:this )?(?:article|story|content) (?:is )?(?:reserved|available|exclusive) (?:exclusively )?(?:for|to) "
                 r"(?:paid |our )?(?:[A-Z][\w'&-]* ){0,3}(?:subscribers|members)\b.*|subscribers? only|"
@@ -506,10 +517,22 @@ BOILERPLATE_PATTERNS: list[LinePattern] = [
                 "- Wake County Public School System (@WCPSS) March 12, 2025"),
     # the outlet's promise of more news: "Get Latest India News along with Latest News and Top Headlines ..."
     LinePattern("latest_news_promo", "boilerplate", "other", "line", 30,
-                r"(?i:get (?:the )?latest [\w ]{1,40} news along with\b.*|(?:stay|keep) (?:up to date|updated|informed) "
-                r"with (?:the )?latest (?:news|headlines)\b.*)",
+                r"(?i:get (?:the )?latest [\w ]{1,40} news along with\b.*|(?:stay|keep) (?:up to date|updated|informed|up) "
+                r"with (?:the )?latest\b.*|stay (?:up to date|informed|in the know) with\b[^.]{0,60}\bnews\b.*)",
                 "Get Latest India News along with Latest News and Top Headlines from India and around the world.",
-                needs="latest"),
+                needs="latest|stay up to date|stay informed|stay in the know"),
+    # the outlet's own offers, addressed to the reader: its stories, newsletters and podcasts
+    LinePattern("reader_promo", "boilerplate", "other", "line", 45,
+                r"(?i:get (?:our|your) (?:(?:best|top|latest|biggest|essential|daily|weekly|free|local) )*"
+                r"(?:stories|news|headlines|reads|coverage|briefing)\b.*|catch up on (?:all )?(?:of )?our\b.*|"
+                r"find out what'?s happening in\b.*\b(?:updates|alerts|newsletter)\b.*|"
+                r"unlock (?:the|our) [^.]{1,40}\bfor free\W*|subscribe to [^.]{1,60}? to (?:get|receive)\b.*|"
+                r".*[.!?]\s+(?:listen|watch|subscribe|sign up) (?:now|here|today)[.!]?|"
+                r"(?:every|each) (?:week|day|morning|weekday|month) (?:on|in) our (?:podcast|newsletter|show)\b.*|"
+                r"on (?:the |our )?(?:latest|newest|this week'?s|today'?s) episode of\b[^.]{0,60}\bpodcast\b.*)",
+                "Get our best stories on technology outside the West, every Friday.",
+                needs="get our|get your|catch up on|find out what|unlock|subscribe to|listen now|listen here|"
+                      "watch now|subscribe now|sign up now|sign up here|our podcast|our newsletter|our show|episode of"),
     LinePattern("advertisement", "boilerplate", "other", "line", 12,
                 r"(?i:(?:(?:skip |hide |close |report (?:this )?)?(?:advertisement|advertising|ad|ads)(?: \d{1,2}| feedback)?|sponsored|sponsor message|"
                 r"promoted|paid (?:post|content)|article content|"
@@ -709,12 +732,19 @@ OUTLET_PLACE_RE = re.compile(r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3},\s
 # Rows whose list takes every line set close under the header, prose included (a bio is sentences).
 BLOCK_HEADERS = frozenset({"author_bio_header"})
 # A closing line that says who the reporter is: "Karina Oduya is a reporter covering ...", "Priya Lindqvist
-# is a staff writer at The Atlantic", "Theo Marchetti is a Washington Post reporter covering ...".
+# is a staff writer at The Atlantic", "Theo Marchetti is a Washington Post reporter covering ...", "Priya Raman is
+# Semafor's Brussels-based tech reporter".
 AUTHOR_BIO_RE = re.compile(
-    r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w&.'’-]+\s+){0,5}?"
+    r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:is|was|has been)\s+(?:a|an|the|[A-Z][\w&.-]*['’]s)\s+(?:[\w&.'’-]+\s+){0,5}?"
     r"(?:reporter|writer|correspondent|editor|journalist|columnist|contributor|producer|photographer|intern|"
     r"fellow)s?\b|"
     # "Holt covers Nebraska and Iowa politics and courts for The Associated Press."
     r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s+(?:covers|reports on|writes about)\s+[^.]{3,120}\s+(?:for|at)\s+"
     r"(?:the\s+)?[A-Z]")
 
+# What a bio says after a name the byline gives (the writer's, then): "covers EU trade from Brussels", "reports on
+# the economy", or who they are ("is a New York-based reporter").
+BYLINE_BIO_RE = re.compile(r"(?:covers|reports on|reports from|writes about|writes on|is based in|has covered|has reported"
+                           r"|(?:is|was|has been)\s+(?:a|an|the|[A-Z][\w&.-]*['’]s)\s+(?:[\w&.'’-]+\s+){0,5}?"
+                           r"(?:reporter|writer|correspondent|editor|journalist|columnist|contributor|producer|"
+                           r"photographer|intern|fellow)s?)\b")

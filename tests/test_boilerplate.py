@@ -497,6 +497,32 @@ def test_every_row_matches_its_example(pattern):
     ("WRITER: Chalida Pongsri", "job_title"),
     ("Written by", "job_title"),
     ("Contributor", "job_title"),
+    # notes on how the story was made: its quotes translated, a prosecutor's legal caution
+    ("Interviews for this article were conducted in Portuguese; quotes have been translated by The Brazilian Report.",
+     "translation_note"),
+    ("Quotes from Polish have been translated by Notes from Poland.", "translation_note"),
+    ("This article was originally written in Korean and translated by a bilingual reporter.", "translation_note"),
+    ("An indictment is merely an allegation. All defendants are presumed innocent until proven guilty.",
+     "translation_note"),
+    # the outlet's appeals and offers, addressed to the reader
+    ("Support us to deliver journalism without an agenda.", "support_appeal"),
+    ("Our newsroom depends on a growing audience of readers to power our journalism.", "support_appeal"),
+    ("That's why we started the paper - to provide discerning readers like you with must-read coverage.",
+     "support_appeal"),
+    ("Donate", "support_short"),
+    ("Get our best stories on technology outside the West, every Friday.", "reader_promo"),
+    ("Get your news on the go.", "reader_promo"),
+    ("Catch up on our coverage of the region, all in one place.", "reader_promo"),
+    ("Unlock the Editor's Digest for free", "reader_promo"),
+    ("Subscribe to The Bulletin to get all the day's key news stories in five minutes.", "reader_promo"),
+    ("Every week on our podcast, we talk to experts about the stories shaping Poland. Listen now.", "reader_promo"),
+    ("On the latest episode of the Infosecurity Magazine Podcast, we ask how attackers got in.", "reader_promo"),
+    ("Stay informed with the latest cybersecurity news, insights and events.", "latest_news_promo"),
+    ("Keep up with the latest cybersecurity threats, delivered daily or weekly.", "latest_news_promo"),
+    ("Stay up to date with in-depth local news on what's happening in the Seattle area.", "latest_news_promo"),
+    ("Roula Khalaf, Editor of the FT, selects her favourite stories in this weekly newsletter.", "newsletter_prompt"),
+    ("The Reuters Tariff Watch newsletter is your daily guide to the latest global trade and tariff news. Sign up here.",
+     "newsletter_prompt"),
 ])
 def test_pattern_table_before_after(line, expected):
     assert row_name(line) == expected
@@ -510,9 +536,17 @@ def test_pattern_table_before_after(line, expected):
     "In: 2024, the council voted.",
     "The museum depends on donations from visitors.",
     "Support our troops, the mayor said.",
+    # the story's own sentences near the rows for notes and promos
+    "He said the quotes were translated badly by the ministry, which denied it.",
+    "The indictment is only the first step, prosecutors said.",
+    "He is presumed innocent until proven guilty.",
+    "Get your flu shot at a pharmacy before the winter.",
+    "Residents should stay informed about road closures, the council said.",
+    "Support us, the strikers told passing drivers.",
 ])
-def test_lines_near_the_new_rows_match_none_of_them(line):
-    assert row_name(line) not in ("dateline_place", "comment_form_fields", "audio_player", "tags", "support_appeal")
+def test_lines_near_the_new_rows_match_none_of_them(line):   # a guard: passes before and after
+    assert row_name(line) not in ("dateline_place", "comment_form_fields", "audio_player", "tags", "support_appeal",
+                                  "translation_note", "reader_promo", "latest_news_promo")
 
 
 @pytest.mark.parametrize("line", ["Kyiv Under Fire, Again", "Jane Doe, Mother of Three", "Boris Johnson (Again)"])
@@ -943,6 +977,39 @@ def test_a_related_list_inside_the_story_is_one_box_and_a_short_intro_opens_a_li
     assert labels[14:19] == [("content", "body")] * 5                    # the paragraph, the intro and its items
 
 
+def test_a_related_headlines_standfirst_and_date_belong_to_the_list_but_the_story_resuming_does_not():
+    # Mail & Guardian: under "Related stories", each item a headline, its standfirst and its date
+    items = ("Spy agency failed to report on bulk surveillance for four years, watchdog finds\n"
+             "The inspector-general of intelligence says the oversight gap has left the centre answerable to no one.\n"
+             "11 Mar 2025\n"
+             "Call records of protest leaders obtained without warrants, court papers show\n"
+             "Lawyers for a group of activists say police obtained their call records using an emergency clause.\n"
+             "4 Mar 2025\n")
+    raw = f"Council closes two fire stations\n{PROSE}\n{PROSE2}\nRelated stories\n{items}"
+    assert {label for label, _ in _labels(raw)[3:]} == {"boilerplate"}
+    # The Record: one linked headline under "Related", then the story goes on
+    resumed = (f"Council closes two fire stations\n{PROSE}\n{PROSE2}\nRelated\n"
+               "US sanctions spyware consortium executives\n"
+               "The rule builds on a series of steps the council has taken against the closures this year, officials said.\n"
+               "Industry groups had pushed back on earlier drafts of the plan, arguing that it went too far, they said.\n")
+    assert _labels(resumed)[5:] == [("content", "body")] * 2
+
+
+def test_a_short_sentence_ending_in_a_colon_right_after_a_paragraph_opens_the_storys_list():
+    # Infosecurity Magazine: few function words ("Osei recommended that public sector bodies:"), but set right under a
+    # paragraph of the story, so its unmarked items are the story's, and so is the paragraph after them
+    raw = (f"Council closes two fire stations\n\n{PROSE}\n\n{PROSE2}\n\n{PROSE}\n"
+           "Osei recommended that public sector bodies:\n"
+           "Map which suppliers hold staff or resident data and how they connect to council networks\n"
+           "Require suppliers to report incidents within 24 hours\n"
+           "Test contingency plans for paying staff manually if a payroll platform is unavailable\n"
+           "The regulator said it had received a breach report from the company and was making enquiries.\n\n"
+           "Stay informed with the latest cybersecurity news, insights and events.\n")
+    labels = _labels(raw)
+    assert labels[4:9] == [("content", "body")] * 5
+    assert labels[9][0] == "boilerplate"
+
+
 @pytest.mark.parametrize("byline", [
     "By\nHanne Vermeulen\nand\nMatteo Brandi\n",                      # Politico Europe, The Japan Times
     "Orange Wang\nin Beijing\nand Khushboo Razdan\nin Washington\n",   # South China Morning Post
@@ -1078,6 +1145,32 @@ def test_a_bio_that_names_the_reporter_by_one_name_is_a_credit():
     # the same sentence with a name the byline does not have stays the story's
     other = page.replace("Riley is", "Chile is")
     assert _labels(other)[4] == ("content", "body")
+
+
+@pytest.mark.parametrize("byline, bio", [
+    ("By JENNIFER PELTZ", "Peltz is a New York-based reporter covering legal affairs, primarily at state and federal courts."),
+    ("By Marta Lindqvist and Tomas Ferreira", "Marta covers EU trade and competition policy from Brussels."),
+    ("By Priya Raman", "Priya Raman is Semafor's Brussels-based tech reporter. She previously covered EU policy."),
+])
+def test_a_closing_bio_naming_the_writer_by_one_name_any_case_or_an_outlets_possessive_is_a_credit(byline, bio):
+    page = f"Council closes two fire stations\n{byline}\n{PROSE}\n{PROSE2}\n{PROSE}\n{bio}\n"
+    assert _labels(page)[5] == ("metadata", "credit")
+    if bio.split()[1] in ("is", "covers"):
+        # a sentence that reads so about a name the byline does not give is no bio
+        other = page.replace(bio.split()[0] + " ", "Chile ", 1)
+        assert _labels(other)[5] != ("metadata", "credit")
+
+
+def test_a_bio_under_its_writers_name_above_a_long_blurb_or_after_the_body_is_a_credit():
+    # HKFP: the name, the bio, then the outlet's blurb of more than AUTHOR_BIO_MAX_WORDS words closing the story
+    blurb = "The Courier is an impartial platform and does not share the views of its opinion writers. " * 7
+    page = (f"Council closes two fire stations\nBy Jane Doe\n{PROSE}\n{PROSE2}\n{PROSE}\nChloe Ng\n"
+            f"Chloe Ng is a reporter at the Courier. She covers courts, crime and civil liberties.\n{blurb}\n")
+    assert _labels(page)[5:7] == [("metadata", "credit")] * 2
+    # the Seattle Times: the writer's address and bio, set apart after the body under the page's links
+    after = (f"Council closes two fire stations\nBy Jordan Whitfield\n{PROSE}\n{PROSE2}\n\nShare\n\n"
+             "Jordan Whitfield: jwhitfield@example.com; Jordan Whitfield covers City Hall for the Courier.\n")
+    assert _labels(after)[-1] == ("metadata", "credit")
 
 
 def test_a_bulleted_list_between_paragraphs_of_the_story_is_the_story():
