@@ -62,7 +62,8 @@ TOKEN_RE = re.compile(r"[^\s_](?:(?<=[^\W\d_])(?:\.(?:[^\W\d_]\.)+|[^\W_]*(?:[�
 # "Ministry of Foreign Affairs", "Canada’s Industry Minister Mélanie Joly".
 # CAP reads "(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-Þ](?:[\w’'\-&]|\.(?=\w))*)", with the capital both branches open with
 # taken first: the same matches, and the regex engine skips ahead to a capital (CAP_RUN_RE scans 3x faster).
-CAP = r"(?:[A-ZÀ-ÖØ-Þ](?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?:[\w’'\-&]|\.(?=\w))*))"
+CAP = r"(?:[A-ZÀ-ÖØ-Þ](?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?<=[A-Z])\.(?=\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])|(?:[\w’'\-&]|\.(?=\w))*))"
+# (a middle initial is part of a name: "Leland P. Ashcombe")
 # "on" joins only after the bodies named for what they study: "Joint Committee on Security and Intelligence",
 # "Council on Foreign Relations" (not "Ottawa on Monday").
 ON_HEADS = ("Committee", "Subcommittee", "Council", "Commission", "Conference", "Panel", "Task Force", "Centre",
@@ -1581,6 +1582,10 @@ def np_after(toks: list[Tok], i: int, hi: int) -> tuple[int, int, tuple | None] 
         if (low == "and" and j > i and j + 1 < hi and toks[j - 1].cap and toks[j + 1].cap
                 and singular(toks[j - 1].low) in PORTFOLIO_WORDS and singular(toks[j + 1].low) in PORTFOLIO_WORDS):
             j += 1           # "said Minister of Tourism and Antiquities Sherif Tawfik Mansour": one portfolio
+            continue
+        if (low == "and" and j > i and j + 1 < hi and toks[j - 1].cap and toks[j + 1].cap
+                and _person_head(toks[j - 1].low, lex) and _person_head(toks[j + 1].low, lex)):
+            j += 1           # "Co-founder and CEO Yonatan Ben-Ami": two titles of one person
             continue
         if low == "in" and j > i and j + 1 < hi and toks[j - 1].cap and toks[j + 1].cap and _names_mission(toks[i:j]):
             j += 1           # "a statement from the Chinese Embassy in Ottawa": a mission is named with its place

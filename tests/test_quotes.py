@@ -2203,3 +2203,15 @@ def test_types_from_titles_employers_and_public_bodies(text, speaker, speaker_ty
 ])
 def test_titles_names_brackets_and_pronouns_around_a_cue(text, speaker):
     assert quote_speakers(text)[-1] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a middle initial is part of the name
+    ("Judge Leland P. Ashcombe heard the case. The judge said he expected to rule \"in the next several months, not "
+     "weeks.\"", "Leland P. Ashcombe"),
+    # two titles of one person joined by "and"
+    ("Co-founder and CEO Yonatan Ben-Ami announced the cuts, writing that the company had \"hired for a market that "
+     "did not arrive.\"", "Yonatan Ben-Ami"),
+])
+def test_a_middle_initial_and_two_titles_before_a_name(text, speaker):
+    assert quote_speakers(text) == [[speaker]]
