@@ -7,6 +7,9 @@ CORPUS ?= seeds
 MANIFEST ?=
 # The seeds' manifest lives in data/ (seeds are immutable); another corpus carries its own articles.csv.
 MANIFEST_ARG = $(if $(MANIFEST),--manifest $(MANIFEST),)
+RECURSIVE ?=
+# RECURSIVE=1: read the corpus folder's sub-folders too (a folder per outlet)
+RECURSIVE_ARG = $(if $(RECURSIVE),--recursive,)
 SIZE   ?= 1000,10000
 
 .PHONY: help setup tables report test test-unit test-notebooks notebooks lab bench clean
@@ -23,10 +26,10 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 tables: setup  ## write every output table for CORPUS to reports/tables
-	$(PY) -m analysis tables --corpus $(CORPUS) $(MANIFEST_ARG) --out reports/tables
+	$(PY) -m analysis tables --corpus $(CORPUS) $(MANIFEST_ARG) $(RECURSIVE_ARG) --out reports/tables
 
 report: setup  ## run the notebooks on CORPUS and render the HTML reports under reports/html
-	$(PY) -m analysis report --corpus $(CORPUS) $(MANIFEST_ARG) --out reports
+	$(PY) -m analysis report --corpus $(CORPUS) $(MANIFEST_ARG) $(RECURSIVE_ARG) --out reports
 
 test: setup test-unit test-notebooks  ## unit tests, then the committed notebooks under nbval
 

@@ -50,6 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
                          help="with --engine dask: an existing scheduler address (tcp://HOST:8786), or 'local' for a LocalCluster "
                               "for this run (default: the active Dask client, else local processes)")
         sub.add_argument("--quiet", action="store_true", help="no progress bar")
+        sub.add_argument("--recursive", action="store_true",
+                         help="read the corpus folder's sub-folders too; a file's outlet is then by default the "
+                              "first folder it sits in (cnn/2025/a.txt: cnn)")
 
     tables = commands.add_parser("tables", help="write every output table (CSV) for a corpus")
     corpus_options(tables, REPORTS / "tables", "output folder for the tables (default: reports/tables)")
@@ -74,7 +77,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "report":
             from analysis import report
             return report.build(args.corpus, args.manifest, args.out, strict=args.strict, workers=args.workers,
-                                engine=args.engine, scheduler=args.scheduler, progress=not args.quiet)
+                                engine=args.engine, scheduler=args.scheduler, progress=not args.quiet,
+                                recursive=args.recursive)
         if args.command == "notebooks":
             from analysis import report
             return report.refresh_committed()
@@ -100,7 +104,8 @@ def _tables(args) -> int:
     writer = pipeline.TableWriter(args.out, args.format)
     try:
         results = pipeline.run(args.corpus, args.manifest, engine=args.engine, workers=args.workers,
-                               scheduler=args.scheduler, progress=not args.quiet, writer=writer)
+                               scheduler=args.scheduler, progress=not args.quiet, writer=writer,
+                               recursive=args.recursive)
         code = pipeline.check(results, strict=args.strict, corpus=args.corpus)
         if code:
             writer.abort()

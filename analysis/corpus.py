@@ -252,8 +252,11 @@ def _is_hard_wrapped(texts: list[str], nonblank: list[int]) -> bool:
 
 # ---------------------------------------------------------------- manifest
 
-def read_manifest(path: Path) -> tuple[pd.DataFrame, list[str]]:
+def read_manifest(path: Path, folders: bool = False) -> tuple[pd.DataFrame, list[str]]:
     """The manifest with its columns mapped to `file` and `outlet`, and the problems found.
+
+    `file` is the bare file name ("corpus/a.txt" means a.txt of the folder), or with `folders` (a
+    corpus read with its sub-folders) the path under the corpus folder, with "/" between folders.
 
     Only a manifest that does not exist stops the run (CorpusError); one that cannot be read or
     parsed comes back empty with a problem, and the run goes on with ids from file names.
@@ -299,7 +302,9 @@ def read_manifest(path: Path) -> tuple[pd.DataFrame, list[str]]:
         problems.append(f"manifest columns {clashes} clash with computed columns; kept as manifest_<name>")
     if "file" in manifest.columns:
         # "corpus/a.txt" or " a.txt " in a manifest still means the file a.txt of the folder.
-        manifest["file"] = manifest["file"].astype(str).str.strip().str.split(r"[\\/]", regex=True).str[-1]
+        names = manifest["file"].astype(str).str.strip()
+        manifest["file"] = (names.str.replace("\\", "/", regex=False).str.replace(r"^(?:\./)+", "", regex=True)
+                            if folders else names.str.split(r"[\\/]", regex=True).str[-1])
         blank = manifest["file"] == ""
         if blank.any():
             problems.append(f"manifest has {int(blank.sum())} rows with an empty file name; ignored")
@@ -309,7 +314,8 @@ def read_manifest(path: Path) -> tuple[pd.DataFrame, list[str]]:
 
 # ---------------------------------------------------------------- the loader
 
-def load_corpus(path: str | Path, manifest: str | Path | None = None, parse: bool = True) -> Corpus:
+def load_corpus(path: str | Path, manifest: str | Path | None = None, parse: bool = True,
+                recursive: bool = False) -> Corpus:
     """Read every `*.txt` file of a folder (sorted), with an optional manifest CSV.
 
     Manifest: `manifest` if given, else `DIR/articles.csv` if present, else ids from file names
@@ -317,6 +323,12 @@ def load_corpus(path: str | Path, manifest: str | Path | None = None, parse: boo
     empty (the pipeline parses in worker processes). Nothing is dropped: every file in the folder
     and every manifest row gets a row in `articles` with a `status` and a `problem`, and every
     problem a row in `problems` (file, article_id, problem, action).
+
+    `recursive`: the sub-folders are read too (not hidden ones, nor links to folders). A file is then
+    named by its path under the corpus folder ("cnn/2025/a.txt"), its id is that path without ".txt"
+    ("cnn/2025/a"), a manifest's `file` is matched on that path (or on the bare file name when only
+    one file has it), and a file the manifest does not give an outlet takes the first folder it sits
+    in as its outlet ("cnn"): a folder per outlet is how large corpora are usually kept.
     """
     folder = Path(path)
     if not folder.exists():
@@ -333,21 +345,24 @@ def load_corpus(path: str | Path, manifest: str | Path | None = None, parse: boo
         # per file for those questions (one stat per file is left, for its size).
         manifest_real = manifest_path.resolve()
         with os.scandir(folder) as listing:
-            entries = sorted((e for e in listing
+            entries = sorted(((e.name, e) for e in listing
                               if not ((e.name == manifest_path.name or e.is_symlink())
                                       and Path(e.path).resolve() == manifest_real)),
-                             key=lambda e: e.name)
+                             key=lambda pair: pair[0])
     except OSError as exc:
         raise CorpusError(f"corpus folder {folder} cannot be read ({exc.strerror or exc})") from exc
     problems: list[tuple[str, str, str, str]] = []
+    if recursive:
+        entries = _walk(entries, problems)
     rows: list[dict] = []
     texts: dict[str, str] = {}
     by_sha: dict[str, str] = {}
     used_ids: set[str] = set()
-    for entry in entries:
-        name, name_problem = _display_name(entry.name)
+    for relative, entry in entries:
+        name, name_problem = _display_name(relative)
         if _is_folder(entry):
-            problems.append((name + "/", "", "a sub-folder", "not read (only the corpus folder itself is read)"))
+            problems.append((name + "/", "", "a sub-folder",
+                             "not read (only the corpus folder itself is read; --recursive reads sub-folders)"))
             continue
         suffix = _suffix(entry.name)
         stem = name[: -len(suffix)] if suffix.lower() == ".txt" and len(name) > len(suffix) else name
@@ -396,7 +411,7 @@ def load_corpus(path: str | Path, manifest: str | Path | None = None, parse: boo
         row.update(n_chars=len(text), n_lines=T.count_lines(text), n_words=T.count_words(text))
 
     articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
-    articles = _apply_manifest(articles, manifest_path, problems, used_ids)
+    articles = _apply_manifest(articles, manifest_path, problems, used_ids, recursive)
     if not rows:
         problems.append((str(folder), "", "the folder holds no files", "nothing to analyse"))
     corpus = Corpus(articles=articles, texts=texts, lines=_typed(pd.DataFrame(columns=LINE_COLUMNS)),
@@ -433,6 +448,36 @@ def _typed_columns(values: list[list], columns: list[str]) -> pd.DataFrame:
     object matrix in between."""
     return pd.DataFrame({c: pd.array(v, dtype="str") if _COLUMN_TYPES[c] == "str"
                          else np.array(v, dtype=_COLUMN_TYPES[c]) for c, v in zip(columns, values)})
+
+
+def _walk(entries: list[tuple[str, os.DirEntry]], problems: list) -> list[tuple[str, os.DirEntry]]:
+    """The files under the listed entries, each named by its path under the corpus folder, sorted by it.
+
+    Sub-folders are read depth first; a hidden folder (".git") and a link to a folder are not (a link
+    could loop), each with a problem row. A folder that cannot be read is reported and skipped.
+    """
+    found: list[tuple[str, os.DirEntry]] = []
+    stack = list(reversed(entries))
+    while stack:
+        relative, entry = stack.pop()
+        if not _is_folder(entry):
+            found.append((relative, entry))
+            continue
+        shown = _display_name(relative)[0] + "/"
+        if entry.is_symlink():
+            problems.append((shown, "", "a link to a folder", "not read (a link could lead back into the corpus)"))
+            continue
+        if entry.name.startswith("."):
+            problems.append((shown, "", "a hidden folder", "not read"))
+            continue
+        try:
+            with os.scandir(entry.path) as listing:
+                inner = sorted(((f"{relative}/{e.name}", e) for e in listing), key=lambda pair: pair[0])
+        except OSError as exc:
+            problems.append((shown, "", f"cannot be read ({exc.strerror or exc})", "skipped"))
+            continue
+        stack.extend(reversed(inner))
+    return sorted(found, key=lambda pair: pair[0])
 
 
 def _is_folder(entry: os.DirEntry) -> bool:
@@ -480,16 +525,27 @@ def _flag(row: dict, problems: list, status: str, problem: str, action: str) -> 
     problems.append((row["file"], row["article_id"], problem, action))
 
 
-def _apply_manifest(articles: pd.DataFrame, path: Path, problems: list, used_ids: set[str]) -> pd.DataFrame:
-    """Join manifest columns on `file`; report rows without files and files without rows."""
-    if not path.is_file():
-        return articles.assign(outlet=articles["article_id"])
-    manifest, manifest_problems = read_manifest(path)
+def _apply_manifest(articles: pd.DataFrame, path: Path, problems: list, used_ids: set[str],
+                    folders: bool = False) -> pd.DataFrame:
+    """Join manifest columns on `file`; report rows without files and files without rows. With
+    `folders`, a file's outlet is by default the first folder it sits in ("cnn/2025/a.txt": cnn)."""
+    default = articles["article_id"]
+    if folders:
+        nested = articles["file"].str.contains("/", regex=False)
+        default = articles["file"].str.split("/", n=1).str[0].where(nested, articles["article_id"])
+    articles = articles.assign(_default=default)
+    manifest, manifest_problems = read_manifest(path, folders) if path.is_file() else (pd.DataFrame(), [])
     problems.extend((path.name, "", p, "continued") for p in manifest_problems)
     if "file" not in manifest.columns:
-        return articles.assign(outlet=articles["article_id"])
+        return articles.assign(outlet=articles["_default"]).drop(columns="_default")
     if "outlet" not in manifest.columns:
         manifest = manifest.assign(outlet="")
+    if folders:   # a manifest naming files without their folders: matched on the name when only one file has it
+        names = articles["file"].str.rsplit("/", n=1).str[-1]
+        unique = names[~names.duplicated(keep=False)]
+        bare = dict(zip(unique, articles.loc[unique.index, "file"]))
+        known = set(articles["file"])
+        manifest = manifest.assign(file=[f if f in known else bare.get(f, f) for f in manifest["file"]])
     duplicated = manifest["file"].duplicated(keep="first")
     for name in manifest.loc[duplicated, "file"]:
         problems.append((path.name, "", f"manifest lists {name} more than once", "kept the first row"))
@@ -507,12 +563,13 @@ def _apply_manifest(articles: pd.DataFrame, path: Path, problems: list, used_ids
     unlisted = (merged["_merge"] == "left_only") & merged["file"].str.lower().str.endswith(".txt")
     for index in merged.index[unlisted]:
         merged.at[index, "problem"] = "; ".join(p for p in (merged.at[index, "problem"], "no manifest row") if p)
+        own = merged.at[index, "_default"] == merged.at[index, "article_id"]
         problems.append((merged.at[index, "file"], merged.at[index, "article_id"], "no manifest row",
-                         "analysed with the article id as outlet"
+                         ("analysed with the article id as outlet" if own else "analysed with its folder as outlet")
                          if merged.at[index, "status"] == "ok" else "reported"))
     merged["outlet"] = merged["outlet"].where(merged["outlet"].fillna("").astype(str).str.strip().str.len() > 0,
-                                              merged["article_id"])
-    merged = merged.drop(columns="_merge")
+                                              merged["_default"].fillna(merged["article_id"]))
+    merged = merged.drop(columns=["_merge", "_default"])
     extra = [c for c in merged.columns if c not in ARTICLE_COLUMNS]
     merged = merged[ARTICLE_COLUMNS + extra].sort_values("file", kind="stable").reset_index(drop=True)
     for col in ("n_chars", "n_lines", "n_words"):

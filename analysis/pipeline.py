@@ -146,8 +146,9 @@ def default_chunk_size(n_articles: int, workers: int | None = None) -> int:
 
 def run(corpus_dir: str | Path, manifest: str | Path | None = None, *, engine: str = "local",
         workers: int | None = None, chunk_size: int | None = None, scheduler: str | None = None,
-        progress: bool = False, writer: TableWriter | None = None) -> Results:
-    """Load a corpus and run every stage; see `write_tables` to save the result.
+        progress: bool = False, writer: TableWriter | None = None, recursive: bool = False) -> Results:
+    """Load a corpus and run every stage; see `write_tables` to save the result. `recursive`: read the
+    corpus folder's sub-folders too (`corpus.load_corpus`).
 
     With a `writer`, the per-article tables no corpus-level stage reads (lines, sentences,
     frame_hits, ...) go to it chunk by chunk as the workers finish, and the corpus-level stages
@@ -167,7 +168,7 @@ def run(corpus_dir: str | Path, manifest: str | Path | None = None, *, engine: s
         return seconds
 
     with _early_pool(engine, workers) as pool:
-        loaded = C.load_corpus(corpus_dir, manifest or default_manifest(corpus_dir), parse=False)
+        loaded = C.load_corpus(corpus_dir, manifest or default_manifest(corpus_dir), parse=False, recursive=recursive)
         timings["load"] = lap("load")
         texts = loaded.texts
         if not texts:  # nothing decodable: report the files and problems, run no stage on empty tables

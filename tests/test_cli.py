@@ -21,7 +21,8 @@ def run(*args):
 
 def test_help_documents_every_option():
     text = run("tables", "--help").stdout
-    for option in ("--corpus", "--manifest", "--out", "--strict", "--workers", "--engine", "--format", "--quiet"):
+    for option in ("--corpus", "--manifest", "--out", "--strict", "--workers", "--engine", "--format", "--quiet",
+                   "--recursive"):
         assert option in text
     top = run("--help").stdout
     assert "tables" in top and "Exit codes" in top
@@ -72,3 +73,14 @@ def test_unexpected_exception_becomes_a_message(monkeypatch, capsys, tmp_path):
     assert cli.main(["tables", "--out", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert err.strip() == "error: RuntimeError: stage exploded (run with PYTHONDEVMODE=1 for details)"
+
+
+def test_recursive_reads_a_corpus_kept_in_folders(tmp_path):
+    corpus = tmp_path / "mine"
+    (corpus / "outlet_a").mkdir(parents=True)
+    (corpus / "outlet_a" / "one.txt").write_bytes(GOOD)
+    (corpus / "two.txt").write_text("A headline\n\nSome body text. \u201cA quote,\u201d she said.\n")
+    done = run("tables", "--corpus", corpus, "--out", tmp_path / "out", "--workers", "1", "--quiet", "--recursive")
+    assert done.returncode == 0, done.stderr
+    articles = pd.read_csv(tmp_path / "out" / "articles.csv", dtype=str)
+    assert articles[["article_id", "outlet"]].values.tolist() == [["outlet_a/one", "outlet_a"], ["two", "two"]]

@@ -231,3 +231,50 @@ def test_an_html_page_saved_as_txt_is_analysed_and_reported(tmp_path):
     assert rows.loc["plain", "problem"] == ""
     assert set(loaded.texts) == {"page", "plain"}
     assert loaded.problems["file"].tolist().count("page.txt") == 1
+
+
+# ---------------------------------------------------------------- a corpus kept in folders
+
+@pytest.fixture
+def nested(tmp_path):
+    root = tmp_path / "corpus"
+    for relative in ("cnn/2025/a.txt", "bbc/a.txt", "top.txt", ".cache/skip.txt"):
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (root / relative).write_text(f"Headline of {relative}\n\nBody of {relative}, said Ann Lee.\n", encoding="utf-8")
+    (root / "link").symlink_to(root / "bbc", target_is_directory=True)
+    return root
+
+
+def test_sub_folders_are_reported_and_not_read_by_default(nested):
+    loaded = C.load_corpus(nested)
+    assert loaded.articles["file"].tolist() == ["top.txt"]
+    folders = loaded.problems[loaded.problems["problem"] == "a sub-folder"]["file"].tolist()
+    assert folders == [".cache/", "bbc/", "cnn/", "link/"]
+    assert all("--recursive" in action for action in loaded.problems["action"] if "sub-folders" in action)
+
+
+def test_recursive_reads_sub_folders_names_files_by_path_and_takes_the_first_folder_as_outlet(nested):
+    loaded = C.load_corpus(nested, recursive=True)
+    articles = loaded.articles.set_index("file")
+    assert articles.index.tolist() == ["bbc/a.txt", "cnn/2025/a.txt", "top.txt"]
+    assert articles["article_id"].tolist() == ["bbc/a", "cnn/2025/a", "top"]
+    assert articles["outlet"].tolist() == ["bbc", "cnn", "top"]
+    assert loaded.texts["cnn/2025/a"].startswith("Headline of cnn/2025/a.txt")
+    # a hidden folder and a link to a folder are not read, and say so
+    assert set(zip(loaded.problems["file"], loaded.problems["problem"])) == {
+        (".cache/", "a hidden folder"), ("link/", "a link to a folder")}
+
+
+def test_recursive_manifest_matches_paths_and_unique_bare_names(nested):
+    (nested / "articles.csv").write_text("file,outlet\ncnn/2025/a.txt,CNN\ntop.txt,Top\nbbc\\a.txt,BBC\n",
+                                         encoding="utf-8")
+    articles = C.load_corpus(nested, recursive=True).articles.set_index("file")
+    assert articles.loc[["bbc/a.txt", "cnn/2025/a.txt", "top.txt"], "outlet"].tolist() == ["BBC", "CNN", "Top"]
+    # a bare name matches when one file has it; "a.txt" is two files' name, so it matches neither
+    (nested / "articles.csv").write_text("file,outlet\ntop.txt,Top\na.txt,Which\n", encoding="utf-8")
+    loaded = C.load_corpus(nested, recursive=True)
+    articles = loaded.articles.set_index("file")
+    assert articles.loc["top.txt", "outlet"] == "Top"
+    assert articles.loc["a.txt", "status"] == "missing"
+    assert articles.loc[["bbc/a.txt", "cnn/2025/a.txt"], "outlet"].tolist() == ["bbc", "cnn"]
+    assert "analysed with its folder as outlet" in set(loaded.problems["action"])

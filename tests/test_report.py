@@ -158,6 +158,13 @@ def test_article_page_is_the_raw_text_with_a_legend(with_stages):
     assert ('href="b1.html"' in page) is with_stages
 
 
+def test_an_article_read_from_a_sub_folder_has_its_page_in_the_one_folder_of_pages(monkeypatch):
+    # an id from a corpus read with --recursive holds folders: its page, and every link to it, joins them
+    assert report.page_stem("cnn/2025/a") == "cnn__2025__a" and report.page_stem("a1") == "a1"
+    monkeypatch.setenv(report.ARTICLES_URL_ENV, "../articles/")
+    assert 'href="../articles/cnn__2025__a.html"' in report.article_link("cnn/2025/a")
+
+
 def test_annotate_in_a_notebook_cell():
     results = make_results()
     shown = report.annotate("a1", results)
