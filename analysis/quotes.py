@@ -147,7 +147,6 @@ DETERMINERS = frozenset("the a an this that these those its his her their our on
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "org", "we": "any", "i": "person"}
 POSSESSIVE_PRONOUNS = frozenset("his her their its".split())
 OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "us": "we", "me": "i"}
-FRAME_FORMS = frozenset({"according to", "in the words of"})   # the frames of data/cue_verbs.csv
 PRONOUN_WORDS = frozenset(PRONOUNS) | POSSESSIVE_PRONOUNS | frozenset("him them us me our my".split())
 SKIP_BEFORE_CUE = frozenset("also later previously then further once recently earlier again first publicly "
                             "has had have would will had already separately similarly repeatedly "
@@ -1941,7 +1940,8 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
 
     # pronouns: the most recent compatible speaker, else the most recent compatible name ("according to him":
     # the object form after a frame)
-    if len(words) == 1 and (words[0].low in PRONOUNS or (words[0].low in OBJECT_PRONOUNS and cue in FRAME_FORMS)):
+    if len(words) == 1 and (words[0].low in PRONOUNS or (words[0].low in OBJECT_PRONOUNS and any(
+            c.form == cue for _, c in lex.frames.get(cue.split(" ", 1)[0], ())))):
         want = PRONOUNS[OBJECT_PRONOUNS.get(words[0].low, words[0].low)]
         if words[0].low == "it":
             # “...,” it read: "it" is a document mentioned just before ("Joly's statement", "the report by X");

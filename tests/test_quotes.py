@@ -2215,3 +2215,9 @@ def test_titles_names_brackets_and_pronouns_around_a_cue(text, speaker):
 ])
 def test_a_middle_initial_and_two_titles_before_a_name(text, speaker):
     assert quote_speakers(text) == [[speaker]]
+
+
+def test_a_member_of_parliament_named_with_the_title_is_a_government_speaker():
+    text = ("Member of Parliament for the area Horace Whyte-Morrison said he had \"asked the minister for a pause\" "
+            "until residents' concerns were addressed.")
+    assert quote_speakers(text, "speaker", "speaker_type") == [["Horace Whyte-Morrison", "government"]]
