@@ -1332,6 +1332,9 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
             if t.text == "." and j > lo and toks[j - 1].low in T.ABBREVIATIONS:
                 j -= 1
                 continue
+            if t.text == "," and _portfolio_list_comma(toks, j, lo, end):
+                j -= 1       # "The Ministry of Trade, Industry and Energy said": one body's portfolios
+                continue
             break
         low = t.low
         if low in DETERMINERS:
@@ -1368,6 +1371,11 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
                 and (not toks[j + 1].cap or any(   # "Minister of Economy, Trade and Industry Ozaki
                     singular(x.low) not in PORTFOLIO_WORDS for x in toks[j + 2:end]))):   # Takeshi said"
             j -= 1           # "the minister of mines and energy, Hon. Tjiuai Kaputu-Nangolo, said": one portfolio
+            continue
+        if (low == "and" and end - j > 1 and j - 2 > lo and toks[j - 1].cap and toks[j + 1].cap
+                and singular(toks[j - 1].low) in PORTFOLIO_WORDS and singular(toks[j + 1].low) in PORTFOLIO_WORDS
+                and toks[j - 2].text == "," and _portfolio_list_comma(toks, j - 2, lo, end)):
+            j -= 1           # "The Ministry of Trade, Industry and Energy said": the list's last portfolio
             continue
         if (low == "and" and end - j > 1 and j - 1 > lo and toks[j - 1].cap and all(x.cap for x in toks[j + 1:end])
                 and toks[end - 1].low in lex.name_words and end - j <= 4
@@ -1509,6 +1517,20 @@ def _the_then_words(toks: list[Tok], j: int, lo: int) -> bool:
     while x >= lo and j - x <= 3 and toks[x].cap and toks[x].low != "the" and not toks[x].low.endswith(("’s", "'s")):
         x -= 1
     return lo <= x < j - 1 and toks[x].low == "the"
+
+
+def _portfolio_list_comma(toks: list[Tok], j: int, lo: int, end: int) -> bool:
+    """Whether the comma at toks[j] lists a body's portfolios: capitalized portfolio words on both sides, an
+    "of"/"for" after the body's name word just before ("Ministry of Trade, Industry and Energy", "Department for
+    Science, Innovation and Technology"), and the list closing with "and" before the phrase ends."""
+    if not (lo < j - 2 and j + 1 < end and toks[j - 1].cap and toks[j + 1].cap
+            and singular(toks[j - 1].low) in PORTFOLIO_WORDS and singular(toks[j + 1].low) in PORTFOLIO_WORDS):
+        return False
+    of = j - 2
+    while of > lo and toks[of].cap and singular(toks[of].low) in PORTFOLIO_WORDS:
+        of -= 1
+    return (toks[of].low in ("of", "for") and of > lo and toks[of - 1].cap
+            and any(toks[x].low in ("and", "&") for x in range(j + 1, end)))
 
 
 def _of_name_before(toks: list[Tok], j: int, lo: int) -> bool:
@@ -2093,7 +2115,7 @@ def resolve(art: Article, toks: list[Tok], span, position: int, cue: str) -> Spe
                     # country is part of the name
         name_words = name_words[1:]
     if name_words:
-        name = _strip_possessive(" ".join(w.text for w in name_words)).rstrip(",")
+        name = _strip_possessive(" ".join(w.text for w in name_words).replace(" , ", ", ")).rstrip(",")
         plain = name.rstrip(".")
         if not app_org_type:   # "Jane Roe of the University of Toronto": she speaks with its type
             app_org_type = _owner_after_name(art, words, name_words)
@@ -2750,6 +2772,10 @@ def _read_name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
             run.append(w)     # "Office of the Privacy Commissioner", "Marieke van der Heijden-Bos": inside a name
         elif run and w.text == "." and run[-1].low in T.ABBREVIATIONS:
             continue
+        elif (run and w.text == "," and nxt is not None and nxt.cap and singular(nxt.low) in PORTFOLIO_WORDS
+              and singular(run[-1].low) in PORTFOLIO_WORDS and any(x.low in ("of", "for") for x in run)
+              and any(x.low in ("and", "&") for x in words[i + 1:])):
+            run.append(w)     # "Ministry of Trade, Industry and Energy": a list of the body's portfolios
         elif (run or runs) and _role_word(words, i):
             runs, run = [], []  # "Conservative critic Raquel Dancho", "Ottawa resident Jo Fry": the name after
             continue

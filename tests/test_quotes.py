@@ -2221,3 +2221,15 @@ def test_a_member_of_parliament_named_with_the_title_is_a_government_speaker():
     text = ("Member of Parliament for the area Horace Whyte-Morrison said he had \"asked the minister for a pause\" "
             "until residents' concerns were addressed.")
     assert quote_speakers(text, "speaker", "speaker_type") == [["Horace Whyte-Morrison", "government"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The Ministry of Trade, Industry and Energy said it had held “close consultations” with Washington.",
+     "Ministry of Trade, Industry and Energy"),
+    ("A spokesperson for the Department for Science, Innovation and Technology said: ‘Every image is checked.’",
+     "Department for Science, Innovation and Technology"),
+    # (a guard: a portfolio list before a minister's name stays out of the name)
+    ("Minister of Economy, Trade and Industry Ozaki Takeshi said it had held “close consultations”.", "Ozaki Takeshi"),
+])
+def test_a_body_named_with_a_list_of_portfolios(text, speaker):
+    assert quote_speakers(text) == [[speaker]]
