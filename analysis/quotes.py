@@ -1373,7 +1373,6 @@ def np_before(toks: list[Tok], k: int, lo: int) -> tuple[int, int, tuple | None]
             j -= 1           # "the minister of mines and energy, Hon. Tjiuai Kaputu-Nangolo, said": one portfolio
             continue
         if (low == "and" and end - j > 1 and j - 2 > lo and toks[j - 1].cap and toks[j + 1].cap
-                and singular(toks[j - 1].low) in PORTFOLIO_WORDS and singular(toks[j + 1].low) in PORTFOLIO_WORDS
                 and toks[j - 2].text == "," and _portfolio_list_comma(toks, j - 2, lo, end)):
             j -= 1           # "The Ministry of Trade, Industry and Energy said": the list's last portfolio
             continue
@@ -1519,17 +1518,21 @@ def _the_then_words(toks: list[Tok], j: int, lo: int) -> bool:
     return lo <= x < j - 1 and toks[x].low == "the"
 
 
+PORTFOLIO_BODIES = frozenset("ministry department office secretariat minister secretary".split())
+
+
 def _portfolio_list_comma(toks: list[Tok], j: int, lo: int, end: int) -> bool:
-    """Whether the comma at toks[j] lists a body's portfolios: capitalized portfolio words on both sides, an
-    "of"/"for" after the body's name word just before ("Ministry of Trade, Industry and Energy", "Department for
-    Science, Innovation and Technology"), and the list closing with "and" before the phrase ends."""
-    if not (lo < j - 2 and j + 1 < end and toks[j - 1].cap and toks[j + 1].cap
-            and singular(toks[j - 1].low) in PORTFOLIO_WORDS and singular(toks[j + 1].low) in PORTFOLIO_WORDS):
+    """Whether the comma at toks[j] lists a body's portfolios: capitalized words on both sides, back to an
+    "of"/"for" after a ministry's or department's word ("Ministry of Trade, Industry and Energy", "Department
+    of Children, Equality, Disability, Integration and Youth"), and the list closing with "and" before the
+    phrase ends."""
+    if not (lo < j - 2 and j + 1 < end and toks[j - 1].cap and toks[j + 1].cap):
         return False
-    of = j - 2
-    while of > lo and toks[of].cap and singular(toks[of].low) in PORTFOLIO_WORDS:
+    of = j - 1
+    while of > lo and (toks[of].cap or toks[of].text == ","):
         of -= 1
     return (toks[of].low in ("of", "for") and of > lo and toks[of - 1].cap
+            and singular(toks[of - 1].low) in PORTFOLIO_BODIES
             and any(toks[x].low in ("and", "&") for x in range(j + 1, end)))
 
 
@@ -2772,8 +2775,9 @@ def _read_name_words(words: list[Tok], lex: Lexicon) -> list[Tok]:
             run.append(w)     # "Office of the Privacy Commissioner", "Marieke van der Heijden-Bos": inside a name
         elif run and w.text == "." and run[-1].low in T.ABBREVIATIONS:
             continue
-        elif (run and w.text == "," and nxt is not None and nxt.cap and singular(nxt.low) in PORTFOLIO_WORDS
-              and singular(run[-1].low) in PORTFOLIO_WORDS and any(x.low in ("of", "for") for x in run)
+        elif (run and w.text == "," and nxt is not None and nxt.cap and run[-1].cap
+              and any(x.low in ("of", "for") and k and singular(run[k - 1].low) in PORTFOLIO_BODIES
+                      for k, x in enumerate(run))
               and any(x.low in ("and", "&") for x in words[i + 1:])):
             run.append(w)     # "Ministry of Trade, Industry and Energy": a list of the body's portfolios
         elif (run or runs) and _role_word(words, i):

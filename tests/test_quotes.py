@@ -2228,6 +2228,8 @@ def test_a_member_of_parliament_named_with_the_title_is_a_government_speaker():
      "Ministry of Trade, Industry and Energy"),
     ("A spokesperson for the Department for Science, Innovation and Technology said: ‘Every image is checked.’",
      "Department for Science, Innovation and Technology"),
+    ("A spokesperson for the Department of Children, Equality, Disability, Integration and Youth said: ‘Every "
+     "applicant was offered a bed.’", "Department of Children, Equality, Disability, Integration and Youth"),
     # (a guard: a portfolio list before a minister's name stays out of the name)
     ("Minister of Economy, Trade and Industry Ozaki Takeshi said it had held “close consultations”.", "Ozaki Takeshi"),
 ])
