@@ -1483,7 +1483,8 @@ def _role_description(toks: list[Tok], a: int, b: int) -> bool:
     if toks[a].low in DETERMINERS:
         a += 1
     role = list(takewhile(lambda t: t.low not in ROLE_LINKS, toks[a:b]))
-    return bool(role) and all(t.word and not t.cap for t in role)
+    return bool(role) and all(t.word and (not t.cap or (ACRONYM_WORD_RE.fullmatch(t.text)   # "an opposition MP"
+                                                        and _person_head(t.low, lexicon()))) for t in role)
 
 
 def _bare_role_after(toks: list[Tok], i: int, c: int, lex: Lexicon) -> bool:

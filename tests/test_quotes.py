@@ -2235,3 +2235,9 @@ def test_a_member_of_parliament_named_with_the_title_is_a_government_speaker():
 ])
 def test_a_body_named_with_a_list_of_portfolios(text, speaker):
     assert quote_speakers(text) == [[speaker]]
+
+
+def test_a_relative_clause_after_a_role_with_an_acronym_leaves_the_name_before_it_as_the_speaker():
+    text = ("Dimitra Sfakianaki, an opposition MP for East Attica, where fires in 2024 destroyed more than 100 homes, "
+            "said the bill punished \"families who built legally\".")
+    assert quote_speakers(text) == [["Dimitra Sfakianaki"]]
