@@ -54,8 +54,7 @@ GAP_TOKEN = "~"
 # '#' inside a phrase: a number, in digits or words ("just # ~ staff" matches "just 14 staff" and "just two
 # building inspectors", not "just the staff").
 NUMBER_TOKEN = "#"
-NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-                "seventeen eighteen nineteen twenty thirty forty fifty hundred").split()
+NUMBER_WORDS = [w for w, value in T.NUMBER_WORDS.items() if 1 <= value <= 100]   # one to ninety, a dozen, a hundred
 NUMBER = r"(?:\d(?:[\d,.]*\d)?|" + "|".join(sorted(NUMBER_WORDS, key=lambda w: (-len(w), w))) + \
          r"|a (?:handful of|dozen|few))"
 # A term that starts with '!' is a stop phrase: the text it matches is taken by no frame. As a longer

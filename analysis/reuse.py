@@ -209,15 +209,8 @@ company firm business group organization government official people country
 
 # Numbers written as words read as their digits ("fifteen days" ~ "15 days"); tens and units join
 # ("thirty-one" ~ "31"), and a scale multiplies the number before it ("2.5 million" ~ "two and a half
-# million" ~ "2500000"; "$4m" ~ "4 million dollars").
-NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen".split())}
-NUMBER_WORDS.update({w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(),
-                                                      start=2)})
-NUMBER_WORDS["dozen"] = 12
-SCALES = {"hundred": 100, "thousand": 1000, "million": 10 ** 6, "billion": 10 ** 9, "trillion": 10 ** 12}
-NUMBER_WORDS.update(SCALES)
+# million" ~ "2500000"; "$4m" ~ "4 million dollars"). The words and values are `text`'s.
+NUMBER_WORDS, SCALES = T.NUMBER_WORDS, T.SCALES
 _UNITS = frozenset(w for w, i in NUMBER_WORDS.items() if 1 <= i <= 9)
 _TENS = frozenset(w for w, i in NUMBER_WORDS.items() if 20 <= i <= 90)
 # A decimal, or a scale written as a suffix of the digits ("2.5", "$4m", "4.6bn"). A time of day written with

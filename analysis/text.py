@@ -22,6 +22,18 @@ if TYPE_CHECKING:
 LINE_RE = re.compile(r"(?=[^\r\n]*[\r\n]|[^\r\n])([^\r\n]*)(?:\r\n|\r|\n)?")
 WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
+# Numbers written as words, with their values (the reuse and framing stages read figures written either way):
+# units, teens and tens ("thirty-one" is read by joining two), "dozen", and the scales that multiply the number
+# before them ("2.5 million").
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen".split())}
+NUMBER_WORDS.update({w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(),
+                                                      start=2)})
+NUMBER_WORDS["dozen"] = 12
+SCALES = {"hundred": 100, "thousand": 1000, "million": 10 ** 6, "billion": 10 ** 9, "trillion": 10 ** 12}
+NUMBER_WORDS.update(SCALES)
+
 # 1:1 character map for matching: curly quotes and apostrophes, dashes, exotic spaces.
 # Same length in and out, so offsets found in the normalized view are valid in the raw text.
 _NORMALIZE = str.maketrans({
